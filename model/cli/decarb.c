@@ -1,0 +1,135 @@
+/* decarb: the command line, a thin user of the public API (decarb.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decarb.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, MAX_SETS = 256 };
+
+static const char USAGE[] =
+    "usage: decarb run SCENARIO.yaml [-o DIR] [--set KEY=VALUE ...] [-q]\n"
+    "       decarb check SCENARIO.yaml [--set KEY=VALUE ...]\n"
+    "       decarb params\n"
+    "       decarb --help | --version\n"
+    "\n"
+    "run     simulate the scenario's year and write hourly.csv, summary.csv,\n"
+    "        results.h5 and scenario.resolved.yaml to DIR (default output/NAME)\n"
+    "check   read and validate the scenario and its input files, write nothing\n"
+    "params  list every scenario parameter with unit, default and range\n"
+    "--set   override one parameter, e.g. --set battery.energy_kwh=500\n"
+    "        or --set pv_arrays[0].tilt_deg=15 (--set pv_arrays.NAME.tilt_deg=15)\n";
+
+typedef struct {
+    const char *command, *scenario, *outdir;
+    const char *sets[MAX_SETS];
+    int n_sets, quiet;
+} options;
+
+static int parse_args(int argc, char **argv, options *o)
+{
+    memset(o, 0, sizeof *o);
+    if (argc < 2) return -1;
+    o->command = argv[1];
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-o") && i + 1 < argc) o->outdir = argv[++i];
+        else if (!strcmp(a, "--set") && i + 1 < argc && o->n_sets < MAX_SETS) o->sets[o->n_sets++] = argv[++i];
+        else if (!strncmp(a, "--set=", 6) && o->n_sets < MAX_SETS) o->sets[o->n_sets++] = a + 6;
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o->quiet = 1;
+        else if (a[0] != '-' && !o->scenario) o->scenario = a;
+        else {
+            fprintf(stderr, "decarb: unexpected argument '%s'\n", a);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int report(dc_diag *d, dc_status st)
+{
+    for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+    fprintf(stderr, "decarb: %s (status %d)\n", dc_status_message(st), (int)st);
+    return EXIT_INPUT;
+}
+
+static void print_params(void)
+{
+    dc_param_info p;
+    printf("%-44s %-8s %-11s %-12s %s\n", "key", "type", "unit", "default", "range / choices");
+    for (size_t i = 0; dc_param_get(i, &p) == 0; i++) {
+        char key[96];
+        snprintf(key, sizeof key, "%s%s%s%s", p.section, p.is_list ? "[]" : "", *p.section ? "." : "", p.key);
+        printf("%-44s %-8s %-11s %-12s %s\n", key, p.type, *p.unit ? p.unit : "-", p.deflt, p.range);
+        printf("    %s\n", p.help);
+    }
+}
+
+static void print_summary(const dc_model *m, const char *dir)
+{
+    dc_totals t;
+    if (dc_model_totals(m, 0, &t)) return;
+    printf("demand            %14.1f MWh\n", t.demand_kwh / 1000);
+    printf("PV                %14.1f MWh\n", t.pv_kwh / 1000);
+    printf("grid import       %14.1f MWh   peak %.1f kW\n", t.import_kwh / 1000, t.peak_import_kw);
+    printf("grid export       %14.1f MWh\n", t.export_kwh / 1000);
+    printf("curtailed         %14.1f MWh\n", t.curtailed_kwh / 1000);
+    printf("unserved          %14.1f MWh\n", t.unserved_kwh / 1000);
+    printf("self-sufficiency  %14.1f %%\n", 100 * t.self_sufficiency);
+    printf("self-consumption  %14.1f %%\n", 100 * t.self_consumption);
+    printf("CO2 of imports    %14.1f t-CO2\n", t.import_co2_t);
+    printf("balance residual  %14.3g kWh (largest of any step)\n", t.max_residual_kwh);
+    printf("results in        %s/\n", dir);
+}
+
+/* Load, override and validate; NULL on error (already reported). */
+static dc_scenario *prepare(const options *o, dc_inputs **in, dc_diag *d, dc_status *st)
+{
+    dc_scenario *s = NULL;
+    *st = dc_scenario_load(o->scenario, &s, d);
+    for (int i = 0; i < o->n_sets && *st == DC_OK; i++)
+        if (dc_scenario_set(s, o->sets[i], d) != DC_OK) *st = DC_ERR_ARG;
+    if (*st == DC_OK) *st = dc_scenario_validate(s, d);
+    if (*st == DC_OK) *st = dc_inputs_load(s, in, d);
+    if (*st != DC_OK) dc_scenario_destroy(&s);
+    return s;
+}
+
+static int run(const options *o, int write)
+{
+    dc_diag *d = dc_diag_create();
+    dc_inputs *in = NULL;
+    dc_model *m = NULL;
+    dc_status st;
+    dc_scenario *s = prepare(o, &in, d, &st);
+    char dir[1200];
+    if (s) st = dc_model_create(s, in, &m, d);
+    if (st == DC_OK && write) st = dc_model_run(m);
+    if (st == DC_OK && write) {
+        if (o->outdir) snprintf(dir, sizeof dir, "%s", o->outdir);
+        else snprintf(dir, sizeof dir, "output/%s", dc_scenario_name(s));
+        st = dc_write_outputs(m, s, dir, d);
+    }
+    int rc = st == DC_OK ? 0 : report(d, st);
+    if (rc == 0 && !o->quiet) {
+        if (write) print_summary(m, dir);
+        else printf("%s: ok (%zu steps)\n", o->scenario, dc_model_steps(m));
+    }
+    dc_model_destroy(&m);
+    dc_inputs_destroy(&in);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) return fputs(USAGE, stdout), 0;
+    if (argc == 2 && !strcmp(argv[1], "--version")) return printf("decarb %s\n", dc_version()), 0;
+    if (parse_args(argc, argv, &o)) return fputs(USAGE, stderr), EXIT_USAGE;
+    if (!strcmp(o.command, "params")) return print_params(), 0;
+    int known = !strcmp(o.command, "run") || !strcmp(o.command, "check");
+    if (!known || !o.scenario) return fputs(USAGE, stderr), EXIT_USAGE;
+    return run(&o, !strcmp(o.command, "run"));
+}

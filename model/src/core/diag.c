@@ -1,0 +1,60 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct dc_diag {
+    char **msg;
+    size_t n, cap;
+};
+
+dc_diag *dc_diag_create(void) { return calloc(1, sizeof(dc_diag)); }
+
+void dc_diag_destroy(dc_diag **d)
+{
+    if (!d || !*d) return;
+    for (size_t i = 0; i < (*d)->n; i++) free((*d)->msg[i]);
+    free((*d)->msg);
+    free(*d);
+    *d = NULL;
+}
+
+size_t dc_diag_count(const dc_diag *d) { return d ? d->n : 0; }
+
+const char *dc_diag_message(const dc_diag *d, size_t i)
+{
+    return (d && i < d->n) ? d->msg[i] : NULL;
+}
+
+static int grow(dc_diag *d)
+{
+    if (d->n < d->cap) return 0;
+    size_t cap = d->cap ? 2 * d->cap : 8;
+    char **m = realloc(d->msg, cap * sizeof *m);
+    if (!m) return -1;
+    d->msg = m;
+    d->cap = cap;
+    return 0;
+}
+
+void dc_diag_add(dc_diag *d, const char *file, int line, int col,
+                 const char *field, const char *fmt, ...)
+{
+    if (!d || grow(d)) return;
+    char where[1200] = "", text[1024];
+    if (file && line > 0)
+        snprintf(where, sizeof where, "%s:%d:%d: ", file, line, col);
+    else if (file)
+        snprintf(where, sizeof where, "%s: ", file);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    size_t len = strlen(where) + (field ? strlen(field) + 2 : 0) + strlen(text) + 1;
+    char *m = malloc(len);
+    if (!m) return;
+    snprintf(m, len, "%s%s%s%s", where, field ? field : "", field ? ": " : "", text);
+    d->msg[d->n++] = m;
+}

@@ -1,0 +1,11 @@
+/* Collected diagnostics (internal side of dc_diag). */
+#ifndef DC_DIAG_H
+#define DC_DIAG_H
+#include "decarb.h"
+
+/* Add "file:line:col: field: message". line/col 0 = unknown; file or
+ * field NULL = omitted. A NULL diag is allowed and ignored. */
+void dc_diag_add(dc_diag *d, const char *file, int line, int col,
+                 const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+#endif

@@ -1,0 +1,214 @@
+#include "epw.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "diag.h"
+
+enum { HEADER_LINES = 8, MAX_FIELDS = 40, MAX_ERRORS = 20, LINE_MAX_LEN = 4096 };
+enum { F_YEAR, F_MONTH, F_DAY, F_HOUR, F_TEMP = 6, F_PRESSURE = 9, F_GHI = 13, F_DNI, F_DHI,
+       F_WIND = 21, F_MIN_FIELDS = 22 };
+
+typedef struct {
+    const char *path;
+    dc_diag *diag;
+    int errors;
+    int line;
+} reader;
+
+static void fail(reader *r, int col, const char *field, const char *fmt, const char *detail)
+{
+    if (r->errors++ < MAX_ERRORS) dc_diag_add(r->diag, r->path, r->line, col, field, fmt, detail);
+}
+
+/* Split on commas in place; returns the field count. */
+static int split(char *s, char **f, int max)
+{
+    int n = 0;
+    s[strcspn(s, "\r\n")] = '\0';
+    for (char *p = s; n < max; p++) {
+        f[n++] = p;
+        p = strchr(p, ',');
+        if (!p) break;
+        *p = '\0';
+    }
+    return n;
+}
+
+static int column_of(char **f, int k) { return (int)(f[k] - f[0]) + 1; }
+
+/* A finite number in [lo, hi] not equal to the EPW missing marker. */
+static int number(reader *r, char **f, int k, const char *name, double lo, double hi,
+                  double missing, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(f[k], &end);
+    if (end == f[k] || *end != '\0' || errno || !isfinite(v)) {
+        fail(r, column_of(f, k), name, "'%s' is not a finite number", f[k]);
+        return -1;
+    }
+    if (v == missing) {
+        fail(r, column_of(f, k), name, "missing value (%s) in the file", f[k]);
+        return -1;
+    }
+    if (v < lo || v > hi) {
+        fail(r, column_of(f, k), name, "value %s is out of the plausible range", f[k]);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static void read_location(reader *r, char *line, dc_weather_raw *w)
+{
+    char *f[MAX_FIELDS];
+    int n = split(line, f, MAX_FIELDS);
+    if (n < 10 || strcmp(f[0], "LOCATION") != 0) {
+        fail(r, 1, "LOCATION", "%s", "first line must be LOCATION,city,state,country,source,WMO,lat,lon,tz,elevation");
+        return;
+    }
+    snprintf(w->station, sizeof w->station, "%s %s %s (WMO %s)", f[1], f[2], f[3], f[5]);
+    double *dst[4] = {&w->latitude_deg, &w->longitude_deg, &w->tz_hours, &w->elevation_m};
+    const char *names[4] = {"latitude", "longitude", "time zone", "elevation"};
+    const double lo[4] = {-90, -180, -12, -500}, hi[4] = {90, 180, 14, 9000};
+    for (int k = 0; k < 4; k++) number(r, f, 6 + k, names[k], lo[k], hi[k], NAN, dst[k]);
+    if (r->errors == 0 && w->tz_hours != floor(w->tz_hours))
+        fail(r, column_of(f, 8), "time zone", "%s", "only whole-hour time zones are supported");
+}
+
+/* The date/hour this row must have, given the previous row. */
+static void next_slot(int *m, int *d, int *h)
+{
+    if (++*h <= 24) return;
+    *h = 1;
+    if (++*d <= (*m == 2 ? 29 : dc_days_in_month(2001, *m))) return;
+    *d = 1;
+    if (++*m > 12) *m = 1;
+}
+
+static int row_date(reader *r, char **f, int *m, int *d, int *h)
+{
+    double v[3];
+    const char *names[3] = {"month", "day", "hour"};
+    const double hi[3] = {12, 31, 24};
+    for (int k = 0; k < 3; k++)
+        if (number(r, f, F_MONTH + k, names[k], 1, hi[k], NAN, &v[k])) return -1;
+    *m = (int)v[0];
+    *d = (int)v[1];
+    *h = (int)v[2];
+    return 0;
+}
+
+static void check_sequence(reader *r, int row, int m, int d, int h, int *pm, int *pd, int *ph)
+{
+    if (row > 0) {
+        next_slot(pm, pd, ph);
+        if (*pm == 2 && *pd == 29 && !(m == 2 && d == 29)) { /* no leap day in the file */
+            *pm = 3;
+            *pd = 1;
+        }
+        if (m != *pm || d != *pd || h != *ph) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "gap or disorder: expected %02d-%02d hour %d, found %02d-%02d hour %d",
+                     *pm, *pd, *ph, m, d, h);
+            fail(r, 1, "date", "%s", msg);
+        }
+    }
+    *pm = m;
+    *pd = d;
+    *ph = h;
+}
+
+static void read_row(reader *r, char **f, int n, dc_weather_raw *w, int row)
+{
+    if (n < F_MIN_FIELDS) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "%d fields, at least %d needed", n, F_MIN_FIELDS);
+        fail(r, 1, "row", "%s", msg);
+        return;
+    }
+    double dni = NAN, dhi = NAN;
+    number(r, f, F_GHI, "global horizontal radiation [Wh/m2]", 0, 1500, 9999, &w->ghi[row]);
+    number(r, f, F_TEMP, "dry bulb temperature [degC]", -70, 70, 99.9, &w->temp_c[row]);
+    number(r, f, F_WIND, "wind speed [m/s]", 0, 40, 999, &w->wind_ms[row]);
+    double pa = 0;
+    if (number(r, f, F_PRESSURE, "atmospheric station pressure [Pa]", 31000, 120000, 999999, &pa) == 0)
+        w->pressure_mbar[row] = pa / 100.0;
+    /* Beam and diffuse may be absent (9999) for a whole file: then Erbs. */
+    if (strtod(f[F_DNI], NULL) == 9999 || strtod(f[F_DHI], NULL) == 9999) {
+        w->has_beam = 0;
+    } else {
+        number(r, f, F_DNI, "direct normal radiation [Wh/m2]", 0, 1400, 9999, &dni);
+        number(r, f, F_DHI, "diffuse horizontal radiation [Wh/m2]", 0, 1000, 9999, &dhi);
+    }
+    w->dni[row] = dni;
+    w->dhi[row] = dhi;
+}
+
+static int read_rows(reader *r, FILE *fp, dc_weather_raw *w)
+{
+    char line[LINE_MAX_LEN], *f[MAX_FIELDS];
+    int row = 0, pm = 0, pd = 0, ph = 0;
+    w->has_beam = 1;
+    while (fgets(line, sizeof line, fp)) {
+        r->line++;
+        if (line[strspn(line, " \t\r\n")] == '\0') continue;
+        if (row >= w->n) {
+            fail(r, 1, "row", "%s", "more rows than a year of hourly data (8784)");
+            return -1;
+        }
+        int n = split(line, f, MAX_FIELDS), m, d, h;
+        if (n < F_MIN_FIELDS) {
+            read_row(r, f, n, w, row);
+            continue;
+        }
+        if (row_date(r, f, &m, &d, &h)) continue;
+        check_sequence(r, row, m, d, h, &pm, &pd, &ph);
+        w->month[row] = (signed char)m;
+        w->day[row] = (signed char)d;
+        w->hour[row] = (signed char)(h - 1);  /* hour-ending 1..24 -> start hour 0..23 */
+        read_row(r, f, n, w, row);
+        row++;
+    }
+    return row;
+}
+
+dc_status dc_epw_read(const char *path, dc_weather_raw *out, dc_diag *diag)
+{
+    reader r = {path, diag, 0, 0};
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        dc_diag_add(diag, path, 0, 0, "weather.file", "cannot open: %s", strerror(errno));
+        return DC_ERR_IO;
+    }
+    if (dc_weather_raw_alloc(out, 8784)) {
+        fclose(fp);
+        return DC_ERR_NOMEM;
+    }
+    char line[LINE_MAX_LEN];
+    for (int k = 0; k < HEADER_LINES && fgets(line, sizeof line, fp); k++) {
+        r.line++;
+        if (k == 0) read_location(&r, line, out);
+    }
+    int rows = r.line == HEADER_LINES ? read_rows(&r, fp, out) : 0;
+    fclose(fp);
+    if (r.errors == 0 && rows != 8760 && rows != 8784) {
+        r.line = 0;
+        char msg[96];
+        snprintf(msg, sizeof msg, "%d data rows; a year of hourly data has 8760 or 8784 (truncated file?)", rows);
+        fail(&r, 0, "rows", "%s", msg);
+    }
+    if (r.errors > MAX_ERRORS)
+        dc_diag_add(diag, path, 0, 0, NULL, "%d more errors not shown", r.errors - MAX_ERRORS);
+    if (r.errors) {
+        dc_weather_raw_free(out);
+        return DC_ERR_WEATHER;
+    }
+    out->n = rows;
+    return DC_OK;
+}

@@ -1,0 +1,124 @@
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "inputs.h"
+
+enum { LINE_LEN = 4096, MAX_ERRORS = 20 };
+
+static int finite_number(const char *text, double *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtod(text, &end);
+    while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n') end++;
+    return end != text && *end == '\0' && !errno && isfinite(*v);
+}
+
+static int skip_line(const char *line) { return line[0] == '#' || line[strspn(line, " \t\r\n")] == '\0'; }
+
+static int shape_row(const char *path, int lineno, char *line, dc_shape *out, unsigned char *seen,
+                     dc_diag *diag)
+{
+    char *save, *tok = strtok_r(line, ",\r\n", &save);
+    double m;
+    if (!tok || !finite_number(tok, &m) || m < 1 || m > 12 || m != floor(m)) {
+        dc_diag_add(diag, path, lineno, 1, "month", "expected a month 1-12");
+        return -1;
+    }
+    tok = strtok_r(NULL, ",\r\n", &save);
+    int type = tok && !strcmp(tok, "weekday") ? 0 : tok && !strcmp(tok, "offday") ? 1 : -1;
+    if (type < 0) {
+        dc_diag_add(diag, path, lineno, 0, "daytype", "expected weekday or offday");
+        return -1;
+    }
+    for (int h = 0; h < 24; h++) {
+        tok = strtok_r(NULL, ",\r\n", &save);
+        double v;
+        if (!tok || !finite_number(tok, &v) || v < 0) {
+            dc_diag_add(diag, path, lineno, 0, "weight", "hour %d: expected a finite number >= 0", h);
+            return -1;
+        }
+        out->w[(int)m - 1][type][h] = v;
+    }
+    seen[((int)m - 1) * 2 + type] = 1;
+    return 0;
+}
+
+dc_status dc_shape_read(const char *path, dc_shape *out, dc_diag *diag)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        dc_diag_add(diag, path, 0, 0, NULL, "cannot open load shape: %s", strerror(errno));
+        return DC_ERR_IO;
+    }
+    char line[LINE_LEN];
+    unsigned char seen[24] = {0};
+    int lineno = 0, errors = 0, header = 0;
+    while (fgets(line, sizeof line, fp) && errors < MAX_ERRORS) {
+        lineno++;
+        if (skip_line(line)) continue;
+        if (!header++) continue; /* column names */
+        errors += shape_row(path, lineno, line, out, seen, diag) != 0;
+    }
+    fclose(fp);
+    for (int k = 0; k < 24 && !errors; k++)
+        if (!seen[k]) {
+            dc_diag_add(diag, path, 0, 0, NULL, "no row for month %d %s", k / 2 + 1, k % 2 ? "offday" : "weekday");
+            errors++;
+        }
+    return errors ? DC_ERR_LOAD : DC_OK;
+}
+
+static int append(double **v, int *n, int *cap, double x)
+{
+    if (*n == *cap) {
+        int c = *cap ? 2 * *cap : 9000;
+        double *p = realloc(*v, (size_t)c * sizeof *p);
+        if (!p) return -1;
+        *v = p;
+        *cap = c;
+    }
+    (*v)[(*n)++] = x;
+    return 0;
+}
+
+dc_status dc_profile_read(const char *path, const char *field, double **out, int *n, dc_diag *diag)
+{
+    FILE *fp = fopen(path, "r");
+    *out = NULL;
+    *n = 0;
+    if (!fp) {
+        dc_diag_add(diag, path, 0, 0, field, "cannot open profile: %s", strerror(errno));
+        return DC_ERR_IO;
+    }
+    char line[LINE_LEN];
+    int lineno = 0, errors = 0, cap = 0, data_lines = 0;
+    while (fgets(line, sizeof line, fp) && errors < MAX_ERRORS) {
+        lineno++;
+        if (skip_line(line)) continue;
+        char *last = strrchr(line, ',');
+        last = last ? last + 1 : line;
+        double v;
+        int ok = finite_number(last, &v);
+        if (!ok && data_lines++ == 0) continue; /* header */
+        data_lines++;
+        if (!ok || v < 0) {
+            dc_diag_add(diag, path, lineno, (int)(last - line) + 1, field,
+                        "expected a finite energy >= 0 [kWh], got '%.*s'", (int)strcspn(last, "\r\n"), last);
+            errors++;
+            continue;
+        }
+        if (append(out, n, &cap, v)) errors++;
+    }
+    fclose(fp);
+    if (errors) {
+        free(*out);
+        *out = NULL;
+        return DC_ERR_LOAD;
+    }
+    return DC_OK;
+}

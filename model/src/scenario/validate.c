@@ -1,0 +1,89 @@
+#include "validate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "diag.h"
+
+typedef struct {
+    const dc_scenario *s;
+    dc_diag *diag;
+    int errors;
+} checker;
+
+static void bad(checker *c, int line, const char *field, const char *msg)
+{
+    c->errors++;
+    dc_diag_add(c->diag, c->s->file, line, line ? 1 : 0, field, "%s", msg);
+}
+
+static void check_top(checker *c)
+{
+    const dc_scenario *s = c->s;
+    if (60 % s->step_minutes != 0) bad(c, 0, "step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
+    if (!s->name[0] || strchr(s->name, '/') || s->name[0] == '.')
+        bad(c, 0, "name", "must be non-empty, without '/' and not start with '.' (it names the output folder)");
+}
+
+static void check_battery(checker *c)
+{
+    const dc_battery_params *b = &c->s->battery;
+    int line = c->s->battery_line;
+    if (b->energy_kwh <= 0) return;
+    if (b->power_kw <= 0) bad(c, line, "battery.power_kw", "a battery with energy_kwh > 0 needs power_kw > 0");
+    if (b->soc_min_pct >= b->soc_max_pct) bad(c, line, "battery.soc_min_pct", "must be below soc_max_pct");
+    if (b->soc_initial_pct < b->soc_min_pct || b->soc_initial_pct > b->soc_max_pct)
+        bad(c, line, "battery.soc_initial_pct", "must lie between soc_min_pct and soc_max_pct");
+}
+
+static void check_pv(checker *c)
+{
+    const dc_scenario *s = c->s;
+    char field[96];
+    for (int i = 0; i < s->n_pv; i++) {
+        const dc_pv_params *p = &s->pv[i];
+        int model;
+        dc_thermal th;
+        snprintf(field, sizeof field, "pv_arrays[%d].temperature_model", i);
+        if (dc_thermal_preset(p->mounting, p->temp_model, &model, &th))
+            bad(c, s->pv_line[i], field, "SAPM has no published coefficients for floating arrays; use faiman or auto");
+        for (int j = 0; j < i; j++)
+            if (strcmp(p->name, s->pv[j].name) == 0) {
+                snprintf(field, sizeof field, "pv_arrays[%d].name", i);
+                bad(c, s->pv_line[i], field, "name already used by another array");
+            }
+    }
+}
+
+static void check_loads(checker *c)
+{
+    const dc_scenario *s = c->s;
+    char field[96];
+    for (int i = 0; i < s->n_loads; i++) {
+        const dc_load_params *p = &s->loads[i];
+        if (p->annual_kwh <= 0 && !p->profile_file[0]) {
+            snprintf(field, sizeof field, "loads[%d].annual_kwh", i);
+            bad(c, s->load_line[i], field, "give annual_kwh > 0, or a profile_file");
+        }
+        for (int j = 0; j < i; j++)
+            if (strcmp(p->name, s->loads[j].name) == 0) {
+                snprintf(field, sizeof field, "loads[%d].name", i);
+                bad(c, s->load_line[i], field, "name already used by another load");
+            }
+    }
+}
+
+int dc_validate(const dc_scenario *s, dc_diag *diag)
+{
+    checker c = {s, diag, 0};
+    check_top(&c);
+    check_battery(&c);
+    check_pv(&c);
+    check_loads(&c);
+    return c.errors;
+}
+
+dc_status dc_scenario_validate(const dc_scenario *s, dc_diag *diag)
+{
+    return dc_validate(s, diag) ? DC_ERR_SCENARIO : DC_OK;
+}

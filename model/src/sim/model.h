@@ -1,0 +1,45 @@
+/* The run: one dc_model owns its time axis, weather, sun, technology
+ * outputs, dispatch state and result series. No file or YAML here. */
+#ifndef DC_MODEL_H
+#define DC_MODEL_H
+
+#include "battery.h"
+#include "decarb.h"
+#include "dispatch.h"
+#include "scenario.h"
+#include "solar.h"
+#include "timeaxis.h"
+#include "weather.h"
+
+/* Result series, in output order. */
+typedef enum {
+    SER_DEMAND, SER_PV, SER_BATTERY_CHARGE, SER_BATTERY_DISCHARGE, SER_BATTERY_SOC, SER_IMPORT,
+    SER_EXPORT, SER_CURTAILED, SER_UNSERVED, SER_RESIDUAL, SER_GHI, SER_TEMP_AIR, SER_COUNT
+} dc_series_id;
+
+typedef struct {
+    const char *name, *unit, *help;
+} dc_series_desc;
+
+extern const dc_series_desc dc_series_table[SER_COUNT];
+
+struct dc_model {
+    dc_timeaxis ta;
+    double step_h;
+    dc_weather weather;
+    dc_ephem ephem;
+    dc_sun sun;
+    int n_pv, n_loads;
+    char (*pv_names)[64], (*load_names)[64];
+    double **pv_kwh;        /* [array][step] AC energy [kWh] */
+    double **load_kwh;      /* [load][step] [kWh] */
+    double *series[SER_COUNT];
+    dc_grid_params grid_params;
+    dc_dispatch_params dispatch;
+    dc_battery battery;
+    dc_grid grid;
+    dc_resource res[DC_N_RESOURCE_KINDS];
+    int step;               /* next step to run */
+    double max_residual;    /* [kWh] */
+};
+#endif

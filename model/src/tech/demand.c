@@ -1,0 +1,30 @@
+#include "demand.h"
+
+static void scale(double *kwh, int n, double factor)
+{
+    for (int i = 0; i < n; i++) kwh[i] *= factor;
+}
+
+int dc_demand_from_shape(const dc_load_params *p, const dc_shape *s, const dc_timeaxis *ta,
+                         double *kwh)
+{
+    double sum = 0;
+    for (int i = 0; i < ta->n; i++) {
+        const dc_stamp *t = &ta->t[i];
+        kwh[i] = s->w[t->month - 1][t->offday ? 1 : 0][t->hour];
+        sum += kwh[i];
+    }
+    if (sum <= 0) return -1;
+    scale(kwh, ta->n, p->annual_kwh * (1.0 - p->saving_pct / 100.0) / sum);
+    return 0;
+}
+
+int dc_demand_from_profile(const dc_load_params *p, const double *measured, int n, double *kwh)
+{
+    double sum = 0;
+    for (int i = 0; i < n; i++) sum += kwh[i] = measured[i];
+    double target = p->annual_kwh > 0 ? p->annual_kwh : sum;
+    if (sum <= 0 && target > 0) return -1;
+    scale(kwh, n, sum > 0 ? target / sum * (1.0 - p->saving_pct / 100.0) : 0.0);
+    return 0;
+}

@@ -1,0 +1,36 @@
+/* Irradiance on a plane: decomposition (Erbs), transposition (Perez,
+ * Hay-Davies, isotropic), ground reflection, angle-of-incidence loss.
+ * Irradiances in W/m2, angles in degrees. */
+#ifndef DC_IRRADIANCE_H
+#define DC_IRRADIANCE_H
+
+typedef enum { DC_TRANSPOSE_PEREZ, DC_TRANSPOSE_HAYDAVIES, DC_TRANSPOSE_ISOTROPIC } dc_transposition;
+
+typedef struct {
+    double beam, sky, ground;  /* plane-of-array components [W/m2] */
+} dc_poa;
+
+/* Extraterrestrial normal irradiance, Spencer (1971) [W/m2]; doy 1..366. */
+double dc_extra_dni(int doy);
+/* Relative air mass, Kasten & Young (1989); NaN above 90 deg zenith. */
+double dc_airmass_kasten_young(double zenith_deg);
+/* Erbs, Klein & Duffie (1982): split global into beam normal and diffuse. */
+void dc_erbs(double ghi, double zenith_deg, double dni_extra, double *dni, double *dhi);
+
+typedef struct {
+    dc_transposition model;
+    double tilt_deg, azimuth_deg, albedo;
+} dc_plane;
+
+/* POA components given sun zenith, incidence angle and horizontal data. */
+void dc_poa_components(const dc_plane *pl, double zenith_deg, double aoi_deg, double ghi,
+                       double dni, double dhi, double dni_extra, dc_poa *out);
+
+/* Physical (Fresnel + Beer) incidence-angle modifier, De Soto et al. (2006):
+ * glass index 1.526, extinction 4 /m, thickness 2 mm. 0 at >= 90 deg. */
+double dc_iam_physical(double aoi_deg);
+/* Equivalent incidence angles of sky- and ground-diffuse light for a tilt,
+ * Brandemuehl & Beckman (1980), in Duffie & Beckman, Solar Engineering of
+ * Thermal Processes, eq. 5.4.2. */
+void dc_diffuse_equivalent_angles(double tilt_deg, double *sky_deg, double *ground_deg);
+#endif

@@ -1,0 +1,215 @@
+#include "spa.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "spa_tables.h"
+#include "units.h"
+
+#define DEG DC_DEG
+#define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static const double JD_J2000 = 2451545.0;
+
+static double wrap360(double x)
+{
+    x = fmod(x, 360.0);
+    return x < 0 ? x + 360.0 : x;
+}
+
+static double term_sum(const spa_term *t, int n, double jme)
+{
+    double s = 0;
+    for (int i = 0; i < n; i++) s += t[i].a * cos(t[i].b + t[i].c * jme);
+    return s;
+}
+
+static double poly_sum(const double *s, int n, double jme)
+{
+    double r = 0;
+    for (int i = n - 1; i >= 0; i--) r = r * jme + s[i];
+    return r / 1e8;
+}
+
+/* Heliocentric longitude, latitude [deg] and radius [AU] (eqs. 9-12). */
+static void heliocentric(double jme, double *l, double *b, double *r)
+{
+    double ls[6] = {term_sum(spa_L0, N_OF(spa_L0), jme), term_sum(spa_L1, N_OF(spa_L1), jme),
+                    term_sum(spa_L2, N_OF(spa_L2), jme), term_sum(spa_L3, N_OF(spa_L3), jme),
+                    term_sum(spa_L4, N_OF(spa_L4), jme), term_sum(spa_L5, N_OF(spa_L5), jme)};
+    double bs[2] = {term_sum(spa_B0, N_OF(spa_B0), jme), term_sum(spa_B1, N_OF(spa_B1), jme)};
+    double rs[5] = {term_sum(spa_R0, N_OF(spa_R0), jme), term_sum(spa_R1, N_OF(spa_R1), jme),
+                    term_sum(spa_R2, N_OF(spa_R2), jme), term_sum(spa_R3, N_OF(spa_R3), jme),
+                    term_sum(spa_R4, N_OF(spa_R4), jme)};
+    *l = wrap360(poly_sum(ls, 6, jme) / DEG);
+    *b = poly_sum(bs, 2, jme) / DEG;
+    *r = poly_sum(rs, 5, jme);
+}
+
+static double poly3(double a, double b, double c, double d, double x)
+{
+    return a + x * (b + x * (c + x * d));
+}
+
+/* Nutation in longitude and obliquity [deg] (eqs. 15-23). */
+static void nutation(double jce, double *dpsi, double *deps)
+{
+    double x[5] = {
+        poly3(297.85036, 445267.111480, -0.0019142, 1.0 / 189474, jce),
+        poly3(357.52772, 35999.050340, -0.0001603, -1.0 / 300000, jce),
+        poly3(134.96298, 477198.867398, 0.0086972, 1.0 / 56250, jce),
+        poly3(93.27191, 483202.017538, -0.0036825, 1.0 / 327270, jce),
+        poly3(125.04452, -1934.136261, 0.0020708, 1.0 / 450000, jce),
+    };
+    double sp = 0, se = 0;
+    for (int i = 0; i < SPA_N_NUTATION; i++) {
+        const spa_nutation_term *t = &spa_nutation[i];
+        double arg = 0;
+        for (int j = 0; j < 5; j++) arg += x[j] * t->y[j];
+        arg *= DEG;
+        sp += (t->a + t->b * jce) * sin(arg);
+        se += (t->c + t->d * jce) * cos(arg);
+    }
+    *dpsi = sp / 36000000.0;
+    *deps = se / 36000000.0;
+}
+
+/* True obliquity of the ecliptic [deg] (eqs. 24-25). */
+static double obliquity(double jme, double deps)
+{
+    static const double c[11] = {84381.448, -4680.93, -1.55, 1999.25, -51.38, -249.67,
+                                 -39.05, 7.12, 27.87, 5.79, 2.45};
+    double u = jme / 10.0, e0 = 0;
+    for (int i = 10; i >= 0; i--) e0 = e0 * u + c[i];
+    return e0 / 3600.0 + deps;
+}
+
+static double mean_sidereal(double jd)
+{
+    double jc = (jd - JD_J2000) / 36525.0;
+    return wrap360(280.46061837 + 360.98564736629 * (jd - JD_J2000) +
+                   jc * jc * (0.000387933 - jc / 38710000.0));
+}
+
+/* Everything but sidereal time: alpha, delta, nutation in RA, xi. */
+static void slow_terms(double jd, double delta_t_s, double *alpha, double *delta,
+                       double *nut_ra, double *xi)
+{
+    double jde = jd + delta_t_s / 86400.0;
+    double jce = (jde - JD_J2000) / 36525.0, jme = jce / 10.0;
+    double l, b, r, dpsi, deps;
+    heliocentric(jme, &l, &b, &r);
+    nutation(jce, &dpsi, &deps);
+    double eps = obliquity(jme, deps) * DEG;
+    double theta = wrap360(l + 180.0), beta = -b * DEG;
+    double lambda = (theta + dpsi - 20.4898 / (3600.0 * r)) * DEG;
+    *alpha = wrap360(atan2(sin(lambda) * cos(eps) - tan(beta) * sin(eps), cos(lambda)) / DEG);
+    *delta = asin(sin(beta) * cos(eps) + cos(beta) * sin(eps) * sin(lambda)) / DEG;
+    *nut_ra = dpsi * cos(eps);
+    *xi = 8.794 / (3600.0 * r);
+}
+
+void dc_spa_geocentric(double jd, double delta_t_s, dc_geocentric *g)
+{
+    double nut_ra;
+    slow_terms(jd, delta_t_s, &g->alpha, &g->delta, &nut_ra, &g->xi);
+    g->nu = mean_sidereal(jd) + nut_ra;
+}
+
+static double refraction(double e0, double pressure, double temp, double refr)
+{
+    if (e0 < -(0.26667 + refr)) return 0.0;
+    return pressure / 1010.0 * 283.0 / (273.0 + temp) * 1.02 /
+           (60.0 * tan((e0 + 10.3 / (e0 + 5.11)) * DEG));
+}
+
+void dc_spa_topocentric(const dc_geocentric *g, const dc_site_geo *site, double pressure_mbar,
+                        double temp_c, double refraction_deg, dc_sunpos *out)
+{
+    double phi = site->latitude_deg * DEG;
+    double h = wrap360(g->nu + site->longitude_deg - g->alpha) * DEG;
+    double xi = g->xi * DEG, delta = g->delta * DEG;
+    double u = atan(0.99664719 * tan(phi));
+    double x = cos(u) + site->elevation_m / 6378140.0 * cos(phi);
+    double y = 0.99664719 * sin(u) + site->elevation_m / 6378140.0 * sin(phi);
+    double den = cos(delta) - x * sin(xi) * cos(h);
+    double dalpha = atan2(-x * sin(xi) * sin(h), den);
+    double delta_p = atan2((sin(delta) - y * sin(xi)) * cos(dalpha), den);
+    double hp = h - dalpha;
+    double e0 = asin(sin(phi) * sin(delta_p) + cos(phi) * cos(delta_p) * cos(hp)) / DEG;
+    double e = e0 + refraction(e0, pressure_mbar, temp_c, refraction_deg);
+    double gamma = atan2(sin(hp), cos(hp) * sin(phi) - tan(delta_p) * cos(phi)) / DEG;
+    out->elevation_deg = e;
+    out->zenith_deg = 90.0 - e;
+    out->azimuth_deg = wrap360(gamma + 180.0);
+}
+
+double dc_incidence_deg(const dc_sunpos *p, double tilt_deg, double azimuth_deg)
+{
+    double z = p->zenith_deg * DEG, w = tilt_deg * DEG;
+    double c = cos(z) * cos(w) + sin(w) * sin(z) * cos((p->azimuth_deg - azimuth_deg) * DEG);
+    if (c > 1) c = 1;
+    if (c < -1) c = -1;
+    return acos(c) / DEG;
+}
+
+int dc_ephem_build(dc_ephem *e, double jd_start, double days, double delta_t_s)
+{
+    e->jd0 = floor(jd_start - 0.5) + 0.5 - 1.0;  /* a UT midnight, one day before */
+    e->n = (int)ceil(jd_start + days - e->jd0) + 3;
+    e->delta_t_s = delta_t_s;
+    double *buf = malloc(4 * (size_t)e->n * sizeof *buf);
+    if (!buf) return -1;
+    e->alpha = buf;
+    e->delta = buf + e->n;
+    e->nut_ra = buf + 2 * e->n;
+    e->xi = buf + 3 * e->n;
+    for (int k = 0; k < e->n; k++) {
+        slow_terms(e->jd0 + k, delta_t_s, &e->alpha[k], &e->delta[k], &e->nut_ra[k], &e->xi[k]);
+        if (k > 0) /* unwrap so that interpolation never crosses 360 -> 0 */
+            while (e->alpha[k] < e->alpha[k - 1] - 180.0) e->alpha[k] += 360.0;
+    }
+    return 0;
+}
+
+void dc_ephem_free(dc_ephem *e)
+{
+    free(e->alpha);
+    e->alpha = e->delta = e->nut_ra = e->xi = NULL;
+    e->n = 0;
+}
+
+static double lagrange4(const double *v, double s)
+{
+    /* nodes at -1, 0, 1, 2; s in [0, 1) */
+    double a = -s * (s - 1) * (s - 2) / 6.0, b = (s + 1) * (s - 1) * (s - 2) / 2.0;
+    double c = -(s + 1) * s * (s - 2) / 2.0, d = (s + 1) * s * (s - 1) / 6.0;
+    return a * v[-1] + b * v[0] + c * v[1] + d * v[2];
+}
+
+void dc_ephem_at(const dc_ephem *e, double jd, dc_geocentric *g)
+{
+    double t = jd - e->jd0;
+    int k = (int)floor(t);
+    if (k < 1) k = 1;
+    if (k > e->n - 3) k = e->n - 3;
+    double s = t - k;
+    g->alpha = wrap360(lagrange4(e->alpha + k, s));
+    g->delta = lagrange4(e->delta + k, s);
+    g->xi = lagrange4(e->xi + k, s);
+    g->nu = mean_sidereal(jd) + lagrange4(e->nut_ra + k, s);
+}
+
+double dc_delta_t_estimate(double y)
+{
+    double t;
+    if (y < 1961) { t = y - 1950; return 29.07 + 0.407 * t - t * t / 233 + t * t * t / 2547; }
+    if (y < 1986) { t = y - 1975; return 45.45 + 1.067 * t - t * t / 260 - t * t * t / 718; }
+    if (y < 2005) {
+        t = y - 2000;
+        return 63.86 + t * (0.3345 + t * (-0.060374 + t * (0.0017275 + t * (0.000651814 + t * 0.00002373599))));
+    }
+    if (y < 2050) { t = y - 2000; return 62.92 + 0.32217 * t + 0.005589 * t * t; }
+    if (y < 2150) { double u = (y - 1820) / 100; return -20 + 32 * u * u - 0.5628 * (2150 - y); }
+    { double u = (y - 1820) / 100; return -20 + 32 * u * u; }
+}
