@@ -1,0 +1,147 @@
+/* EPW reading, hour-ending conversion, mapping onto the scenario year, and
+ * the reader's errors on broken copies of the bundled file. */
+#include "helpers.h"
+
+#include <math.h>
+
+#include "epw.h"
+
+static char tmp[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    make_tmpdir(tmp, sizeof tmp);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_tree(tmp);
+    return 0;
+}
+
+static void reads_bundled_file(void **state)
+{
+    (void)state;
+    dc_weather_raw w;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_epw_read(EPW_PATH, &w, d), DC_OK);
+    assert_int_equal(w.n, 8760);
+    assert_true(w.has_beam);
+    assert_near(w.latitude_deg, 36.18, 1e-9);
+    assert_near(w.longitude_deg, 140.42, 1e-9);
+    assert_near(w.tz_hours, 9.0, 1e-9);
+    /* File line 21: 1983,1,1,13 (hour ending 13:00) GHI 249, DNI 22, DHI 238,
+     * 7.0 degC, 100905 Pa, wind 1.5 -> our row 12 starts at 12:00. */
+    assert_int_equal(w.hour[12], 12);
+    assert_near(w.ghi[12], 249.0, 1e-12);
+    assert_near(w.dni[12], 22.0, 1e-12);
+    assert_near(w.dhi[12], 238.0, 1e-12);
+    assert_near(w.temp_c[12], 7.0, 1e-12);
+    assert_near(w.pressure_mbar[12], 1009.05, 1e-9);
+    assert_near(w.wind_ms[12], 1.5, 1e-12);
+    dc_weather_raw_free(&w);
+    dc_diag_destroy(&d);
+}
+
+static void leap_day_and_time_zone_mapping(void **state)
+{
+    (void)state;
+    dc_weather_raw w;
+    dc_weather out;
+    dc_timeaxis ta;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_epw_read(EPW_PATH, &w, d), DC_OK);
+    assert_int_equal(dc_timeaxis_init(&ta, 2027, 1, 3600), 0); /* FY2027 has 2028-02-29 */
+    assert_int_equal(dc_weather_map(&w, &ta, &out), 0);
+    int feb28_noon = -1;
+    for (int i = 0; i < ta.n; i++)
+        if (ta.t[i].month == 2 && ta.t[i].day == 28 && ta.t[i].hour == 11) feb28_noon = i;
+    /* 29 February takes 28 February's data: file row 1987,2,28,12 GHI 753 */
+    assert_near(out.ghi[feb28_noon], 753.0, 1e-12);
+    assert_near(out.ghi[feb28_noon + 24], 753.0, 1e-12);
+    dc_weather_free(&out);
+    /* A file stamped in UTC+8 is read one hour later in JST. */
+    w.tz_hours = 8.0;
+    assert_int_equal(dc_weather_map(&w, &ta, &out), 0);
+    assert_near(out.ghi[feb28_noon + 1], 753.0, 1e-12);
+    dc_weather_free(&out);
+    dc_timeaxis_free(&ta);
+    dc_weather_raw_free(&w);
+    dc_diag_destroy(&d);
+}
+
+/* Copy the bundled file with line `line` (1-based) replaced, removed
+ * (repl NULL) or the file cut after `cut` lines (cut > 0). */
+static void broken_copy(const char *path, int line, const char *repl, int cut)
+{
+    FILE *in = fopen(EPW_PATH, "r"), *out = fopen(path, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[4096];
+    for (int k = 1; fgets(buf, sizeof buf, in); k++) {
+        if (cut && k > cut) break;
+        if (k == line) {
+            if (repl) fputs(repl, out);
+            continue;
+        }
+        fputs(buf, out);
+    }
+    fclose(in);
+    fclose(out);
+}
+
+static void expect_error(const char *path, const char *needle)
+{
+    dc_weather_raw w;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_epw_read(path, &w, d), strstr(needle, "cannot open") ? DC_ERR_IO : DC_ERR_WEATHER);
+    if (!diag_has(d, needle)) {
+        print_diag(d);
+        fail_msg("expected a message containing '%s'", needle);
+    }
+    dc_diag_destroy(&d);
+}
+
+#define ROW21 "1983,1,1,13,60,x,%s,-8.0,31,%s,697,1415,283,%s,22,238,27800,1900,26700,8780,340,1.5,0\n"
+
+static void broken_files(void **state)
+{
+    (void)state;
+    char path[128], row[256], needle[320];
+    snprintf(path, sizeof path, "%s/w.epw", tmp);
+    broken_copy(path, 0, NULL, 100);
+    expect_error(path, "92 data rows; a year of hourly data has 8760 or 8784");
+    snprintf(row, sizeof row, ROW21, "nan", "100905", "249");
+    broken_copy(path, 21, row, 0);
+    snprintf(needle, sizeof needle, "%s:21:", path);
+    expect_error(path, needle);
+    expect_error(path, "dry bulb temperature [degC]: 'nan' is not a finite number");
+    snprintf(row, sizeof row, ROW21, "7.0", "100905", "9999");
+    broken_copy(path, 21, row, 0);
+    expect_error(path, "global horizontal radiation [Wh/m2]: missing value");
+    snprintf(row, sizeof row, ROW21, "7.0", "abc", "249");
+    broken_copy(path, 21, row, 0);
+    expect_error(path, "station pressure [Pa]: 'abc' is not a finite number");
+    broken_copy(path, 21, NULL, 0); /* one hour missing */
+    snprintf(needle, sizeof needle, "%s:21:1: date: gap or disorder: expected 01-01 hour 13, found 01-01 hour 14", path);
+    expect_error(path, needle);
+    broken_copy(path, 1, "LOCATION,nowhere\n", 0);
+    expect_error(path, "first line must be LOCATION");
+    broken_copy(path, 21, "1983,1,1,13,60\n", 0);
+    expect_error(path, "5 fields, at least 22 needed");
+    snprintf(path, sizeof path, "%s/none.epw", tmp);
+    expect_error(path, "cannot open");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reads_bundled_file),
+        cmocka_unit_test(leap_day_and_time_zone_mapping),
+        cmocka_unit_test_setup_teardown(broken_files, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("epw", tests, NULL, NULL);
+}
