@@ -69,6 +69,9 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in,
                           dc_model **out, dc_diag *diag);
 dc_status dc_model_step(dc_model *m);  /* advance one time step */
 dc_status dc_model_run(dc_model *m);   /* step until the year is done */
+/* Back to step 0 with the initial storage state; PV and demand are kept,
+ * so a dispatch variant reruns without recomputing them. */
+dc_status dc_model_reset(dc_model *m);
 size_t dc_model_steps(const dc_model *m);
 size_t dc_model_steps_done(const dc_model *m);
 double dc_model_step_hours(const dc_model *m);

@@ -41,6 +41,14 @@ static size_t edit_distance(const char *a, const char *b)
     return prev[lb];
 }
 
+/* Keys that differ only by a unit suffix ("tilt" for "tilt_deg") are close. */
+static size_t key_distance(const char *typed, const char *known)
+{
+    size_t n = strlen(typed);
+    if (n >= 3 && strncmp(typed, known, n) == 0 && known[n] == '_') return 1;
+    return edit_distance(typed, known);
+}
+
 /* Closest known key of a section (and section names at top level). */
 static const char *suggest(dc_psection sec, const char *key)
 {
@@ -48,7 +56,7 @@ static const char *suggest(dc_psection sec, const char *key)
     size_t best_d = strlen(key) / 3 + 2;
     for (size_t i = 0; i < dc_n_params; i++) {
         if (dc_params[i].section != sec) continue;
-        size_t d = edit_distance(key, dc_params[i].key);
+        size_t d = key_distance(key, dc_params[i].key);
         if (d < best_d) best_d = d, best = dc_params[i].key;
     }
     for (int k = 1; sec == S_TOP && k < S_COUNT; k++) {

@@ -137,14 +137,14 @@ static dc_status allocate(dc_model *m, const dc_scenario *s)
     return DC_OK;
 }
 
-static void init_dispatch(dc_model *m, const dc_scenario *s)
+static void init_dispatch(dc_model *m)
 {
-    m->grid_params = s->grid;
-    m->dispatch = s->dispatch;
-    dc_battery_params bp = s->battery;
+    dc_battery_params bp = m->battery_params;
     if (bp.energy_kwh <= 0) bp.power_kw = 0;
     dc_battery_init(&m->battery, &bp, m->step_h);
-    dc_grid_init(&m->grid, &s->grid, m->step_h);
+    dc_grid_init(&m->grid, &m->grid_params, m->step_h);
+    m->step = 0;
+    m->max_residual = 0;
     m->res[DC_RES_BATTERY] = (dc_resource){&dc_battery_ops, &m->battery};
     m->res[DC_RES_GRID] = (dc_resource){&dc_grid_ops, &m->grid};
 }
@@ -160,6 +160,8 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
         m->step_h = dc_timeaxis_hours(&m->ta);
         st = build_sun(m, s, &in->weather, diag);
     }
+    m->grid_params = s->grid;
+    m->dispatch = s->dispatch;
     if (st == DC_OK) st = allocate(m, s);
     if (st == DC_OK) st = build_pv(m, s);
     if (st == DC_OK) st = build_demand(m, s, in, diag);
@@ -167,7 +169,8 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
         dc_model_destroy(&m);
         return st;
     }
-    init_dispatch(m, s);
+    m->battery_params = s->battery;
+    init_dispatch(m);
     *out = m;
     return DC_OK;
 }
@@ -206,6 +209,13 @@ dc_status dc_model_run(dc_model *m)
         if (st != DC_OK) return st;
     }
     return m->max_residual <= DC_BALANCE_TOLERANCE_KWH ? DC_OK : DC_ERR_BALANCE;
+}
+
+dc_status dc_model_reset(dc_model *m)
+{
+    if (!m) return DC_ERR_ARG;
+    init_dispatch(m);
+    return DC_OK;
 }
 
 size_t dc_model_steps(const dc_model *m) { return m ? (size_t)m->ta.n : 0; }

@@ -36,6 +36,7 @@ struct dc_model {
     double *series[SER_COUNT];
     dc_grid_params grid_params;
     dc_dispatch_params dispatch;
+    dc_battery_params battery_params;
     dc_battery battery;
     dc_grid grid;
     dc_resource res[DC_N_RESOURCE_KINDS];

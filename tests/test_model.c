@@ -1,0 +1,271 @@
+/* The engine end to end on the bundled scenario: energy balance every
+ * step, storage bookkeeping, lifecycle states, threads, outputs. */
+#include "helpers.h"
+
+#include <dirent.h>
+#include <hdf5.h>
+#include <hdf5_hl.h>
+#include <math.h>
+#include <pthread.h>
+
+#include "model.h"
+
+#define DEFAULT_SCENARIO "scenarios/default.yaml"
+
+typedef struct {
+    dc_scenario *s;
+    dc_inputs *in;
+    dc_model *m;
+} run;
+
+static void open_run(run *r, const char *path, const char **sets, int n_sets)
+{
+    dc_diag *d = dc_diag_create();
+    memset(r, 0, sizeof *r);
+    assert_int_equal(dc_scenario_load(path, &r->s, d), DC_OK);
+    for (int k = 0; k < n_sets; k++) assert_int_equal(dc_scenario_set(r->s, sets[k], d), DC_OK);
+    assert_int_equal(dc_scenario_validate(r->s, d), DC_OK);
+    assert_int_equal(dc_inputs_load(r->s, &r->in, d), DC_OK);
+    assert_int_equal(dc_model_create(r->s, r->in, &r->m, d), DC_OK);
+    print_diag(d);
+    dc_diag_destroy(&d);
+}
+
+static void close_run(run *r)
+{
+    dc_model_destroy(&r->m);
+    dc_inputs_destroy(&r->in);
+    dc_scenario_destroy(&r->s);
+    assert_null(r->m);
+}
+
+static double sum(const double *v, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++) s += v[i];
+    return s;
+}
+
+static void balance_closes_every_step(void **state)
+{
+    (void)state;
+    run r;
+    open_run(&r, DEFAULT_SCENARIO, NULL, 0);
+    size_t n = dc_model_steps(r.m);
+    assert_int_equal(n, 8760);
+    for (size_t i = 0; i < n; i++) assert_int_equal(dc_model_step(r.m), DC_OK);
+    const double *res = dc_model_series(r.m, "balance_residual");
+    for (size_t i = 0; i < n; i++) assert_true(fabs(res[i]) <= 1e-6);
+    dc_totals t;
+    assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
+    double in = t.pv_kwh + t.import_kwh + t.battery_discharge_kwh;
+    double out = t.demand_kwh + t.battery_charge_kwh + t.export_kwh + t.curtailed_kwh - t.unserved_kwh;
+    assert_near(in, out, 1e-6 * in);
+    assert_true(t.max_residual_kwh <= 1e-6);
+    /* Months add up to the year. */
+    double months = 0;
+    for (int m = 1; m <= 12; m++) {
+        dc_totals mt;
+        assert_int_equal(dc_model_totals(r.m, m, &mt), DC_OK);
+        months += mt.import_kwh;
+    }
+    assert_near(months, t.import_kwh, 1e-6 * t.import_kwh);
+    close_run(&r);
+}
+
+static void storage_and_demand_bookkeeping(void **state)
+{
+    (void)state;
+    run r;
+    open_run(&r, DEFAULT_SCENARIO, NULL, 0);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    size_t n = dc_model_steps(r.m);
+    /* Stored energy: start 50 % of 1000 kWh, + charge x eta_c - discharge / eta_d - self-discharge. */
+    const dc_battery *b = &r.m->battery;
+    double expect = 500.0 + sum(dc_model_series(r.m, "battery_charge"), n) * b->eta_c -
+                    sum(dc_model_series(r.m, "battery_discharge"), n) / b->eta_d - b->self_discharged_kwh;
+    assert_near(b->soc, expect, 1e-6);
+    /* Demand: 1,260,000 x 0.95 + 1,000,000 + 450,000 x 0.90 + 270,000 + 30,000 kWh. */
+    assert_near(sum(dc_model_series(r.m, "demand"), n), 2902000.0, 1e-4);
+    assert_near(sum(dc_model_series(r.m, "load:town_hall"), n), 405000.0, 1e-4);
+    /* Dispatch keeps SOC inside 10-90 % of 1000 kWh; only self-discharge
+     * (0.1 %/day of 100 kWh = 0.1 kWh/day) may sink it below while idle. */
+    const double *soc = dc_model_series(r.m, "battery_soc");
+    double lowest = 1e9;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(soc[i] <= 900.0 + 1e-9);
+        lowest = fmin(lowest, soc[i]);
+    }
+    assert_true(lowest >= 95.0 && lowest < 100.0 + 1e-9);
+    assert_null(dc_model_series(r.m, "no_such_series"));
+    close_run(&r);
+}
+
+static void lifecycle_states(void **state)
+{
+    (void)state;
+    run r;
+    dc_totals t;
+    open_run(&r, DEFAULT_SCENARIO, NULL, 0);
+    assert_int_equal(dc_model_totals(r.m, 0, &t), DC_ERR_STATE);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    assert_int_equal(dc_model_step(r.m), DC_ERR_STATE);
+    assert_int_equal(dc_model_totals(r.m, 13, &t), DC_ERR_ARG);
+    assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
+    double first = t.import_kwh;
+    assert_int_equal(dc_model_reset(r.m), DC_OK);
+    assert_int_equal(dc_model_steps_done(r.m), 0);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
+    assert_true(t.import_kwh == first);
+    close_run(&r);
+    dc_model_destroy(NULL);
+    dc_model_destroy(&r.m); /* NULL-safe twice */
+}
+
+/* No export, no battery: every kWh of PV above demand is curtailed. */
+static void no_export_curtails_surplus(void **state)
+{
+    (void)state;
+    const char *sets[] = {"grid.export_limit_kw=0", "battery.energy_kwh=0"};
+    run r;
+    open_run(&r, DEFAULT_SCENARIO, sets, 2);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    size_t n = dc_model_steps(r.m);
+    const double *pv = dc_model_series(r.m, "pv"), *dem = dc_model_series(r.m, "demand");
+    double surplus = 0, deficit = 0;
+    for (size_t i = 0; i < n; i++) {
+        surplus += fmax(pv[i] - dem[i], 0.0);
+        deficit += fmax(dem[i] - pv[i], 0.0);
+    }
+    assert_near(sum(dc_model_series(r.m, "curtailed"), n), surplus, 1e-6);
+    assert_near(sum(dc_model_series(r.m, "grid_import"), n), deficit, 1e-6);
+    assert_near(sum(dc_model_series(r.m, "grid_export"), n), 0.0, 1e-12);
+    close_run(&r);
+}
+
+static void half_hour_steps(void **state)
+{
+    (void)state;
+    const char *sets[] = {"step_minutes=30"};
+    run hourly, half;
+    open_run(&hourly, DEFAULT_SCENARIO, NULL, 0);
+    open_run(&half, DEFAULT_SCENARIO, sets, 1);
+    assert_int_equal(dc_model_steps(half.m), 17520);
+    assert_near(dc_model_step_hours(half.m), 0.5, 1e-12);
+    assert_int_equal(dc_model_run(hourly.m), DC_OK);
+    assert_int_equal(dc_model_run(half.m), DC_OK);
+    dc_totals a, b;
+    dc_model_totals(hourly.m, 0, &a);
+    dc_model_totals(half.m, 0, &b);
+    assert_near(b.demand_kwh, a.demand_kwh, 1e-4);
+    /* Same hourly weather, sun at each half hour's middle: PV within 1 %. */
+    assert_true(fabs(b.pv_kwh / a.pv_kwh - 1) < 0.01);
+    assert_true(b.max_residual_kwh <= 1e-6);
+    close_run(&hourly);
+    close_run(&half);
+}
+
+typedef struct {
+    const char *sets[2];
+    int n_sets;
+    double *grid;  /* copy of grid_import */
+    size_t n;
+} job;
+
+static void *run_job(void *arg)
+{
+    job *j = arg;
+    run r;
+    open_run(&r, DEFAULT_SCENARIO, j->sets, j->n_sets);
+    dc_model_run(r.m);
+    j->n = dc_model_steps(r.m);
+    j->grid = malloc(j->n * sizeof(double));
+    memcpy(j->grid, dc_model_series(r.m, "grid_import"), j->n * sizeof(double));
+    close_run(&r);
+    return NULL;
+}
+
+static void two_threads_equal_sequential(void **state)
+{
+    (void)state;
+    job seq[2] = {{{"battery.energy_kwh=0"}, 1, NULL, 0}, {{"year=2027", "grid.export_limit_kw=0"}, 2, NULL, 0}};
+    job par[2] = {seq[0], seq[1]};
+    run_job(&seq[0]);
+    run_job(&seq[1]);
+    pthread_t th[2];
+    for (int k = 0; k < 2; k++) assert_int_equal(pthread_create(&th[k], NULL, run_job, &par[k]), 0);
+    for (int k = 0; k < 2; k++) pthread_join(th[k], NULL);
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(par[k].n, seq[k].n);
+        assert_memory_equal(par[k].grid, seq[k].grid, seq[k].n * sizeof(double));
+        free(par[k].grid);
+        free(seq[k].grid);
+    }
+    assert_int_equal(seq[1].n, 8784); /* FY2027 holds 29 February 2028 */
+}
+
+static int count_entries(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    int n = 0;
+    if (!dp) return -1;
+    for (struct dirent *e; (e = readdir(dp));) n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    closedir(dp);
+    return n;
+}
+
+static void outputs_and_resolved_roundtrip(void **state)
+{
+    (void)state;
+    char tmp[64], out[128], resolved[192], h5[192];
+    make_tmpdir(tmp, sizeof tmp);
+    snprintf(out, sizeof out, "%s/out/default", tmp);
+    run r, again;
+    dc_diag *d = dc_diag_create();
+    open_run(&r, DEFAULT_SCENARIO, NULL, 0);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    assert_int_equal(dc_write_outputs(r.m, r.s, out, d), DC_OK);
+    assert_int_equal(count_entries(out), 4); /* the four files, no temporary left */
+    snprintf(resolved, sizeof resolved, "%s/scenario.resolved.yaml", out);
+    open_run(&again, resolved, NULL, 0);
+    assert_int_equal(dc_model_run(again.m), DC_OK);
+    size_t n = dc_model_steps(r.m);
+    assert_memory_equal(dc_model_series(r.m, "grid_import"), dc_model_series(again.m, "grid_import"), n * sizeof(double));
+    /* HDF5 reads back with units. */
+    snprintf(h5, sizeof h5, "%s/results.h5", out);
+    hid_t f = H5Fopen(h5, H5F_ACC_RDONLY, H5P_DEFAULT);
+    assert_true(f >= 0);
+    double *v = malloc(n * sizeof *v);
+    char unit[16];
+    assert_true(H5LTread_dataset_double(f, "/hourly/grid_import", v) >= 0);
+    assert_true(H5LTget_attribute_string(f, "/hourly/grid_import", "units", unit) >= 0);
+    assert_string_equal(unit, "kWh");
+    assert_memory_equal(v, dc_model_series(r.m, "grid_import"), n * sizeof(double));
+    H5Fclose(f);
+    free(v);
+    /* An output folder that cannot exist: an error, and nothing written. */
+    char bad[192];
+    snprintf(bad, sizeof bad, "%s/scenario.resolved.yaml/sub", out);
+    assert_int_equal(dc_write_outputs(r.m, r.s, bad, d), DC_ERR_OUTPUT);
+    assert_true(diag_has(d, "cannot create output folder"));
+    assert_int_equal(count_entries(out), 4);
+    close_run(&r);
+    close_run(&again);
+    dc_diag_destroy(&d);
+    remove_tree(tmp);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(balance_closes_every_step),
+        cmocka_unit_test(storage_and_demand_bookkeeping),
+        cmocka_unit_test(lifecycle_states),
+        cmocka_unit_test(no_export_curtails_surplus),
+        cmocka_unit_test(half_hour_steps),
+        cmocka_unit_test(two_threads_equal_sequential),
+        cmocka_unit_test(outputs_and_resolved_roundtrip),
+    };
+    return cmocka_run_group_tests_name("model", tests, NULL, NULL);
+}

@@ -1,0 +1,200 @@
+/* Scenario loading: defaults, units, every error of a file at once with
+ * file:line:column, did-you-mean hints, and --set overrides. */
+#include "helpers.h"
+
+#include <math.h>
+
+#include "scenario.h"
+
+static char tmp[64], path[128];
+
+static int setup(void **state)
+{
+    (void)state;
+    make_tmpdir(tmp, sizeof tmp);
+    snprintf(path, sizeof path, "%s/town.yaml", tmp);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_tree(tmp);
+    return 0;
+}
+
+static const char *GOOD = "grid:\n"
+                          "  emission_factor_kg_per_kwh: 0.45\n"
+                          "  export_limit_kw: 0.5 MW\n"
+                          "pv_arrays:\n"
+                          "  - name: hall\n"
+                          "    capacity_kw: 50\n"
+                          "  - name: pond\n"
+                          "    capacity_kw: 1500 kW\n"
+                          "    mounting: floating\n"
+                          "loads:\n"
+                          "  - name: homes\n"
+                          "    sector: household\n"
+                          "    annual_kwh: 1.2 GWh\n";
+
+static dc_scenario *load(const char *body, dc_diag *d)
+{
+    dc_scenario *s = NULL;
+    write_scenario(path, body);
+    dc_scenario_load(path, &s, d);
+    return s;
+}
+
+static void defaults_and_units(void **state)
+{
+    (void)state;
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = load(GOOD, d);
+    print_diag(d);
+    assert_non_null(s);
+    assert_string_equal(dc_scenario_name(s), "town"); /* file stem */
+    assert_int_equal(s->year, 2030);
+    assert_int_equal(s->fiscal, 1);
+    assert_int_equal(s->n_pv, 2);
+    assert_near(s->grid.export_limit_kw, 500.0, 1e-9);
+    assert_true(isinf(s->grid.import_limit_kw));
+    assert_near(s->pv[1].capacity_kw, 1500.0, 1e-9);
+    assert_int_equal(s->pv[1].mounting, DC_MOUNT_FLOATING);
+    assert_near(s->pv[0].tilt_deg, 20.0, 1e-12);
+    assert_true(isnan(s->pv[0].albedo)); /* auto: by mounting */
+    assert_near(s->loads[0].annual_kwh, 1.2e6, 1e-6);
+    assert_int_equal(s->dispatch.n_deficit, 2);
+    assert_int_equal(s->dispatch.deficit_order[0], DC_RES_BATTERY);
+    dc_scenario_destroy(&s);
+    assert_null(s);
+    dc_diag_destroy(&d);
+}
+
+static void all_errors_at_once(void **state)
+{
+    (void)state;
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = load("grid:\n"                          /* line 3 */
+                          "  emission_factor_kg_per_kwh: 0.45\n"
+                          "batery:\n"                        /* line 5: typo */
+                          "  energy_kwh: 10\n"
+                          "pv_arrays:\n"
+                          "  - name: hall\n"
+                          "    capacity_kw: -5\n"            /* line 9: negative */
+                          "    tilt: 10\n"                   /* line 10: unknown */
+                          "  - name: roof\n"
+                          "    capacity_kw: 50 m2\n"         /* line 12: wrong unit */
+                          "    mounting: roof\n"             /* line 13: bad choice */
+                          "  - capacity_kw: 20\n",           /* line 14: no name */
+                          d);
+    assert_null(s);
+    char want[256];
+    snprintf(want, sizeof want, "%s:5:1: unknown key 'batery' (did you mean 'battery'?)", path);
+    assert_true(diag_has(d, want));
+    snprintf(want, sizeof want, "%s:9:18: pv_arrays[0].capacity_kw: -5 kW is out of range [0, 1e+07]", path);
+    assert_true(diag_has(d, want));
+    snprintf(want, sizeof want, "%s:10:5: pv_arrays[0]: unknown key 'tilt' (did you mean 'tilt_deg'?)", path);
+    assert_true(diag_has(d, want));
+    assert_true(diag_has(d, ":12:18: pv_arrays[1].capacity_kw: unit 'm2' does not fit: this value is in kW"));
+    assert_true(diag_has(d, ":13:15: pv_arrays[1].mounting: 'roof' is not one of: rooftop, open_rack, carport, floating"));
+    assert_true(diag_has(d, ":14:5: pv_arrays[2].name: missing required key"));
+    assert_int_equal(dc_diag_count(d), 6);
+    dc_diag_destroy(&d);
+}
+
+static void structural_errors(void **state)
+{
+    (void)state;
+    struct {
+        const char *body, *needle;
+    } cases[] = {
+        {"grid: [1, 2\n", "YAML syntax error"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\nbattery: 500\n", ":5:10: battery: expected a mapping"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\npv_arrays:\n  name: x\n", "pv_arrays: expected a list"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\nyear: 2030\nyear: 2031\n", ":6:1: year: key given twice"},
+        {"grid:\n  emission_factor_kg_per_kwh: [0.4]\n", "expected a single value"},
+        {"grid:\n  emission_factor_kg_per_kwh:\n", "no value given"},
+        {"grid:\n  emission_factor_kg_per_kwh: .nan\n", "expected a number in kg-CO2/kWh, got '.nan'"},
+        {"pv_arrays: []\n", "grid.emission_factor_kg_per_kwh: missing required key"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\ndispatch:\n  deficit_order: [battery, diesel]\n",
+         "'diesel' is not one of: battery, grid"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\nbattery:\n  energy_kwh: 10\n  power_kw: 5\n  soc_min_pct: 80\n  soc_max_pct: 50\n",
+         "battery.soc_min_pct: must be below soc_max_pct"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\npv_arrays:\n  - name: p\n    capacity_kw: 1\n    mounting: floating\n    temperature_model: sapm\n",
+         "SAPM has no published coefficients for floating"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\nloads:\n  - name: a\n    sector: household\n    annual_kwh: 1\n  - name: a\n    sector: household\n    annual_kwh: 1\n",
+         "loads[1].name: name already used"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\nstep_minutes: 7\n", "step_minutes: must divide 60"},
+        {"grid:\n  emission_factor_kg_per_kwh: 0.4\nloads:\n  - name: a\n    sector: household\n    profile_file: none.csv\n",
+         "loads[0].profile_file: cannot read"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        dc_diag *d = dc_diag_create();
+        dc_scenario *s = load(cases[k].body, d);
+        if (s || !diag_has(d, cases[k].needle)) {
+            print_diag(d);
+            fail_msg("case %zu: expected an error containing '%s'", k, cases[k].needle);
+        }
+        dc_diag_destroy(&d);
+    }
+}
+
+static void set_overrides(void **state)
+{
+    (void)state;
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = load(GOOD, d);
+    assert_non_null(s);
+    assert_int_equal(dc_scenario_set(s, "battery.energy_kwh=250", d), DC_OK);
+    assert_int_equal(dc_scenario_set(s, "pv_arrays[1].tilt_deg=12", d), DC_OK);
+    assert_int_equal(dc_scenario_set(s, "pv_arrays.hall.capacity_kw=0.1 MW", d), DC_OK);
+    assert_int_equal(dc_scenario_set(s, "year=2040", d), DC_OK);
+    assert_int_equal(dc_scenario_set(s, "dispatch.surplus_order=grid,battery", d), DC_OK);
+    assert_near(s->battery.energy_kwh, 250.0, 1e-12);
+    assert_near(s->pv[1].tilt_deg, 12.0, 1e-12);
+    assert_near(s->pv[0].capacity_kw, 100.0, 1e-9);
+    assert_int_equal(s->year, 2040);
+    assert_int_equal(s->dispatch.surplus_order[0], DC_RES_GRID);
+    assert_int_equal(dc_scenario_set(s, "battery.energy=1", d), DC_ERR_ARG);
+    assert_int_equal(dc_scenario_set(s, "pv_arrays[7].tilt_deg=1", d), DC_ERR_ARG);
+    assert_int_equal(dc_scenario_set(s, "pv_arrays[0].tilt_deg=95", d), DC_ERR_ARG);
+    assert_int_equal(dc_scenario_set(s, "nothing", d), DC_ERR_ARG);
+    assert_true(diag_has(d, "--set: battery.energy: unknown key"));
+    assert_true(diag_has(d, "no item '7' in pv_arrays"));
+    assert_true(diag_has(d, "--set: pv_arrays[0].tilt_deg: 95 deg is out of range [0, 90]"));
+    assert_int_equal(dc_scenario_set(s, "battery.soc_initial_pct=95", d), DC_OK); /* alone in range... */
+    assert_int_equal(dc_scenario_validate(s, d), DC_ERR_SCENARIO);                  /* ...but above soc_max */
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+}
+
+static void parameter_listing(void **state)
+{
+    (void)state;
+    dc_param_info p;
+    size_t n = dc_param_count(), found = 0;
+    assert_true(n > 40);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(dc_param_get(i, &p), 0);
+        assert_true(strlen(p.help) > 0);
+        if (!strcmp(p.section, "battery") && !strcmp(p.key, "energy_kwh")) {
+            assert_string_equal(p.unit, "kWh");
+            assert_string_equal(p.deflt, "0");
+            found++;
+        }
+    }
+    assert_int_equal(found, 1);
+    assert_int_equal(dc_param_get(n, &p), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(defaults_and_units, setup, teardown),
+        cmocka_unit_test_setup_teardown(all_errors_at_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(structural_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(set_overrides, setup, teardown),
+        cmocka_unit_test(parameter_listing),
+    };
+    return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
+}
