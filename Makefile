@@ -3,6 +3,8 @@ PREFIX  ?= /usr/local
 BUILD   ?= build
 DATADIR ?= $(abspath inputs)
 CC      ?= cc
+V       ?= 0
+Q       := $(if $(filter 1,$(V)),,@)
 
 PKGS := gsl yaml-0.1 hdf5 cmocka xlsxwriter
 DEBS := build-essential pkg-config libgsl-dev libyaml-dev libhdf5-dev libcmocka-dev libxlsxwriter-dev
@@ -41,25 +43,30 @@ deps:
 
 $(BUILD)/obj/%.o: model/src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC    $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/cli/decarb.o: model/cli/decarb.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(WARN) $(CFLAGS) $(SANITIZE) -Imodel/include -MMD -MP -c $< -o $@
+	@echo "  CC    $<"
+	$(Q)$(CC) -std=c11 $(WARN) $(CFLAGS) $(SANITIZE) -Imodel/include -MMD -MP -c $< -o $@
 
 $(BIN): $(BUILD)/cli/decarb.o $(LIB)
-	$(CC) $(CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
 
 $(BUILD)/tests/%: tests/%.c tests/helpers.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests $< $(LIB) $(TEST_LIBS) -o $@
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests $< $(LIB) $(TEST_LIBS) -o $@
 
 $(BUILD)/bench: tests/bench/bench.c $(LIB)
-	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LIBS) -o $@
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(LIB) $(LIBS) -o $@
 
 run: deps
 	@$(MAKE) --no-print-directory all

@@ -157,6 +157,7 @@ static void read_mapping(loader *l, const yaml_node_t *map, dc_psection sec, int
             error_at(l, kn, field, "key given twice");
             continue;
         }
+        if (!dc_section_is_list(sec)) l->s->key_line[p - dc_params] = (int)kn->start_mark.line + 1;
         apply(l, p, vn, item, field);
     }
     check_required(l, sec, item, seen, map);
@@ -211,14 +212,16 @@ static void read_root(loader *l, const yaml_node_t *root)
             const dc_param *p = dc_param_find(S_TOP, key);
             if (!p) unknown_key(l, kn, S_TOP, NULL);
             else if (seen[p - dc_params]++) error_at(l, kn, key, "key given twice");
-            else apply(l, p, vn, 0, key);
+            else {
+                l->s->key_line[p - dc_params] = (int)kn->start_mark.line + 1;
+                apply(l, p, vn, 0, key);
+            }
             continue;
         }
         if (seen_section[sec]++) {
             error_at(l, kn, key, "section given twice");
             continue;
         }
-        if (sec == S_BATTERY) l->s->battery_line = (int)kn->start_mark.line + 1;
         if (dc_section_is_list(sec)) read_list(l, vn, sec);
         else read_mapping(l, vn, sec, 0, seen);
     }

@@ -132,6 +132,8 @@ const dc_param dc_params[] = {
      "efficiency saving applied to the whole load"},
 };
 const size_t dc_n_params = sizeof dc_params / sizeof dc_params[0];
+_Static_assert(sizeof dc_params / sizeof dc_params[0] <= sizeof(((dc_scenario *)0)->key_line) / sizeof(int),
+               "key_line must hold a line for every parameter row");
 
 int dc_section_is_list(dc_psection s) { return s == S_PV || s == S_LOAD; }
 

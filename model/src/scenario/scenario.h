@@ -31,7 +31,7 @@ struct dc_scenario {
     int n_loads;
     dc_load_params loads[DC_MAX_ITEMS];
     int pv_line[DC_MAX_ITEMS], load_line[DC_MAX_ITEMS]; /* where items start, 0 = unknown */
-    int battery_line;
+    int key_line[64];  /* line of each section-level key, by dc_params row; 0 = default */
 };
 
 /* Bundled shape names; index 0 "auto" picks by sector. */

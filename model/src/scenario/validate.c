@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "params.h"
 
 typedef struct {
     const dc_scenario *s;
@@ -17,23 +18,33 @@ static void bad(checker *c, int line, const char *field, const char *msg)
     dc_diag_add(c->diag, c->s->file, line, line ? 1 : 0, field, "%s", msg);
 }
 
+/* Line of a section-level key in the file, 0 when it took its default. */
+static int line_of(const dc_scenario *s, dc_psection sec, const char *key)
+{
+    const dc_param *p = dc_param_find(sec, key);
+    return p ? s->key_line[p - dc_params] : 0;
+}
+
 static void check_top(checker *c)
 {
     const dc_scenario *s = c->s;
-    if (60 % s->step_minutes != 0) bad(c, 0, "step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
+    if (60 % s->step_minutes != 0) bad(c, line_of(s, S_TOP, "step_minutes"), "step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
     if (!s->name[0] || strchr(s->name, '/') || s->name[0] == '.')
-        bad(c, 0, "name", "must be non-empty, without '/' and not start with '.' (it names the output folder)");
+        bad(c, line_of(s, S_TOP, "name"), "name", "must be non-empty, without '/' and not start with '.' (it names the output folder)");
 }
 
 static void check_battery(checker *c)
 {
-    const dc_battery_params *b = &c->s->battery;
-    int line = c->s->battery_line;
+    const dc_scenario *s = c->s;
+    const dc_battery_params *b = &s->battery;
     if (b->energy_kwh <= 0) return;
-    if (b->power_kw <= 0) bad(c, line, "battery.power_kw", "a battery with energy_kwh > 0 needs power_kw > 0");
-    if (b->soc_min_pct >= b->soc_max_pct) bad(c, line, "battery.soc_min_pct", "must be below soc_max_pct");
-    if (b->soc_initial_pct < b->soc_min_pct || b->soc_initial_pct > b->soc_max_pct)
-        bad(c, line, "battery.soc_initial_pct", "must lie between soc_min_pct and soc_max_pct");
+    if (b->power_kw <= 0)
+        bad(c, line_of(s, S_BATTERY, "energy_kwh"), "battery.power_kw", "a battery with energy_kwh > 0 needs power_kw > 0");
+    if (b->soc_min_pct >= b->soc_max_pct)
+        bad(c, line_of(s, S_BATTERY, "soc_min_pct"), "battery.soc_min_pct", "must be below soc_max_pct");
+    else if (b->soc_initial_pct < b->soc_min_pct || b->soc_initial_pct > b->soc_max_pct)
+        bad(c, line_of(s, S_BATTERY, "soc_initial_pct"), "battery.soc_initial_pct",
+            "must lie between soc_min_pct and soc_max_pct");
 }
 
 static void check_pv(checker *c)

@@ -100,7 +100,9 @@ static dc_status build_demand(dc_model *m, const dc_scenario *s, const dc_inputs
         int rc;
         if (li->profile) {
             if (li->profile_n != m->ta.n) {
-                dc_diag_add(d, p->profile_file, 0, 0, "profile_file",
+                char field[64];
+                snprintf(field, sizeof field, "loads[%d].profile_file", k);
+                dc_diag_add(d, p->profile_file, 0, 0, field,
                             "%d values, but the scenario year has %d steps", li->profile_n, m->ta.n);
                 return DC_ERR_LOAD;
             }
