@@ -1,0 +1,162 @@
+/* make bench: median time per simulated year of the pieces of a run, and
+ * of the whole `decarb run` with its peak memory. Medians over repeated
+ * runs in this process; compare figures from the same run only. */
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "decarb.h"
+#include "epw.h"
+#include "inputs.h"
+#include "model.h"
+#include "pv.h"
+
+enum { MAX_REPS = 1000 };
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static double median(double *v, size_t n)
+{
+    gsl_sort(v, 1, n);
+    return gsl_stats_median_from_sorted_data(v, 1, n);
+}
+
+static void report(const char *what, double *v, int n)
+{
+    double med = median(v, (size_t)n);
+    printf("%-46s %9.3f ms   (median of %d, min %.3f, max %.3f)\n", what, med, n, v[0], v[n - 1]);
+}
+
+static void bench_weather(const dc_scenario *s)
+{
+    double t[MAX_REPS];
+    int n = 30;
+    for (int k = 0; k < n; k++) {
+        dc_weather_raw w;
+        double t0 = now_ms();
+        if (dc_epw_read(s->weather_file, &w, NULL) != DC_OK) exit(1);
+        t[k] = now_ms() - t0;
+        dc_weather_raw_free(&w);
+    }
+    report("(a) weather read (EPW, 8760 rows)", t, n);
+}
+
+/* Sun position for the site plus every array of the scenario. */
+static void bench_pv(const dc_scenario *s, const dc_inputs *in, dc_model *m)
+{
+    double t[MAX_REPS], *ac = malloc(sizeof(double) * (size_t)m->ta.n);
+    int n = 30;
+    dc_site_geo site = {in->weather.latitude_deg, in->weather.longitude_deg, in->weather.elevation_m};
+    for (int k = 0; k < n; k++) {
+        dc_ephem e;
+        dc_sun sun;
+        double t0 = now_ms();
+        dc_ephem_build(&e, m->ta.start_jd, m->ta.n * m->step_h / 24.0, 70.0);
+        dc_sun_build(&sun, &m->ta, &m->weather, &site, &e, 0);
+        for (int a = 0; a < s->n_pv; a++) {
+            dc_pv_params p = s->pv[a];
+            p.albedo = 0.2;
+            dc_pv_simulate(&p, s->year, &sun, &m->weather, m->step_h, ac, NULL);
+        }
+        t[k] = now_ms() - t0;
+        dc_sun_free(&sun);
+        dc_ephem_free(&e);
+    }
+    char label[96];
+    snprintf(label, sizeof label, "(b) PV model (sun + %d arrays)", s->n_pv);
+    report(label, t, n);
+    for (int k = 0; k < 10; k++) { /* what the daily nodes save */
+        double t0 = now_ms();
+        for (int i = 0; i < m->ta.n; i++) {
+            dc_geocentric g;
+            dc_sunpos p;
+            dc_spa_geocentric(m->ta.start_jd + (i + 0.5) / 24.0, 70.0, &g);
+            dc_spa_topocentric(&g, &site, 1013, 15, 0.5667, &p);
+        }
+        t[k] = now_ms() - t0;
+    }
+    report("    for comparison: full SPA at every hour", t, 10);
+    free(ac);
+}
+
+static void bench_dispatch(dc_model *m)
+{
+    double t[MAX_REPS];
+    int n = 500;
+    for (int k = 0; k < n; k++) {
+        dc_model_reset(m);
+        double t0 = now_ms();
+        dc_model_run(m);
+        t[k] = now_ms() - t0;
+    }
+    report("(c) dispatch + balance (8760 steps)", t, n);
+}
+
+static void bench_whole_run(const char *bin, const char *scenario)
+{
+    double t[MAX_REPS];
+    long peak_kib = 0;
+    int n = 15;
+    char dir[] = "/tmp/decarb-bench-XXXXXX";
+    if (!mkdtemp(dir)) exit(1);
+    for (int k = 0; k < n; k++) {
+        double t0 = now_ms();
+        pid_t pid = fork();
+        if (pid == 0) {
+            execl(bin, bin, "run", scenario, "-q", "-o", dir, (char *)NULL);
+            _exit(127);
+        }
+        int status;
+        struct rusage ru;
+        wait4(pid, &status, 0, &ru);
+        t[k] = now_ms() - t0;
+        if (!WIFEXITED(status) || WEXITSTATUS(status)) exit(1);
+        if (ru.ru_maxrss > peak_kib) peak_kib = ru.ru_maxrss;
+    }
+    report("(d) whole `decarb run` incl. writing outputs", t, n);
+    printf("%-46s %9.1f MiB\n", "    peak memory (max RSS of the run)", peak_kib / 1024.0);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd)) exit(1);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: bench SCENARIO.yaml DECARB_BINARY\n");
+        return 2;
+    }
+    gsl_set_error_handler_off();
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    dc_inputs *in = NULL;
+    dc_model *m = NULL;
+    if (dc_scenario_load(argv[1], &s, d) || dc_inputs_load(s, &in, d) || dc_model_create(s, in, &m, d)) {
+        for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+        return 1;
+    }
+    printf("decarb %s bench, scenario %s: median time per simulated year\n", DC_VERSION, argv[1]);
+    bench_weather(s);
+    bench_pv(s, in, m);
+    bench_dispatch(m);
+    bench_whole_run(argv[2], argv[1]);
+    printf("targets on this machine: dispatch <= 1 ms, whole run <= 100 ms, peak memory <= 64 MiB\n");
+    dc_model_destroy(&m);
+    dc_inputs_destroy(&in);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    return 0;
+}
