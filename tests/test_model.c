@@ -226,7 +226,7 @@ static void outputs_and_resolved_roundtrip(void **state)
     open_run(&r, DEFAULT_SCENARIO, NULL, 0);
     assert_int_equal(dc_model_run(r.m), DC_OK);
     assert_int_equal(dc_write_outputs(r.m, r.s, out, d), DC_OK);
-    assert_int_equal(count_entries(out), 4); /* the four files, no temporary left */
+    assert_int_equal(count_entries(out), 5); /* the five files (GHG too), no temporary left */
     snprintf(resolved, sizeof resolved, "%s/scenario.resolved.yaml", out);
     open_run(&again, resolved, NULL, 0);
     assert_int_equal(dc_model_run(again.m), DC_OK);
@@ -249,7 +249,7 @@ static void outputs_and_resolved_roundtrip(void **state)
     snprintf(bad, sizeof bad, "%s/scenario.resolved.yaml/sub", out);
     assert_int_equal(dc_write_outputs(r.m, r.s, bad, d), DC_ERR_OUTPUT);
     assert_true(diag_has(d, "cannot create output folder"));
-    assert_int_equal(count_entries(out), 4);
+    assert_int_equal(count_entries(out), 5);
     close_run(&r);
     close_run(&again);
     dc_diag_destroy(&d);

@@ -10,12 +10,15 @@ enum { EXIT_INPUT = 1, EXIT_USAGE = 2, MAX_SETS = 256 };
 static const char USAGE[] =
     "usage: decarb run SCENARIO.yaml [-o DIR] [--set KEY=VALUE ...] [-q]\n"
     "       decarb check SCENARIO.yaml [--set KEY=VALUE ...]\n"
+    "       decarb ghg SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb params\n"
     "       decarb --help | --version\n"
     "\n"
     "run     simulate the scenario's year and write hourly.csv, summary.csv,\n"
     "        results.h5 and scenario.resolved.yaml to DIR (default output/NAME)\n"
     "check   read and validate the scenario and its input files, write nothing\n"
+    "ghg     run, then print the municipal CO2 table by sector and year and\n"
+    "        every allocation method side by side (needs a ghg section)\n"
     "params  list every scenario parameter with unit, default and range\n"
     "--set   override one parameter, e.g. --set battery.energy_kwh=500\n"
     "        or --set pv_arrays[0].tilt_deg=15 (--set pv_arrays.NAME.tilt_deg=15)\n";
@@ -82,6 +85,65 @@ static void print_summary(const dc_model *m, const char *dir)
     printf("results in        %s/\n", dir);
 }
 
+static const char *year_label(const dc_ghg_summary *g, int y, char *buf, size_t len)
+{
+    snprintf(buf, len, "FY%d%s", g->years[y], g->scenario[y] ? "*" : "");
+    return buf;
+}
+
+/* Chosen method's total for a sector and year column, NAN when absent. */
+static double cell_total(const dc_model *m, const char *sector, int year, int scenario, int *bottom_up)
+{
+    dc_ghg_row r;
+    for (size_t i = 0; dc_model_ghg_get(m, i, &r) == 0; i++)
+        if (r.chosen && r.year == year && r.scenario == scenario && !strcmp(r.sector, sector)) {
+            *bottom_up = r.bottom_up_t > 0;
+            return r.total_t;
+        }
+    return 0.0 / 0.0;
+}
+
+static void print_ghg_totals(const dc_ghg_summary *g)
+{
+    printf("%-48s", "TOTAL [t-CO2]");
+    for (int y = 0; y < g->n_years; y++) printf(" %12.0f", g->total_t[y]);
+    printf("\n%-48s", "reduction below the base year [%]");
+    for (int y = 0; y < g->n_years; y++) printf(" %12.1f", g->reduction_pct[y]);
+    printf("\ntargets below FY%d: municipal %.1f %%, national %.1f %% (FY2030)\n", g->base_year,
+           g->target_reduction_pct, g->national_target_pct);
+}
+
+static void print_ghg(const dc_model *m, int full)
+{
+    dc_ghg_summary g;
+    dc_ghg_row r;
+    char label[32];
+    if (dc_model_ghg_summary(m, &g) != DC_OK) return;
+    printf("\nMunicipal CO2 by sector, chosen method [t-CO2]  (* scenario year, + bottom-up data used)\n");
+    printf("%-48s", "sector / method");
+    for (int y = 0; y < g.n_years; y++) printf(" %12s", year_label(&g, y, label, sizeof label));
+    printf("\n");
+    for (size_t i = 0; full && dc_model_ghg_get(m, i, &r) == 0; i++) {
+        if (!r.chosen || r.year != g.base_year || r.scenario) continue;
+        char name[64];
+        snprintf(name, sizeof name, "%s %s (%s)", r.sector_ja, r.sector, r.method);
+        printf("%-*s", 48 + (int)(strlen(r.sector_ja) - strlen(r.sector_ja) / 3 * 2 - strlen(r.sector_ja) % 3), name);
+        for (int y = 0; y < g.n_years; y++) {
+            int bu = 0;
+            double v = cell_total(m, r.sector, g.years[y], g.scenario[y], &bu);
+            printf(" %11.0f%c", v, bu ? '+' : ' ');
+        }
+        printf("\n");
+    }
+    print_ghg_totals(&g);
+    if (!full) return;
+    int last = g.n_years - 1;
+    printf("\nEvery method side by side, %s [t-CO2]\n", year_label(&g, last, label, sizeof label));
+    for (size_t i = 0; dc_model_ghg_get(m, i, &r) == 0; i++)
+        if (r.year == g.years[last] && r.scenario == g.scenario[last])
+            printf("  %-22s %-22s %12.0f %s\n", r.sector, r.method, r.total_t, r.chosen ? "(chosen)" : "");
+}
+
 /* Load, override and validate; NULL on error (already reported). */
 static dc_scenario *prepare(const options *o, dc_inputs **in, dc_diag *d, dc_status *st)
 {
@@ -95,7 +157,7 @@ static dc_scenario *prepare(const options *o, dc_inputs **in, dc_diag *d, dc_sta
     return s;
 }
 
-static int run(const options *o, int write)
+static int run(const options *o, int write, int ghg)
 {
     dc_diag *d = dc_diag_create();
     dc_inputs *in = NULL;
@@ -104,16 +166,21 @@ static int run(const options *o, int write)
     dc_scenario *s = prepare(o, &in, d, &st);
     char dir[1200];
     if (s) st = dc_model_create(s, in, &m, d);
-    if (st == DC_OK && write) st = dc_model_run(m);
+    if (st == DC_OK && (write || ghg)) st = dc_model_run(m);
     if (st == DC_OK && write) {
         if (o->outdir) snprintf(dir, sizeof dir, "%s", o->outdir);
         else snprintf(dir, sizeof dir, "output/%s", dc_scenario_name(s));
         st = dc_write_outputs(m, s, dir, d);
     }
     int rc = st == DC_OK ? 0 : report(d, st);
+    if (rc == 0 && ghg && dc_model_ghg_count(m) == 0) {
+        fprintf(stderr, "decarb: %s has no ghg section (ghg.statistics_dir)\n", o->scenario);
+        rc = EXIT_INPUT;
+    }
     if (rc == 0 && !o->quiet) {
         if (write) print_summary(m, dir);
-        else printf("%s: ok (%zu steps)\n", o->scenario, dc_model_steps(m));
+        else if (!ghg) printf("%s: ok (%zu steps)\n", o->scenario, dc_model_steps(m));
+        if (write || ghg) print_ghg(m, ghg);
     }
     dc_model_destroy(&m);
     dc_inputs_destroy(&in);
@@ -129,7 +196,7 @@ int main(int argc, char **argv)
     if (argc == 2 && !strcmp(argv[1], "--version")) return printf("decarb %s\n", dc_version()), 0;
     if (parse_args(argc, argv, &o)) return fputs(USAGE, stderr), EXIT_USAGE;
     if (!strcmp(o.command, "params")) return print_params(), 0;
-    int known = !strcmp(o.command, "run") || !strcmp(o.command, "check");
+    int known = !strcmp(o.command, "run") || !strcmp(o.command, "check") || !strcmp(o.command, "ghg");
     if (!known || !o.scenario) return fputs(USAGE, stderr), EXIT_USAGE;
-    return run(&o, !strcmp(o.command, "run"));
+    return run(&o, !strcmp(o.command, "run"), !strcmp(o.command, "ghg"));
 }

@@ -101,6 +101,37 @@ typedef struct {
 } dc_totals;
 dc_status dc_model_totals(const dc_model *m, int month, dc_totals *out);
 
+/* Municipal GHG (when the scenario has a ghg section): one row per year,
+ * sector and allocation method; the scenario year (scenario = 1) is added
+ * when the run ends. */
+typedef struct {
+    int year;                 /* fiscal year */
+    int scenario;             /* 1: scenario year, electricity from the simulation */
+    const char *sector, *sector_ja, *method;
+    int chosen;               /* 1: the method counted in totals */
+    double allocated_t;       /* allocation before bottom-up data [t-CO2] */
+    double electricity_t;     /* of which electricity [t-CO2]; NaN when unknown */
+    double bottom_up_t;       /* reported or measured emissions used [t-CO2] */
+    double total_t;           /* estimate [t-CO2] */
+    const char *note;
+} dc_ghg_row;
+size_t dc_model_ghg_count(const dc_model *m);
+int dc_model_ghg_get(const dc_model *m, size_t i, dc_ghg_row *out);
+
+#define DC_GHG_MAX_YEARS 16
+#define DC_NATIONAL_TARGET_PCT 46.0 /* FY2030 vs FY2013, 地球温暖化対策計画 (2021) */
+typedef struct {
+    int base_year;
+    double base_total_t;                 /* chosen methods, base year [t-CO2] */
+    double target_reduction_pct;         /* the municipality's [%] */
+    double national_target_pct;          /* [%] */
+    int n_years;
+    int years[DC_GHG_MAX_YEARS], scenario[DC_GHG_MAX_YEARS];
+    double total_t[DC_GHG_MAX_YEARS];        /* [t-CO2] */
+    double reduction_pct[DC_GHG_MAX_YEARS];  /* below the base year [%] */
+} dc_ghg_summary;
+dc_status dc_model_ghg_summary(const dc_model *m, dc_ghg_summary *out);
+
 /* Writers: hourly.csv, summary.csv, results.h5, scenario.resolved.yaml in
  * dir, each written to a temporary name and renamed. */
 dc_status dc_write_outputs(const dc_model *m, const dc_scenario *s,

@@ -44,8 +44,10 @@ void dc_diag_add(dc_diag *d, const char *file, int line, int col,
 {
     if (!d || grow(d)) return;
     char where[1200] = "", text[1024];
-    if (file && line > 0)
+    if (file && line > 0 && col > 0)
         snprintf(where, sizeof where, "%s:%d:%d: ", file, line, col);
+    else if (file && line > 0)
+        snprintf(where, sizeof where, "%s:%d: ", file, line);
     else if (file)
         snprintf(where, sizeof where, "%s: ", file);
     va_list ap;

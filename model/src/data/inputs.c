@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "epw.h"
+#include "ghgdata.h"
 
 #ifndef DC_DATADIR
 #define DC_DATADIR "inputs"
@@ -30,6 +31,23 @@ static dc_status read_load(const dc_scenario *s, int i, dc_load_input *in, dc_di
     return dc_shape_read(path, &in->shape, diag);
 }
 
+static dc_status read_ghg(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
+{
+    char methods[DC_PATH_MAX + 32], factors[DC_PATH_MAX + 32], emissions[DC_PATH_MAX + 32],
+        indicators[DC_PATH_MAX + 32];
+    if (!s->ghg.statistics_dir[0]) return DC_OK;
+    snprintf(methods, sizeof methods, "%s", s->ghg.methods_file);
+    if (!methods[0]) snprintf(methods, sizeof methods, "%s/ghg/methods.csv", data_dir());
+    snprintf(factors, sizeof factors, "%s", s->ghg.factors_file);
+    if (!factors[0]) snprintf(factors, sizeof factors, "%s/ghg/factors.csv", data_dir());
+    snprintf(emissions, sizeof emissions, "%s/emissions.csv", s->ghg.statistics_dir);
+    snprintf(indicators, sizeof indicators, "%s/indicators.csv", s->ghg.statistics_dir);
+    dc_ghg_paths p = {methods, factors, emissions, indicators, s->ghg.facilities_file};
+    dc_status st = dc_ghg_read(&p, &in->ghg, diag);
+    in->has_ghg = st == DC_OK;
+    return st;
+}
+
 dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
 {
     *out = NULL;
@@ -46,6 +64,8 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
         dc_status ls = read_load(s, i, &in->loads[i], diag);
         if (st == DC_OK) st = ls;
     }
+    dc_status gs = read_ghg(s, in, diag);
+    if (st == DC_OK) st = gs;
     if (st != DC_OK) {
         dc_inputs_destroy(&in);
         return st;
@@ -60,6 +80,7 @@ void dc_inputs_destroy(dc_inputs **in)
     for (int i = 0; i < (*in)->n_loads; i++) free((*in)->loads[i].profile);
     free((*in)->loads);
     dc_weather_raw_free(&(*in)->weather);
+    dc_ghg_data_free(&(*in)->ghg);
     free(*in);
     *in = NULL;
 }

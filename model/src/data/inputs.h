@@ -3,6 +3,7 @@
 #define DC_INPUTS_H
 
 #include "demand.h"
+#include "ghgtypes.h"
 #include "scenario.h"
 #include "weather.h"
 
@@ -16,6 +17,8 @@ struct dc_inputs {
     dc_weather_raw weather;
     int n_loads;
     dc_load_input *loads;
+    int has_ghg;
+    dc_ghg_data ghg;
 };
 
 /* Shape CSV: rows "month,daytype,h00..h23" for months 1-12 and daytypes

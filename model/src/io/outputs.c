@@ -1,4 +1,4 @@
-/* dc_write_outputs: all four files to temporary names, then renamed
+/* dc_write_outputs: all files (four, five with GHG) to temporary names, then renamed
  * together; on any failure every temporary file is removed. */
 #include <errno.h>
 #include <string.h>
@@ -7,15 +7,17 @@
 #include "diag.h"
 #include "writers.h"
 
-enum { F_HOURLY, F_SUMMARY, F_RESOLVED, F_H5, N_FILES };
-static const char *const NAMES[N_FILES] = {"hourly.csv", "summary.csv", "scenario.resolved.yaml", "results.h5"};
+enum { F_HOURLY, F_SUMMARY, F_RESOLVED, F_H5, F_GHG, N_FILES };
+static const char *const NAMES[N_FILES] = {"hourly.csv", "summary.csv", "scenario.resolved.yaml", "results.h5",
+                                           "ghg.csv"};
 
 static int write_one(int k, dc_afile *f, const dc_model *m, const dc_scenario *s, const char *dir)
 {
     if (k == F_H5) return dc_afile_name(f, dir, NAMES[k]) || dc_write_hdf5(m, s, f->tmp);
     if (dc_afile_open(f, dir, NAMES[k])) return -1;
-    int rc = k == F_HOURLY ? dc_write_hourly_csv(m, f->fp)
+    int rc = k == F_HOURLY    ? dc_write_hourly_csv(m, f->fp)
            : k == F_SUMMARY ? dc_write_summary_csv(m, f->fp)
+           : k == F_GHG     ? dc_write_ghg_csv(m, f->fp)
                             : dc_write_resolved_yaml(s, f->fp);
     return dc_afile_close(f) || rc;
 }
@@ -30,18 +32,18 @@ dc_status dc_write_outputs(const dc_model *m, const dc_scenario *s, const char *
     }
     dc_afile f[N_FILES];
     memset(f, 0, sizeof f);
-    int k;
-    for (k = 0; k < N_FILES; k++)
+    int k, n = m->has_ghg ? N_FILES : F_GHG; /* ghg.csv only with a ghg section */
+    for (k = 0; k < n; k++)
         if (write_one(k, &f[k], m, s, dir)) break;
-    if (k < N_FILES) {
+    if (k < n) {
         dc_diag_add(diag, f[k].final, 0, 0, NULL, "cannot write: %s", strerror(errno));
         for (int j = 0; j <= k; j++) dc_afile_discard(&f[j]);
         return DC_ERR_OUTPUT;
     }
-    for (k = 0; k < N_FILES; k++)
+    for (k = 0; k < n; k++)
         if (dc_afile_commit(&f[k])) {
             dc_diag_add(diag, f[k].final, 0, 0, NULL, "cannot rename into place: %s", strerror(errno));
-            for (int j = k; j < N_FILES; j++) dc_afile_discard(&f[j]);
+            for (int j = k; j < n; j++) dc_afile_discard(&f[j]);
             return DC_ERR_OUTPUT;
         }
     return DC_OK;

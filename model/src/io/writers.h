@@ -9,6 +9,7 @@
 
 int dc_write_hourly_csv(const dc_model *m, FILE *fp);
 int dc_write_summary_csv(const dc_model *m, FILE *fp);
+int dc_write_ghg_csv(const dc_model *m, FILE *fp);
 int dc_write_resolved_yaml(const dc_scenario *s, FILE *fp);
 int dc_write_hdf5(const dc_model *m, const dc_scenario *s, const char *path);
 /* ISO 8601 start of step i, JST. */

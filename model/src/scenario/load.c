@@ -89,7 +89,7 @@ static int node_text(loader *l, const yaml_node_t *n, const dc_param *p, char *b
         snprintf(buf, len, "%s", (const char *)n->data.scalar.value);
         return 0;
     }
-    if (n->type == YAML_SEQUENCE_NODE && p->type == P_ORDER) {
+    if (n->type == YAML_SEQUENCE_NODE && (p->type == P_ORDER || p->type == P_INTLIST)) {
         buf[0] = '\0';
         for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
             const yaml_node_t *e = yaml_document_get_node(l->doc, *it);
@@ -106,10 +106,12 @@ static void apply(loader *l, const dc_param *p, const yaml_node_t *vn, int item,
 {
     char text[DC_PATH_MAX], err[DC_PATH_MAX + 128];
     if (node_text(l, vn, p, text, sizeof text)) {
-        error_at(l, vn, field, p->type == P_ORDER ? "expected a list of names" : "expected a single value, not a list or mapping");
+        error_at(l, vn, field, p->type == P_ORDER     ? "expected a list of names"
+                               : p->type == P_INTLIST ? "expected a list of years"
+                                                      : "expected a single value, not a list or mapping");
         return;
     }
-    if (!text[0] && p->type != P_TEXT && p->type != P_PATH) {
+    if (!text[0] && p->type != P_TEXT && p->type != P_PATH && p->type != P_INTLIST) {
         error_at(l, vn, field, "no value given");
         return;
     }

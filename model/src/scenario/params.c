@@ -16,11 +16,12 @@
 #define LDT(f) sizeof(((dc_load_params *)0)->f)
 
 const char *const dc_section_names[S_COUNT] = {"", "weather", "site", "grid", "battery",
-                                               "dispatch", "pv_arrays", "loads"};
+                                               "dispatch", "ghg", "pv_arrays", "loads"};
 
 static const char *const BASIS[] = {"calendar", "fiscal", NULL};
 static const char *const DECOMP[] = {"auto", "erbs", NULL};
 static const char *const RESOURCES[] = {"battery", "grid", NULL};
+static const char *const LINK[] = {"off", "electricity", NULL};
 static const char *const MOUNTING[] = {"rooftop", "open_rack", "carport", "floating", NULL};
 static const char *const TEMP[] = {"auto", "sapm", "faiman", NULL};
 static const char *const TRANSP[] = {"perez", "haydavies", "isotropic", NULL};
@@ -88,6 +89,24 @@ const dc_param dc_params[] = {
     {S_DISPATCH, "surplus_order", P_ORDER, TOP(dispatch.surplus_order), TOP(dispatch.n_surplus), "",
      0, "[battery, grid]", 0, 0, RESOURCES, 0,
      "who takes PV surplus, in order (grid = export); the rest is curtailed"},
+    {S_GHG, "statistics_dir", P_PATH, TOP(ghg.statistics_dir), TXT(ghg.statistics_dir), "", 0, "", 0, 0, NULL,
+     0, "folder with emissions.csv and indicators.csv (see inputs/ghg/README.md); empty = no GHG estimate"},
+    {S_GHG, "municipality", P_TEXT, TOP(ghg.municipality), TXT(ghg.municipality), "", 0, "", 0, 0, NULL, 0,
+     "5-digit municipal code; its first two digits name the prefecture"},
+    {S_GHG, "base_year", P_INTEGER, TOP(ghg.base_year), 0, "", 2013, NULL, 1990, 2100, NULL, 0,
+     "base fiscal year (FY2013: 地球温暖化対策計画, 2021)"},
+    {S_GHG, "years", P_INTLIST, TOP(ghg.years), TOP(ghg.n_years), "", 0, "[]", 1990, 2100, NULL, 0,
+     "further fiscal years of statistics to estimate, e.g. [2020, 2021]"},
+    {S_GHG, "target_reduction_pct", P_NUMBER, TOP(ghg.target_reduction_pct), 0, "%", 46, NULL, 0, 100, NULL, 0,
+     "municipal target below the base year (default 46: national FY2030 target, 地球温暖化対策計画 2021)"},
+    {S_GHG, "scenario_link", P_CHOICE, TOP(ghg.scenario_link), 0, "", 1, NULL, 0, 0, LINK, 0,
+     "electricity: the scenario year's electricity CO2 of linked sectors from simulated imports; off"},
+    {S_GHG, "methods_file", P_PATH, TOP(ghg.methods_file), TXT(ghg.methods_file), "", 0, "", 0, 0, NULL, 0,
+     "allocation rules per sector; default: the bundled inputs/ghg/methods.csv"},
+    {S_GHG, "factors_file", P_PATH, TOP(ghg.factors_file), TXT(ghg.factors_file), "", 0, "", 0, 0, NULL, 0,
+     "fuel and waste emission factors; default: the bundled inputs/ghg/factors.csv"},
+    {S_GHG, "facilities_file", P_PATH, TOP(ghg.facilities_file), TXT(ghg.facilities_file), "", 0, "", 0, 0, NULL,
+     0, "bottom-up data: reported emissions or fuel use of large facilities, measured sector totals"},
     {S_PV, "name", P_TEXT, PVO(name), PVT(name), "", 0, NULL, 0, 0, NULL, P_REQUIRED,
      "array name (unique)"},
     {S_PV, "capacity_kw", P_NUMBER, PVO(capacity_kw), 0, "kW", 0, NULL, 0, 1e7, NULL, P_REQUIRED,
@@ -266,7 +285,7 @@ static int parse_order(const dc_param *p, dc_scenario *s, const char *text, char
     int *list = (int *)((char *)s + p->offset), *count = (int *)((char *)s + p->size), k = 0;
     char buf[256], names[128];
     snprintf(buf, sizeof buf, "%s", text);
-    for (char *tok = strtok(buf, "[], "); tok; tok = strtok(NULL, "[], ")) {
+    for (char *save, *tok = strtok_r(buf, "[], ", &save); tok; tok = strtok_r(NULL, "[], ", &save)) {
         int idx = choice_index(p->choices, tok);
         if (idx < 0 || k >= DC_MAX_ORDER) {
             choice_list(p->choices, names, sizeof names);
@@ -279,6 +298,25 @@ static int parse_order(const dc_param *p, dc_scenario *s, const char *text, char
                 return -1;
             }
         list[k++] = idx;
+    }
+    *count = k;
+    return 0;
+}
+
+/* Int list: "[2020, 2021]", "2020,2021" or "2020". */
+static int parse_intlist(const dc_param *p, dc_scenario *s, const char *text, char *err, size_t n)
+{
+    int *list = (int *)((char *)s + p->offset), *count = (int *)((char *)s + p->size), k = 0;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *save, *tok = strtok_r(buf, "[], ", &save); tok; tok = strtok_r(NULL, "[], ", &save)) {
+        int v;
+        if (k >= DC_MAX_ORDER) {
+            snprintf(err, n, "at most %d values", DC_MAX_ORDER);
+            return -1;
+        }
+        if (parse_integer(p, tok, &v, err, n)) return -1;
+        list[k++] = v;
     }
     *count = k;
     return 0;
@@ -315,6 +353,7 @@ int dc_param_parse(const dc_param *p, dc_scenario *s, int item, const char *text
         return 0;
     }
     case P_ORDER: return parse_order(p, s, text, err, n);
+    case P_INTLIST: return parse_intlist(p, s, text, err, n);
     }
     return -1;
 }
@@ -332,7 +371,8 @@ void dc_params_default(dc_scenario *s, dc_psection sec, int item)
         case P_CHOICE: *(int *)slot = (int)p->def; break;
         case P_TEXT:
         case P_PATH: ((char *)slot)[0] = '\0'; break;
-        case P_ORDER: dc_param_parse(p, s, item, p->def_text, NULL, err, sizeof err); break;
+        case P_ORDER:
+        case P_INTLIST: dc_param_parse(p, s, item, p->def_text, NULL, err, sizeof err); break;
         }
     }
 }
@@ -369,11 +409,14 @@ void dc_param_format(const dc_param *p, const dc_scenario *s, int item, char *bu
     case P_TEXT:
     case P_PATH: quote(slot, buf, len); return;
     case P_CHOICE: snprintf(buf, len, "%s", p->choices[*(const int *)slot]); return;
-    case P_ORDER: {
+    case P_ORDER:
+    case P_INTLIST: {
         const int *list = slot, *count = (const int *)((const char *)s + p->size);
         size_t used = (size_t)snprintf(buf, len, "[");
-        for (int k = 0; k < *count && used < len; k++)
-            used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? ", " : "", p->choices[list[k]]);
+        for (int k = 0; k < *count && used < len; k++) {
+            if (p->choices) used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? ", " : "", p->choices[list[k]]);
+            else used += (size_t)snprintf(buf + used, len - used, "%s%d", k ? ", " : "", list[k]);
+        }
         if (used < len) snprintf(buf + used, len - used, "]");
         return;
     }
@@ -385,7 +428,7 @@ size_t dc_param_count(void) { return dc_n_params; }
 
 static const char *type_name(dc_ptype t)
 {
-    static const char *const names[] = {"number", "integer", "text", "path", "choice", "list"};
+    static const char *const names[] = {"number", "integer", "text", "path", "choice", "list", "years"};
     return names[t];
 }
 
@@ -413,7 +456,7 @@ int dc_param_get(size_t i, dc_param_info *out)
     out->is_list = dc_section_is_list(p->section);
     default_text(p, out->deflt, sizeof out->deflt);
     if (p->choices) choice_list(p->choices, out->range, sizeof out->range);
-    else if (p->type == P_NUMBER || p->type == P_INTEGER)
+    else if (p->type == P_NUMBER || p->type == P_INTEGER || p->type == P_INTLIST)
         snprintf(out->range, sizeof out->range, "%s%g, %g%s", (p->flags & P_OPEN_LOW) ? "(" : "[", p->lo,
                  p->hi, (p->flags & P_OPEN_HIGH) ? ")" : "]");
     else snprintf(out->range, sizeof out->range, "-");

@@ -8,8 +8,8 @@
 
 #include "scenario.h"
 
-typedef enum { P_NUMBER, P_INTEGER, P_TEXT, P_PATH, P_CHOICE, P_ORDER } dc_ptype;
-typedef enum { S_TOP, S_WEATHER, S_SITE, S_GRID, S_BATTERY, S_DISPATCH, S_PV, S_LOAD, S_COUNT } dc_psection;
+typedef enum { P_NUMBER, P_INTEGER, P_TEXT, P_PATH, P_CHOICE, P_ORDER, P_INTLIST } dc_ptype;
+typedef enum { S_TOP, S_WEATHER, S_SITE, S_GRID, S_BATTERY, S_DISPATCH, S_GHG, S_PV, S_LOAD, S_COUNT } dc_psection;
 
 enum {
     P_REQUIRED = 1,  /* no default */
@@ -24,7 +24,7 @@ typedef struct {
     const char *key;
     dc_ptype type;
     size_t offset;       /* in dc_scenario, or in the item struct for lists */
-    size_t size;         /* text: buffer size; order: offset of the count */
+    size_t size;         /* text: buffer size; order, int list: offset of the count */
     const char *unit;
     double def;          /* numbers, integers, choice index */
     const char *def_text;/* text, path and order defaults */

@@ -26,6 +26,15 @@ struct dc_scenario {
     dc_grid_params grid;
     dc_battery_params battery;
     dc_dispatch_params dispatch;
+    struct {
+        char statistics_dir[DC_PATH_MAX]; /* emissions.csv and indicators.csv; "" = no GHG */
+        char municipality[8];             /* 5-digit municipal code (全国地方公共団体コード without check digit) */
+        int base_year;                    /* fiscal year of the base (FY2013) */
+        int years[DC_MAX_ORDER], n_years; /* further statistics years */
+        double target_reduction_pct;      /* municipal target against the base year [%] */
+        int scenario_link;                /* 1: electricity of linked sectors from the simulation */
+        char methods_file[DC_PATH_MAX], factors_file[DC_PATH_MAX], facilities_file[DC_PATH_MAX];
+    } ghg;
     int n_pv;
     dc_pv_params pv[DC_MAX_ITEMS];
     int n_loads;

@@ -84,9 +84,23 @@ static void check_loads(checker *c)
     }
 }
 
+static void check_ghg(checker *c)
+{
+    const dc_scenario *s = c->s;
+    const char *m = s->ghg.municipality;
+    if (!s->ghg.statistics_dir[0]) return;
+    if (strlen(m) != 5 || strspn(m, "0123456789") != 5)
+        bad(c, line_of(s, S_GHG, "municipality"), "ghg.municipality",
+            "give the 5-digit municipal code (e.g. 08236) when ghg.statistics_dir is set");
+    for (int k = 0; k < s->ghg.n_years; k++)
+        if (s->ghg.years[k] == s->ghg.base_year)
+            bad(c, line_of(s, S_GHG, "years"), "ghg.years", "repeats the base year");
+}
+
 int dc_validate(const dc_scenario *s, dc_diag *diag)
 {
     checker c = {s, diag, 0};
+    check_ghg(&c);
     check_top(&c);
     check_battery(&c);
     check_pv(&c);

@@ -125,13 +125,15 @@ static dc_status allocate(dc_model *m, const dc_scenario *s)
     m->n_pv = s->n_pv;
     m->n_loads = s->n_loads;
     m->pv_names = calloc((size_t)s->n_pv + 1, sizeof *m->pv_names);
+    m->load_sector = calloc((size_t)s->n_loads + 1, sizeof *m->load_sector);
     m->load_names = calloc((size_t)s->n_loads + 1, sizeof *m->load_names);
     m->pv_kwh = alloc_rows(s->n_pv, n);
     m->load_kwh = alloc_rows(s->n_loads, n);
     double *buf = calloc((size_t)n * SER_COUNT, sizeof *buf);
     if (buf)
         for (int k = 0; k < SER_COUNT; k++) m->series[k] = buf + (size_t)k * n;
-    if (!buf || !m->pv_names || !m->load_names || !rows_ok(m->pv_kwh, s->n_pv) ||
+    for (int k = 0; m->load_sector && k < s->n_loads; k++) m->load_sector[k] = s->loads[k].sector;
+    if (!buf || !m->pv_names || !m->load_names || !m->load_sector || !rows_ok(m->pv_kwh, s->n_pv) ||
         !rows_ok(m->load_kwh, s->n_loads))
         return DC_ERR_NOMEM;
     memcpy(m->series[SER_GHI], m->weather.ghi, (size_t)n * sizeof *buf);
@@ -147,6 +149,7 @@ static void init_dispatch(dc_model *m)
     dc_grid_init(&m->grid, &m->grid_params, m->step_h);
     m->step = 0;
     m->max_residual = 0;
+    m->ghg.n = m->ghg_stat_rows; /* the scenario year is added again at the end */
     m->res[DC_RES_BATTERY] = (dc_resource){&dc_battery_ops, &m->battery};
     m->res[DC_RES_GRID] = (dc_resource){&dc_grid_ops, &m->grid};
 }
@@ -167,6 +170,7 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
     if (st == DC_OK) st = allocate(m, s);
     if (st == DC_OK) st = build_pv(m, s);
     if (st == DC_OK) st = build_demand(m, s, in, diag);
+    if (st == DC_OK) st = dc_model_ghg_init(m, s, in, diag);
     if (st != DC_OK) {
         dc_model_destroy(&m);
         return st;
@@ -200,6 +204,7 @@ dc_status dc_model_step(dc_model *m)
     dc_battery_self_discharge(&m->battery);
     dc_dispatch_step(&m->dispatch, m->res, m->series[SER_DEMAND][i], m->series[SER_PV][i], &f);
     record(m, i, &f);
+    if (m->step == m->ta.n && dc_model_ghg_finish(m)) return DC_ERR_NOMEM;
     return fabs(m->series[SER_RESIDUAL][i]) <= DC_BALANCE_TOLERANCE_KWH ? DC_OK : DC_ERR_BALANCE;
 }
 
@@ -244,6 +249,8 @@ void dc_model_destroy(dc_model **pm)
     free_rows(m->load_kwh, m->n_loads);
     free(m->pv_names);
     free(m->load_names);
+    free(m->load_sector);
+    dc_model_ghg_free(m);
     free(m->series[0]);
     dc_sun_free(&m->sun);
     dc_ephem_free(&m->ephem);

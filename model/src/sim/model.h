@@ -6,6 +6,7 @@
 #include "battery.h"
 #include "decarb.h"
 #include "dispatch.h"
+#include "ghg.h"
 #include "scenario.h"
 #include "solar.h"
 #include "timeaxis.h"
@@ -40,7 +41,18 @@ struct dc_model {
     dc_battery battery;
     dc_grid grid;
     dc_resource res[DC_N_RESOURCE_KINDS];
+    int *load_sector;       /* dc_sector of each load */
+    int has_ghg;
+    dc_ghg_rule *ghg_rules; /* copy of the allocation rules */
+    int n_ghg_rules, ghg_stat_rows; /* rows from statistics; scenario rows follow */
+    dc_ghg_table ghg;
+    int ghg_base_year, ghg_link;
+    double ghg_target_pct;  /* [%] below the base year */
     int step;               /* next step to run */
     double max_residual;    /* [kWh] */
 };
+/* GHG glue (model_ghg.c): statistics at create, scenario year at the end. */
+dc_status dc_model_ghg_init(dc_model *m, const dc_scenario *s, const dc_inputs *in, dc_diag *diag);
+int dc_model_ghg_finish(dc_model *m);
+void dc_model_ghg_free(dc_model *m);
 #endif
