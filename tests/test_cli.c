@@ -116,6 +116,10 @@ static void check_set_and_run(void **state)
         snprintf(file, sizeof file, "%s/%s", out, names[k]);
         assert_true(exists(file));
     }
+    assert_int_equal(decarb("ghg scenarios/default.yaml", log, sizeof log), 0);
+    assert_true(strstr(log, "TOTAL [t-CO2]") && strstr(log, "national_by_industry"));
+    assert_int_equal(decarb("ghg scenarios/default.yaml --set ghg.statistics_dir=", log, sizeof log), 1);
+    assert_true(strstr(log, "has no ghg section") != NULL);
     snprintf(file, sizeof file, "%s/summary.csv", out);
     FILE *fp = fopen(file, "r");
     assert_non_null(fp);

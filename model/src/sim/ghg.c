@@ -202,6 +202,21 @@ static int municipality_known(const dc_ghg_data *g, const char *muni)
     return 0;
 }
 
+/* One clear message for a year the statistics do not cover at all. */
+static int year_covered(const dc_ghg_data *g, int year, dc_diag *diag)
+{
+    char have[128] = "";
+    for (int k = 0; k < g->n_emissions; k++) {
+        if (g->emissions[k].year == year) return 1;
+        char y[8];
+        snprintf(y, sizeof y, "%d", g->emissions[k].year);
+        if (!strstr(have, y) && strlen(have) + 8 < sizeof have)
+            snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", *have ? ", " : "", y);
+    }
+    dc_diag_add(diag, g->emissions_file, 0, 0, "year", "no statistics for FY%d (the file has: %s)", year, have);
+    return 0;
+}
+
 int dc_ghg_compute(const dc_ghg_data *g, const char *muni, const int *years, int n_years, dc_ghg_table *out,
                    dc_diag *diag)
 {
@@ -215,6 +230,10 @@ int dc_ghg_compute(const dc_ghg_data *g, const char *muni, const int *years, int
     snprintf(c.pref, sizeof c.pref, "%.2s", muni);
     for (int y = 0; y < n_years; y++) {
         c.year = years[y];
+        if (!year_covered(g, c.year, diag)) {
+            c.errors++;
+            continue;
+        }
         for (int ri = 0; ri < g->n_rules; ri++) {
             dc_ghg_result row;
             compute_rule(&c, ri, &row);
