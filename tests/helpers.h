@@ -40,6 +40,23 @@ static inline void remove_tree(const char *dir)
     assert_int_equal(system(cmd), 0);
 }
 
+/* A fresh temporary folder per test: cmocka setup and teardown. */
+static char tmp[64];
+
+static inline int tmp_setup(void **state)
+{
+    (void)state;
+    make_tmpdir(tmp, sizeof tmp);
+    return 0;
+}
+
+static inline int tmp_teardown(void **state)
+{
+    (void)state;
+    remove_tree(tmp);
+    return 0;
+}
+
 /* 1 when any message of d contains needle. */
 static inline int diag_has(const dc_diag *d, const char *needle)
 {

@@ -5,21 +5,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-static char tmp[64];
-
-static int setup(void **state)
-{
-    (void)state;
-    make_tmpdir(tmp, sizeof tmp);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    remove_tree(tmp);
-    return 0;
-}
 
 static const char *bin(void)
 {
@@ -133,9 +118,9 @@ static void check_set_and_run(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(bad_input_catalogue, setup, teardown),
-        cmocka_unit_test_setup_teardown(usage_and_info, setup, teardown),
-        cmocka_unit_test_setup_teardown(check_set_and_run, setup, teardown),
+        cmocka_unit_test_setup_teardown(bad_input_catalogue, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(usage_and_info, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(check_set_and_run, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -6,21 +6,6 @@
 
 #include "epw.h"
 
-static char tmp[64];
-
-static int setup(void **state)
-{
-    (void)state;
-    make_tmpdir(tmp, sizeof tmp);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    remove_tree(tmp);
-    return 0;
-}
 
 static void reads_bundled_file(void **state)
 {
@@ -141,7 +126,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_bundled_file),
         cmocka_unit_test(leap_day_and_time_zone_mapping),
-        cmocka_unit_test_setup_teardown(broken_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(broken_files, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("epw", tests, NULL, NULL);
 }

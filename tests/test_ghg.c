@@ -144,21 +144,6 @@ static void facility_override_replaces_only_its_share(void **state)
     dc_ghg_data_free(&gf);
 }
 
-static char tmp[64];
-
-static int setup(void **state)
-{
-    (void)state;
-    make_tmpdir(tmp, sizeof tmp);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    remove_tree(tmp);
-    return 0;
-}
 
 static void toy_files(const char *third_households)
 {
@@ -312,8 +297,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sample_matches_hand_calculation),
         cmocka_unit_test(facility_override_replaces_only_its_share),
-        cmocka_unit_test_setup_teardown(toy_prefecture_adds_up, setup, teardown),
-        cmocka_unit_test_setup_teardown(data_errors_name_file_row_column, setup, teardown),
+        cmocka_unit_test_setup_teardown(toy_prefecture_adds_up, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(data_errors_name_file_row_column, tmp_setup, tmp_teardown),
         cmocka_unit_test(scenario_year_uses_simulated_imports),
     };
     return cmocka_run_group_tests_name("ghg", tests, NULL, NULL);

@@ -218,8 +218,8 @@ static int count_entries(const char *dir)
 static void outputs_and_resolved_roundtrip(void **state)
 {
     (void)state;
-    char tmp[64], out[128], resolved[192], h5[192];
-    make_tmpdir(tmp, sizeof tmp);
+    char out[128], resolved[192], h5[192];
+    tmp_setup(NULL);
     snprintf(out, sizeof out, "%s/out/default", tmp);
     run r, again;
     dc_diag *d = dc_diag_create();
@@ -253,7 +253,7 @@ static void outputs_and_resolved_roundtrip(void **state)
     close_run(&r);
     close_run(&again);
     dc_diag_destroy(&d);
-    remove_tree(tmp);
+    tmp_teardown(NULL);
 }
 
 int main(void)

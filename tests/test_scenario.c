@@ -6,20 +6,12 @@
 
 #include "scenario.h"
 
-static char tmp[64], path[128];
+static char path[128];
 
 static int setup(void **state)
 {
-    (void)state;
-    make_tmpdir(tmp, sizeof tmp);
+    tmp_setup(state);
     snprintf(path, sizeof path, "%s/town.yaml", tmp);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    remove_tree(tmp);
     return 0;
 }
 
@@ -190,10 +182,10 @@ static void parameter_listing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(defaults_and_units, setup, teardown),
-        cmocka_unit_test_setup_teardown(all_errors_at_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(structural_errors, setup, teardown),
-        cmocka_unit_test_setup_teardown(set_overrides, setup, teardown),
+        cmocka_unit_test_setup_teardown(defaults_and_units, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(all_errors_at_once, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(structural_errors, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(set_overrides, setup, tmp_teardown),
         cmocka_unit_test(parameter_listing),
     };
     return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);

@@ -132,8 +132,10 @@ typedef struct {
 } dc_ghg_summary;
 dc_status dc_model_ghg_summary(const dc_model *m, dc_ghg_summary *out);
 
-/* Writers: hourly.csv, summary.csv, results.h5, scenario.resolved.yaml in
- * dir, each written to a temporary name and renamed. */
+/* Writers: hourly.csv, summary.csv, results.h5, scenario.resolved.yaml
+ * (and ghg.csv with a ghg section) in dir, each written to a temporary
+ * name and renamed together; on failure none is left. Debian's serial
+ * HDF5 is not thread-safe: call this from one thread at a time. */
 dc_status dc_write_outputs(const dc_model *m, const dc_scenario *s,
                            const char *dir, dc_diag *diag);
 
