@@ -37,8 +37,16 @@ int dc_timeaxis_init(dc_timeaxis *ta, int year, int fiscal, int step_s)
     ta->start_jd = JD_UNIX_EPOCH + first - (double)JST_OFFSET_S / SECONDS_PER_DAY;
     ta->t = malloc((size_t)ta->n * sizeof *ta->t);
     if (!ta->t) return -1;
-    for (int i = 0; i < ta->n; i++)
-        fill_stamp(&ta->t[i], first + i / per_day, i % per_day * step_s);
+    for (int i = 0; i < ta->n; i++) {
+        if (i % per_day == 0) { /* the calendar once per day, the clock every step */
+            fill_stamp(&ta->t[i], first + i / per_day, 0);
+            continue;
+        }
+        int sec = i % per_day * step_s;
+        ta->t[i] = ta->t[i - 1];
+        ta->t[i].hour = (signed char)(sec / 3600);
+        ta->t[i].minute = (signed char)(sec % 3600 / 60);
+    }
     return 0;
 }
 

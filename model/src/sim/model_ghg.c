@@ -31,18 +31,27 @@ dc_status dc_model_ghg_init(dc_model *m, const dc_scenario *s, const dc_inputs *
     return DC_OK;
 }
 
-/* Imports attributed to loads in proportion to their demand each step. */
-static double sector_import_co2(const dc_model *m, const char *sector)
+/* Imports attributed to each load in proportion to its demand each step
+ * [kWh], in one pass over the year. */
+static void attribute_imports(const dc_model *m, double *per_load)
 {
     const double *imp = m->series[SER_IMPORT], *dem = m->series[SER_DEMAND];
+    for (int k = 0; k < m->n_loads; k++) per_load[k] = 0.0;
+    for (int i = 0; i < m->ta.n; i++)
+        if (dem[i] > 0 && imp[i] > 0)
+            for (int k = 0; k < m->n_loads; k++) per_load[k] += imp[i] * m->load_kwh[k][i] / dem[i];
+}
+
+/* CO2 of the imports of loads feeding a GHG sector [t-CO2]; NaN if none. */
+static double sector_import_co2(const dc_model *m, const double *per_load, const char *sector)
+{
     double kwh = 0;
     int linked = 0;
     for (int k = 0; k < m->n_loads; k++) {
         const char *target = LINKED_SECTOR[m->load_sector[k]];
         if (!target || strcmp(target, sector)) continue;
         linked = 1;
-        for (int i = 0; i < m->ta.n; i++)
-            if (dem[i] > 0) kwh += imp[i] * m->load_kwh[k][i] / dem[i];
+        kwh += per_load[k];
     }
     return linked ? kwh * m->grid_params.emission_factor_kg_per_kwh / 1000.0 : NAN;
 }
@@ -50,10 +59,12 @@ static double sector_import_co2(const dc_model *m, const char *sector)
 int dc_model_ghg_finish(dc_model *m)
 {
     if (!m->has_ghg) return 0;
-    double *elec = malloc((size_t)m->n_ghg_rules * sizeof *elec);
+    double *elec = malloc((size_t)(m->n_ghg_rules + m->n_loads + 1) * sizeof *elec);
     if (!elec) return -1;
+    double *per_load = elec + m->n_ghg_rules;
+    attribute_imports(m, per_load);
     for (int r = 0; r < m->n_ghg_rules; r++)
-        elec[r] = m->ghg_link ? sector_import_co2(m, m->ghg_rules[r].sector) : NAN;
+        elec[r] = m->ghg_link ? sector_import_co2(m, per_load, m->ghg_rules[r].sector) : NAN;
     int rc = dc_ghg_add_scenario(m->ta.year, elec, &m->ghg);
     free(elec);
     return rc;
