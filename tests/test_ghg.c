@@ -236,6 +236,14 @@ static void data_errors_name_file_row_column(void **state)
     expect_error(&p, "77001", 2013, want);
     toy_files("abc");
     expect_error(&p, "77001", 2013, "value: 'abc' is not a number >= 0");
+    /* every bad row of a file is reported, not only the first */
+    write_text(i, "level,area_code,year,indicator,industry,value,unit\n"
+                  "prefecture,77,2013,households,,abc,x\nprefecture,77,2013,households,,,x\n");
+    snprintf(want, sizeof want, "%s:2: value: 'abc'", i);
+    expect_error(&p, "77001", 2013, want);
+    snprintf(want, sizeof want, "%s:3: value: missing value", i);
+    expect_error(&p, "77001", 2013, want);
+    toy_files("50");
     toy_files("50");
     snprintf(want, sizeof want, "%s: area_code: municipality 77009 is not in the statistics", i);
     expect_error(&p, "77009", 2013, want);

@@ -81,94 +81,81 @@ static int open_table(const char *path, dc_csv *t, const char *const *cols, dc_d
     return missing ? -1 : 0;
 }
 
-static void *alloc_rows(int n, size_t size) { return calloc((size_t)n + 1, size); }
+/* What a table's rows become: the struct filled by parse from one row. */
+typedef struct {
+    const char *const *cols;  /* required columns, NULL-terminated */
+    size_t size;              /* of one parsed row */
+    void (*parse)(cursor *c, void *row, const dc_ghg_data *g);
+} table_kind;
 
-static int read_methods(const char *path, dc_ghg_data *g, dc_diag *diag)
+/* Read every row of a table (all their errors at once) into *rows. */
+static int read_table(const char *path, const table_kind *k, const dc_ghg_data *g, void **rows, int *n,
+                      dc_diag *diag)
 {
-    static const char *const cols[] = {"sector", "sector_ja", "method", "indicator", "chosen", NULL};
     dc_csv t;
-    int errors = open_table(path, &t, cols, diag) ? 1 : 0;
-    g->rules = alloc_rows(t.nrows, sizeof *g->rules);
-    for (int r = 0; !errors && r < t.nrows; r++) {
+    int errors = open_table(path, &t, k->cols, diag) ? 1 : 0;
+    char *out = errors ? NULL : calloc((size_t)t.nrows + 1, k->size);
+    if (!errors && !out) errors = 1;
+    for (int r = 0; out && r < t.nrows; r++) { /* every bad row is reported */
         cursor c = {&t, &t.rows[r], diag, 0};
-        dc_ghg_rule *x = &g->rules[g->n_rules++];
-        text(&c, "sector", x->sector, sizeof x->sector);
-        text(&c, "sector_ja", x->sector_ja, sizeof x->sector_ja);
-        x->method = choice(&c, "method", dc_ghg_method_names, DC_GHG_N_METHODS);
-        text(&c, "indicator", x->indicator, sizeof x->indicator);
-        x->chosen = strcmp(cell(&c, "chosen"), "1") == 0;
-        x->line = t.rows[r].line;
+        k->parse(&c, out + (size_t)r * k->size, g);
         errors += c.errors;
     }
+    *rows = out;
+    *n = out ? t.nrows : 0;
     dc_csv_free(&t);
     return errors;
 }
 
-static int read_emissions(const char *path, dc_ghg_data *g, dc_diag *diag)
+static void parse_rule(cursor *c, void *row, const dc_ghg_data *g)
 {
-    static const char *const cols[] = {"level", "area_code", "year", "sector", "industry", "carbon_t_c",
-                                       "electricity_carbon_t_c", NULL};
-    dc_csv t;
-    int errors = open_table(path, &t, cols, diag) ? 1 : 0;
-    g->emissions = alloc_rows(t.nrows, sizeof *g->emissions);
-    for (int r = 0; !errors && r < t.nrows; r++) {
-        cursor c = {&t, &t.rows[r], diag, 0};
-        dc_ghg_emission *x = &g->emissions[g->n_emissions++];
-        x->level = choice(&c, "level", LEVEL_NAMES, 2);
-        text(&c, "area_code", x->area, sizeof x->area);
-        x->year = year_of(&c);
-        text(&c, "sector", x->sector, sizeof x->sector);
-        text(&c, "industry", x->industry, sizeof x->industry);
-        x->carbon_t = number(&c, "carbon_t_c", 0);
-        x->elec_carbon_t = number(&c, "electricity_carbon_t_c", 1);
-        if (x->elec_carbon_t > x->carbon_t) bad(&c, "electricity_carbon_t_c", "%sexceeds carbon_t_c", "");
-        x->line = t.rows[r].line;
-        errors += c.errors;
-    }
-    dc_csv_free(&t);
-    return errors;
+    dc_ghg_rule *x = row;
+    (void)g;
+    text(c, "sector", x->sector, sizeof x->sector);
+    text(c, "sector_ja", x->sector_ja, sizeof x->sector_ja);
+    x->method = choice(c, "method", dc_ghg_method_names, DC_GHG_N_METHODS);
+    text(c, "indicator", x->indicator, sizeof x->indicator);
+    x->chosen = strcmp(cell(c, "chosen"), "1") == 0;
+    x->line = c->row->line;
 }
 
-static int read_indicators(const char *path, dc_ghg_data *g, dc_diag *diag)
+static void parse_emission(cursor *c, void *row, const dc_ghg_data *g)
 {
-    static const char *const cols[] = {"level", "area_code", "year", "indicator", "industry", "value", "unit", NULL};
-    dc_csv t;
-    int errors = open_table(path, &t, cols, diag) ? 1 : 0;
-    g->indicators = alloc_rows(t.nrows, sizeof *g->indicators);
-    for (int r = 0; !errors && r < t.nrows; r++) {
-        cursor c = {&t, &t.rows[r], diag, 0};
-        dc_ghg_indicator *x = &g->indicators[g->n_indicators++];
-        x->level = choice(&c, "level", LEVEL_NAMES, 3);
-        text(&c, "area_code", x->area, sizeof x->area);
-        x->year = year_of(&c);
-        text(&c, "indicator", x->indicator, sizeof x->indicator);
-        text(&c, "industry", x->industry, sizeof x->industry);
-        x->suppressed = strcmp(cell(&c, "value"), "X") == 0;
-        x->value = x->suppressed ? 0.0 : number(&c, "value", 0);
-        x->line = t.rows[r].line;
-        errors += c.errors;
-    }
-    dc_csv_free(&t);
-    return errors;
+    dc_ghg_emission *x = row;
+    (void)g;
+    x->level = choice(c, "level", LEVEL_NAMES, 2);
+    text(c, "area_code", x->area, sizeof x->area);
+    x->year = year_of(c);
+    text(c, "sector", x->sector, sizeof x->sector);
+    text(c, "industry", x->industry, sizeof x->industry);
+    x->carbon_t = number(c, "carbon_t_c", 0);
+    x->elec_carbon_t = number(c, "electricity_carbon_t_c", 1);
+    if (x->elec_carbon_t > x->carbon_t) bad(c, "electricity_carbon_t_c", "%sexceeds carbon_t_c", "");
+    x->line = c->row->line;
 }
 
-static int read_factors(const char *path, dc_ghg_data *g, dc_diag *diag)
+static void parse_indicator(cursor *c, void *row, const dc_ghg_data *g)
 {
-    static const char *const cols[] = {"key", "value", "heat_gj_per_unit", "unit", "source", NULL};
-    dc_csv t;
-    int errors = open_table(path, &t, cols, diag) ? 1 : 0;
-    g->factors = alloc_rows(t.nrows, sizeof *g->factors);
-    for (int r = 0; !errors && r < t.nrows; r++) {
-        cursor c = {&t, &t.rows[r], diag, 0};
-        dc_ghg_factor *x = &g->factors[g->n_factors++];
-        text(&c, "key", x->key, sizeof x->key);
-        x->value = number(&c, "value", 0);
-        x->heat_gj = number(&c, "heat_gj_per_unit", 1);
-        text(&c, "unit", x->unit, sizeof x->unit);
-        errors += c.errors;
-    }
-    dc_csv_free(&t);
-    return errors;
+    dc_ghg_indicator *x = row;
+    (void)g;
+    x->level = choice(c, "level", LEVEL_NAMES, 3);
+    text(c, "area_code", x->area, sizeof x->area);
+    x->year = year_of(c);
+    text(c, "indicator", x->indicator, sizeof x->indicator);
+    text(c, "industry", x->industry, sizeof x->industry);
+    x->suppressed = strcmp(cell(c, "value"), "X") == 0;
+    x->value = x->suppressed ? 0.0 : number(c, "value", 0);
+    x->line = c->row->line;
+}
+
+static void parse_factor(cursor *c, void *row, const dc_ghg_data *g)
+{
+    dc_ghg_factor *x = row;
+    (void)g;
+    text(c, "key", x->key, sizeof x->key);
+    x->value = number(c, "value", 0);
+    x->heat_gj = number(c, "heat_gj_per_unit", 1);
+    text(c, "unit", x->unit, sizeof x->unit);
 }
 
 static const dc_ghg_factor *find_factor(const dc_ghg_data *g, const char *key)
@@ -193,30 +180,33 @@ static double facility_co2(cursor *c, const dc_ghg_data *g)
     return f && !isnan(amount) ? amount * f->heat_gj * f->value * DC_CO2_PER_C : 0.0;
 }
 
-static int read_facilities(const char *path, dc_ghg_data *g, dc_diag *diag)
+static void parse_facility(cursor *c, void *row, const dc_ghg_data *g)
 {
-    static const char *const cols[] = {"facility", "scope", "municipality", "year", "sector", "co2_t",
-                                       "fuel", "amount", "indicator_value", NULL};
     static const char *const SCOPES[] = {"facility", "sector"};
-    dc_csv t;
-    int errors = open_table(path, &t, cols, diag) ? 1 : 0;
-    g->facilities = alloc_rows(t.nrows, sizeof *g->facilities);
-    for (int r = 0; !errors && r < t.nrows; r++) {
-        cursor c = {&t, &t.rows[r], diag, 0};
-        dc_ghg_facility *x = &g->facilities[g->n_facilities++];
-        text(&c, "facility", x->name, sizeof x->name);
-        x->whole_sector = choice(&c, "scope", SCOPES, 2);
-        text(&c, "municipality", x->area, sizeof x->area);
-        x->year = year_of(&c);
-        text(&c, "sector", x->sector, sizeof x->sector);
-        x->co2_t = facility_co2(&c, g);
-        x->indicator = number(&c, "indicator_value", 1);
-        x->line = t.rows[r].line;
-        errors += c.errors;
-    }
-    dc_csv_free(&t);
-    return errors;
+    dc_ghg_facility *x = row;
+    text(c, "facility", x->name, sizeof x->name);
+    x->whole_sector = choice(c, "scope", SCOPES, 2);
+    text(c, "municipality", x->area, sizeof x->area);
+    x->year = year_of(c);
+    text(c, "sector", x->sector, sizeof x->sector);
+    x->co2_t = facility_co2(c, g);
+    x->indicator = number(c, "indicator_value", 1);
+    x->line = c->row->line;
 }
+
+static const char *const RULE_COLS[] = {"sector", "sector_ja", "method", "indicator", "chosen", NULL};
+static const char *const EMISSION_COLS[] = {"level", "area_code", "year", "sector", "industry", "carbon_t_c",
+                                            "electricity_carbon_t_c", NULL};
+static const char *const INDICATOR_COLS[] = {"level", "area_code", "year", "indicator", "industry", "value",
+                                             "unit", NULL};
+static const char *const FACTOR_COLS[] = {"key", "value", "heat_gj_per_unit", "unit", "source", NULL};
+static const char *const FACILITY_COLS[] = {"facility", "scope", "municipality", "year", "sector", "co2_t",
+                                            "fuel", "amount", "indicator_value", NULL};
+static const table_kind RULES = {RULE_COLS, sizeof(dc_ghg_rule), parse_rule};
+static const table_kind EMISSIONS = {EMISSION_COLS, sizeof(dc_ghg_emission), parse_emission};
+static const table_kind INDICATORS = {INDICATOR_COLS, sizeof(dc_ghg_indicator), parse_indicator};
+static const table_kind FACTORS = {FACTOR_COLS, sizeof(dc_ghg_factor), parse_factor};
+static const table_kind FACILITIES = {FACILITY_COLS, sizeof(dc_ghg_facility), parse_facility};
 
 dc_status dc_ghg_read(const dc_ghg_paths *p, dc_ghg_data *g, dc_diag *diag)
 {
@@ -225,9 +215,19 @@ dc_status dc_ghg_read(const dc_ghg_paths *p, dc_ghg_data *g, dc_diag *diag)
     snprintf(g->emissions_file, sizeof g->emissions_file, "%s", p->emissions);
     snprintf(g->indicators_file, sizeof g->indicators_file, "%s", p->indicators);
     snprintf(g->facilities_file, sizeof g->facilities_file, "%s", p->facilities);
-    int errors = read_methods(p->methods, g, diag) + read_factors(p->factors, g, diag) +
-                 read_emissions(p->emissions, g, diag) + read_indicators(p->indicators, g, diag);
-    if (!errors && p->facilities[0]) errors += read_facilities(p->facilities, g, diag);
+    void *rows[5];
+    int errors = read_table(p->methods, &RULES, g, &rows[0], &g->n_rules, diag);
+    g->rules = rows[0];
+    errors += read_table(p->factors, &FACTORS, g, &rows[1], &g->n_factors, diag);
+    g->factors = rows[1]; /* before facilities: fuel use converts with them */
+    errors += read_table(p->emissions, &EMISSIONS, g, &rows[2], &g->n_emissions, diag);
+    g->emissions = rows[2];
+    errors += read_table(p->indicators, &INDICATORS, g, &rows[3], &g->n_indicators, diag);
+    g->indicators = rows[3];
+    if (!errors && p->facilities[0]) {
+        errors += read_table(p->facilities, &FACILITIES, g, &rows[4], &g->n_facilities, diag);
+        g->facilities = rows[4];
+    }
     if (errors) {
         dc_ghg_data_free(g);
         return DC_ERR_STATISTICS;
