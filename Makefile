@@ -9,13 +9,29 @@ Q       := $(if $(filter 1,$(V)),,@)
 PKGS := gsl yaml-0.1 hdf5 cmocka xlsxwriter
 DEBS := build-essential pkg-config libgsl-dev libyaml-dev libhdf5-dev libcmocka-dev libxlsxwriter-dev
 
-SRC_DIRS := core tech data scenario sim io
+SRC_DIRS := core tech data scenario sim accounting io
+# Layers: each folder compiles with the include folders of the layers it may
+# use, so an include that points the wrong way fails the build.
+LAYER_core       := core
+LAYER_tech       := core tech
+LAYER_data       := core data
+LAYER_scenario   := core tech data scenario
+LAYER_sim        := core tech scenario sim
+LAYER_accounting := core tech scenario sim accounting
+LAYER_io         := core tech scenario io
+# Each library's headers only where it is used.
+LIBFLAGS_scenario := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
+LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 2>/dev/null)
 INCLUDES := -Imodel/include $(addprefix -Imodel/src/,$(SRC_DIRS))
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werror
 CFLAGS   ?= -O2 -g
 SANITIZE ?=
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANITIZE) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-             -DDC_DATADIR='"$(DATADIR)"' $(INCLUDES) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+BASE_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANITIZE) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+layer_of = $(firstword $(subst /, ,$(1)))
+LAYER_CFLAGS = $(BASE_CFLAGS) -DDC_DATADIR='"$(DATADIR)"' -Imodel/include \
+               $(addprefix -Imodel/src/,$(LAYER_$(1))) $(LIBFLAGS_$(1))
+# Tests and the bench may look inside any layer.
+ALL_CFLAGS = $(BASE_CFLAGS) $(INCLUDES) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
 LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -lhdf5_hl $(shell pkg-config --libs gsl yaml-0.1 hdf5 2>/dev/null) -lm -lpthread
 TEST_LIBS = $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -44,7 +60,7 @@ deps:
 $(BUILD)/obj/%.o: model/src/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(call LAYER_CFLAGS,$(call layer_of,$*)) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -75,7 +91,7 @@ run: deps
 # Every test binary runs, even after a failure; the exit code says if any failed.
 check: $(BIN) $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do \
-	  DECARB_BIN=$(abspath $(BIN)) ./$$t || fail=1; \
+	  DECARB_BIN=$(abspath $(BIN)) DECARB_LIB=$(abspath $(LIB)) DECARB_SANITIZE="$(SANITIZE)" ./$$t || fail=1; \
 	done; exit $$fail
 
 test: deps
@@ -85,9 +101,17 @@ check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# BASELINE_REV=<commit> also times that version's own default run, built
+# from git in $(BUILD)/baseline, so both figures come from the same machine.
+BASELINE_REV ?=
+BASELINE_DIR := $(BUILD)/baseline
 bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench
-	./$(BUILD)/bench scenarios/default.yaml $(BIN)
+	@if [ -n "$(BASELINE_REV)" ]; then \
+	  rm -rf $(BASELINE_DIR) && mkdir -p $(BASELINE_DIR) && git archive $(BASELINE_REV) | tar -x -C $(BASELINE_DIR) && \
+	  $(MAKE) --no-print-directory -C $(BASELINE_DIR) all >/dev/null; fi
+	./$(BUILD)/bench scenarios/default.yaml $(BIN) \
+	  $(if $(BASELINE_REV),$(BASELINE_DIR)/build/decarb $(BASELINE_DIR)/scenarios/default.yaml)
 
 install: deps
 	@$(MAKE) --no-print-directory BUILD=build/install DATADIR=$(PREFIX)/share/decarb all
@@ -97,13 +121,19 @@ install: deps
 	install -m 644 model/include/decarb.h model/include/decarb_status.def $(DESTDIR)$(PREFIX)/include/
 	cp -r inputs/load_shapes $(DESTDIR)$(PREFIX)/share/decarb/
 
-# Dependencies point one way: tech and data see only core; the simulation
-# core (sim) neither reads nor writes files.
+# Layers are enforced by the compiler (LAYER_*); depcheck proves it by
+# compiling includes that point the wrong way (each must fail), and checks
+# that the core, technology models, engine and accounting never touch files.
+FORBIDDEN := tech:params.h data:pv.h scenario:engine.h sim:writers.h accounting:writers.h io:engine.h io:ghg.h
 depcheck:
 	@bad=0; \
-	for f in model/src/core/*.[ch]; do grep -HnE '#include "(pv|solar|spa|battery|demand|irradiance|epw|inputs|params|scenario|model|dispatch|writers|atomic)\.h"' $$f && bad=1; done; \
-	for f in model/src/tech/*.[ch] model/src/data/epw.[ch]; do grep -HnE '#include "(params|model|dispatch|writers|atomic|validate)\.h"|yaml\.h|hdf5' $$f && bad=1; done; \
-	for f in model/src/sim/*.[ch]; do grep -HnE '#include "(writers|atomic|csv|epw)\.h"|yaml\.h|hdf5|fopen|fprintf|FILE \*' $$f && bad=1; done; \
+	$(foreach pair,$(FORBIDDEN),\
+	  if printf '#include "%s"\n' $(word 2,$(subst :, ,$(pair))) | \
+	     $(CC) $(call LAYER_CFLAGS,$(word 1,$(subst :, ,$(pair)))) -fsyntax-only -x c - 2>/dev/null; then \
+	    echo "depcheck: $(word 1,$(subst :, ,$(pair))) can include $(word 2,$(subst :, ,$(pair)))"; bad=1; fi;) \
+	for layer in core tech sim accounting; do \
+	  grep -HnE 'fopen|fprintf|FILE \*|yaml\.h|hdf5' model/src/$$layer/*.[ch] && bad=1; \
+	done; \
 	grep -HnE '#include "[a-z_]+\.h"' model/cli/*.c | grep -v decarb.h && bad=1; \
 	[ $$bad = 0 ] && echo "depcheck: ok"; exit $$bad
 

@@ -78,4 +78,42 @@ static inline void write_scenario(const char *path, const char *body)
     snprintf(text, sizeof text, "weather:\n  file: %s/" EPW_PATH "\n%s", cwd, body);
     write_text(path, text);
 }
+/* A scenario loaded, overridden, validated and read, and its model made:
+ * any error fails the test. */
+typedef struct {
+    dc_scenario *s;
+    dc_inputs *in;
+    dc_model *m;
+} run;
+
+static inline void open_run(run *r, const char *path, const char **sets, int n_sets)
+{
+    dc_diag *d = dc_diag_create();
+    memset(r, 0, sizeof *r);
+    dc_status st = dc_scenario_load(path, &r->s, d);
+    for (int k = 0; st == DC_OK && k < n_sets; k++) st = dc_scenario_set(r->s, sets[k], d);
+    if (st == DC_OK) st = dc_scenario_validate(r->s, d);
+    if (st == DC_OK) st = dc_inputs_load(r->s, &r->in, d);
+    if (st == DC_OK) st = dc_model_create(r->s, r->in, &r->m, d);
+    if (st != DC_OK) print_diag(d);
+    assert_int_equal(st, DC_OK);
+    dc_diag_destroy(&d);
+}
+
+/* The same, run to the end of the year. */
+static inline void run_scenario(run *r, const char *path, const char **sets, int n_sets)
+{
+    open_run(r, path, sets, n_sets);
+    dc_status st = dc_model_run(r->m);
+    if (st != DC_OK) fprintf(stderr, "%s\n", dc_model_error(r->m));
+    assert_int_equal(st, DC_OK);
+}
+
+static inline void close_run(run *r)
+{
+    dc_model_destroy(&r->m);
+    dc_inputs_destroy(&r->in);
+    dc_scenario_destroy(&r->s);
+    assert_null(r->m);
+}
 #endif

@@ -80,7 +80,8 @@ static void usage_and_info(void **state)
     assert_int_equal(decarb("frobnicate", log, sizeof log), 2);
     assert_int_equal(decarb("run", log, sizeof log), 2);
     assert_int_equal(decarb("params", log, sizeof log), 0);
-    assert_true(strstr(log, "battery.energy_kwh") && strstr(log, "pv_arrays[].tilt_deg"));
+    assert_true(strstr(log, "batteries[].energy_kwh") && strstr(log, "pv_arrays[].tilt_deg") &&
+                strstr(log, "sites[].export_limit_kw"));
 }
 
 static void check_set_and_run(void **state)
@@ -88,16 +89,17 @@ static void check_set_and_run(void **state)
     (void)state;
     char log[8192], args[512], out[128], file[192];
     assert_int_equal(decarb("check scenarios/default.yaml", log, sizeof log), 0);
-    assert_true(strstr(log, "ok (8760 steps)") != NULL);
+    assert_true(strstr(log, "ok (8760 steps, 7 sites)") != NULL);
     snprintf(out, sizeof out, "%s/run", tmp);
-    snprintf(args, sizeof args, "run scenarios/default.yaml --set battery.energy_kwh=nope -o %s", out);
+    snprintf(args, sizeof args, "run scenarios/default.yaml --set batteries.town_hall_battery.energy_kwh=nope -o %s", out);
     assert_int_equal(decarb(args, log, sizeof log), 1);
-    assert_true(strstr(log, "--set: battery.energy_kwh: expected a number in kWh, got 'nope'") != NULL);
+    assert_true(strstr(log, "--set: batteries.town_hall_battery.energy_kwh: expected a number in kWh, got 'nope'") != NULL);
     assert_false(exists(out));
     snprintf(args, sizeof args, "run scenarios/default.yaml --set year=2027 -q -o %s", out);
     assert_int_equal(decarb(args, log, sizeof log), 0);
-    const char *names[] = {"hourly.csv", "summary.csv", "results.h5", "scenario.resolved.yaml"};
-    for (int k = 0; k < 4; k++) {
+    const char *names[] = {"hourly.csv", "summary.csv", "resources.csv", "results.h5", "scenario.resolved.yaml",
+                           "ghg.csv"};
+    for (int k = 0; k < 6; k++) {
         snprintf(file, sizeof file, "%s/%s", out, names[k]);
         assert_true(exists(file));
     }
@@ -111,8 +113,63 @@ static void check_set_and_run(void **state)
     assert_non_null(fgets(log, sizeof log, fp));
     assert_true(strstr(log, "grid_import [kWh]") && strstr(log, "import_co2 [t-CO2]"));
     assert_non_null(fgets(log, sizeof log, fp));
-    assert_true(strncmp(log, "FY2027,", 7) == 0);
+    assert_true(strncmp(log, "town,,FY2027,", 13) == 0);
     fclose(fp);
+}
+
+/* The default prints, per building, PV, use on site, curtailment and what
+ * the PPA provider can bill: the same figures as the library's totals. */
+static void per_building_table(void **state)
+{
+    (void)state;
+    char log[16384], args[512];
+    snprintf(args, sizeof args, "run scenarios/default.yaml -o %s/out", tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    assert_non_null(strstr(log, "PPA billable"));
+    run r;
+    run_scenario(&r, "scenarios/default.yaml", NULL, 0);
+    const dc_model *m = r.m;
+    for (size_t k = 0; k < dc_model_site_count(m); k++) {
+        char want[64];
+        snprintf(want, sizeof want, "\n  %s ", dc_model_site_name(m, k));
+        const char *row = strstr(log, want);
+        assert_non_null(row);
+        double demand, pv, curtailed, billable;
+        char used[16];
+        assert_int_equal(sscanf(row + strlen(want), "%lf %lf %15s %lf", &demand, &pv, used, &curtailed), 4);
+        const char *end = strchr(row + 1, '\n');
+        const char *last = end;
+        while (last > row && last[-1] != ' ') last--;
+        billable = strtod(last, NULL);
+        dc_totals t;
+        assert_int_equal(dc_model_site_totals(m, k, 0, &t), DC_OK);
+        assert_near(demand, t.demand_kwh / 1000, 0.051);
+        assert_near(pv, t.pv_kwh / 1000, 0.051);
+        assert_near(curtailed, t.curtailed_kwh / 1000, 0.051);
+        assert_near(billable, t.ppa_billable_kwh / 1000, 0.051);
+    }
+    close_run(&r);
+}
+
+/* The README's library example, copied as a user would, builds and runs. */
+static void readme_library_example(void **state)
+{
+    (void)state;
+    char cmd[4096], log[4096];
+    const char *lib = getenv("DECARB_LIB"), *san = getenv("DECARB_SANITIZE");
+    snprintf(cmd, sizeof cmd,
+             "sed -n '/^```c$/,/^```$/p' README.md | sed '1d;$d' > %s/example.c && "
+             "cc -std=c11 -Wall -Werror %s -Imodel/include %s/example.c %s "
+             "$(pkg-config --libs gsl yaml-0.1 hdf5) -lhdf5_hl -lm -o %s/example && %s/example > %s/log 2>&1",
+             tmp, san ? san : "", tmp, lib ? lib : "build/libdecarb.a", tmp, tmp, tmp);
+    int rc = system(cmd);
+    snprintf(cmd, sizeof cmd, "%s/log", tmp);
+    FILE *fp = fopen(cmd, "r");
+    size_t n = fp ? fread(log, 1, sizeof log - 1, fp) : 0;
+    log[n] = '\0';
+    if (fp) fclose(fp);
+    if (rc != 0) fail_msg("README example failed (%d): %s", rc, log);
+    assert_non_null(strstr(log, "the town hall imports"));
 }
 
 int main(void)
@@ -121,6 +178,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(bad_input_catalogue, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(usage_and_info, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(check_set_and_run, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(per_building_table, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

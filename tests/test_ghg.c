@@ -254,7 +254,8 @@ static void data_errors_name_file_row_column(void **state)
     expect_error(&p, "77001", 2013, want);
 }
 
-/* The scenario year: household electricity from the simulated imports. */
+/* The scenario year: household electricity from the households' simulated
+ * grid purchases (import less what they bought from the off-site PPA pond). */
 static void scenario_year_uses_simulated_imports(void **state)
 {
     (void)state;
@@ -262,21 +263,25 @@ static void scenario_year_uses_simulated_imports(void **state)
     dc_scenario *s;
     dc_inputs *in;
     dc_model *m;
+    dc_ghg *g;
     assert_int_equal(dc_scenario_load("scenarios/default.yaml", &s, d), DC_OK);
     assert_int_equal(dc_inputs_load(s, &in, d), DC_OK);
     assert_int_equal(dc_model_create(s, in, &m, d), DC_OK);
+    assert_int_equal(dc_ghg_create(s, in, &g, d), DC_OK);
+    assert_int_equal(dc_ghg_link(g, m), DC_ERR_STATE); /* not run yet */
     assert_int_equal(dc_model_run(m), DC_OK);
+    assert_int_equal(dc_ghg_link(g, m), DC_OK);
     size_t n = dc_model_steps(m);
-    const double *imp = dc_model_series(m, "grid_import"), *dem = dc_model_series(m, "demand");
-    const double *homes = dc_model_series(m, "load:households");
+    const double *imp = dc_model_series(m, "site:households:grid_import");
+    const double *ppa = dc_model_series(m, "site:households:offsite_ppa_in");
     double kwh = 0;
-    for (size_t i = 0; i < n; i++) kwh += imp[i] * homes[i] / dem[i];
+    for (size_t i = 0; i < n; i++) kwh += imp[i] - ppa[i]; /* the site holds only the households' load */
     double sim = kwh * 0.45 / 1000.0; /* scenario factor 0.45 kg-CO2/kWh */
     dc_ghg_row r, latest = {0};
     int found = 0;
-    for (size_t i = 0; dc_model_ghg_get(m, i, &r) == 0; i++)
+    for (size_t i = 0; dc_ghg_get(g, i, &r) == 0; i++)
         if (r.chosen && !strcmp(r.sector, "household") && r.year == 2021 && !r.scenario) latest = r;
-    for (size_t i = 0; dc_model_ghg_get(m, i, &r) == 0; i++)
+    for (size_t i = 0; dc_ghg_get(g, i, &r) == 0; i++)
         if (r.chosen && !strcmp(r.sector, "household") && r.scenario) {
             assert_int_equal(r.year, 2030);
             assert_near(r.electricity_t, sim, 1e-6);
@@ -284,16 +289,24 @@ static void scenario_year_uses_simulated_imports(void **state)
             found = 1;
         }
     assert_true(found);
-    dc_ghg_summary g;
-    assert_int_equal(dc_model_ghg_summary(m, &g), DC_OK);
-    assert_int_equal(g.base_year, 2013);
-    assert_int_equal(g.n_years, 4); /* 2013, 2020, 2021, scenario 2030 */
-    assert_near(g.reduction_pct[3], 100 * (1 - g.total_t[3] / g.base_total_t), 1e-9);
-    /* Rerunning gives the same scenario year once, not twice. */
-    size_t rows = dc_model_ghg_count(m);
-    dc_model_reset(m);
-    dc_model_run(m);
-    assert_int_equal(dc_model_ghg_count(m), rows);
+    dc_ghg_summary sum;
+    assert_int_equal(dc_ghg_summary_get(g, &sum), DC_OK);
+    assert_int_equal(sum.base_year, 2013);
+    assert_int_equal(sum.n_years, 4); /* 2013, 2020, 2021, scenario 2030 */
+    assert_near(sum.reduction_pct[3], 100 * (1 - sum.total_t[3] / sum.base_total_t), 1e-9);
+    /* Linking again gives the scenario year once, not twice. */
+    size_t rows = dc_ghg_count(g);
+    assert_int_equal(dc_ghg_link(g, m), DC_OK);
+    assert_int_equal(dc_ghg_count(g), rows);
+    /* A scenario without a ghg section has no GHG object, and that is no error. */
+    dc_ghg *none = NULL;
+    assert_int_equal(dc_scenario_set(s, "ghg.statistics_dir=", d), DC_OK);
+    dc_inputs *bare;
+    assert_int_equal(dc_inputs_load(s, &bare, d), DC_OK);
+    assert_int_equal(dc_ghg_create(s, bare, &none, d), DC_OK);
+    assert_null(none);
+    dc_inputs_destroy(&bare);
+    dc_ghg_destroy(&g);
     dc_model_destroy(&m);
     dc_inputs_destroy(&in);
     dc_scenario_destroy(&s);

@@ -11,33 +11,7 @@
 #include "model.h"
 
 #define DEFAULT_SCENARIO "scenarios/default.yaml"
-
-typedef struct {
-    dc_scenario *s;
-    dc_inputs *in;
-    dc_model *m;
-} run;
-
-static void open_run(run *r, const char *path, const char **sets, int n_sets)
-{
-    dc_diag *d = dc_diag_create();
-    memset(r, 0, sizeof *r);
-    assert_int_equal(dc_scenario_load(path, &r->s, d), DC_OK);
-    for (int k = 0; k < n_sets; k++) assert_int_equal(dc_scenario_set(r->s, sets[k], d), DC_OK);
-    assert_int_equal(dc_scenario_validate(r->s, d), DC_OK);
-    assert_int_equal(dc_inputs_load(r->s, &r->in, d), DC_OK);
-    assert_int_equal(dc_model_create(r->s, r->in, &r->m, d), DC_OK);
-    print_diag(d);
-    dc_diag_destroy(&d);
-}
-
-static void close_run(run *r)
-{
-    dc_model_destroy(&r->m);
-    dc_inputs_destroy(&r->in);
-    dc_scenario_destroy(&r->s);
-    assert_null(r->m);
-}
+#define ONE_SITE_SCENARIO "tests/reference/one_site_v0_1.yaml"
 
 static double sum(const double *v, size_t n)
 {
@@ -54,49 +28,58 @@ static void balance_closes_every_step(void **state)
     size_t n = dc_model_steps(r.m);
     assert_int_equal(n, 8760);
     for (size_t i = 0; i < n; i++) assert_int_equal(dc_model_step(r.m), DC_OK);
-    const double *res = dc_model_series(r.m, "balance_residual");
-    for (size_t i = 0; i < n; i++) assert_true(fabs(res[i]) <= 1e-6);
+    /* Every site's residual and the town's sum, every step. */
+    dc_series_info info;
+    int residuals = 0;
+    for (size_t k = 0; dc_model_series_get(r.m, k, &info) == 0; k++) {
+        if (strcmp(info.quantity, "balance_residual")) continue;
+        const double *res = dc_model_series_at(r.m, k);
+        for (size_t i = 0; i < n; i++) assert_true(fabs(res[i]) <= 1e-6);
+        residuals++;
+    }
+    assert_int_equal(residuals, 1 + (int)dc_model_site_count(r.m));
     dc_totals t;
     assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
-    double in = t.pv_kwh + t.import_kwh + t.battery_discharge_kwh;
-    double out = t.demand_kwh + t.battery_charge_kwh + t.export_kwh + t.curtailed_kwh - t.unserved_kwh;
-    assert_near(in, out, 1e-6 * in);
+    double in = t.pv_kwh - t.curtailed_kwh + t.generation_kwh + t.import_kwh + t.storage_discharge_kwh;
+    double out = t.demand_kwh - t.unserved_kwh + t.storage_charge_kwh + t.export_kwh;
+    assert_near(in, out, 1e-9 * in);
     assert_true(t.max_residual_kwh <= 1e-6);
-    /* Months add up to the year. */
-    double months = 0;
+    /* Months add up to the year; so do the sites. */
+    double months = 0, sites = 0;
     for (int m = 1; m <= 12; m++) {
         dc_totals mt;
         assert_int_equal(dc_model_totals(r.m, m, &mt), DC_OK);
         months += mt.import_kwh;
     }
-    assert_near(months, t.import_kwh, 1e-6 * t.import_kwh);
+    for (size_t k = 0; k < dc_model_site_count(r.m); k++) {
+        dc_totals st;
+        assert_int_equal(dc_model_site_totals(r.m, k, 0, &st), DC_OK);
+        sites += st.import_kwh;
+    }
+    assert_near(months, t.import_kwh, 1e-9 * t.import_kwh);
+    assert_near(sites, t.import_kwh, 1e-9 * t.import_kwh);
     close_run(&r);
 }
 
-static void storage_and_demand_bookkeeping(void **state)
+/* Demand adds up from the scenario's loads, and a cyclic battery ends the
+ * year where it starts, so the year takes nothing from it. */
+static void demand_and_cyclic_storage(void **state)
 {
     (void)state;
+    const char *sets[] = {"batteries.town_hall_battery.year_end=cyclic"};
     run r;
-    open_run(&r, DEFAULT_SCENARIO, NULL, 0);
+    open_run(&r, DEFAULT_SCENARIO, sets, 1);
     assert_int_equal(dc_model_run(r.m), DC_OK);
     size_t n = dc_model_steps(r.m);
-    /* Stored energy: start 50 % of 1000 kWh, + charge x eta_c - discharge / eta_d - self-discharge. */
-    const dc_battery *b = &r.m->battery;
-    double expect = 500.0 + sum(dc_model_series(r.m, "battery_charge"), n) * b->eta_c -
-                    sum(dc_model_series(r.m, "battery_discharge"), n) / b->eta_d - b->self_discharged_kwh;
-    assert_near(b->soc, expect, 1e-6);
-    /* Demand: 1,260,000 x 0.95 + 1,000,000 + 450,000 x 0.90 + 270,000 + 30,000 kWh. */
-    assert_near(sum(dc_model_series(r.m, "demand"), n), 2902000.0, 1e-4);
+    /* 1,260,000 x 0.95 + 1,000,000 + 450,000 x 0.90 + 160,000 + 110,000 + 60,000 + 30,000 kWh. */
+    assert_near(sum(dc_model_series(r.m, "demand"), n), 2962000.0, 1e-4);
     assert_near(sum(dc_model_series(r.m, "load:town_hall"), n), 405000.0, 1e-4);
-    /* Dispatch keeps SOC inside 10-90 % of 1000 kWh; only self-discharge
-     * (0.1 %/day of 100 kWh = 0.1 kWh/day) may sink it below while idle. */
-    const double *soc = dc_model_series(r.m, "battery_soc");
-    double lowest = 1e9;
-    for (size_t i = 0; i < n; i++) {
-        assert_true(soc[i] <= 900.0 + 1e-9);
-        lowest = fmin(lowest, soc[i]);
-    }
-    assert_true(lowest >= 95.0 && lowest < 100.0 + 1e-9);
+    dc_cyclic_info cy;
+    assert_int_equal(dc_model_cyclic(r.m, &cy), DC_OK);
+    assert_true(cy.cyclic && cy.passes >= 1 && cy.gap_kwh <= 1e-9);
+    dc_totals t;
+    assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
+    assert_near(t.storage_drawdown_kwh, 0.0, 1e-9);
     assert_null(dc_model_series(r.m, "no_such_series"));
     close_run(&r);
 }
@@ -129,7 +112,7 @@ static void no_export_curtails_surplus(void **state)
     (void)state;
     const char *sets[] = {"grid.export_limit_kw=0", "battery.energy_kwh=0"};
     run r;
-    open_run(&r, DEFAULT_SCENARIO, sets, 2);
+    open_run(&r, ONE_SITE_SCENARIO, sets, 2);
     assert_int_equal(dc_model_run(r.m), DC_OK);
     size_t n = dc_model_steps(r.m);
     const double *pv = dc_model_series(r.m, "pv"), *dem = dc_model_series(r.m, "demand");
@@ -189,7 +172,8 @@ static void *run_job(void *arg)
 static void two_threads_equal_sequential(void **state)
 {
     (void)state;
-    job seq[2] = {{{"battery.energy_kwh=0"}, 1, NULL, 0}, {{"year=2027", "grid.export_limit_kw=0"}, 2, NULL, 0}};
+    job seq[2] = {{{"batteries.town_hall_battery.energy_kwh=0"}, 1, NULL, 0},
+                  {{"year=2027", "sites.irrigation_pond.export_limit_kw=500"}, 2, NULL, 0}};
     job par[2] = {seq[0], seq[1]};
     run_job(&seq[0]);
     run_job(&seq[1]);
@@ -225,8 +209,11 @@ static void outputs_and_resolved_roundtrip(void **state)
     dc_diag *d = dc_diag_create();
     open_run(&r, DEFAULT_SCENARIO, NULL, 0);
     assert_int_equal(dc_model_run(r.m), DC_OK);
-    assert_int_equal(dc_write_outputs(r.m, r.s, out, d), DC_OK);
-    assert_int_equal(count_entries(out), 5); /* the five files (GHG too), no temporary left */
+    dc_ghg *g = NULL;
+    assert_int_equal(dc_ghg_create(r.s, r.in, &g, d), DC_OK);
+    assert_int_equal(dc_ghg_link(g, r.m), DC_OK);
+    assert_int_equal(dc_write_outputs(r.m, g, out, d), DC_OK);
+    assert_int_equal(count_entries(out), 6); /* the six files (GHG too), no temporary left */
     snprintf(resolved, sizeof resolved, "%s/scenario.resolved.yaml", out);
     open_run(&again, resolved, NULL, 0);
     assert_int_equal(dc_model_run(again.m), DC_OK);
@@ -242,14 +229,24 @@ static void outputs_and_resolved_roundtrip(void **state)
     assert_true(H5LTget_attribute_string(f, "/hourly/grid_import", "units", unit) >= 0);
     assert_string_equal(unit, "kWh");
     assert_memory_equal(v, dc_model_series(r.m, "grid_import"), n * sizeof(double));
+    /* A site's series and a resource's, under the site's group. */
+    assert_true(H5LTread_dataset_double(f, "/sites/town_hall/grid_import", v) >= 0);
+    assert_memory_equal(v, dc_model_series(r.m, "site:town_hall:grid_import"), n * sizeof(double));
+    assert_true(H5LTread_dataset_double(f, "/sites/town_hall/resources/battery/town_hall_battery/stored", v) >= 0);
+    assert_memory_equal(v, dc_model_series(r.m, "battery:town_hall_battery:stored"), n * sizeof(double));
+    /* A series that is zero all year holds no bytes, and reads back as zeros. */
+    for (size_t i = 0; i < n; i++) v[i] = 1.0;
+    assert_true(H5LTread_dataset_double(f, "/hourly/unserved", v) >= 0);
+    assert_memory_equal(v, dc_model_series(r.m, "unserved"), n * sizeof(double));
     H5Fclose(f);
     free(v);
     /* An output folder that cannot exist: an error, and nothing written. */
     char bad[192];
     snprintf(bad, sizeof bad, "%s/scenario.resolved.yaml/sub", out);
-    assert_int_equal(dc_write_outputs(r.m, r.s, bad, d), DC_ERR_OUTPUT);
+    assert_int_equal(dc_write_outputs(r.m, g, bad, d), DC_ERR_OUTPUT);
     assert_true(diag_has(d, "cannot create output folder"));
-    assert_int_equal(count_entries(out), 5);
+    assert_int_equal(count_entries(out), 6);
+    dc_ghg_destroy(&g);
     close_run(&r);
     close_run(&again);
     dc_diag_destroy(&d);
@@ -260,7 +257,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(balance_closes_every_step),
-        cmocka_unit_test(storage_and_demand_bookkeeping),
+        cmocka_unit_test(demand_and_cyclic_storage),
         cmocka_unit_test(lifecycle_states),
         cmocka_unit_test(no_export_curtails_surplus),
         cmocka_unit_test(half_hour_steps),

@@ -11,8 +11,11 @@
 /* Reference system: 1000 kWdc, tilt 20, azimuth 180, open rack, DC/AC 1.2,
  * DC losses 14 %, inverter 96 %, gamma -0.37 %/degC, albedo 0.2, no
  * degradation, on inputs/weather/JPN_Tokyo.Hyakuri.477150_IWEC.epw. */
-static const dc_pv_params REF = {"reference", 1000.0, 20.0, 180.0, DC_MOUNT_OPEN_RACK, DC_TEMP_SAPM,
-                                 DC_TRANSPOSE_PEREZ, DC_CONTRACT_OWNED, 0.2, 1.2, 14.0, -0.37, 96.0, 0.0, 2019};
+static const dc_pv_params REF = {.capacity_kw = 1000.0, .tilt_deg = 20.0, .azimuth_deg = 180.0,
+                                 .mounting = DC_MOUNT_OPEN_RACK, .temp_model = DC_TEMP_SAPM,
+                                 .transposition = DC_TRANSPOSE_PEREZ, .albedo = 0.2, .dc_ac_ratio = 1.2,
+                                 .losses_pct = 14.0, .gamma_pct_per_c = -0.37, .inverter_eff_pct = 96.0,
+                                 .degradation_pct_per_year = 0.0, .install_year = 2019};
 
 /* pvlib-python 0.15.2: SPA, Perez 1990 (Kasten-Young airmass, Spencer
  * E0), physical IAM with Marion diffuse factors, SAPM open_rack_glass_polymer,

@@ -4,7 +4,10 @@
 
 #include <math.h>
 
+#include "params.h"
 #include "scenario.h"
+
+#define PV(s, i) (&DC_ITEMS(s, S_PV, dc_pv_item)[i])
 
 static char path[128];
 
@@ -18,6 +21,9 @@ static int setup(void **state)
 static const char *GOOD = "grid:\n"
                           "  emission_factor_kg_per_kwh: 0.45\n"
                           "  export_limit_kw: 0.5 MW\n"
+                          "battery:\n"
+                          "  energy_kwh: 100\n"
+                          "  power_kw: 50\n"
                           "pv_arrays:\n"
                           "  - name: hall\n"
                           "    capacity_kw: 50\n"
@@ -47,16 +53,15 @@ static void defaults_and_units(void **state)
     assert_string_equal(dc_scenario_name(s), "town"); /* file stem */
     assert_int_equal(s->year, 2030);
     assert_int_equal(s->fiscal, 1);
-    assert_int_equal(s->n_pv, 2);
+    assert_int_equal(s->list[S_PV].n, 2);
     assert_near(s->grid.export_limit_kw, 500.0, 1e-9);
     assert_true(isinf(s->grid.import_limit_kw));
-    assert_near(s->pv[1].capacity_kw, 1500.0, 1e-9);
-    assert_int_equal(s->pv[1].mounting, DC_MOUNT_FLOATING);
-    assert_near(s->pv[0].tilt_deg, 20.0, 1e-12);
-    assert_true(isnan(s->pv[0].albedo)); /* auto: by mounting */
-    assert_near(s->loads[0].annual_kwh, 1.2e6, 1e-6);
-    assert_int_equal(s->dispatch.n_deficit, 2);
-    assert_int_equal(s->dispatch.deficit_order[0], DC_RES_BATTERY);
+    assert_near(PV(s, 1)->pv.capacity_kw, 1500.0, 1e-9);
+    assert_int_equal(PV(s, 1)->pv.mounting, DC_MOUNT_FLOATING);
+    assert_near(PV(s, 0)->pv.tilt_deg, 20.0, 1e-12);
+    assert_true(isnan(PV(s, 0)->pv.albedo)); /* auto: by mounting */
+    assert_near(DC_ITEMS(s, S_LOADS, dc_load_item)[0].annual_kwh, 1.2e6, 1e-6);
+    assert_string_equal(s->dispatch.deficit, "battery,grid");
     dc_scenario_destroy(&s);
     assert_null(s);
     dc_diag_destroy(&d);
@@ -109,7 +114,7 @@ static void structural_errors(void **state)
         {"grid:\n  emission_factor_kg_per_kwh: .nan\n", "expected a number in kg-CO2/kWh, got '.nan'"},
         {"pv_arrays: []\n", "grid.emission_factor_kg_per_kwh: missing required key"},
         {"grid:\n  emission_factor_kg_per_kwh: 0.4\ndispatch:\n  deficit_order: [battery, diesel]\n",
-         "'diesel' is not one of: battery, grid"},
+         "dispatch.deficit_order: unknown resource 'diesel': name a resource, or a type (grid, battery)"},
         {"grid:\n  emission_factor_kg_per_kwh: 0.4\nbattery:\n  energy_kwh: 10\n  power_kw: 5\n  soc_min_pct: 80\n  soc_max_pct: 50\n",
          "battery.soc_min_pct: must be below soc_max_pct"},
         {"grid:\n  emission_factor_kg_per_kwh: 0.4\npv_arrays:\n  - name: p\n    capacity_kw: 1\n    mounting: floating\n    temperature_model: sapm\n",
@@ -142,11 +147,11 @@ static void set_overrides(void **state)
     assert_int_equal(dc_scenario_set(s, "pv_arrays.hall.capacity_kw=0.1 MW", d), DC_OK);
     assert_int_equal(dc_scenario_set(s, "year=2040", d), DC_OK);
     assert_int_equal(dc_scenario_set(s, "dispatch.surplus_order=grid,battery", d), DC_OK);
-    assert_near(s->battery.energy_kwh, 250.0, 1e-12);
-    assert_near(s->pv[1].tilt_deg, 12.0, 1e-12);
-    assert_near(s->pv[0].capacity_kw, 100.0, 1e-9);
+    assert_near(DC_ITEMS(s, S_BATTERIES, dc_battery_item)[0].b.energy_kwh, 250.0, 1e-12);
+    assert_near(PV(s, 1)->pv.tilt_deg, 12.0, 1e-12);
+    assert_near(PV(s, 0)->pv.capacity_kw, 100.0, 1e-9);
     assert_int_equal(s->year, 2040);
-    assert_int_equal(s->dispatch.surplus_order[0], DC_RES_GRID);
+    assert_string_equal(s->dispatch.surplus, "grid,battery");
     assert_int_equal(dc_scenario_set(s, "battery.energy=1", d), DC_ERR_ARG);
     assert_int_equal(dc_scenario_set(s, "pv_arrays[7].tilt_deg=1", d), DC_ERR_ARG);
     assert_int_equal(dc_scenario_set(s, "pv_arrays[0].tilt_deg=95", d), DC_ERR_ARG);
@@ -169,7 +174,7 @@ static void parameter_listing(void **state)
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(dc_param_get(i, &p), 0);
         assert_true(strlen(p.help) > 0);
-        if (!strcmp(p.section, "battery") && !strcmp(p.key, "energy_kwh")) {
+        if (!strcmp(p.section, "batteries") && !strcmp(p.key, "energy_kwh")) {
             assert_string_equal(p.unit, "kWh");
             assert_string_equal(p.deflt, "0");
             found++;
@@ -177,6 +182,12 @@ static void parameter_listing(void **state)
     }
     assert_int_equal(found, 1);
     assert_int_equal(dc_param_get(n, &p), -1);
+    /* Tables that follow enums have no holes. */
+    for (int sec = 0; sec < S_COUNT; sec++) {
+        assert_non_null(dc_sections[sec].name);
+        assert_true(!dc_section_is_list(sec) || (dc_sections[sec].kind && dc_sections[sec].max_items > 0));
+    }
+    for (int k = 0; k < DC_N_SECTORS; k++) assert_non_null(dc_sector_names[k]);
 }
 
 int main(void)

@@ -15,7 +15,8 @@ static const char USAGE[] =
     "       decarb --help | --version\n"
     "\n"
     "run     simulate the scenario's year and write hourly.csv, summary.csv,\n"
-    "        results.h5 and scenario.resolved.yaml to DIR (default output/NAME)\n"
+    "        resources.csv, results.h5 and scenario.resolved.yaml (and ghg.csv)\n"
+    "        to DIR (default output/NAME)\n"
     "check   read and validate the scenario and its input files, write nothing\n"
     "ghg     run, then print the municipal CO2 table by sector and year and\n"
     "        every allocation method side by side (needs a ghg section)\n"
@@ -68,21 +69,81 @@ static void print_params(void)
     }
 }
 
-static void print_summary(const dc_model *m, const char *dir)
+static void print_town(const dc_model *m, const char *dir)
 {
     dc_totals t;
-    if (dc_model_totals(m, 0, &t)) return;
-    printf("demand            %14.1f MWh\n", t.demand_kwh / 1000);
-    printf("PV                %14.1f MWh\n", t.pv_kwh / 1000);
-    printf("grid import       %14.1f MWh   peak %.1f kW\n", t.import_kwh / 1000, t.peak_import_kw);
-    printf("grid export       %14.1f MWh\n", t.export_kwh / 1000);
-    printf("curtailed         %14.1f MWh\n", t.curtailed_kwh / 1000);
-    printf("unserved          %14.1f MWh\n", t.unserved_kwh / 1000);
-    printf("self-sufficiency  %14.1f %%\n", 100 * t.self_sufficiency);
-    printf("self-consumption  %14.1f %%\n", 100 * t.self_consumption);
-    printf("CO2 of imports    %14.1f t-CO2\n", t.import_co2_t);
-    printf("balance residual  %14.3g kWh (largest of any step)\n", t.max_residual_kwh);
-    printf("results in        %s/\n", dir);
+    dc_cyclic_info cy;
+    if (dc_model_totals(m, 0, &t) || dc_model_cyclic(m, &cy)) return;
+    printf("Town (%zu sites)\n", dc_model_site_count(m));
+    printf("  demand            %14.1f MWh\n", t.demand_kwh / 1000);
+    printf("  PV                %14.1f MWh\n", t.pv_kwh / 1000);
+    printf("  grid import       %14.1f MWh   peak %.1f kW\n", t.import_kwh / 1000, t.peak_import_kw);
+    printf("  grid export       %14.1f MWh\n", t.export_kwh / 1000);
+    if (t.offsite_ppa_sold_kwh > 0)
+        printf("  off-site PPA sold %14.1f MWh   to the town's own sites\n", t.offsite_ppa_sold_kwh / 1000);
+    printf("  curtailed         %14.1f MWh\n", t.curtailed_kwh / 1000);
+    printf("  unserved          %14.1f MWh\n", t.unserved_kwh / 1000);
+    printf("  self-sufficiency  %14.1f %%     demand met by the town's own resources\n", 100 * t.self_sufficiency);
+    printf("  self-consumption  %14.1f %%     PV used in the town\n", 100 * t.self_consumption);
+    printf("  CO2 of imports    %14.1f t-CO2 (off-site PPA supply excluded)\n", t.import_co2_t);
+    if (cy.cyclic) printf("  storage           %14s       cyclic: the year ends where it starts (%d passes, gap %.2g kWh)\n", "", cy.passes, cy.gap_kwh);
+    else printf("  from storage      %14.1f kWh   stored energy the year took from the initial state\n", t.storage_drawdown_kwh);
+    printf("  balance residual  %14.3g kWh   (largest of any step, site or ledger)\n", t.max_residual_kwh);
+    printf("  results in        %s/\n", dir);
+}
+
+static void cell(double v, int show, int width, int decimals)
+{
+    if (show) printf(" %*.*f", width, decimals, v);
+    else printf(" %*s", width, "-");
+}
+
+/* Per building: what a PPA provider and the town look at first. */
+static void print_sites(const dc_model *m)
+{
+    dc_totals t;
+    printf("\nSites [MWh]           demand       PV  used%%  curtailed      import  of it PPA     export   PPA sold"
+           "  PPA billable\n");
+    for (size_t k = 0; k < dc_model_site_count(m); k++) {
+        if (dc_model_site_totals(m, k, 0, &t)) return;
+        int pv = t.pv_kwh > 0;
+        double used = pv ? 100 * (t.pv_kwh - t.curtailed_kwh - t.export_kwh - t.wire_out_kwh) / t.pv_kwh : 0;
+        printf("  %-18.18s", dc_model_site_name(m, k));
+        cell(t.demand_kwh / 1000, 1, 8, 1);
+        cell(t.pv_kwh / 1000, 1, 8, 1);
+        cell(used, pv, 6, 1);
+        cell(t.curtailed_kwh / 1000, 1, 7, 1);
+        if (pv) printf(" %3.0f%%", 100 * t.curtailed_kwh / t.pv_kwh);
+        else printf("     ");
+        cell(t.import_kwh / 1000, 1, 10, 1);
+        cell(t.offsite_ppa_in_kwh / 1000, 1, 10, 1);
+        cell(t.export_kwh / 1000, 1, 10, 1);
+        cell(t.offsite_ppa_sold_kwh / 1000, 1, 10, 1);
+        cell(t.ppa_billable_kwh / 1000, 1, 13, 1);
+        printf("\n");
+    }
+    printf("  used%%: PV used behind the site's own meter; curtailed: MWh and %% of the site's PV;\n"
+           "  of it PPA: import bought from the town's off-site PPA; PPA billable: on-site PPA output used on site\n");
+}
+
+/* Every resource other than arrays and loads, from the result registry. */
+static void print_resources(const dc_model *m)
+{
+    dc_series_info s, prev = {0};
+    int open = 0;
+    for (size_t k = 0; dc_model_series_get(m, k, &s) == 0; k++) {
+        if (s.level != DC_LEVEL_RESOURCE || !strcmp(s.kind, "pv") || !strcmp(s.kind, "load")) continue;
+        if (!open || strcmp(s.owner, prev.owner) || strcmp(s.kind, prev.kind)) {
+            printf(open ? "\n" : "\nResources (year)\n");
+            printf("  %s %s at %s:", s.kind, s.owner, s.site);
+            open = 1;
+        }
+        double v = dc_model_series_total(m, k, 0);
+        if (!strcmp(s.unit, "kWh")) printf(" %s %.1f MWh", s.quantity, v / 1000);
+        else printf(" %s %.2f%s%s", s.quantity, v, strcmp(s.unit, "-") ? " " : "", strcmp(s.unit, "-") ? s.unit : "");
+        prev = s;
+    }
+    if (open) printf("\n");
 }
 
 static const char *year_label(const dc_ghg_summary *g, int y, char *buf, size_t len)
@@ -92,10 +153,10 @@ static const char *year_label(const dc_ghg_summary *g, int y, char *buf, size_t 
 }
 
 /* Chosen method's total for a sector and year column, NAN when absent. */
-static double cell_total(const dc_model *m, const char *sector, int year, int scenario, int *bottom_up)
+static double cell_total(const dc_ghg *gh, const char *sector, int year, int scenario, int *bottom_up)
 {
     dc_ghg_row r;
-    for (size_t i = 0; dc_model_ghg_get(m, i, &r) == 0; i++)
+    for (size_t i = 0; dc_ghg_get(gh, i, &r) == 0; i++)
         if (r.chosen && r.year == year && r.scenario == scenario && !strcmp(r.sector, sector)) {
             *bottom_up = r.bottom_up_t > 0;
             return r.total_t;
@@ -113,24 +174,24 @@ static void print_ghg_totals(const dc_ghg_summary *g)
            g->target_reduction_pct, g->national_target_pct);
 }
 
-static void print_ghg(const dc_model *m, int full)
+static void print_ghg(const dc_ghg *gh, int full)
 {
     dc_ghg_summary g;
     dc_ghg_row r;
     char label[32];
-    if (dc_model_ghg_summary(m, &g) != DC_OK) return;
+    if (!gh || dc_ghg_summary_get(gh, &g) != DC_OK) return;
     printf("\nMunicipal CO2 by sector, chosen method [t-CO2]  (* scenario year, + bottom-up data used)\n");
     printf("%-48s", "sector / method");
     for (int y = 0; y < g.n_years; y++) printf(" %12s", year_label(&g, y, label, sizeof label));
     printf("\n");
-    for (size_t i = 0; full && dc_model_ghg_get(m, i, &r) == 0; i++) {
+    for (size_t i = 0; full && dc_ghg_get(gh, i, &r) == 0; i++) {
         if (!r.chosen || r.year != g.base_year || r.scenario) continue;
         char name[64];
         snprintf(name, sizeof name, "%s %s (%s)", r.sector_ja, r.sector, r.method);
         printf("%-*s", 48 + (int)(strlen(r.sector_ja) - strlen(r.sector_ja) / 3 * 2 - strlen(r.sector_ja) % 3), name);
         for (int y = 0; y < g.n_years; y++) {
             int bu = 0;
-            double v = cell_total(m, r.sector, g.years[y], g.scenario[y], &bu);
+            double v = cell_total(gh, r.sector, g.years[y], g.scenario[y], &bu);
             printf(" %11.0f%c", v, bu ? '+' : ' ');
         }
         printf("\n");
@@ -139,7 +200,7 @@ static void print_ghg(const dc_model *m, int full)
     if (!full) return;
     int last = g.n_years - 1;
     printf("\nEvery method side by side, %s [t-CO2]\n", year_label(&g, last, label, sizeof label));
-    for (size_t i = 0; dc_model_ghg_get(m, i, &r) == 0; i++)
+    for (size_t i = 0; dc_ghg_get(gh, i, &r) == 0; i++)
         if (r.year == g.years[last] && r.scenario == g.scenario[last])
             printf("  %-22s %-22s %12.0f %s\n", r.sector, r.method, r.total_t, r.chosen ? "(chosen)" : "");
 }
@@ -157,31 +218,50 @@ static dc_scenario *prepare(const options *o, dc_inputs **in, dc_diag *d, dc_sta
     return s;
 }
 
+static void print_warnings(const dc_diag *d)
+{
+    for (size_t i = 0; i < dc_diag_count(d); i++)
+        if (dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+}
+
+/* Model and GHG of the scenario; the run when asked. */
+static dc_status simulate(const dc_scenario *s, const dc_inputs *in, int run, dc_model **m, dc_ghg **g, dc_diag *d)
+{
+    dc_status st = dc_model_create(s, in, m, d);
+    if (st == DC_OK) st = dc_ghg_create(s, in, g, d);
+    if (st == DC_OK && run) st = dc_model_run(*m);
+    if (st == DC_ERR_BALANCE) fprintf(stderr, "decarb: %s\n", dc_model_error(*m));
+    if (st == DC_OK && run && *g) st = dc_ghg_link(*g, *m);
+    return st;
+}
+
 static int run(const options *o, int write, int ghg)
 {
     dc_diag *d = dc_diag_create();
     dc_inputs *in = NULL;
     dc_model *m = NULL;
+    dc_ghg *g = NULL;
     dc_status st;
     dc_scenario *s = prepare(o, &in, d, &st);
     char dir[1200];
-    if (s) st = dc_model_create(s, in, &m, d);
-    if (st == DC_OK && (write || ghg)) st = dc_model_run(m);
+    if (s) st = simulate(s, in, write || ghg, &m, &g, d);
     if (st == DC_OK && write) {
         if (o->outdir) snprintf(dir, sizeof dir, "%s", o->outdir);
         else snprintf(dir, sizeof dir, "output/%s", dc_scenario_name(s));
-        st = dc_write_outputs(m, s, dir, d);
+        st = dc_write_outputs(m, g, dir, d);
     }
     int rc = st == DC_OK ? 0 : report(d, st);
-    if (rc == 0 && ghg && dc_model_ghg_count(m) == 0) {
+    if (rc == 0) print_warnings(d);
+    if (rc == 0 && ghg && !g) {
         fprintf(stderr, "decarb: %s has no ghg section (ghg.statistics_dir)\n", o->scenario);
         rc = EXIT_INPUT;
     }
     if (rc == 0 && !o->quiet) {
-        if (write) print_summary(m, dir);
-        else if (!ghg) printf("%s: ok (%zu steps)\n", o->scenario, dc_model_steps(m));
-        if (write || ghg) print_ghg(m, ghg);
+        if (write) print_town(m, dir), print_sites(m), print_resources(m);
+        else if (!ghg) printf("%s: ok (%zu steps, %zu sites)\n", o->scenario, dc_model_steps(m), dc_model_site_count(m));
+        if (write || ghg) print_ghg(g, ghg);
     }
+    dc_ghg_destroy(&g);
     dc_model_destroy(&m);
     dc_inputs_destroy(&in);
     dc_scenario_destroy(&s);

@@ -32,6 +32,8 @@ dc_diag *dc_diag_create(void);
 void dc_diag_destroy(dc_diag **d);
 size_t dc_diag_count(const dc_diag *d);
 const char *dc_diag_message(const dc_diag *d, size_t i);
+int dc_diag_is_warning(const dc_diag *d, size_t i); /* 1: a warning, not an error */
+size_t dc_diag_errors(const dc_diag *d);            /* messages that are errors */
 
 /* Parameters: one table drives YAML parsing, defaults, ranges, --set and
  * the `decarb params` listing. */
@@ -63,47 +65,115 @@ typedef struct dc_inputs dc_inputs;
 dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag);
 void dc_inputs_destroy(dc_inputs **in);
 
-/* Model: one run. create -> step ... -> results -> destroy. */
+/* Model: one run. create -> step ... -> results -> destroy. The model
+ * keeps its own copy of the scenario; later changes to s do not reach it. */
 typedef struct dc_model dc_model;
 dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in,
                           dc_model **out, dc_diag *diag);
-dc_status dc_model_step(dc_model *m);  /* advance one time step */
+/* Advance one time step. DC_ERR_BALANCE when a site's balance or a
+ * store's ledger does not close; dc_model_error says where. */
+dc_status dc_model_step(dc_model *m);
 dc_status dc_model_run(dc_model *m);   /* step until the year is done */
 /* Back to step 0 with the initial storage state; PV and demand are kept,
  * so a dispatch variant reruns without recomputing them. */
 dc_status dc_model_reset(dc_model *m);
+const char *dc_model_error(const dc_model *m); /* why the last step failed, or "" */
+/* The scenario the model was made from (its own copy). */
+const dc_scenario *dc_model_scenario(const dc_model *m);
+/* Start of step i, JST. */
+typedef struct {
+    int year, month, day, hour, minute;
+    int weekday;          /* 0 = Sunday */
+    int offday;           /* weekend, national holiday or 29 Dec - 3 Jan */
+} dc_time;
+int dc_model_time(const dc_model *m, size_t i, dc_time *out);
 size_t dc_model_steps(const dc_model *m);
 size_t dc_model_steps_done(const dc_model *m);
 double dc_model_step_hours(const dc_model *m);
 void dc_model_destroy(dc_model **m);
 
-/* Hourly series, by name (see dc_series_info). */
-size_t dc_series_count(void);
-int dc_series_info(size_t i, const char **name, const char **unit,
-                   const char **help);
+/* Results: every series the run records, at four levels. A series is
+ * named "QUANTITY" for the town, "site:SITE:QUANTITY" for a site,
+ * "wire:WIRE:QUANTITY" for a private wire's point of connection and
+ * "TYPE:NAME:QUANTITY" for a resource ("pv:hall:ac", "battery:b1:stored").
+ * "pv:NAME" and "load:NAME" also name an array's AC output and a load. */
+typedef enum { DC_LEVEL_TOWN, DC_LEVEL_WIRE, DC_LEVEL_SITE, DC_LEVEL_RESOURCE } dc_level;
+typedef enum {
+    DC_AGG_SUM,    /* energies: totals add the steps */
+    DC_AGG_MEAN,   /* irradiance, temperature: the mean of the steps */
+    DC_AGG_LAST,   /* states (stored energy): the value at the period's end */
+    DC_AGG_MAXABS  /* residuals: the largest magnitude */
+} dc_agg;
+typedef struct {
+    const char *name;     /* full name, as above */
+    const char *kind;     /* "town", "wire", "site", or the resource type */
+    const char *owner;    /* site, wire or resource name; "" for the town */
+    const char *quantity; /* "grid_import", "ac", ... */
+    const char *unit;     /* "kWh", "W/m2", "degC", ... */
+    const char *help;
+    const char *site;     /* site of a site or resource series; "" otherwise */
+    int level;            /* dc_level */
+    int agg;              /* dc_agg */
+    int detail;           /* 1: in results.h5 and resources.csv, not in hourly.csv */
+} dc_series_info;
+size_t dc_model_series_count(const dc_model *m);
+int dc_model_series_get(const dc_model *m, size_t i, dc_series_info *out);
+const double *dc_model_series_at(const dc_model *m, size_t i);
 const double *dc_model_series(const dc_model *m, const char *name);
+/* Aggregate of series i over the year (month 0) or one month (1-12). */
+double dc_model_series_total(const dc_model *m, size_t i, int month);
 
-/* Totals over the year (month 0) or one calendar month (1-12). */
+/* Sites (meters) of the run, in scenario order; a scenario without a
+ * sites section has one site, "main". */
+size_t dc_model_site_count(const dc_model *m);
+const char *dc_model_site_name(const dc_model *m, size_t site);
+
+/* Totals over the year (month 0) or one calendar month (1-12), for the
+ * town or one site. "The town's own resources" are those behind its
+ * meters, on its private wires, and its off-site PPA generators. */
 typedef struct {
     double demand_kwh;          /* demand after savings [kWh] */
-    double pv_kwh;              /* PV AC output before curtailment [kWh] */
-    double battery_charge_kwh;  /* AC energy into the battery [kWh] */
-    double battery_discharge_kwh; /* AC energy out of the battery [kWh] */
-    double import_kwh;          /* grid import [kWh] */
-    double export_kwh;          /* grid export [kWh] */
+    double pv_kwh;              /* PV AC output offered, before curtailment [kWh] */
+    double generation_kwh;      /* dispatchable generation [kWh] */
+    double storage_charge_kwh;  /* AC energy into batteries [kWh] */
+    double storage_discharge_kwh; /* AC energy out of batteries [kWh] */
+    double storage_drawdown_kwh;/* stored energy at the period's start minus at its end [kWh] */
+    double import_kwh;          /* grid import (on a private wire: the site's share) [kWh] */
+    double export_kwh;          /* grid export (on a private wire: the site's share) [kWh] */
+    double wire_in_kwh;         /* from neighbours on a private wire [kWh] */
+    double wire_out_kwh;        /* to neighbours on a private wire [kWh] */
+    double offsite_ppa_in_kwh;  /* of the import, bought from off-site PPA generators [kWh] */
+    double offsite_ppa_sold_kwh;/* sold by off-site PPA arrays to their buyers [kWh] */
+    double ppa_billable_kwh;    /* on-site PPA output used behind its meter: what the provider bills [kWh] */
     double curtailed_kwh;       /* PV not used, stored or exported [kWh] */
     double unserved_kwh;        /* demand not met [kWh] */
     double peak_import_kw;      /* highest mean import over one step [kW] */
-    double self_sufficiency;    /* share of demand met locally [0-1] */
-    double self_consumption;    /* share of PV used locally [0-1] */
-    double import_co2_t;        /* CO2 of imports at the scenario factor [t-CO2] */
-    double max_residual_kwh;    /* largest |energy balance residual| of a step [kWh] */
+    double self_sufficiency;    /* demand met by the town's own resources / demand [0-1] */
+    double self_consumption;    /* PV used by the town (curtailed and unsold export excluded) / PV [0-1] */
+    double import_co2_t;        /* (import - off-site PPA bought) x the grid factor [t-CO2] */
+    double max_residual_kwh;    /* largest |balance residual| of a step [kWh] */
 } dc_totals;
 dc_status dc_model_totals(const dc_model *m, int month, dc_totals *out);
+dc_status dc_model_site_totals(const dc_model *m, size_t site, int month, dc_totals *out);
 
-/* Municipal GHG (when the scenario has a ghg section): one row per year,
- * sector and allocation method; the scenario year (scenario = 1) is added
- * when the run ends. */
+/* Stores with `year_end: cyclic`: the years run to find the state the year
+ * ends in, and how far apart start and end still are [kWh]. */
+typedef struct {
+    int cyclic;              /* 1 when some store is cyclic */
+    int passes;
+    double gap_kwh;
+} dc_cyclic_info;
+dc_status dc_model_cyclic(const dc_model *m, dc_cyclic_info *out);
+
+/* Municipal GHG (a scenario with a ghg section): the statistics years
+ * when created, and the scenario year from a finished run when linked. */
+typedef struct dc_ghg dc_ghg;
+dc_status dc_ghg_create(const dc_scenario *s, const dc_inputs *in, dc_ghg **out, dc_diag *diag);
+/* Add (or replace) the scenario year from a finished model of s. */
+dc_status dc_ghg_link(dc_ghg *g, const dc_model *m);
+void dc_ghg_destroy(dc_ghg **g);
+
+/* One row per year, sector and allocation method. */
 typedef struct {
     int year;                 /* fiscal year */
     int scenario;             /* 1: scenario year, electricity from the simulation */
@@ -115,8 +185,8 @@ typedef struct {
     double total_t;           /* estimate [t-CO2] */
     const char *note;
 } dc_ghg_row;
-size_t dc_model_ghg_count(const dc_model *m);
-int dc_model_ghg_get(const dc_model *m, size_t i, dc_ghg_row *out);
+size_t dc_ghg_count(const dc_ghg *g);
+int dc_ghg_get(const dc_ghg *g, size_t i, dc_ghg_row *out);
 
 #define DC_GHG_MAX_YEARS 16
 #define DC_NATIONAL_TARGET_PCT 46.0 /* FY2030 vs FY2013, 地球温暖化対策計画 (2021) */
@@ -130,14 +200,14 @@ typedef struct {
     double total_t[DC_GHG_MAX_YEARS];        /* [t-CO2] */
     double reduction_pct[DC_GHG_MAX_YEARS];  /* below the base year [%] */
 } dc_ghg_summary;
-dc_status dc_model_ghg_summary(const dc_model *m, dc_ghg_summary *out);
+dc_status dc_ghg_summary_get(const dc_ghg *g, dc_ghg_summary *out);
 
-/* Writers: hourly.csv, summary.csv, results.h5, scenario.resolved.yaml
- * (and ghg.csv with a ghg section) in dir, each written to a temporary
- * name and renamed together; on failure none is left. Debian's serial
- * HDF5 is not thread-safe: call this from one thread at a time. */
-dc_status dc_write_outputs(const dc_model *m, const dc_scenario *s,
-                           const char *dir, dc_diag *diag);
+/* Writers: hourly.csv, summary.csv, resources.csv, results.h5 and
+ * scenario.resolved.yaml of the scenario the model ran (and ghg.csv when
+ * g is not NULL) in dir, each written to a temporary name and renamed
+ * together; on failure none is left. Debian's serial HDF5 is not
+ * thread-safe: call this from one thread at a time. */
+dc_status dc_write_outputs(const dc_model *m, const dc_ghg *g, const char *dir, dc_diag *diag);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,7 @@
 
 struct dc_diag {
     char **msg;
+    unsigned char *warning; /* 1 = warning, 0 = error, per message */
     size_t n, cap;
 };
 
@@ -17,6 +18,7 @@ void dc_diag_destroy(dc_diag **d)
     if (!d || !*d) return;
     for (size_t i = 0; i < (*d)->n; i++) free((*d)->msg[i]);
     free((*d)->msg);
+    free((*d)->warning);
     free(*d);
     *d = NULL;
 }
@@ -35,12 +37,24 @@ static int grow(dc_diag *d)
     char **m = realloc(d->msg, cap * sizeof *m);
     if (!m) return -1;
     d->msg = m;
+    unsigned char *w = realloc(d->warning, cap);
+    if (!w) return -1;
+    d->warning = w;
     d->cap = cap;
     return 0;
 }
 
-void dc_diag_add(dc_diag *d, const char *file, int line, int col,
-                 const char *field, const char *fmt, ...)
+int dc_diag_is_warning(const dc_diag *d, size_t i) { return d && i < d->n ? d->warning[i] : 0; }
+
+size_t dc_diag_errors(const dc_diag *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; d && i < d->n; i++) n += !d->warning[i];
+    return n;
+}
+
+static void add(dc_diag *d, int warning, const char *file, int line, int col, const char *field,
+                const char *fmt, va_list ap)
 {
     if (!d || grow(d)) return;
     char where[1200] = "", text[1024];
@@ -50,13 +64,33 @@ void dc_diag_add(dc_diag *d, const char *file, int line, int col,
         snprintf(where, sizeof where, "%s:%d: ", file, line);
     else if (file)
         snprintf(where, sizeof where, "%s: ", file);
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    size_t len = strlen(where) + (field ? strlen(field) + 2 : 0) + strlen(text) + 1;
+    const char *tag = warning ? "warning: " : "";
+    size_t len = strlen(where) + strlen(tag) + (field ? strlen(field) + 2 : 0) + strlen(text) + 1;
     char *m = malloc(len);
     if (!m) return;
-    snprintf(m, len, "%s%s%s%s", where, field ? field : "", field ? ": " : "", text);
+    snprintf(m, len, "%s%s%s%s%s", where, tag, field ? field : "", field ? ": " : "", text);
+    for (size_t i = 0; warning && i < d->n; i++) /* a check run twice warns once */
+        if (d->warning[i] && !strcmp(d->msg[i], m)) {
+            free(m);
+            return;
+        }
+    d->warning[d->n] = (unsigned char)warning;
     d->msg[d->n++] = m;
+}
+
+void dc_diag_add(dc_diag *d, const char *file, int line, int col, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, 0, file, line, col, field, fmt, ap);
+    va_end(ap);
+}
+
+void dc_diag_warn(dc_diag *d, const char *file, int line, int col, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, 1, file, line, col, field, fmt, ap);
+    va_end(ap);
 }

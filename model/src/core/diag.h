@@ -8,4 +8,8 @@
 void dc_diag_add(dc_diag *d, const char *file, int line, int col,
                  const char *field, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* The same as a warning: "file:line:col: warning: field: message". */
+void dc_diag_warn(dc_diag *d, const char *file, int line, int col,
+                  const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 #endif

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
-#include "inputs.h"
+#include "loadfiles.h"
 
 enum { LINE_LEN = 4096, MAX_ERRORS = 20 };
 

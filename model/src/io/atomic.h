@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "demand.h"
+#include "sizes.h"
 
 typedef struct {
     char final[DC_PATH_MAX + 64];

@@ -1,65 +1,143 @@
+/* hourly.csv, summary.csv and resources.csv: every column comes from the
+ * result registry, so a new technology's series appear without code here. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "fmt.h"
 #include "writers.h"
 
-void dc_format_time(const dc_model *m, int i, char *buf, size_t len)
+void dc_format_time(const dc_model *m, size_t i, char *buf, size_t len)
 {
-    const dc_stamp *t = &m->ta.t[i];
-    snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d+09:00", t->year, t->month, t->day, t->hour, t->minute);
+    dc_time t;
+    if (dc_model_time(m, i, &t)) {
+        snprintf(buf, len, "?");
+        return;
+    }
+    snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d+09:00", t.year, t.month, t.day, t.hour, t.minute);
 }
 
-int dc_axis_months(const dc_model *m, int months[12])
+int dc_axis_months(const dc_model *m, int months[12], int years[12])
 {
     int n = 0;
-    for (int i = 0; i < m->ta.n && n < 12; i++)
-        if (n == 0 || months[n - 1] != m->ta.t[i].month) months[n++] = m->ta.t[i].month;
+    dc_time t;
+    for (size_t i = 0; dc_model_time(m, i, &t) == 0 && n <= 12; i++)
+        if (n == 0 || months[n - 1] != t.month) {
+            if (n == 12) break;
+            months[n] = t.month;
+            years[n++] = t.year;
+        }
     return n;
 }
 
+/* Every series but the detail ones (those are in results.h5). */
 int dc_write_hourly_csv(const dc_model *m, FILE *fp)
 {
-    fprintf(fp, "time_jst");
-    for (int k = 0; k < SER_COUNT; k++) fprintf(fp, ",%s [%s]", dc_series_table[k].name, dc_series_table[k].unit);
-    for (int a = 0; a < m->n_pv; a++) fprintf(fp, ",pv:%s [kWh]", m->pv_names[a]);
-    for (int l = 0; l < m->n_loads; l++) fprintf(fp, ",load:%s [kWh]", m->load_names[l]);
-    fputc('\n', fp);
-    char when[40];
-    for (int i = 0; i < m->ta.n; i++) {
-        dc_format_time(m, i, when, sizeof when);
-        fputs(when, fp);
-        for (int k = 0; k < SER_COUNT; k++) fprintf(fp, ",%.6f", m->series[k][i]);
-        for (int a = 0; a < m->n_pv; a++) fprintf(fp, ",%.6f", m->pv_kwh[a][i]);
-        for (int l = 0; l < m->n_loads; l++) fprintf(fp, ",%.6f", m->load_kwh[l][i]);
-        fputc('\n', fp);
+    size_t ns = 0, steps = dc_model_steps(m);
+    const double **cols = malloc((dc_model_series_count(m) + 1) * sizeof *cols);
+    if (!cols) return -1;
+    dc_series_info info;
+    fputs(DC_UTF8_BOM "time_jst", fp);
+    for (size_t k = 0; dc_model_series_get(m, k, &info) == 0; k++) {
+        if (info.detail) continue;
+        fprintf(fp, ",%s [%s]", info.name, info.unit);
+        cols[ns++] = dc_model_series_at(m, k);
     }
+    fputc('\n', fp);
+    char line[65536], num[DC_FMT_MAX];
+    for (size_t i = 0; i < steps; i++) {
+        dc_format_time(m, i, line, sizeof line);
+        size_t used = strlen(line);
+        for (size_t k = 0; k < ns; k++) {
+            size_t len = dc_fmt_fixed(num, cols[k][i], 6);
+            if (used + len + 2 >= sizeof line) {
+                fwrite(line, 1, used, fp);
+                used = 0;
+            }
+            line[used++] = ',';
+            memcpy(line + used, num, len);
+            used += len;
+        }
+        line[used++] = '\n';
+        fwrite(line, 1, used, fp);
+    }
+    free(cols);
     return ferror(fp) ? -1 : 0;
 }
 
-static void summary_row(FILE *fp, const char *period, const dc_totals *t)
+static const char SUMMARY_HEADER[] =
+    "level,name,period,demand [kWh],pv [kWh],generation [kWh],storage_charge [kWh],storage_discharge [kWh],"
+    "storage_drawdown [kWh],grid_import [kWh],grid_export [kWh],wire_in [kWh],wire_out [kWh],"
+    "offsite_ppa_in [kWh],offsite_ppa_sold [kWh],ppa_billable [kWh],curtailed [kWh],unserved [kWh],"
+    "peak_import [kW],self_sufficiency [%],self_consumption [%],import_co2 [t-CO2],max_balance_residual [kWh]\n";
+
+static void summary_row(FILE *fp, const char *level, const char *name, const char *period, const dc_totals *t)
 {
-    fprintf(fp, "%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.2f,%.4f,%.3g\n", period,
-            t->demand_kwh, t->pv_kwh, t->battery_charge_kwh, t->battery_discharge_kwh, t->import_kwh,
-            t->export_kwh, t->curtailed_kwh, t->unserved_kwh, t->peak_import_kw,
-            100 * t->self_sufficiency, 100 * t->self_consumption, t->import_co2_t, t->max_residual_kwh);
+    fprintf(fp, "%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.2f,"
+                "%.4f,%.3g\n",
+            level, name, period, t->demand_kwh, t->pv_kwh, t->generation_kwh, t->storage_charge_kwh,
+            t->storage_discharge_kwh, t->storage_drawdown_kwh, t->import_kwh, t->export_kwh, t->wire_in_kwh,
+            t->wire_out_kwh, t->offsite_ppa_in_kwh, t->offsite_ppa_sold_kwh, t->ppa_billable_kwh, t->curtailed_kwh,
+            t->unserved_kwh, t->peak_import_kw, 100 * t->self_sufficiency, 100 * t->self_consumption,
+            t->import_co2_t, t->max_residual_kwh);
+}
+
+/* Totals of the town (site < 0) or a site for a month (0 = the year). */
+static int totals(const dc_model *m, long site, int month, dc_totals *t)
+{
+    return site < 0 ? dc_model_totals(m, month, t) : dc_model_site_totals(m, (size_t)site, month, t);
+}
+
+static int year_label(const dc_model *m, char *buf, size_t len)
+{
+    const dc_scenario *s = dc_model_scenario(m);
+    return snprintf(buf, len, "%s%d", s->fiscal ? "FY" : "CY", s->year);
 }
 
 int dc_write_summary_csv(const dc_model *m, FILE *fp)
 {
-    fprintf(fp, "period,demand [kWh],pv [kWh],battery_charge [kWh],battery_discharge [kWh],"
-                "grid_import [kWh],grid_export [kWh],curtailed [kWh],unserved [kWh],"
-                "peak_import [kW],self_sufficiency [%%],self_consumption [%%],import_co2 [t-CO2],"
-                "max_balance_residual [kWh]\n");
-    dc_totals t;
+    fputs(DC_UTF8_BOM, fp);
+    fputs(SUMMARY_HEADER, fp);
+    int months[12], years[12], nm = dc_axis_months(m, months, years);
     char period[32];
-    if (dc_model_totals(m, 0, &t)) return -1;
-    snprintf(period, sizeof period, "%s%d", m->ta.fiscal ? "FY" : "CY", m->ta.year);
-    summary_row(fp, period, &t);
-    int months[12], n = dc_axis_months(m, months);
-    for (int k = 0; k < n; k++) {
-        int year = m->ta.fiscal && months[k] < 4 ? m->ta.year + 1 : m->ta.year;
-        if (dc_model_totals(m, months[k], &t)) return -1;
-        snprintf(period, sizeof period, "%04d-%02d", year, months[k]);
-        summary_row(fp, period, &t);
+    dc_totals t;
+    for (long site = -1; site < (long)dc_model_site_count(m); site++) {
+        const char *level = site < 0 ? "town" : "site", *name = site < 0 ? "" : dc_model_site_name(m, (size_t)site);
+        year_label(m, period, sizeof period);
+        if (totals(m, site, 0, &t)) return -1;
+        summary_row(fp, level, name, period, &t);
+        for (int k = 0; k < nm; k++) {
+            if (totals(m, site, months[k], &t)) return -1;
+            snprintf(period, sizeof period, "%04d-%02d", years[k], months[k]);
+            summary_row(fp, level, name, period, &t);
+        }
+    }
+    return ferror(fp) ? -1 : 0;
+}
+
+static const char *agg_name(int agg)
+{
+    static const char *const names[] = {[DC_AGG_SUM] = "sum", [DC_AGG_MEAN] = "mean", [DC_AGG_LAST] = "end",
+                                        [DC_AGG_MAXABS] = "max_abs"};
+    return names[agg];
+}
+
+/* Every resource series: its year and each month, aggregated as it says. */
+int dc_write_resources_csv(const dc_model *m, FILE *fp)
+{
+    int months[12], years[12], nm = dc_axis_months(m, months, years);
+    char label[32];
+    year_label(m, label, sizeof label);
+    fprintf(fp, DC_UTF8_BOM "kind,name,site,quantity,unit,aggregate,%s", label);
+    for (int k = 0; k < nm; k++) fprintf(fp, ",%04d-%02d", years[k], months[k]);
+    fputc('\n', fp);
+    dc_series_info s;
+    for (size_t k = 0; dc_model_series_get(m, k, &s) == 0; k++) {
+        if (s.level != DC_LEVEL_RESOURCE) continue;
+        fprintf(fp, "%s,%s,%s,%s,%s,%s,%.3f", s.kind, s.owner, s.site, s.quantity, s.unit, agg_name(s.agg),
+                dc_model_series_total(m, k, 0));
+        for (int j = 0; j < nm; j++) fprintf(fp, ",%.3f", dc_model_series_total(m, k, months[j]));
+        fputc('\n', fp);
     }
     return ferror(fp) ? -1 : 0;
 }

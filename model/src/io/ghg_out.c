@@ -12,13 +12,13 @@ static void number(FILE *fp, double v)
     else fprintf(fp, ",%.3f", v);
 }
 
-int dc_write_ghg_csv(const dc_model *m, FILE *fp)
+int dc_write_ghg_csv(const dc_ghg *g, FILE *fp)
 {
-    fputs("\xEF\xBB\xBF", fp);
+    fputs(DC_UTF8_BOM, fp);
     fputs("year,scenario,sector,sector_ja,method,chosen,allocated [t-CO2],electricity [t-CO2],"
           "bottom_up [t-CO2],total [t-CO2],reduction_vs_base [%],note\n", fp);
     dc_ghg_row r;
-    for (size_t i = 0; dc_model_ghg_get(m, i, &r) == 0; i++) {
+    for (size_t i = 0; dc_ghg_get(g, i, &r) == 0; i++) {
         fprintf(fp, "%d,%d,%s,%s,%s,%d", r.year, r.scenario, r.sector, r.sector_ja, r.method, r.chosen);
         number(fp, r.allocated_t);
         number(fp, r.electricity_t);
@@ -26,11 +26,11 @@ int dc_write_ghg_csv(const dc_model *m, FILE *fp)
         number(fp, r.total_t);
         fprintf(fp, ",,\"%s\"\n", r.note);
     }
-    dc_ghg_summary g;
-    if (dc_model_ghg_summary(m, &g)) return -1;
-    for (int y = 0; y < g.n_years; y++)
+    dc_ghg_summary sum;
+    if (dc_ghg_summary_get(g, &sum)) return -1;
+    for (int y = 0; y < sum.n_years; y++)
         fprintf(fp, "%d,%d,TOTAL,合計,chosen,1,,,,%.3f,%.2f,\"targets: municipal %.1f %%, national %.1f %% below FY%d\"\n",
-                g.years[y], g.scenario[y], g.total_t[y], g.reduction_pct[y], g.target_reduction_pct,
-                g.national_target_pct, g.base_year);
+                sum.years[y], sum.scenario[y], sum.total_t[y], sum.reduction_pct[y], sum.target_reduction_pct,
+                sum.national_target_pct, sum.base_year);
     return ferror(fp) ? -1 : 0;
 }

@@ -1,57 +1,77 @@
-/* results.h5: hourly datasets with unit attributes (h5py/pandas readable). */
+/* results.h5: every series of the registry with units and descriptions,
+ * the town's under /hourly, each site's under /sites/SITE (its resources
+ * under /sites/SITE/TYPE/NAME) and each private wire's connection under
+ * /private_wires/WIRE. h5py and pandas read it. */
 #include <hdf5.h>
 #include <hdf5_hl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "writers.h"
 
-static int put_series(hid_t g, const char *name, const double *v, hsize_t n, const char *unit,
-                      const char *help)
+enum { PATH_LEN = 512 };
+
+static int all_zero(const double *v, hsize_t n)
 {
-    if (H5LTmake_dataset_double(g, name, 1, &n, v) < 0) return -1;
-    if (H5LTset_attribute_string(g, name, "units", unit) < 0) return -1;
-    return H5LTset_attribute_string(g, name, "description", help) < 0 ? -1 : 0;
+    for (hsize_t i = 0; i < n; i++)
+        if (v[i] != 0.0 || signbit(v[i])) return 0;
+    return 1;
 }
 
-static int put_times(const dc_model *m, hid_t g)
+/* A series that is zero all year is stored as its fill value: readers get
+ * the zeros, the file holds no bytes for them. */
+static int put_zeros(hid_t file, const char *path, hsize_t n)
+{
+    double zero = 0.0;
+    hid_t space = H5Screate_simple(1, &n, NULL), dcpl = H5Pcreate(H5P_DATASET_CREATE);
+    int rc = space < 0 || dcpl < 0 || H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &zero) < 0 ||
+             H5Pset_alloc_time(dcpl, H5D_ALLOC_TIME_LATE) < 0 ? -1 : 0;
+    hid_t ds = rc ? -1 : H5Dcreate2(file, path, H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+    if (ds < 0) rc = -1;
+    else H5Dclose(ds);
+    if (dcpl >= 0) H5Pclose(dcpl);
+    if (space >= 0) H5Sclose(space);
+    return rc;
+}
+
+static int put_series(hid_t file, const char *path, const double *v, hsize_t n, const char *unit, const char *help)
+{
+    if (all_zero(v, n) ? put_zeros(file, path, n) : H5LTmake_dataset_double(file, path, 1, &n, v) < 0) return -1;
+    if (H5LTset_attribute_string(file, path, "units", unit) < 0) return -1;
+    return H5LTset_attribute_string(file, path, "description", help) < 0 ? -1 : 0;
+}
+
+static int put_times(const dc_model *m, hid_t file)
 {
     enum { W = 23 }; /* "YYYY-MM-DDTHH:MM+09:00" + NUL */
-    char *buf = malloc((size_t)m->ta.n * W);
+    size_t steps = dc_model_steps(m);
+    char *buf = malloc(steps * W + 1);
     if (!buf) return -1;
-    for (int i = 0; i < m->ta.n; i++) dc_format_time(m, i, buf + (size_t)i * W, W);
+    for (size_t i = 0; i < steps; i++) dc_format_time(m, i, buf + i * W, W);
     hid_t type = H5Tcopy(H5T_C_S1);
     H5Tset_size(type, W);
-    hsize_t n = (hsize_t)m->ta.n;
+    hsize_t n = (hsize_t)steps;
     hid_t space = H5Screate_simple(1, &n, NULL);
-    hid_t ds = H5Dcreate2(g, "time_jst", type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    hid_t ds = H5Dcreate2(file, "/hourly/time_jst", type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
     int rc = ds < 0 || H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0 ? -1 : 0;
     if (ds >= 0) H5Dclose(ds);
     H5Sclose(space);
     H5Tclose(type);
     free(buf);
-    if (rc == 0) rc = H5LTset_attribute_string(g, "time_jst", "description", "start of each step, JST (UTC+9)") < 0;
+    if (rc == 0)
+        rc = H5LTset_attribute_string(file, "/hourly/time_jst", "description", "start of each step, JST (UTC+9)") < 0;
     return rc;
 }
 
-static int put_group_rows(hid_t file, const char *group, double **rows, char (*names)[64], int count,
-                          hsize_t n, const char *help)
+static int put_meta(const dc_model *m, hid_t file)
 {
-    hid_t g = H5Gcreate2(file, group, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-    if (g < 0) return -1;
-    int rc = 0;
-    for (int k = 0; k < count && rc == 0; k++) rc = put_series(g, names[k], rows[k], n, "kWh", help);
-    H5Gclose(g);
-    return rc;
-}
-
-static int put_meta(const dc_model *m, const dc_scenario *s, hid_t file)
-{
-    int step_s = m->ta.step_s, steps = m->ta.n, year = m->ta.year;
-    double ef = m->grid_params.emission_factor_kg_per_kwh;
+    const dc_scenario *s = dc_model_scenario(m);
+    int step_s = (int)(dc_model_step_hours(m) * 3600 + 0.5), steps = (int)dc_model_steps(m), year = s->year;
+    double ef = s->grid.emission_factor_kg_per_kwh;
     if (H5LTset_attribute_string(file, "/", "scenario", s->name) < 0) return -1;
-    if (H5LTset_attribute_string(file, "/", "year_basis", m->ta.fiscal ? "fiscal" : "calendar") < 0) return -1;
+    if (H5LTset_attribute_string(file, "/", "year_basis", s->fiscal ? "fiscal" : "calendar") < 0) return -1;
     if (H5LTset_attribute_string(file, "/", "decarb_version", DC_VERSION) < 0) return -1;
     if (H5LTset_attribute_int(file, "/", "year", &year, 1) < 0) return -1;
     if (H5LTset_attribute_int(file, "/", "step_seconds", &step_s, 1) < 0) return -1;
@@ -59,27 +79,48 @@ static int put_meta(const dc_model *m, const dc_scenario *s, hid_t file)
     return H5LTset_attribute_double(file, "/", "emission_factor_kg_per_kwh", &ef, 1) < 0 ? -1 : 0;
 }
 
-static int fill(const dc_model *m, const dc_scenario *s, hid_t file)
+static void series_path(const dc_series_info *s, char *buf, size_t len)
 {
-    hsize_t n = (hsize_t)m->ta.n;
-    if (put_meta(m, s, file)) return -1;
-    hid_t g = H5Gcreate2(file, "hourly", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-    if (g < 0) return -1;
-    int rc = put_times(m, g);
-    for (int k = 0; k < SER_COUNT && rc == 0; k++)
-        rc = put_series(g, dc_series_table[k].name, m->series[k], n, dc_series_table[k].unit,
-                        dc_series_table[k].help);
-    H5Gclose(g);
-    if (rc == 0) rc = put_group_rows(file, "pv_arrays", m->pv_kwh, m->pv_names, m->n_pv, n, "AC output of one array");
-    if (rc == 0) rc = put_group_rows(file, "loads", m->load_kwh, m->load_names, m->n_loads, n, "one load after savings");
+    switch (s->level) {
+    case DC_LEVEL_TOWN: snprintf(buf, len, "/hourly/%s", s->quantity); break;
+    case DC_LEVEL_WIRE: snprintf(buf, len, "/private_wires/%s/%s", s->owner, s->quantity); break;
+    case DC_LEVEL_SITE: snprintf(buf, len, "/sites/%s/%s", s->owner, s->quantity); break;
+    default: snprintf(buf, len, "/sites/%s/resources/%s/%s/%s", s->site, s->kind, s->owner, s->quantity); break;
+    }
+}
+
+static int fill(const dc_model *m, hid_t file)
+{
+    hid_t lcpl = H5Pcreate(H5P_LINK_CREATE);
+    if (lcpl < 0 || H5Pset_create_intermediate_group(lcpl, 1) < 0) return -1;
+    hid_t g = H5Gcreate2(file, "/hourly", lcpl, H5P_DEFAULT, H5P_DEFAULT);
+    int rc = g < 0 || put_meta(m, file) || put_times(m, file) ? -1 : 0;
+    if (g >= 0) H5Gclose(g);
+    dc_series_info s;
+    char path[PATH_LEN], group[PATH_LEN];
+    for (size_t k = 0; rc == 0 && dc_model_series_get(m, k, &s) == 0; k++) {
+        series_path(&s, path, sizeof path);
+        snprintf(group, sizeof group, "%.*s", (int)(strrchr(path, '/') - path), path);
+        if (H5Oexists_by_name(file, group, H5P_DEFAULT) <= 0) {
+            hid_t gg = H5Gcreate2(file, group, lcpl, H5P_DEFAULT, H5P_DEFAULT);
+            if (gg < 0) rc = -1;
+            else H5Gclose(gg);
+        }
+        if (rc == 0) rc = put_series(file, path, dc_model_series_at(m, k), dc_model_steps(m), s.unit, s.help);
+    }
+    H5Pclose(lcpl);
     return rc;
 }
 
-int dc_write_hdf5(const dc_model *m, const dc_scenario *s, const char *path)
+int dc_write_hdf5(const dc_model *m, const char *path)
 {
+    H5E_auto2_t old_func;
+    void *old_data;
+    H5Eget_auto2(H5E_DEFAULT, &old_func, &old_data);
     H5Eset_auto2(H5E_DEFAULT, NULL, NULL); /* errors come back as codes, not prints */
     hid_t file = H5Fcreate(path, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-    if (file < 0) return -1;
-    int rc = fill(m, s, file);
-    return H5Fclose(file) < 0 || rc ? -1 : 0;
+    int rc = file < 0 ? -1 : fill(m, file);
+    if (file >= 0 && H5Fclose(file) < 0) rc = -1;
+    H5Eset_auto2(H5E_DEFAULT, old_func, old_data); /* the host program's own setting */
+    return rc;
 }

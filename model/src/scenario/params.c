@@ -1,160 +1,289 @@
 #include "params.h"
 
-#include <errno.h>
-#include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "diag.h"
 
 #define TOP(f) offsetof(dc_scenario, f)
-#define PVO(f) offsetof(dc_pv_params, f)
-#define LDO(f) offsetof(dc_load_params, f)
 #define TXT(f) sizeof(((dc_scenario *)0)->f)
-#define PVT(f) sizeof(((dc_pv_params *)0)->f)
-#define LDT(f) sizeof(((dc_load_params *)0)->f)
+#define SITE(f) offsetof(dc_site_item, f)
+#define WIRE(f) offsetof(dc_wire_item, f)
+#define PV(f) offsetof(dc_pv_item, f)
+#define PVT(f) sizeof(((dc_pv_item *)0)->f)
+#define LD(f) offsetof(dc_load_item, f)
+#define LDT(f) sizeof(((dc_load_item *)0)->f)
+#define BAT(f) offsetof(dc_battery_item, f)
 
-const char *const dc_section_names[S_COUNT] = {"", "weather", "site", "grid", "battery",
-                                               "dispatch", "ghg", "pv_arrays", "loads"};
+/* Every list item starts with its name; items with a site carry it next. */
+_Static_assert(offsetof(dc_site_item, name) == 0 && offsetof(dc_wire_item, name) == 0 &&
+                   offsetof(dc_pv_item, name) == 0 && offsetof(dc_load_item, name) == 0 &&
+                   offsetof(dc_battery_item, name) == 0,
+               "list items start with their name");
+_Static_assert(offsetof(dc_pv_item, site) == DC_NAME_MAX && offsetof(dc_load_item, site) == DC_NAME_MAX &&
+                   offsetof(dc_battery_item, site) == DC_NAME_MAX,
+               "resource items carry their site after the name");
+
+const dc_section dc_sections[S_COUNT] = {
+    [S_TOP] = {.name = "", .help = "top-level keys"},
+    [S_WEATHER] = {.name = "weather", .help = "the weather file and how to read it"},
+    [S_LOCATION] = {.name = "location", .help = "geographic location for the sun (alias: site)"},
+    [S_GRID] = {.name = "grid", .help = "public grid: default connection limits and the emission factor"},
+    [S_DISPATCH] = {.name = "dispatch", .help = "who covers a deficit and who takes a surplus, in order"},
+    [S_GHG] = {.name = "ghg", .help = "municipal CO2 by region-based allocation"},
+    [S_SITES] = {.name = "sites", .kind = "site", .item_size = sizeof(dc_site_item), .max_items = 4096,
+                 .help = "meters: each building or group of customers with its own grid connection"},
+    [S_WIRES] = {.name = "private_wires", .kind = "wire", .item_size = sizeof(dc_wire_item), .max_items = 256,
+                 .help = "private wires (自営線): sites behind one point of connection"},
+    [S_PV] = {.name = "pv_arrays", .kind = "pv", .item_size = sizeof(dc_pv_item), .max_items = 4096,
+              .has_site = 1, .help = "PV arrays"},
+    [S_LOADS] = {.name = "loads", .kind = "load", .item_size = sizeof(dc_load_item), .max_items = 4096,
+                 .has_site = 1, .help = "electricity demands"},
+    [S_BATTERIES] = {.name = "batteries", .kind = "battery", .item_size = sizeof(dc_battery_item),
+                     .max_items = 1024, .has_site = 1, .dispatchable = 1, .help = "stationary batteries"},
+};
+
+const dc_section_alias dc_section_aliases[] = {
+    {"site", S_LOCATION, NULL},     /* decarb 0.1 name of the location section */
+    {"battery", S_BATTERIES, "battery"}, /* decarb 0.1 single battery */
+};
+const size_t dc_n_section_aliases = sizeof dc_section_aliases / sizeof dc_section_aliases[0];
 
 static const char *const BASIS[] = {"calendar", "fiscal", NULL};
 static const char *const DECOMP[] = {"auto", "erbs", NULL};
-static const char *const RESOURCES[] = {"battery", "grid", NULL};
 static const char *const LINK[] = {"off", "electricity", NULL};
 static const char *const MOUNTING[] = {"rooftop", "open_rack", "carport", "floating", NULL};
 static const char *const TEMP[] = {"auto", "sapm", "faiman", NULL};
 static const char *const TRANSP[] = {"perez", "haydavies", "isotropic", NULL};
 static const char *const CONTRACT[] = {"onsite_ppa", "offsite_ppa", "owned", NULL};
-static const char *const SECTOR[] = {"household", "commercial", "public", "industry",
-                                     "ev_charging", "agriculture", NULL};
+static const char *const YEAR_END[] = {"free", "cyclic", NULL};
+const char *const dc_sector_names[DC_N_SECTORS] = {
+    [DC_SECTOR_HOUSEHOLD] = "household", [DC_SECTOR_COMMERCIAL] = "commercial",
+    [DC_SECTOR_PUBLIC] = "public",       [DC_SECTOR_INDUSTRY] = "industry",
+    [DC_SECTOR_EV_CHARGING] = "ev_charging", [DC_SECTOR_AGRICULTURE] = "agriculture",
+};
+static const char *const SECTOR[] = {"household", "commercial", "public", "industry", "ev_charging",
+                                     "agriculture", NULL};
+_Static_assert(sizeof SECTOR / sizeof SECTOR[0] == DC_N_SECTORS + 1, "one choice per sector");
 const char *const dc_shape_names[] = {"auto", "household", "commercial", "public_office", "school",
                                       "industry", "ev_charging", "flat", NULL};
 
 int dc_shape_for_sector(int sector)
 {
-    static const int by_sector[] = {1, 2, 3, 5, 6, 7};
-    return by_sector[sector];
+    static const int by_sector[DC_N_SECTORS] = {
+        [DC_SECTOR_HOUSEHOLD] = 1, [DC_SECTOR_COMMERCIAL] = 2, [DC_SECTOR_PUBLIC] = 3,
+        [DC_SECTOR_INDUSTRY] = 5, [DC_SECTOR_EV_CHARGING] = 6, [DC_SECTOR_AGRICULTURE] = 7,
+    };
+    return sector >= 0 && sector < DC_N_SECTORS ? by_sector[sector] : 0;
 }
 
 /* Defaults name their source in the help text. */
 const dc_param dc_params[] = {
-    {S_TOP, "name", P_TEXT, TOP(name), TXT(name), "", 0, "", 0, 0, NULL, 0,
-     "scenario name, used for the output folder; default: the file name without .yaml"},
-    {S_TOP, "year", P_INTEGER, TOP(year), 0, "", 2030, NULL, 1955, 2099, NULL, 0,
-     "year simulated: fiscal year (April start) or calendar year; 2030 = national target year"},
-    {S_TOP, "year_basis", P_CHOICE, TOP(fiscal), 0, "", 1, NULL, 0, 0, BASIS, 0,
-     "fiscal (1 April - 31 March, Japanese municipal accounts) or calendar"},
-    {S_TOP, "step_minutes", P_INTEGER, TOP(step_minutes), 0, "min", 60, NULL, 1, 60, NULL, 0,
-     "time step; must divide 60 (hourly weather is repeated within the hour)"},
-    {S_TOP, "load_shapes_dir", P_PATH, TOP(shapes_dir), TXT(shapes_dir), "", 0, "", 0, 0, NULL, 0,
-     "folder of load shape CSVs; default: the bundled inputs/load_shapes"},
-    {S_WEATHER, "file", P_PATH, TOP(weather_file), TXT(weather_file), "", 0, NULL, 0, 0, NULL,
-     P_REQUIRED, "EPW weather file (EnergyPlus format), relative to the scenario"},
-    {S_WEATHER, "decomposition", P_CHOICE, TOP(decomposition), 0, "", 0, NULL, 0, 0, DECOMP, 0,
-     "auto: the file's DNI/DHI, Erbs when absent; erbs: always split GHI by Erbs"},
-    {S_SITE, "latitude_deg", P_NUMBER, TOP(latitude_deg), 0, "deg", NAN, NULL, -90, 90, NULL, P_AUTO,
-     "north positive; auto = from the weather file"},
-    {S_SITE, "longitude_deg", P_NUMBER, TOP(longitude_deg), 0, "deg", NAN, NULL, -180, 180, NULL,
-     P_AUTO, "east positive; auto = from the weather file"},
-    {S_SITE, "elevation_m", P_NUMBER, TOP(elevation_m), 0, "m", NAN, NULL, -500, 9000, NULL, P_AUTO,
-     "above sea level; auto = from the weather file"},
-    {S_SITE, "delta_t_s", P_NUMBER, TOP(delta_t_s), 0, "s", NAN, NULL, -100, 300, NULL, P_AUTO,
-     "TT - UT for the solar position; auto = Espenak & Meeus (NASA 2006) polynomial"},
-    {S_GRID, "import_limit_kw", P_NUMBER, TOP(grid.import_limit_kw), 0, "kW", INFINITY, NULL, 0, 1e9,
-     NULL, P_UNLIMITED, "largest import; unlimited by default"},
-    {S_GRID, "export_limit_kw", P_NUMBER, TOP(grid.export_limit_kw), 0, "kW", INFINITY, NULL, 0, 1e9,
-     NULL, P_UNLIMITED, "largest export; 0 for on-site PPA systems that may not export"},
-    {S_GRID, "emission_factor_kg_per_kwh", P_NUMBER, TOP(grid.emission_factor_kg_per_kwh), 0,
-     "kg-CO2/kWh", 0, NULL, 0, 2, NULL, P_REQUIRED,
-     "CO2 of imported electricity: the supplier's factor from the MOE/METI list (電気事業者別排出係数)"},
-    {S_BATTERY, "energy_kwh", P_NUMBER, TOP(battery.energy_kwh), 0, "kWh", 0, NULL, 0, 1e8, NULL, 0,
-     "nominal energy capacity; 0 = no battery"},
-    {S_BATTERY, "power_kw", P_NUMBER, TOP(battery.power_kw), 0, "kW", 0, NULL, 0, 1e8, NULL, 0,
-     "charge and discharge power limit (AC)"},
-    {S_BATTERY, "charge_eff_pct", P_NUMBER, TOP(battery.charge_eff_pct), 0, "%", 92.2, NULL, 0, 100,
-     NULL, P_OPEN_LOW, "AC to stored; 92.2 x 92.2 = 85 % round trip (NREL ATB 2023, utility battery)"},
-    {S_BATTERY, "discharge_eff_pct", P_NUMBER, TOP(battery.discharge_eff_pct), 0, "%", 92.2, NULL, 0,
-     100, NULL, P_OPEN_LOW, "stored to AC; see charge_eff_pct"},
-    {S_BATTERY, "soc_min_pct", P_NUMBER, TOP(battery.soc_min_pct), 0, "%", 10, NULL, 0, 100, NULL, 0,
-     "lowest state of charge (10 %: common lithium-ion warranty window)"},
-    {S_BATTERY, "soc_max_pct", P_NUMBER, TOP(battery.soc_max_pct), 0, "%", 90, NULL, 0, 100, NULL, 0,
-     "highest state of charge (90 %: common lithium-ion warranty window)"},
-    {S_BATTERY, "soc_initial_pct", P_NUMBER, TOP(battery.soc_initial_pct), 0, "%", 50, NULL, 0, 100,
-     NULL, 0, "state of charge at the start of the year"},
-    {S_BATTERY, "self_discharge_pct_per_day", P_NUMBER, TOP(battery.self_discharge_pct_per_day), 0,
-     "%/day", 0.1, NULL, 0, 100, NULL, 0, "loss of stored energy (~3 %/month for lithium-ion cells)"},
-    {S_DISPATCH, "deficit_order", P_ORDER, TOP(dispatch.deficit_order), TOP(dispatch.n_deficit), "",
-     0, "[battery, grid]", 0, 0, RESOURCES, 0, "who covers demand PV cannot, in order"},
-    {S_DISPATCH, "surplus_order", P_ORDER, TOP(dispatch.surplus_order), TOP(dispatch.n_surplus), "",
-     0, "[battery, grid]", 0, 0, RESOURCES, 0,
-     "who takes PV surplus, in order (grid = export); the rest is curtailed"},
-    {S_GHG, "statistics_dir", P_PATH, TOP(ghg.statistics_dir), TXT(ghg.statistics_dir), "", 0, "", 0, 0, NULL,
-     0, "folder with emissions.csv and indicators.csv (see inputs/ghg/README.md); empty = no GHG estimate"},
-    {S_GHG, "municipality", P_TEXT, TOP(ghg.municipality), TXT(ghg.municipality), "", 0, "", 0, 0, NULL, 0,
-     "5-digit municipal code; its first two digits name the prefecture"},
-    {S_GHG, "base_year", P_INTEGER, TOP(ghg.base_year), 0, "", 2013, NULL, 1990, 2100, NULL, 0,
-     "base fiscal year (FY2013: 地球温暖化対策計画, 2021)"},
-    {S_GHG, "years", P_INTLIST, TOP(ghg.years), TOP(ghg.n_years), "", 0, "[]", 1990, 2100, NULL, 0,
-     "further fiscal years of statistics to estimate, e.g. [2020, 2021]"},
-    {S_GHG, "target_reduction_pct", P_NUMBER, TOP(ghg.target_reduction_pct), 0, "%", 46, NULL, 0, 100, NULL, 0,
-     "municipal target below the base year (default 46: national FY2030 target, 地球温暖化対策計画 2021)"},
-    {S_GHG, "scenario_link", P_CHOICE, TOP(ghg.scenario_link), 0, "", 1, NULL, 0, 0, LINK, 0,
-     "electricity: the scenario year's electricity CO2 of linked sectors from simulated imports; off"},
-    {S_GHG, "methods_file", P_PATH, TOP(ghg.methods_file), TXT(ghg.methods_file), "", 0, "", 0, 0, NULL, 0,
-     "allocation rules per sector; default: the bundled inputs/ghg/methods.csv"},
-    {S_GHG, "factors_file", P_PATH, TOP(ghg.factors_file), TXT(ghg.factors_file), "", 0, "", 0, 0, NULL, 0,
-     "fuel and waste emission factors; default: the bundled inputs/ghg/factors.csv"},
-    {S_GHG, "facilities_file", P_PATH, TOP(ghg.facilities_file), TXT(ghg.facilities_file), "", 0, "", 0, 0, NULL,
-     0, "bottom-up data: reported emissions or fuel use of large facilities, measured sector totals"},
-    {S_PV, "name", P_TEXT, PVO(name), PVT(name), "", 0, NULL, 0, 0, NULL, P_REQUIRED,
-     "array name (unique)"},
-    {S_PV, "capacity_kw", P_NUMBER, PVO(capacity_kw), 0, "kW", 0, NULL, 0, 1e7, NULL, P_REQUIRED,
-     "DC nameplate at STC (kWp)"},
-    {S_PV, "tilt_deg", P_NUMBER, PVO(tilt_deg), 0, "deg", 20, NULL, 0, 90, NULL, 0,
-     "from horizontal (PVWatts v8 default 20)"},
-    {S_PV, "azimuth_deg", P_NUMBER, PVO(azimuth_deg), 0, "deg", 180, NULL, 0, 360, NULL, 0,
-     "direction faced, clockwise from north: 90 east, 180 south, 270 west"},
-    {S_PV, "mounting", P_CHOICE, PVO(mounting), 0, "", 0, NULL, 0, 0, MOUNTING, 0,
-     "thermal preset: rooftop, open_rack, carport or floating (pond)"},
-    {S_PV, "temperature_model", P_CHOICE, PVO(temp_model), 0, "", 0, NULL, 0, 0, TEMP, 0,
-     "auto: SAPM, Faiman for floating"},
-    {S_PV, "transposition", P_CHOICE, PVO(transposition), 0, "", 0, NULL, 0, 0, TRANSP, 0,
-     "sky diffuse model: perez (1990), haydavies or isotropic"},
-    {S_PV, "contract", P_CHOICE, PVO(contract), 0, "", 0, NULL, 0, 0, CONTRACT, 0,
-     "onsite_ppa, offsite_ppa or owned"},
-    {S_PV, "albedo", P_NUMBER, PVO(albedo), 0, "", NAN, NULL, 0, 1, NULL, P_AUTO,
-     "ground reflectance; auto = 0.20 on land (common default), 0.06 on water (Payne 1972)"},
-    {S_PV, "dc_ac_ratio", P_NUMBER, PVO(dc_ac_ratio), 0, "", 1.2, NULL, 0.5, 3, NULL, 0,
-     "DC nameplate / inverter AC rating (PVWatts default 1.2)"},
-    {S_PV, "losses_pct", P_NUMBER, PVO(losses_pct), 0, "%", 14, NULL, 0, 99, NULL, 0,
-     "DC system losses: soiling, wiring, mismatch... (PVWatts default 14)"},
-    {S_PV, "gamma_pct_per_c", P_NUMBER, PVO(gamma_pct_per_c), 0, "%/degC", -0.37, NULL, -2, 0, NULL,
-     0, "power temperature coefficient (PVWatts standard module -0.37)"},
-    {S_PV, "inverter_eff_pct", P_NUMBER, PVO(inverter_eff_pct), 0, "%", 96, NULL, 50, 100, NULL, 0,
-     "nominal inverter efficiency (PVWatts default 96)"},
-    {S_PV, "degradation_pct_per_year", P_NUMBER, PVO(degradation_pct_per_year), 0, "%/year", 0.5,
-     NULL, 0, 10, NULL, 0, "output loss per year of age (Jordan & Kurtz 2013 median 0.5)"},
-    {S_PV, "install_year", P_INTEGER, PVO(install_year), 0, "", 0, NULL, 1970, 2099, NULL, P_AUTO,
-     "year of commissioning; auto = the scenario year (no degradation)"},
-    {S_LOAD, "name", P_TEXT, LDO(name), LDT(name), "", 0, NULL, 0, 0, NULL, P_REQUIRED,
-     "load name (unique)"},
-    {S_LOAD, "sector", P_CHOICE, LDO(sector), 0, "", 0, NULL, 0, 0, SECTOR, P_REQUIRED,
-     "household (家庭), commercial (業務その他), public, industry, ev_charging, agriculture"},
-    {S_LOAD, "annual_kwh", P_NUMBER, LDO(annual_kwh), 0, "kWh", 0, NULL, 0, 1e11, NULL, 0,
-     "annual consumption before saving; with profile_file, 0 = use the profile as is"},
-    {S_LOAD, "shape", P_CHOICE, LDO(shape), 0, "", 0, NULL, 0, 0, dc_shape_names, 0,
-     "bundled normalized shape (month x weekday/off day x hour); auto = by sector"},
-    {S_LOAD, "profile_file", P_PATH, LDO(profile_file), LDT(profile_file), "", 0, "", 0, 0, NULL, 0,
-     "measured CSV, one kWh value per step (last column); replaces the shape"},
-    {S_LOAD, "saving_pct", P_NUMBER, LDO(saving_pct), 0, "%", 0, NULL, 0, 100, NULL, P_OPEN_HIGH,
-     "efficiency saving applied to the whole load"},
+    {.section = S_TOP, .key = "name", .type = P_TEXT, .offset = TOP(name), .size = TXT(name), .def_text = "",
+     .help = "scenario name, used for the output folder; default: the file name without .yaml"},
+    {.section = S_TOP, .key = "year", .type = P_INTEGER, .offset = TOP(year), .def = 2030, .lo = 1955, .hi = 2099,
+     .help = "year simulated: fiscal year (April start) or calendar year; 2030 = national target year"},
+    {.section = S_TOP, .key = "year_basis", .type = P_CHOICE, .offset = TOP(fiscal), .def = 1, .choices = BASIS,
+     .help = "fiscal (1 April - 31 March, Japanese municipal accounts) or calendar"},
+    {.section = S_TOP, .key = "step_minutes", .type = P_INTEGER, .offset = TOP(step_minutes), .unit = "min",
+     .def = 60, .lo = 1, .hi = 60, .help = "time step; must divide 60 (hourly weather is repeated within the hour)"},
+    {.section = S_TOP, .key = "load_shapes_dir", .type = P_PATH, .offset = TOP(shapes_dir), .size = TXT(shapes_dir),
+     .def_text = "", .help = "folder of load shape CSVs; default: the bundled inputs/load_shapes"},
+
+    {.section = S_WEATHER, .key = "file", .type = P_PATH, .offset = TOP(weather_file), .size = TXT(weather_file),
+     .flags = P_REQUIRED, .help = "EPW weather file (EnergyPlus format), relative to the scenario"},
+    {.section = S_WEATHER, .key = "decomposition", .type = P_CHOICE, .offset = TOP(decomposition), .choices = DECOMP,
+     .help = "auto: the file's DNI/DHI, Erbs when absent; erbs: always split GHI by Erbs"},
+
+    {.section = S_LOCATION, .key = "latitude_deg", .type = P_NUMBER, .offset = TOP(latitude_deg), .unit = "deg",
+     .def = NAN, .lo = -90, .hi = 90, .flags = P_AUTO, .help = "north positive; auto = from the weather file"},
+    {.section = S_LOCATION, .key = "longitude_deg", .type = P_NUMBER, .offset = TOP(longitude_deg), .unit = "deg",
+     .def = NAN, .lo = -180, .hi = 180, .flags = P_AUTO, .help = "east positive; auto = from the weather file"},
+    {.section = S_LOCATION, .key = "elevation_m", .type = P_NUMBER, .offset = TOP(elevation_m), .unit = "m",
+     .def = NAN, .lo = -500, .hi = 9000, .flags = P_AUTO, .help = "above sea level; auto = from the weather file"},
+    {.section = S_LOCATION, .key = "delta_t_s", .type = P_NUMBER, .offset = TOP(delta_t_s), .unit = "s", .def = NAN,
+     .lo = -100, .hi = 300, .flags = P_AUTO,
+     .help = "TT - UT for the solar position; auto = Espenak & Meeus (NASA 2006) polynomial"},
+
+    {.section = S_GRID, .key = "import_limit_kw", .type = P_NUMBER, .offset = TOP(grid.import_limit_kw),
+     .unit = "kW", .def = INFINITY, .lo = 0, .hi = 1e9, .flags = P_UNLIMITED,
+     .help = "largest import of a connection unless its site or private wire says otherwise; unlimited by default"},
+    {.section = S_GRID, .key = "export_limit_kw", .type = P_NUMBER, .offset = TOP(grid.export_limit_kw),
+     .unit = "kW", .def = INFINITY, .lo = 0, .hi = 1e9, .flags = P_UNLIMITED,
+     .help = "largest export of a connection unless its site or private wire says otherwise; "
+             "0 = no reverse flow (逆潮流なし), as for most on-site PPA buildings"},
+    {.section = S_GRID, .key = "emission_factor_kg_per_kwh", .type = P_NUMBER,
+     .offset = TOP(grid.emission_factor_kg_per_kwh), .unit = "kg-CO2/kWh", .lo = 0, .hi = 2, .flags = P_REQUIRED,
+     .help = "CO2 of imported electricity: the supplier's factor from the MOE/METI list (電気事業者別排出係数)"},
+
+    {.section = S_DISPATCH, .key = "deficit_order", .type = P_NAMES, .offset = TOP(dispatch.deficit),
+     .size = TXT(dispatch.deficit), .def_text = "[battery, grid]",
+     .help = "who covers demand that PV cannot, in order: resource names, or a type (battery, grid) for "
+             "every resource of that type at the site in file order"},
+    {.section = S_DISPATCH, .key = "surplus_order", .type = P_NAMES, .offset = TOP(dispatch.surplus),
+     .size = TXT(dispatch.surplus), .def_text = "[battery, grid]",
+     .help = "who takes a PV surplus, in order (grid = export); the rest is curtailed"},
+
+    {.section = S_GHG, .key = "statistics_dir", .type = P_PATH, .offset = TOP(ghg.statistics_dir),
+     .size = TXT(ghg.statistics_dir), .def_text = "",
+     .help = "folder with emissions.csv and indicators.csv (see inputs/ghg/README.md); empty = no GHG estimate"},
+    {.section = S_GHG, .key = "municipality", .type = P_TEXT, .offset = TOP(ghg.municipality),
+     .size = TXT(ghg.municipality), .def_text = "",
+     .help = "5-digit municipal code; its first two digits name the prefecture"},
+    {.section = S_GHG, .key = "base_year", .type = P_INTEGER, .offset = TOP(ghg.base_year), .def = 2013,
+     .lo = 1990, .hi = 2100, .help = "base fiscal year (FY2013: 地球温暖化対策計画, 2021)"},
+    {.section = S_GHG, .key = "years", .type = P_INTLIST, .offset = TOP(ghg.years), .size = TOP(ghg.n_years),
+     .def_text = "[]", .lo = 1990, .hi = 2100, .max_count = DC_MAX_YEARS,
+     .help = "further fiscal years of statistics to estimate, e.g. [2020, 2021]"},
+    {.section = S_GHG, .key = "target_reduction_pct", .type = P_NUMBER, .offset = TOP(ghg.target_reduction_pct),
+     .unit = "%", .def = 46, .lo = 0, .hi = 100,
+     .help = "municipal target below the base year (default 46: national FY2030 target, 地球温暖化対策計画 2021)"},
+    {.section = S_GHG, .key = "scenario_link", .type = P_CHOICE, .offset = TOP(ghg.scenario_link), .def = 1,
+     .choices = LINK,
+     .help = "electricity: the scenario year's electricity CO2 of linked sectors from simulated imports; off"},
+    {.section = S_GHG, .key = "methods_file", .type = P_PATH, .offset = TOP(ghg.methods_file),
+     .size = TXT(ghg.methods_file), .def_text = "",
+     .help = "allocation rules per sector; default: the bundled inputs/ghg/methods.csv"},
+    {.section = S_GHG, .key = "factors_file", .type = P_PATH, .offset = TOP(ghg.factors_file),
+     .size = TXT(ghg.factors_file), .def_text = "",
+     .help = "fuel and waste emission factors; default: the bundled inputs/ghg/factors.csv"},
+    {.section = S_GHG, .key = "facilities_file", .type = P_PATH, .offset = TOP(ghg.facilities_file),
+     .size = TXT(ghg.facilities_file), .def_text = "",
+     .help = "bottom-up data: reported emissions or fuel use of large facilities, measured sector totals"},
+
+    {.section = S_SITES, .key = "name", .type = P_TEXT, .offset = SITE(name), .size = DC_NAME_MAX,
+     .flags = P_REQUIRED, .help = "site name (unique): a building, or customers behind one kind of meter"},
+    {.section = S_SITES, .key = "contract", .type = P_TEXT, .offset = SITE(contract), .size = DC_NAME_MAX,
+     .def_text = "",
+     .help = "contract kind, a label: low_voltage (低圧), high_voltage (高圧) and extra_high_voltage (特別高圧) "
+             "must give import_limit_kw; generator (発電所) must give export_limit_kw"},
+    {.section = S_SITES, .key = "import_limit_kw", .type = P_NUMBER, .offset = SITE(import_limit_kw), .unit = "kW",
+     .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
+     .help = "largest import at this meter (contracted demand or receiving capacity); auto = grid.import_limit_kw"},
+    {.section = S_SITES, .key = "export_limit_kw", .type = P_NUMBER, .offset = SITE(export_limit_kw), .unit = "kW",
+     .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
+     .help = "largest export at this meter; 0 = no reverse flow (逆潮流なし); auto = grid.export_limit_kw"},
+
+    {.section = S_WIRES, .key = "name", .type = P_TEXT, .offset = WIRE(name), .size = DC_NAME_MAX,
+     .flags = P_REQUIRED, .help = "private wire name (unique)"},
+    {.section = S_WIRES, .key = "sites", .type = P_NAMES, .offset = WIRE(sites), .size = DC_NAMES_MAX,
+     .flags = P_REQUIRED, .help = "the sites it joins (two or more); they share one point of connection"},
+    {.section = S_WIRES, .key = "contract", .type = P_TEXT, .offset = WIRE(contract), .size = DC_NAME_MAX,
+     .def_text = "", .help = "contract kind at the point of connection, a label (see sites[].contract)"},
+    {.section = S_WIRES, .key = "import_limit_kw", .type = P_NUMBER, .offset = WIRE(import_limit_kw), .unit = "kW",
+     .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
+     .help = "largest import at the point of connection; auto = grid.import_limit_kw"},
+    {.section = S_WIRES, .key = "export_limit_kw", .type = P_NUMBER, .offset = WIRE(export_limit_kw), .unit = "kW",
+     .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
+     .help = "largest export at the point of connection; auto = grid.export_limit_kw"},
+
+    {.section = S_PV, .key = "name", .type = P_TEXT, .offset = PV(name), .size = DC_NAME_MAX, .flags = P_REQUIRED,
+     .help = "array name (unique among arrays)"},
+    {.section = S_PV, .key = "site", .type = P_TEXT, .offset = PV(site), .size = DC_NAME_MAX, .def_text = "",
+     .help = "site whose meter the array is behind; may be left out when there is one site; an offsite_ppa "
+             "array without a site is its own generating site"},
+    {.section = S_PV, .key = "capacity_kw", .type = P_NUMBER, .offset = PV(pv.capacity_kw), .unit = "kW", .lo = 0,
+     .hi = 1e7, .flags = P_REQUIRED, .help = "DC nameplate at STC (kWp)"},
+    {.section = S_PV, .key = "tilt_deg", .type = P_NUMBER, .offset = PV(pv.tilt_deg), .unit = "deg", .def = 20,
+     .lo = 0, .hi = 90, .help = "from horizontal (PVWatts v8 default 20)"},
+    {.section = S_PV, .key = "azimuth_deg", .type = P_NUMBER, .offset = PV(pv.azimuth_deg), .unit = "deg",
+     .def = 180, .lo = 0, .hi = 360, .help = "direction faced, clockwise from north: 90 east, 180 south, 270 west"},
+    {.section = S_PV, .key = "mounting", .type = P_CHOICE, .offset = PV(pv.mounting), .choices = MOUNTING,
+     .help = "thermal preset: rooftop, open_rack, carport or floating (pond)"},
+    {.section = S_PV, .key = "temperature_model", .type = P_CHOICE, .offset = PV(pv.temp_model), .choices = TEMP,
+     .help = "auto: SAPM, Faiman for floating"},
+    {.section = S_PV, .key = "transposition", .type = P_CHOICE, .offset = PV(pv.transposition), .choices = TRANSP,
+     .help = "sky diffuse model: perez (1990), haydavies or isotropic"},
+    {.section = S_PV, .key = "contract", .type = P_CHOICE, .offset = PV(contract), .choices = CONTRACT,
+     .help = "onsite_ppa: the provider bills what its site uses; offsite_ppa: a generating site selling "
+             "through the grid to its buyers; owned"},
+    {.section = S_PV, .key = "buyers", .type = P_NAMES, .offset = PV(buyers), .size = PVT(buyers),
+     .def_text = "[]", .help = "offsite_ppa: the sites that buy the output"},
+    {.section = S_PV, .key = "buyer_shares_pct", .type = P_NUMLIST, .offset = PV(buyer_shares_pct),
+     .size = PV(n_buyer_shares), .unit = "%", .def_text = "[]", .lo = 0, .hi = 100, .max_count = DC_MAX_BUYERS,
+     .help = "offsite_ppa: share of the output for each buyer, in order; none = split by the buyers' imports"},
+    {.section = S_PV, .key = "albedo", .type = P_NUMBER, .offset = PV(pv.albedo), .def = NAN, .lo = 0, .hi = 1,
+     .flags = P_AUTO, .help = "ground reflectance; auto = 0.20 on land (common default), 0.06 on water (Payne 1972)"},
+    {.section = S_PV, .key = "dc_ac_ratio", .type = P_NUMBER, .offset = PV(pv.dc_ac_ratio), .def = 1.2, .lo = 0.5,
+     .hi = 3, .help = "DC nameplate / inverter AC rating (PVWatts default 1.2)"},
+    {.section = S_PV, .key = "losses_pct", .type = P_NUMBER, .offset = PV(pv.losses_pct), .unit = "%", .def = 14,
+     .lo = 0, .hi = 99, .help = "DC system losses: soiling, wiring, mismatch... (PVWatts default 14)"},
+    {.section = S_PV, .key = "gamma_pct_per_c", .type = P_NUMBER, .offset = PV(pv.gamma_pct_per_c),
+     .unit = "%/degC", .def = -0.37, .lo = -2, .hi = 0,
+     .help = "power temperature coefficient (PVWatts standard module -0.37)"},
+    {.section = S_PV, .key = "inverter_eff_pct", .type = P_NUMBER, .offset = PV(pv.inverter_eff_pct), .unit = "%",
+     .def = 96, .lo = 50, .hi = 100, .help = "nominal inverter efficiency (PVWatts default 96)"},
+    {.section = S_PV, .key = "degradation_pct_per_year", .type = P_NUMBER,
+     .offset = PV(pv.degradation_pct_per_year), .unit = "%/year", .def = 0.5, .lo = 0, .hi = 10,
+     .help = "output loss per year of age (Jordan & Kurtz 2013 median 0.5)"},
+    {.section = S_PV, .key = "install_year", .type = P_INTEGER, .offset = PV(pv.install_year), .lo = 1970,
+     .hi = 2099, .flags = P_AUTO, .help = "year of commissioning; auto = the scenario year (no degradation)"},
+    {.section = S_PV, .key = "profile_file", .type = P_PATH, .offset = PV(profile_file), .size = PVT(profile_file),
+     .def_text = "",
+     .help = "measured AC output, one kWh value per step (last column); replaces the PV model"},
+
+    {.section = S_LOADS, .key = "name", .type = P_TEXT, .offset = LD(name), .size = DC_NAME_MAX,
+     .flags = P_REQUIRED, .help = "load name (unique among loads)"},
+    {.section = S_LOADS, .key = "site", .type = P_TEXT, .offset = LD(site), .size = DC_NAME_MAX, .def_text = "",
+     .help = "site whose meter serves the load; may be left out when there is one site"},
+    {.section = S_LOADS, .key = "sector", .type = P_CHOICE, .offset = LD(sector), .choices = SECTOR,
+     .flags = P_REQUIRED,
+     .help = "household (家庭), commercial (業務その他), public, industry, ev_charging, agriculture"},
+    {.section = S_LOADS, .key = "annual_kwh", .type = P_NUMBER, .offset = LD(annual_kwh), .unit = "kWh", .lo = 0,
+     .hi = 1e11, .help = "annual consumption before saving; with profile_file, 0 = use the profile as is"},
+    {.section = S_LOADS, .key = "shape", .type = P_CHOICE, .offset = LD(shape), .choices = dc_shape_names,
+     .help = "bundled normalized shape (month x weekday/off day x hour); auto = by sector"},
+    {.section = S_LOADS, .key = "profile_file", .type = P_PATH, .offset = LD(profile_file),
+     .size = LDT(profile_file), .def_text = "",
+     .help = "measured CSV, one kWh value per step (last column); replaces the shape"},
+    {.section = S_LOADS, .key = "saving_pct", .type = P_NUMBER, .offset = LD(saving_pct), .unit = "%", .lo = 0,
+     .hi = 100, .flags = P_OPEN_HIGH, .help = "efficiency saving applied to the whole load"},
+
+    {.section = S_BATTERIES, .key = "name", .type = P_TEXT, .offset = BAT(name), .size = DC_NAME_MAX,
+     .flags = P_REQUIRED, .help = "battery name (unique among dispatchable resources)"},
+    {.section = S_BATTERIES, .key = "site", .type = P_TEXT, .offset = BAT(site), .size = DC_NAME_MAX,
+     .def_text = "", .help = "site whose meter the battery is behind; may be left out when there is one site"},
+    {.section = S_BATTERIES, .key = "energy_kwh", .type = P_NUMBER, .offset = BAT(b.energy_kwh), .unit = "kWh",
+     .lo = 0, .hi = 1e8, .help = "nominal energy capacity; 0 = no battery"},
+    {.section = S_BATTERIES, .key = "power_kw", .type = P_NUMBER, .offset = BAT(b.power_kw), .unit = "kW", .lo = 0,
+     .hi = 1e8, .help = "charge and discharge power limit (AC)"},
+    {.section = S_BATTERIES, .key = "charge_eff_pct", .type = P_NUMBER, .offset = BAT(b.charge_eff_pct),
+     .unit = "%", .def = 92.2, .lo = 0, .hi = 100, .flags = P_OPEN_LOW,
+     .help = "AC to stored; 92.2 x 92.2 = 85 % round trip (NREL ATB 2023, utility battery)"},
+    {.section = S_BATTERIES, .key = "discharge_eff_pct", .type = P_NUMBER, .offset = BAT(b.discharge_eff_pct),
+     .unit = "%", .def = 92.2, .lo = 0, .hi = 100, .flags = P_OPEN_LOW, .help = "stored to AC; see charge_eff_pct"},
+    {.section = S_BATTERIES, .key = "soc_min_pct", .type = P_NUMBER, .offset = BAT(b.soc_min_pct), .unit = "%",
+     .def = 10, .lo = 0, .hi = 100, .help = "lowest state of charge (10 %: common lithium-ion warranty window)"},
+    {.section = S_BATTERIES, .key = "soc_max_pct", .type = P_NUMBER, .offset = BAT(b.soc_max_pct), .unit = "%",
+     .def = 90, .lo = 0, .hi = 100, .help = "highest state of charge (90 %: common lithium-ion warranty window)"},
+    {.section = S_BATTERIES, .key = "soc_initial_pct", .type = P_NUMBER, .offset = BAT(b.soc_initial_pct),
+     .unit = "%", .def = 50, .lo = 0, .hi = 100,
+     .help = "state of charge at the start of the year (with year_end: free)"},
+    {.section = S_BATTERIES, .key = "self_discharge_pct_per_day", .type = P_NUMBER,
+     .offset = BAT(b.self_discharge_pct_per_day), .unit = "%/day", .def = 0.1, .lo = 0, .hi = 100,
+     .help = "loss of stored energy (~3 %/month for lithium-ion cells)"},
+    {.section = S_BATTERIES, .key = "year_end", .type = P_CHOICE, .offset = BAT(year_end), .choices = YEAR_END,
+     .help = "free: start at soc_initial_pct and report the energy the year drew from it; cyclic: the year "
+             "starts in the state it ends in, so it gets no energy for free"},
 };
 const size_t dc_n_params = sizeof dc_params / sizeof dc_params[0];
-_Static_assert(sizeof dc_params / sizeof dc_params[0] <= sizeof(((dc_scenario *)0)->key_line) / sizeof(int),
-               "key_line must hold a line for every parameter row");
 
-int dc_section_is_list(dc_psection s) { return s == S_PV || s == S_LOAD; }
+int dc_section_is_list(dc_psection s) { return s >= 0 && s < S_COUNT && dc_sections[s].item_size > 0; }
+
+int dc_section_lookup(const char *key, const char **item)
+{
+    if (item) *item = NULL;
+    for (int k = 1; k < S_COUNT; k++)
+        if (strcmp(key, dc_sections[k].name) == 0) return k;
+    for (size_t k = 0; k < dc_n_section_aliases; k++)
+        if (strcmp(key, dc_section_aliases[k].name) == 0) {
+            if (item) *item = dc_section_aliases[k].item;
+            return (int)dc_section_aliases[k].section;
+        }
+    return -1;
+}
 
 const dc_param *dc_param_find(dc_psection s, const char *key)
 {
@@ -165,8 +294,7 @@ const dc_param *dc_param_find(dc_psection s, const char *key)
 
 void *dc_param_ptr(const dc_param *p, dc_scenario *s, int item)
 {
-    if (p->section == S_PV) return (char *)&s->pv[item] + p->offset;
-    if (p->section == S_LOAD) return (char *)&s->loads[item] + p->offset;
+    if (dc_section_is_list(p->section)) return (char *)dc_list_item(s, p->section, item) + p->offset;
     return (char *)s + p->offset;
 }
 
@@ -175,290 +303,49 @@ const void *dc_param_cptr(const dc_param *p, const dc_scenario *s, int item)
     return dc_param_ptr(p, (dc_scenario *)s, item);
 }
 
-static int choice_index(const char *const *choices, const char *text)
+dc_pos dc_param_pos(const dc_scenario *s, dc_psection sec, int item, const char *key)
 {
-    for (int i = 0; choices[i]; i++)
-        if (strcmp(choices[i], text) == 0) return i;
-    return -1;
+    const dc_param *p = key ? dc_param_find(sec, key) : NULL;
+    size_t row = p ? (size_t)(p - dc_params) : 0;
+    dc_pos none = {0, 0};
+    if (!dc_section_is_list(sec)) return p && s->key_pos && s->key_pos[row].line > 0 ? s->key_pos[row] : none;
+    const dc_list *l = &s->list[sec];
+    if (item < 0 || item >= l->n || !l->pos) return none;
+    const dc_pos *pos = dc_item_pos(s, sec, item);
+    if (p && pos[DC_POS_KEYS + row].line > 0) return pos[DC_POS_KEYS + row];
+    return pos[DC_POS_ITEM].line > 0 ? pos[DC_POS_ITEM] : none;
 }
 
-static void choice_list(const char *const *choices, char *buf, size_t len)
+void dc_scenario_error(const dc_scenario *s, dc_diag *diag, dc_psection sec, int item, const char *key,
+                       const char *fmt, ...)
 {
-    buf[0] = '\0';
-    for (int i = 0; choices[i]; i++) {
-        size_t used = strlen(buf);
-        snprintf(buf + used, len - used, "%s%s", i ? ", " : "", choices[i]);
-    }
+    char field[128], msg[512];
+    dc_pos at = dc_param_pos(s, sec, item, key);
+    dc_field_name(s, sec, item, key, field, sizeof field);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dc_diag_add(diag, s->file, at.line, at.col, field, "%s", msg);
 }
 
-/* Unit suffixes accepted for a row's unit, with their factor to it. */
-typedef struct {
-    const char *unit, *alt;
-    double factor;
-} unit_alias;
-
-static const unit_alias UNIT_ALIASES[] = {
-    {"kW", "W", 1e-3}, {"kW", "MW", 1e3}, {"kWh", "Wh", 1e-3}, {"kWh", "MWh", 1e3},
-    {"kWh", "GWh", 1e6}, {"kWh", "kWh/year", 1}, {"kWh", "MWh/year", 1e3},
-};
-
-static int unit_factor(const char *want, const char *got, double *factor)
+int dc_param_given(const dc_scenario *s, dc_psection sec, int item, const char *key)
 {
-    if (strcmp(want, got) == 0) return (*factor = 1.0), 0;
-    for (size_t i = 0; i < sizeof UNIT_ALIASES / sizeof UNIT_ALIASES[0]; i++)
-        if (strcmp(UNIT_ALIASES[i].unit, want) == 0 && strcmp(UNIT_ALIASES[i].alt, got) == 0)
-            return (*factor = UNIT_ALIASES[i].factor), 0;
-    return -1;
+    const dc_param *p = dc_param_find(sec, key);
+    if (!p) return 0;
+    size_t row = (size_t)(p - dc_params);
+    if (!dc_section_is_list(sec)) return s->key_pos && s->key_pos[row].line != 0;
+    const dc_list *l = &s->list[sec];
+    return item >= 0 && item < l->n && l->pos && dc_item_pos(s, sec, item)[DC_POS_KEYS + row].line != 0;
 }
 
-static int parse_number(const dc_param *p, const char *text, double *out, char *err, size_t n)
+void dc_field_name(const dc_scenario *s, dc_psection sec, int item, const char *key, char *buf, size_t n)
 {
-    if ((p->flags & P_AUTO) && strcmp(text, "auto") == 0) return (*out = NAN), 0;
-    if ((p->flags & P_UNLIMITED) && (!strcmp(text, "unlimited") || !strcmp(text, ".inf")))
-        return (*out = INFINITY), 0;
-    char *end;
-    errno = 0;
-    double v = strtod(text, &end);
-    if (end == text || errno == ERANGE || !isfinite(v)) {
-        snprintf(err, n, "expected a number%s%s, got '%s'", *p->unit ? " in " : "", p->unit, text);
-        return -1;
-    }
-    while (*end == ' ') end++;
-    double factor = 1.0;
-    if (*end && unit_factor(p->unit, end, &factor)) {
-        snprintf(err, n, "unit '%s' does not fit: this value is in %s", end,
-                 *p->unit ? p->unit : "no unit (a plain number)");
-        return -1;
-    }
-    *out = v * factor;
-    return 0;
-}
-
-static int check_range(const dc_param *p, double v, char *err, size_t n)
-{
-    if (isnan(v) || isinf(v)) return 0;
-    int low = (p->flags & P_OPEN_LOW) ? v <= p->lo : v < p->lo;
-    int high = (p->flags & P_OPEN_HIGH) ? v >= p->hi : v > p->hi;
-    if (!low && !high) return 0;
-    snprintf(err, n, "%g %s is out of range %s%g, %g%s", v, p->unit, (p->flags & P_OPEN_LOW) ? "(" : "[",
-             p->lo, p->hi, (p->flags & P_OPEN_HIGH) ? ")" : "]");
-    return -1;
-}
-
-static int parse_integer(const dc_param *p, const char *text, int *out, char *err, size_t n)
-{
-    if ((p->flags & P_AUTO) && strcmp(text, "auto") == 0) return (*out = 0), 0;
-    char *end;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (end == text || *end || errno) {
-        snprintf(err, n, "expected a whole number, got '%s'", text);
-        return -1;
-    }
-    if (check_range(p, (double)v, err, n)) return -1;
-    *out = (int)v;
-    return 0;
-}
-
-static int parse_path(const dc_param *p, char *dst, const char *text, const char *dir, char *err,
-                      size_t n)
-{
-    if (!*text) return (dst[0] = '\0'), 0;
-    int len = text[0] == '/' || !dir || !*dir ? snprintf(dst, p->size, "%s", text)
-                                               : snprintf(dst, p->size, "%s/%s", dir, text);
-    if (len < 0 || (size_t)len >= p->size) {
-        snprintf(err, n, "path is too long");
-        return -1;
-    }
-    char full[PATH_MAX];
-    if (access(dst, R_OK) != 0 || !realpath(dst, full)) {
-        snprintf(err, n, "cannot read '%s': %s", dst, strerror(errno));
-        return -1;
-    }
-    if (strlen(full) < p->size) memcpy(dst, full, strlen(full) + 1); /* absolute: resolved file runs anywhere */
-    return 0;
-}
-
-/* Order: "[a, b]" or "a, b" or "a". */
-static int parse_order(const dc_param *p, dc_scenario *s, const char *text, char *err, size_t n)
-{
-    int *list = (int *)((char *)s + p->offset), *count = (int *)((char *)s + p->size), k = 0;
-    char buf[256], names[128];
-    snprintf(buf, sizeof buf, "%s", text);
-    for (char *save, *tok = strtok_r(buf, "[], ", &save); tok; tok = strtok_r(NULL, "[], ", &save)) {
-        int idx = choice_index(p->choices, tok);
-        if (idx < 0 || k >= DC_MAX_ORDER) {
-            choice_list(p->choices, names, sizeof names);
-            snprintf(err, n, "'%s' is not one of: %s", tok, names);
-            return -1;
-        }
-        for (int j = 0; j < k; j++)
-            if (list[j] == idx) {
-                snprintf(err, n, "'%s' is listed twice", tok);
-                return -1;
-            }
-        list[k++] = idx;
-    }
-    *count = k;
-    return 0;
-}
-
-/* Int list: "[2020, 2021]", "2020,2021" or "2020". */
-static int parse_intlist(const dc_param *p, dc_scenario *s, const char *text, char *err, size_t n)
-{
-    int *list = (int *)((char *)s + p->offset), *count = (int *)((char *)s + p->size), k = 0;
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", text);
-    for (char *save, *tok = strtok_r(buf, "[], ", &save); tok; tok = strtok_r(NULL, "[], ", &save)) {
-        int v;
-        if (k >= DC_MAX_ORDER) {
-            snprintf(err, n, "at most %d values", DC_MAX_ORDER);
-            return -1;
-        }
-        if (parse_integer(p, tok, &v, err, n)) return -1;
-        list[k++] = v;
-    }
-    *count = k;
-    return 0;
-}
-
-int dc_param_parse(const dc_param *p, dc_scenario *s, int item, const char *text, const char *dir,
-                   char *err, size_t n)
-{
-    void *slot = dc_param_ptr(p, s, item);
-    double v;
-    switch (p->type) {
-    case P_NUMBER:
-        if (parse_number(p, text, &v, err, n) || check_range(p, v, err, n)) return -1;
-        *(double *)slot = v;
-        return 0;
-    case P_INTEGER: return parse_integer(p, text, slot, err, n);
-    case P_TEXT:
-        if (strlen(text) >= p->size) {
-            snprintf(err, n, "text longer than %zu characters", p->size - 1);
-            return -1;
-        }
-        memcpy(slot, text, strlen(text) + 1);
-        return 0;
-    case P_PATH: return parse_path(p, slot, text, dir, err, n);
-    case P_CHOICE: {
-        int idx = choice_index(p->choices, text);
-        if (idx < 0) {
-            char names[256];
-            choice_list(p->choices, names, sizeof names);
-            snprintf(err, n, "'%s' is not one of: %s", text, names);
-            return -1;
-        }
-        *(int *)slot = idx;
-        return 0;
-    }
-    case P_ORDER: return parse_order(p, s, text, err, n);
-    case P_INTLIST: return parse_intlist(p, s, text, err, n);
-    }
-    return -1;
-}
-
-void dc_params_default(dc_scenario *s, dc_psection sec, int item)
-{
-    char err[256];
-    for (size_t i = 0; i < dc_n_params; i++) {
-        const dc_param *p = &dc_params[i];
-        if (p->section != sec) continue;
-        void *slot = dc_param_ptr(p, s, item);
-        switch (p->type) {
-        case P_NUMBER: *(double *)slot = p->def; break;
-        case P_INTEGER:
-        case P_CHOICE: *(int *)slot = (int)p->def; break;
-        case P_TEXT:
-        case P_PATH: ((char *)slot)[0] = '\0'; break;
-        case P_ORDER:
-        case P_INTLIST: dc_param_parse(p, s, item, p->def_text, NULL, err, sizeof err); break;
-        }
-    }
-}
-
-/* YAML double-quoted scalar. */
-static void quote(const char *text, char *buf, size_t len)
-{
-    size_t k = 0;
-    if (len < 3) return;
-    buf[k++] = '"';
-    for (const char *c = text; *c && k + 3 < len; c++) {
-        if (*c == '"' || *c == '\\') buf[k++] = '\\';
-        buf[k++] = *c;
-    }
-    buf[k++] = '"';
-    buf[k] = '\0';
-}
-
-void dc_param_format(const dc_param *p, const dc_scenario *s, int item, char *buf, size_t len)
-{
-    const void *slot = dc_param_cptr(p, s, item);
-    switch (p->type) {
-    case P_NUMBER: {
-        double v = *(const double *)slot;
-        if (isnan(v)) snprintf(buf, len, "auto");
-        else if (isinf(v)) snprintf(buf, len, "unlimited");
-        else snprintf(buf, len, "%.17g", v);
-        return;
-    }
-    case P_INTEGER:
-        if ((p->flags & P_AUTO) && *(const int *)slot == 0) snprintf(buf, len, "auto");
-        else snprintf(buf, len, "%d", *(const int *)slot);
-        return;
-    case P_TEXT:
-    case P_PATH: quote(slot, buf, len); return;
-    case P_CHOICE: snprintf(buf, len, "%s", p->choices[*(const int *)slot]); return;
-    case P_ORDER:
-    case P_INTLIST: {
-        const int *list = slot, *count = (const int *)((const char *)s + p->size);
-        size_t used = (size_t)snprintf(buf, len, "[");
-        for (int k = 0; k < *count && used < len; k++) {
-            if (p->choices) used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? ", " : "", p->choices[list[k]]);
-            else used += (size_t)snprintf(buf + used, len - used, "%s%d", k ? ", " : "", list[k]);
-        }
-        if (used < len) snprintf(buf + used, len - used, "]");
-        return;
-    }
-    }
-}
-
-/* Public listing (decarb params). */
-size_t dc_param_count(void) { return dc_n_params; }
-
-static const char *type_name(dc_ptype t)
-{
-    static const char *const names[] = {"number", "integer", "text", "path", "choice", "list", "years"};
-    return names[t];
-}
-
-static void default_text(const dc_param *p, char *buf, size_t len)
-{
-    if (p->flags & P_REQUIRED) snprintf(buf, len, "required");
-    else if (p->type == P_NUMBER && isnan(p->def)) snprintf(buf, len, "auto");
-    else if (p->type == P_NUMBER && isinf(p->def)) snprintf(buf, len, "unlimited");
-    else if (p->type == P_NUMBER) snprintf(buf, len, "%g", p->def);
-    else if (p->type == P_INTEGER && (p->flags & P_AUTO)) snprintf(buf, len, "auto");
-    else if (p->type == P_INTEGER) snprintf(buf, len, "%d", (int)p->def);
-    else if (p->type == P_CHOICE) snprintf(buf, len, "%s", p->choices[(int)p->def]);
-    else snprintf(buf, len, "%s", p->def_text && *p->def_text ? p->def_text : "\"\"");
-}
-
-int dc_param_get(size_t i, dc_param_info *out)
-{
-    if (i >= dc_n_params) return -1;
-    const dc_param *p = &dc_params[i];
-    out->type = type_name(p->type);
-    out->unit = p->unit;
-    out->help = p->help;
-    out->key = p->key;
-    out->section = dc_section_names[p->section];
-    out->is_list = dc_section_is_list(p->section);
-    default_text(p, out->deflt, sizeof out->deflt);
-    if (p->choices) choice_list(p->choices, out->range, sizeof out->range);
-    else if (p->type == P_NUMBER || p->type == P_INTEGER || p->type == P_INTLIST)
-        snprintf(out->range, sizeof out->range, "%s%g, %g%s", (p->flags & P_OPEN_LOW) ? "(" : "[", p->lo,
-                 p->hi, (p->flags & P_OPEN_HIGH) ? ")" : "]");
-    else snprintf(out->range, sizeof out->range, "-");
-    return 0;
+    const char *name = dc_sections[sec].name;
+    int alias = dc_section_is_list(sec) && s && item >= 0 && item < s->list[sec].n
+                    ? dc_item_pos(s, sec, item)[DC_POS_ALIAS].line : 0;
+    if (alias) snprintf(buf, n, "%s%s%s", dc_section_aliases[alias - 1].name, key ? "." : "", key ? key : "");
+    else if (dc_section_is_list(sec)) snprintf(buf, n, "%s[%d]%s%s", name, item, key ? "." : "", key ? key : "");
+    else if (sec == S_TOP) snprintf(buf, n, "%s", key ? key : "");
+    else snprintf(buf, n, "%s%s%s", name, key ? "." : "", key ? key : "");
 }

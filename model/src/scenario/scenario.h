@@ -1,20 +1,108 @@
-/* A scenario: plain structs parsed from YAML, the only input of a run. */
+/* A scenario: plain structs parsed from YAML, the only input of a run.
+ * Single sections (grid, dispatch, ...) are fields of dc_scenario; list
+ * sections (sites, pv_arrays, loads, batteries, ...) are dc_list arrays of
+ * item structs described once in the section table (params.c). */
 #ifndef DC_SCENARIO_H
 #define DC_SCENARIO_H
 
 #include "battery.h"
 #include "decarb.h"
-#include "demand.h"
-#include "dispatch.h"
+#include "sizes.h"
 #include "pv.h"
 
-enum { DC_MAX_ITEMS = 256 };
 typedef enum { DC_DECOMP_AUTO, DC_DECOMP_ERBS } dc_decomposition;
+typedef enum { DC_CONTRACT_ONSITE_PPA, DC_CONTRACT_OFFSITE_PPA, DC_CONTRACT_OWNED } dc_pv_contract;
+typedef enum {
+    DC_SECTOR_HOUSEHOLD, DC_SECTOR_COMMERCIAL, DC_SECTOR_PUBLIC, DC_SECTOR_INDUSTRY,
+    DC_SECTOR_EV_CHARGING, DC_SECTOR_AGRICULTURE, DC_N_SECTORS
+} dc_sector;
+typedef enum { DC_YEAR_END_FREE, DC_YEAR_END_CYCLIC } dc_year_end;
+
+/* Sections of a scenario file, in the order the resolved file writes them. */
+typedef enum {
+    S_TOP, S_WEATHER, S_LOCATION, S_GRID, S_DISPATCH, S_GHG,
+    S_SITES, S_WIRES, S_PV, S_LOADS, S_BATTERIES, S_COUNT
+} dc_psection;
+
+/* Every list item starts with its name; resource items follow with their site. */
+typedef struct {
+    char name[DC_NAME_MAX];
+    char contract[DC_NAME_MAX];   /* free label: low_voltage, high_voltage, generator, ... */
+    double import_limit_kw;       /* [kW]; NaN = grid.import_limit_kw; INFINITY = unlimited */
+    double export_limit_kw;       /* [kW]; NaN = grid.export_limit_kw; 0 = no reverse flow */
+} dc_site_item;
+
+typedef struct {
+    char name[DC_NAME_MAX];
+    char contract[DC_NAME_MAX];
+    char sites[DC_NAMES_MAX];     /* member sites, comma-joined */
+    double import_limit_kw;       /* at the point of connection [kW]; NaN = grid default */
+    double export_limit_kw;       /* [kW]; NaN = grid default */
+} dc_wire_item;
+
+enum { DC_MAX_BUYERS = 64 };
+typedef struct {
+    char name[DC_NAME_MAX];
+    char site[DC_NAME_MAX];       /* "" = the only site, or its own site for offsite_ppa */
+    dc_pv_params pv;
+    int contract;                 /* dc_pv_contract */
+    char buyers[DC_NAMES_MAX];    /* offsite_ppa: sites that buy the output, comma-joined */
+    double buyer_shares_pct[DC_MAX_BUYERS]; /* [%] of the output per buyer; none = by their imports */
+    int n_buyer_shares;
+    char profile_file[DC_PATH_MAX]; /* measured AC kWh per step; replaces the model */
+} dc_pv_item;
+
+typedef struct {
+    char name[DC_NAME_MAX];
+    char site[DC_NAME_MAX];
+    int sector;                   /* dc_sector */
+    double annual_kwh;            /* before saving [kWh/year]; 0 with a profile = use as is */
+    int shape;                    /* index into dc_shape_names; 0 = by sector */
+    char profile_file[DC_PATH_MAX]; /* measured kWh per step, "" = use shape */
+    double saving_pct;            /* efficiency saving [%] */
+} dc_load_item;
+
+typedef struct {
+    char name[DC_NAME_MAX];
+    char site[DC_NAME_MAX];
+    dc_battery_params b;
+    int year_end;                 /* dc_year_end */
+} dc_battery_item;
+
+typedef struct {
+    double import_limit_kw;     /* default for every connection [kW], INFINITY = unlimited */
+    double export_limit_kw;     /* default for every connection [kW], 0 = no export allowed */
+    double emission_factor_kg_per_kwh; /* CO2 of imported electricity [kg-CO2/kWh] */
+} dc_grid_params;
+
+typedef struct {
+    char deficit[DC_NAMES_MAX]; /* resource or type names, comma-joined */
+    char surplus[DC_NAMES_MAX];
+} dc_dispatch_params;
+
+typedef struct {
+    char *items;  /* n items of the section's item size */
+    int n, cap;
+    struct dc_pos *pos; /* per item a block: DC_POS_* slots, then one per parameter row */
+} dc_list;
+
+/* Where something was written: line and column (1-based); line 0 = not in
+ * the file (a default), -1 = set on the command line. */
+typedef struct dc_pos {
+    int line, col;
+} dc_pos;
+
+/* Slots of an item's position block: where it starts, the alias it was
+ * written under (in .line: index in dc_section_aliases + 1, 0 = none),
+ * then the value of each parameter row. */
+enum { DC_POS_ITEM, DC_POS_ALIAS, DC_POS_KEYS };
+
+enum { DC_MAX_YEARS = 16 };
 
 struct dc_scenario {
     char file[DC_PATH_MAX];          /* scenario path as given */
     char dir[DC_PATH_MAX];           /* its directory: paths resolve from here */
-    char name[64];
+    char name[DC_NAME_MAX];
     int year;                        /* fiscal or calendar year */
     int fiscal;                      /* 1 fiscal (April start), 0 calendar */
     int step_minutes;                /* time step [min] */
@@ -24,28 +112,45 @@ struct dc_scenario {
     double delta_t_s;                /* TT - UT [s]; NaN = estimate for the year */
     char shapes_dir[DC_PATH_MAX];    /* load shape folder; "" = bundled */
     dc_grid_params grid;
-    dc_battery_params battery;
     dc_dispatch_params dispatch;
     struct {
         char statistics_dir[DC_PATH_MAX]; /* emissions.csv and indicators.csv; "" = no GHG */
         char municipality[8];             /* 5-digit municipal code (全国地方公共団体コード without check digit) */
         int base_year;                    /* fiscal year of the base (FY2013) */
-        int years[DC_MAX_ORDER], n_years; /* further statistics years */
+        int years[DC_MAX_YEARS], n_years; /* further statistics years */
         double target_reduction_pct;      /* municipal target against the base year [%] */
         int scenario_link;                /* 1: electricity of linked sectors from the simulation */
         char methods_file[DC_PATH_MAX], factors_file[DC_PATH_MAX], facilities_file[DC_PATH_MAX];
     } ghg;
-    int n_pv;
-    dc_pv_params pv[DC_MAX_ITEMS];
-    int n_loads;
-    dc_load_params loads[DC_MAX_ITEMS];
-    int pv_line[DC_MAX_ITEMS], load_line[DC_MAX_ITEMS]; /* where items start, 0 = unknown */
-    int key_line[64];  /* line of each section-level key, by dc_params row; 0 = default */
+    dc_list list[S_COUNT];           /* list sections; unused for single sections */
+    dc_pos *key_pos;                 /* value of each single-section key by parameter row */
 };
+
+#define DC_ITEMS(s, sec, T) ((T *)(void *)(s)->list[sec].items)
+#define DC_CITEMS(s, sec, T) ((const T *)(const void *)(s)->list[sec].items)
 
 /* Bundled shape names; index 0 "auto" picks by sector. */
 extern const char *const dc_shape_names[];
 int dc_shape_for_sector(int sector);  /* index into dc_shape_names */
+extern const char *const dc_sector_names[DC_N_SECTORS];
 
-void dc_scenario_defaults(dc_scenario *s);
+/* A scenario with every default and no list items; NULL without memory. */
+dc_scenario *dc_scenario_new(void);
+/* Deep copy; NULL without memory. */
+dc_scenario *dc_scenario_copy(const dc_scenario *s);
+
+/* List items (lists.c). */
+void *dc_list_item(const dc_scenario *s, dc_psection sec, int i);
+/* Append an item set to the section's defaults; index, or -1 (no memory or full). */
+int dc_list_append(dc_scenario *s, dc_psection sec);
+/* Index of the item named name, or -1. */
+int dc_list_find(const dc_scenario *s, dc_psection sec, const char *name);
+/* The position block of item i (see DC_POS_*). */
+dc_pos *dc_item_pos(const dc_scenario *s, dc_psection sec, int i);
+/* Remove item i, keeping the order of the rest. */
+void dc_list_remove(dc_scenario *s, dc_psection sec, int i);
+
+/* Comma-joined names: the k-th into out (DC_NAME_MAX); count. */
+int dc_names_count(const char *joined);
+int dc_names_get(const char *joined, int k, char *out);
 #endif

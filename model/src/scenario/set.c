@@ -8,52 +8,63 @@
 
 static int find_item(const dc_scenario *s, dc_psection sec, const char *ref)
 {
-    int n = sec == S_PV ? s->n_pv : s->n_loads;
     char *end;
     long idx = strtol(ref, &end, 10);
-    if (end != ref && *end == '\0') return idx >= 0 && idx < n ? (int)idx : -1;
-    for (int i = 0; i < n; i++)
-        if (strcmp(sec == S_PV ? s->pv[i].name : s->loads[i].name, ref) == 0) return i;
-    return -1;
+    if (end != ref && *end == '\0') return idx >= 0 && idx < s->list[sec].n ? (int)idx : -1;
+    return dc_list_find(s, sec, ref);
 }
 
-/* Split "sec[ref].key", "sec.ref.key", "sec.key" or "key". */
+/* Split "sec[ref].key", "sec.ref.key", "sec.key" or "key"; aliases name
+ * their item ("battery.energy_kwh" is batteries.battery.energy_kwh). */
 static const dc_param *resolve(const dc_scenario *s, char *path, int *item, char *err, size_t n)
 {
     *item = 0;
-    char *dot = strchr(path, '.'), *bracket = strchr(path, '[');
-    if (!dot && !bracket) return dc_param_find(S_TOP, path);
-    size_t sec_len = bracket && (!dot || bracket < dot) ? (size_t)(bracket - path) : (size_t)(dot - path);
-    int sec = -1;
-    for (int k = 1; k < S_COUNT; k++)
-        if (strlen(dc_section_names[k]) == sec_len && !strncmp(path, dc_section_names[k], sec_len)) sec = k;
+    size_t sec_len = strcspn(path, ".[");
+    if (!path[sec_len]) return dc_param_find(S_TOP, path);
+    char open = path[sec_len];
+    path[sec_len] = '\0';
+    const char *alias_item;
+    int sec = dc_section_lookup(path, &alias_item);
     if (sec < 0) return NULL;
     char *rest = path + sec_len + 1;
     if (dc_section_is_list(sec)) {
-        char *close = strpbrk(rest, path[sec_len] == '[' ? "]" : ".");
-        if (!close) return NULL;
-        *close = '\0';
-        *item = find_item(s, sec, rest);
+        const char *ref = alias_item;
+        if (!ref) {
+            char *close = strpbrk(rest, open == '[' ? "]" : ".");
+            if (!close) return NULL;
+            *close = '\0';
+            ref = rest;
+            rest = close + 1;
+            if (*rest == '.') rest++;
+        }
+        *item = find_item(s, sec, ref);
         if (*item < 0) {
-            snprintf(err, n, "no item '%s' in %s", rest, dc_section_names[sec]);
+            snprintf(err, n, "no item '%s' in %s", ref, dc_sections[sec].name);
             return NULL;
         }
-        rest = close + 1;
-        if (*rest == '.') rest++;
     }
     return dc_param_find(sec, rest);
 }
 
+/* A key set on the command line counts as given, without a line (-1). */
+static void mark_given(dc_scenario *s, const dc_param *p, int item)
+{
+    size_t row = (size_t)(p - dc_params);
+    dc_pos *slot = dc_section_is_list(p->section) ? &dc_item_pos(s, p->section, item)[DC_POS_KEYS + row]
+                                                  : &s->key_pos[row];
+    if (slot->line == 0) slot->line = -1;
+}
+
 dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag)
 {
-    char path[256], err[DC_PATH_MAX + 128] = "";
+    if (!s || !assignment) return DC_ERR_ARG;
+    char path[256], key[256], err[DC_PATH_MAX + 128] = "";
     const char *eq = strchr(assignment, '=');
     if (!eq || eq == assignment || (size_t)(eq - assignment) >= sizeof path) {
         dc_diag_add(diag, "--set", 0, 0, assignment, "expected key=value");
         return DC_ERR_ARG;
     }
     snprintf(path, sizeof path, "%.*s", (int)(eq - assignment), assignment);
-    char key[256];
     snprintf(key, sizeof key, "%s", path);
     int item;
     const dc_param *p = resolve(s, path, &item, err, sizeof err);
@@ -66,5 +77,6 @@ dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag)
         dc_diag_add(diag, "--set", 0, 0, key, "%s", err);
         return DC_ERR_ARG;
     }
+    mark_given(s, p, item);
     return DC_OK;
 }

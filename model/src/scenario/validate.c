@@ -1,10 +1,13 @@
 #include "validate.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "diag.h"
 #include "params.h"
+#include "pv.h"
+#include "topology.h"
 
 typedef struct {
     const dc_scenario *s;
@@ -12,75 +15,76 @@ typedef struct {
     int errors;
 } checker;
 
-static void bad(checker *c, int line, const char *field, const char *msg)
-{
-    c->errors++;
-    dc_diag_add(c->diag, c->s->file, line, line ? 1 : 0, field, "%s", msg);
-}
+/* Count and report an error at the key's place in the file. */
+#define fail(ctx, ...) ((ctx)->errors++, dc_scenario_error((ctx)->s, (ctx)->diag, __VA_ARGS__))
 
-/* Line of a section-level key in the file, 0 when it took its default. */
-static int line_of(const dc_scenario *s, dc_psection sec, const char *key)
-{
-    const dc_param *p = dc_param_find(sec, key);
-    return p ? s->key_line[p - dc_params] : 0;
-}
 
 static void check_top(checker *c)
 {
     const dc_scenario *s = c->s;
-    if (60 % s->step_minutes != 0) bad(c, line_of(s, S_TOP, "step_minutes"), "step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
+    if (60 % s->step_minutes != 0)
+        fail(c, S_TOP, 0, "step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
     if (!s->name[0] || strchr(s->name, '/') || s->name[0] == '.')
-        bad(c, line_of(s, S_TOP, "name"), "name", "must be non-empty, without '/' and not start with '.' (it names the output folder)");
+        fail(c, S_TOP, 0, "name", "must be non-empty, without '/' and not start with '.' (it names the output folder)");
 }
 
-static void check_battery(checker *c)
+/* Names are unique within each list, and across every dispatchable list
+ * (orders name them), where they may not be a type name either. */
+static void check_names(checker *c)
 {
     const dc_scenario *s = c->s;
-    const dc_battery_params *b = &s->battery;
-    if (b->energy_kwh <= 0) return;
-    if (b->power_kw <= 0)
-        bad(c, line_of(s, S_BATTERY, "energy_kwh"), "battery.power_kw", "a battery with energy_kwh > 0 needs power_kw > 0");
-    if (b->soc_min_pct >= b->soc_max_pct)
-        bad(c, line_of(s, S_BATTERY, "soc_min_pct"), "battery.soc_min_pct", "must be below soc_max_pct");
-    else if (b->soc_initial_pct < b->soc_min_pct || b->soc_initial_pct > b->soc_max_pct)
-        bad(c, line_of(s, S_BATTERY, "soc_initial_pct"), "battery.soc_initial_pct",
-            "must lie between soc_min_pct and soc_max_pct");
+    for (int sec = 0; sec < S_COUNT; sec++)
+        for (int i = 0; dc_section_is_list(sec) && i < s->list[sec].n; i++) {
+            const char *name = dc_list_item(s, sec, i);
+            int first = dc_list_find(s, sec, name);
+            if (first != i) fail(c, sec, i, "name", "name already used by %s[%d]", dc_sections[sec].name, first);
+            if (!dc_sections[sec].dispatchable) continue;
+            if (!strcmp(name, "grid")) fail(c, sec, i, "name", "'grid' names the grid in dispatch orders");
+            for (int other = 0; other < S_COUNT; other++) {
+                if (!dc_sections[other].dispatchable) continue;
+                /* a lone battery may be called "battery": type and item mean the same */
+                int alone = other == sec && s->list[sec].n == 1;
+                if (!strcmp(name, dc_sections[other].kind) && !alone)
+                    fail(c, sec, i, "name", "'%s' names a type in dispatch orders; give each %s its own name", name,
+                        dc_sections[sec].kind);
+                if (other != sec && dc_list_find(s, other, name) >= 0)
+                    fail(c, sec, i, "name", "name already used in %s", dc_sections[other].name);
+            }
+        }
+}
+
+static void check_batteries(checker *c)
+{
+    const dc_scenario *s = c->s;
+    for (int i = 0; i < s->list[S_BATTERIES].n; i++) {
+        const dc_battery_params *b = &DC_CITEMS(s, S_BATTERIES, dc_battery_item)[i].b;
+        if (b->energy_kwh <= 0) continue;
+        if (b->power_kw <= 0) fail(c, S_BATTERIES, i, "power_kw", "a battery with energy_kwh > 0 needs power_kw > 0");
+        if (b->soc_min_pct >= b->soc_max_pct) fail(c, S_BATTERIES, i, "soc_min_pct", "must be below soc_max_pct");
+        else if (b->soc_initial_pct < b->soc_min_pct || b->soc_initial_pct > b->soc_max_pct)
+            fail(c, S_BATTERIES, i, "soc_initial_pct", "must lie between soc_min_pct and soc_max_pct");
+    }
 }
 
 static void check_pv(checker *c)
 {
     const dc_scenario *s = c->s;
-    char field[96];
-    for (int i = 0; i < s->n_pv; i++) {
-        const dc_pv_params *p = &s->pv[i];
+    for (int i = 0; i < s->list[S_PV].n; i++) {
+        const dc_pv_params *p = &DC_CITEMS(s, S_PV, dc_pv_item)[i].pv;
         int model;
         dc_thermal th;
-        snprintf(field, sizeof field, "pv_arrays[%d].temperature_model", i);
         if (dc_thermal_preset(p->mounting, p->temp_model, &model, &th))
-            bad(c, s->pv_line[i], field, "SAPM has no published coefficients for floating arrays; use faiman or auto");
-        for (int j = 0; j < i; j++)
-            if (strcmp(p->name, s->pv[j].name) == 0) {
-                snprintf(field, sizeof field, "pv_arrays[%d].name", i);
-                bad(c, s->pv_line[i], field, "name already used by another array");
-            }
+            fail(c, S_PV, i, "temperature_model", "SAPM has no published coefficients for floating arrays; use faiman or auto");
     }
 }
 
 static void check_loads(checker *c)
 {
     const dc_scenario *s = c->s;
-    char field[96];
-    for (int i = 0; i < s->n_loads; i++) {
-        const dc_load_params *p = &s->loads[i];
-        if (p->annual_kwh <= 0 && !p->profile_file[0]) {
-            snprintf(field, sizeof field, "loads[%d].annual_kwh", i);
-            bad(c, s->load_line[i], field, "give annual_kwh > 0, or a profile_file");
-        }
-        for (int j = 0; j < i; j++)
-            if (strcmp(p->name, s->loads[j].name) == 0) {
-                snprintf(field, sizeof field, "loads[%d].name", i);
-                bad(c, s->load_line[i], field, "name already used by another load");
-            }
+    for (int i = 0; i < s->list[S_LOADS].n; i++) {
+        const dc_load_item *p = &DC_CITEMS(s, S_LOADS, dc_load_item)[i];
+        if (p->annual_kwh <= 0 && !p->profile_file[0])
+            fail(c, S_LOADS, i, "annual_kwh", "give annual_kwh > 0, or a profile_file");
     }
 }
 
@@ -90,11 +94,9 @@ static void check_ghg(checker *c)
     const char *m = s->ghg.municipality;
     if (!s->ghg.statistics_dir[0]) return;
     if (strlen(m) != 5 || strspn(m, "0123456789") != 5)
-        bad(c, line_of(s, S_GHG, "municipality"), "ghg.municipality",
-            "give the 5-digit municipal code (e.g. 08236) when ghg.statistics_dir is set");
+        fail(c, S_GHG, 0, "municipality", "give the 5-digit municipal code (e.g. 08236) when ghg.statistics_dir is set");
     for (int k = 0; k < s->ghg.n_years; k++)
-        if (s->ghg.years[k] == s->ghg.base_year)
-            bad(c, line_of(s, S_GHG, "years"), "ghg.years", "repeats the base year");
+        if (s->ghg.years[k] == s->ghg.base_year) fail(c, S_GHG, 0, "years", "repeats the base year");
 }
 
 int dc_validate(const dc_scenario *s, dc_diag *diag)
@@ -102,13 +104,18 @@ int dc_validate(const dc_scenario *s, dc_diag *diag)
     checker c = {s, diag, 0};
     check_ghg(&c);
     check_top(&c);
-    check_battery(&c);
+    check_names(&c);
+    check_batteries(&c);
     check_pv(&c);
     check_loads(&c);
+    dc_topology t;
+    c.errors += dc_topology_build(s, &t, diag);
+    dc_topology_free(&t);
     return c.errors;
 }
 
 dc_status dc_scenario_validate(const dc_scenario *s, dc_diag *diag)
 {
+    if (!s) return DC_ERR_ARG;
     return dc_validate(s, diag) ? DC_ERR_SCENARIO : DC_OK;
 }

@@ -1,58 +1,14 @@
+/* The run's lifecycle: create (sun, topology, engine), step, run, reset,
+ * destroy, and the series accessors. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "balance.h"
-#include "demand.h"
 #include "diag.h"
-#include "inputs.h"
 #include "model.h"
-#include "pv.h"
 
-const dc_series_desc dc_series_table[SER_COUNT] = {
-    {"demand", "kWh", "demand after savings"},
-    {"pv", "kWh", "PV AC output of all arrays"},
-    {"battery_charge", "kWh", "AC energy into the battery"},
-    {"battery_discharge", "kWh", "AC energy out of the battery"},
-    {"battery_soc", "kWh", "stored energy at the end of the step"},
-    {"grid_import", "kWh", "energy imported from the grid"},
-    {"grid_export", "kWh", "energy exported to the grid"},
-    {"curtailed", "kWh", "PV energy neither used, stored nor exported"},
-    {"unserved", "kWh", "demand not met"},
-    {"balance_residual", "kWh", "supply - (demand + charge + export + curtailed - unserved)"},
-    {"ghi", "W/m2", "global horizontal irradiance, mean over the step"},
-    {"temp_air", "degC", "dry-bulb air temperature"},
-};
-
-size_t dc_series_count(void) { return SER_COUNT; }
-
-int dc_series_info(size_t i, const char **name, const char **unit, const char **help)
-{
-    if (i >= SER_COUNT) return -1;
-    *name = dc_series_table[i].name;
-    *unit = dc_series_table[i].unit;
-    *help = dc_series_table[i].help;
-    return 0;
-}
-
-static double **alloc_rows(int rows, int n)
-{
-    double **r = calloc((size_t)rows + 1, sizeof *r);
-    if (!r) return NULL;
-    for (int i = 0; i < rows; i++)
-        if (!(r[i] = calloc((size_t)n, sizeof **r))) return r; /* caller checks last row */
-    return r;
-}
-
-static int rows_ok(double **r, int rows) { return r && (rows == 0 || r[rows - 1]); }
-
-static void free_rows(double **r, int rows)
-{
-    if (!r) return;
-    for (int i = 0; i < rows; i++) free(r[i]);
-    free(r);
-}
+enum { MAX_CYCLIC_PASSES = 10 };
 
 static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_raw *raw, dc_diag *d)
 {
@@ -71,147 +27,110 @@ static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_r
     return DC_OK;
 }
 
-static double water_or_land_albedo(const dc_pv_params *p)
+/* Stored energy of each site (and the town, last) before the first step. */
+static void starting_levels(dc_model *m)
 {
-    if (!isnan(p->albedo)) return p->albedo;
-    return p->mounting == DC_MOUNT_FLOATING ? 0.06 : 0.20;
-}
-
-static dc_status build_pv(dc_model *m, const dc_scenario *s)
-{
-    for (int a = 0; a < m->n_pv; a++) {
-        dc_pv_params p = s->pv[a];
-        p.albedo = water_or_land_albedo(&p);
-        if (p.install_year == 0) p.install_year = s->year;
-        snprintf(m->pv_names[a], sizeof m->pv_names[a], "%s", p.name);
-        if (dc_pv_simulate(&p, s->year, &m->sun, &m->weather, m->step_h, m->pv_kwh[a], NULL))
-            return DC_ERR_SCENARIO;
-        for (int i = 0; i < m->ta.n; i++) m->series[SER_PV][i] += m->pv_kwh[a][i];
+    dc_engine *e = &m->eng;
+    memset(m->level0, 0, ((size_t)e->n_sites + 1) * sizeof *m->level0);
+    for (int r = 0; r < e->n_inst; r++) {
+        const dc_instance *in = &e->inst[r];
+        if (!in->type->level || in->site < 0) continue;
+        double l = in->type->level(in->state);
+        m->level0[in->site] += l;
+        m->level0[e->n_sites] += l;
     }
-    return DC_OK;
 }
 
-static dc_status build_demand(dc_model *m, const dc_scenario *s, const dc_inputs *in, dc_diag *d)
+static void restart(dc_model *m)
 {
-    for (int k = 0; k < m->n_loads; k++) {
-        const dc_load_params *p = &s->loads[k];
-        const dc_load_input *li = &in->loads[k];
-        snprintf(m->load_names[k], sizeof m->load_names[k], "%s", p->name);
-        int rc;
-        if (li->profile) {
-            if (li->profile_n != m->ta.n) {
-                char field[64];
-                snprintf(field, sizeof field, "loads[%d].profile_file", k);
-                dc_diag_add(d, p->profile_file, 0, 0, field,
-                            "%d values, but the scenario year has %d steps", li->profile_n, m->ta.n);
-                return DC_ERR_LOAD;
-            }
-            rc = dc_demand_from_profile(p, li->profile, m->ta.n, m->load_kwh[k]);
-        } else {
-            rc = dc_demand_from_shape(p, &li->shape, &m->ta, m->load_kwh[k]);
-        }
-        if (rc) {
-            dc_diag_add(d, s->file, s->load_line[k], 1, p->name, "load shape or profile sums to zero");
-            return DC_ERR_LOAD;
-        }
-        for (int i = 0; i < m->ta.n; i++) m->series[SER_DEMAND][i] += m->load_kwh[k][i];
-    }
-    return DC_OK;
-}
-
-static dc_status allocate(dc_model *m, const dc_scenario *s)
-{
-    int n = m->ta.n;
-    m->n_pv = s->n_pv;
-    m->n_loads = s->n_loads;
-    m->pv_names = calloc((size_t)s->n_pv + 1, sizeof *m->pv_names);
-    m->load_sector = calloc((size_t)s->n_loads + 1, sizeof *m->load_sector);
-    m->load_names = calloc((size_t)s->n_loads + 1, sizeof *m->load_names);
-    m->pv_kwh = alloc_rows(s->n_pv, n);
-    m->load_kwh = alloc_rows(s->n_loads, n);
-    double *buf = calloc((size_t)n * SER_COUNT, sizeof *buf);
-    if (buf)
-        for (int k = 0; k < SER_COUNT; k++) m->series[k] = buf + (size_t)k * n;
-    for (int k = 0; m->load_sector && k < s->n_loads; k++) m->load_sector[k] = s->loads[k].sector;
-    if (!buf || !m->pv_names || !m->load_names || !m->load_sector || !rows_ok(m->pv_kwh, s->n_pv) ||
-        !rows_ok(m->load_kwh, s->n_loads))
-        return DC_ERR_NOMEM;
-    memcpy(m->series[SER_GHI], m->weather.ghi, (size_t)n * sizeof *buf);
-    memcpy(m->series[SER_TEMP_AIR], m->weather.temp_c, (size_t)n * sizeof *buf);
-    return DC_OK;
-}
-
-static void init_dispatch(dc_model *m)
-{
-    dc_battery_params bp = m->battery_params;
-    if (bp.energy_kwh <= 0) bp.power_kw = 0;
-    dc_battery_init(&m->battery, &bp, m->step_h);
-    dc_grid_init(&m->grid, &m->grid_params, m->step_h);
+    dc_engine_reset(&m->eng);
+    starting_levels(m);
     m->step = 0;
-    m->max_residual = 0;
-    m->ghg.n = m->ghg_stat_rows; /* the scenario year is added again at the end */
-    m->res[DC_RES_BATTERY] = (dc_resource){&dc_battery_ops, &m->battery};
-    m->res[DC_RES_GRID] = (dc_resource){&dc_grid_ops, &m->grid};
+}
+
+/* Stores that start the year where they end: run the year until their
+ * start stops moving (rule-based dispatch forgets its start once a store
+ * has been full or empty, so this takes two or three passes). */
+static double cycle_all(dc_model *m, int *any)
+{
+    double moved = 0.0;
+    *any = 0;
+    for (int r = 0; r < m->eng.n_inst; r++) {
+        const dc_instance *in = &m->eng.inst[r];
+        double d = in->type->cycle ? in->type->cycle(in->state) : -1.0;
+        if (d >= 0) moved += d, *any = 1;
+    }
+    return moved;
+}
+
+static dc_status find_cyclic_start(dc_model *m, dc_diag *diag)
+{
+    cycle_all(m, &m->cyclic); /* before any step: start = start, nothing moves */
+    for (int pass = 0; m->cyclic && pass < MAX_CYCLIC_PASSES; pass++) {
+        dc_status st = dc_model_run(m);
+        if (st != DC_OK) {
+            dc_diag_add(diag, m->s->file, 0, 0, NULL, "%s", m->eng.error);
+            return st;
+        }
+        int any;
+        double moved = cycle_all(m, &any);
+        m->cyclic_passes = pass + 1;
+        m->cyclic_gap_kwh = moved;
+        restart(m);
+        if (moved <= 1e-9) break;
+    }
+    return DC_OK;
+}
+
+/* Months are contiguous on the axis: totals walk only their steps. */
+static void periods(dc_model *m)
+{
+    for (int k = 0; k <= 12; k++) m->period_first[k] = m->ta.n, m->period_last[k] = -1;
+    m->period_first[0] = 0, m->period_last[0] = m->ta.n - 1;
+    for (int i = 0; i < m->ta.n; i++) {
+        int k = m->ta.t[i].month;
+        if (i < m->period_first[k]) m->period_first[k] = i;
+        m->period_last[k] = i;
+    }
 }
 
 dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **out, dc_diag *diag)
 {
+    if (!out) return DC_ERR_ARG;
     *out = NULL;
     if (!s || !in) return DC_ERR_ARG;
     dc_model *m = calloc(1, sizeof *m);
     if (!m) return DC_ERR_NOMEM;
     dc_status st = DC_ERR_NOMEM;
-    if (dc_timeaxis_init(&m->ta, s->year, s->fiscal, s->step_minutes * 60) == 0) {
+    m->s = dc_scenario_copy(s);
+    if (m->s && dc_timeaxis_init(&m->ta, s->year, s->fiscal, s->step_minutes * 60) == 0) {
         m->step_h = dc_timeaxis_hours(&m->ta);
+        periods(m);
+        dc_registry_init(&m->reg, m->ta.n);
         st = build_sun(m, s, &in->weather, diag);
     }
-    m->grid_params = s->grid;
-    m->dispatch = s->dispatch;
-    if (st == DC_OK) st = allocate(m, s);
-    if (st == DC_OK) st = build_pv(m, s);
-    if (st == DC_OK) st = build_demand(m, s, in, diag);
-    if (st == DC_OK) st = dc_model_ghg_init(m, s, in, diag);
+    if (st == DC_OK) st = dc_model_build(m, in, diag);
+    if (st == DC_OK) restart(m);
+    if (st == DC_OK) st = find_cyclic_start(m, diag);
     if (st != DC_OK) {
         dc_model_destroy(&m);
         return st;
     }
-    m->battery_params = s->battery;
-    init_dispatch(m);
     *out = m;
     return DC_OK;
-}
-
-static void record(dc_model *m, int i, const dc_flows *f)
-{
-    m->series[SER_BATTERY_CHARGE][i] = f->absorbed[DC_RES_BATTERY];
-    m->series[SER_BATTERY_DISCHARGE][i] = f->supplied[DC_RES_BATTERY];
-    m->series[SER_BATTERY_SOC][i] = m->battery.soc;
-    m->series[SER_IMPORT][i] = f->supplied[DC_RES_GRID];
-    m->series[SER_EXPORT][i] = f->absorbed[DC_RES_GRID];
-    m->series[SER_CURTAILED][i] = f->curtailed;
-    m->series[SER_UNSERVED][i] = f->unserved;
-    double r = dc_balance_residual(f);
-    m->series[SER_RESIDUAL][i] = r;
-    if (fabs(r) > m->max_residual) m->max_residual = fabs(r);
 }
 
 dc_status dc_model_step(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
     if (m->step >= m->ta.n) return DC_ERR_STATE;
-    int i = m->step++;
-    dc_flows f;
-    dc_battery_self_discharge(&m->battery);
-    dc_dispatch_step(&m->dispatch, m->res, m->series[SER_DEMAND][i], m->series[SER_PV][i], &f);
-    record(m, i, &f);
-    if (m->step == m->ta.n && dc_model_ghg_finish(m)) return DC_ERR_NOMEM;
-    return fabs(m->series[SER_RESIDUAL][i]) <= DC_BALANCE_TOLERANCE_KWH ? DC_OK : DC_ERR_BALANCE;
+    return dc_engine_step(&m->eng, m->step++) ? DC_ERR_BALANCE : DC_OK;
 }
 
 dc_status dc_model_run(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
-    while (m->step < m->ta.n) { /* each step checks its own balance */
+    while (m->step < m->ta.n) {
         dc_status st = dc_model_step(m);
         if (st != DC_OK) return st;
     }
@@ -221,41 +140,68 @@ dc_status dc_model_run(dc_model *m)
 dc_status dc_model_reset(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
-    init_dispatch(m);
+    restart(m);
     return DC_OK;
 }
 
+const char *dc_model_error(const dc_model *m) { return m ? m->eng.error : ""; }
+const dc_scenario *dc_model_scenario(const dc_model *m) { return m ? m->s : NULL; }
+
+int dc_model_time(const dc_model *m, size_t i, dc_time *out)
+{
+    if (!m || !out || i >= (size_t)m->ta.n) return -1;
+    const dc_stamp *t = &m->ta.t[i];
+    *out = (dc_time){t->year, t->month, t->day, t->hour, t->minute, t->weekday, t->offday};
+    return 0;
+}
 size_t dc_model_steps(const dc_model *m) { return m ? (size_t)m->ta.n : 0; }
 size_t dc_model_steps_done(const dc_model *m) { return m ? (size_t)m->step : 0; }
 double dc_model_step_hours(const dc_model *m) { return m ? m->step_h : 0; }
 
+size_t dc_model_series_count(const dc_model *m) { return m ? (size_t)m->reg.n : 0; }
+
+int dc_model_series_get(const dc_model *m, size_t i, dc_series_info *out)
+{
+    if (!m || !out || i >= (size_t)m->reg.n) return -1;
+    const dc_series *s = &m->reg.s[i];
+    *out = (dc_series_info){s->name, s->kind, s->owner, s->quantity, s->unit, s->help,
+                            s->site >= 0 ? m->eng.site[s->site].name : "", s->level, s->agg, s->detail};
+    return 0;
+}
+
+const double *dc_model_series_at(const dc_model *m, size_t i)
+{
+    return m && i < (size_t)m->reg.n ? m->reg.s[i].v : NULL;
+}
+
 const double *dc_model_series(const dc_model *m, const char *name)
 {
     if (!m || !name) return NULL;
-    for (int k = 0; k < SER_COUNT; k++)
-        if (strcmp(dc_series_table[k].name, name) == 0) return m->series[k];
-    for (int a = 0; a < m->n_pv; a++)
-        if (!strncmp(name, "pv:", 3) && !strcmp(name + 3, m->pv_names[a])) return m->pv_kwh[a];
-    for (int k = 0; k < m->n_loads; k++)
-        if (!strncmp(name, "load:", 5) && !strcmp(name + 5, m->load_names[k])) return m->load_kwh[k];
-    return NULL;
+    const dc_series *s = dc_registry_find(&m->reg, name);
+    char full[4 * DC_NAME_MAX];
+    if (!s && !strncmp(name, "pv:", 3) && !strchr(name + 3, ':')) { /* "pv:NAME": its AC output */
+        snprintf(full, sizeof full, "%s:ac", name);
+        s = dc_registry_find(&m->reg, full);
+    }
+    if (!s && !strncmp(name, "load:", 5) && !strchr(name + 5, ':')) {
+        snprintf(full, sizeof full, "%s:demand", name);
+        s = dc_registry_find(&m->reg, full);
+    }
+    return s ? s->v : NULL;
 }
 
 void dc_model_destroy(dc_model **pm)
 {
     if (!pm || !*pm) return;
     dc_model *m = *pm;
-    free_rows(m->pv_kwh, m->n_pv);
-    free_rows(m->load_kwh, m->n_loads);
-    free(m->pv_names);
-    free(m->load_names);
-    free(m->load_sector);
-    dc_model_ghg_free(m);
-    free(m->series[0]);
+    dc_registry_free(&m->reg);
+    dc_topology_free(&m->topo);
+    dc_pool_free(&m->pool);
     dc_sun_free(&m->sun);
     dc_ephem_free(&m->ephem);
     dc_weather_free(&m->weather);
     dc_timeaxis_free(&m->ta);
+    dc_scenario_destroy(&m->s);
     free(m);
     *pm = NULL;
 }

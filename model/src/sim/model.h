@@ -1,58 +1,46 @@
-/* The run: one dc_model owns its time axis, weather, sun, technology
- * outputs, dispatch state and result series. No file or YAML here. */
+/* The run: one dc_model owns its scenario copy, time axis, weather, sun,
+ * topology, engine and result registry. No file or YAML here. */
 #ifndef DC_MODEL_H
 #define DC_MODEL_H
 
-#include "battery.h"
 #include "decarb.h"
-#include "dispatch.h"
-#include "ghg.h"
+#include "engine.h"
+#include "inputs.h"
+#include "pool.h"
+#include "registry.h"
 #include "scenario.h"
 #include "solar.h"
 #include "timeaxis.h"
+#include "topology.h"
 #include "weather.h"
 
-/* Result series, in output order. */
-typedef enum {
-    SER_DEMAND, SER_PV, SER_BATTERY_CHARGE, SER_BATTERY_DISCHARGE, SER_BATTERY_SOC, SER_IMPORT,
-    SER_EXPORT, SER_CURTAILED, SER_UNSERVED, SER_RESIDUAL, SER_GHI, SER_TEMP_AIR, SER_COUNT
-} dc_series_id;
-
+/* How each flow of a site is named and added up. */
 typedef struct {
     const char *name, *unit, *help;
-} dc_series_desc;
-
-extern const dc_series_desc dc_series_table[SER_COUNT];
+    int agg;    /* dc_agg */
+} dc_flow_desc;
+extern const dc_flow_desc dc_flow_table[F_COUNT];
 
 struct dc_model {
+    dc_scenario *s;        /* the scenario as the model was made from it */
     dc_timeaxis ta;
-    double step_h;
+    double step_h;         /* [h] */
     dc_weather weather;
     dc_ephem ephem;
     dc_sun sun;
-    int n_pv, n_loads;
-    char (*pv_names)[64], (*load_names)[64];
-    double **pv_kwh;        /* [array][step] AC energy [kWh] */
-    double **load_kwh;      /* [load][step] [kWh] */
-    double *series[SER_COUNT];
-    dc_grid_params grid_params;
-    dc_dispatch_params dispatch;
-    dc_battery_params battery_params;
-    dc_battery battery;
-    dc_grid grid;
-    dc_resource res[DC_N_RESOURCE_KINDS];
-    int *load_sector;       /* dc_sector of each load */
-    int has_ghg;
-    dc_ghg_rule *ghg_rules; /* copy of the allocation rules */
-    int n_ghg_rules, ghg_stat_rows; /* rows from statistics; scenario rows follow */
-    dc_ghg_table ghg;
-    int ghg_base_year, ghg_link;
-    double ghg_target_pct;  /* [%] below the base year */
-    int step;               /* next step to run */
-    double max_residual;    /* [kWh] */
+    dc_topology topo;
+    dc_registry reg;
+    dc_engine eng;
+    dc_pool pool;
+    int **inst_of;         /* [section][item]: instance index, -1 when none */
+    double *level0;        /* per site, then the town: stored energy before the first step [kWh] */
+    int period_first[13], period_last[13]; /* steps of the year (0) and of each month (1-12); last < first when absent */
+    int step;              /* next step to run */
+    int cyclic;            /* 1 when some store starts the year where it ends */
+    int cyclic_passes;     /* years run to find that state */
+    double cyclic_gap_kwh; /* |start - end| of the stores left after those passes [kWh] */
 };
-/* GHG glue (model_ghg.c): statistics at create, scenario year at the end. */
-dc_status dc_model_ghg_init(dc_model *m, const dc_scenario *s, const dc_inputs *in, dc_diag *diag);
-int dc_model_ghg_finish(dc_model *m);
-void dc_model_ghg_free(dc_model *m);
+
+/* Builds everything but the time axis and sun (build.c). */
+dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag);
 #endif

@@ -1,35 +1,136 @@
-/* Annual and monthly totals and ratios of a finished run. */
+/* Totals of a finished run over a period, for one site or the town,
+ * computed from the recorded series. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model.h"
+#include "params.h"
 
-static void add_step(const dc_model *m, int i, dc_totals *t)
+static double at(const double *v, int i) { return v ? v[i] : 0.0; }
+
+static void add_step(const dc_site *s, int i, dc_totals *t)
 {
-    double *const *s = m->series;
-    t->demand_kwh += s[SER_DEMAND][i];
-    t->pv_kwh += s[SER_PV][i];
-    t->battery_charge_kwh += s[SER_BATTERY_CHARGE][i];
-    t->battery_discharge_kwh += s[SER_BATTERY_DISCHARGE][i];
-    t->import_kwh += s[SER_IMPORT][i];
-    t->export_kwh += s[SER_EXPORT][i];
-    t->curtailed_kwh += s[SER_CURTAILED][i];
-    t->unserved_kwh += s[SER_UNSERVED][i];
-    t->peak_import_kw = fmax(t->peak_import_kw, s[SER_IMPORT][i] / m->step_h);
-    t->max_residual_kwh = fmax(t->max_residual_kwh, fabs(s[SER_RESIDUAL][i]));
+    double *const *f = s->f;
+    t->demand_kwh += at(f[F_DEMAND], i);
+    t->pv_kwh += at(f[F_PV], i);
+    t->generation_kwh += at(f[F_GENERATION], i);
+    t->storage_charge_kwh += at(f[F_STORAGE_CHARGE], i);
+    t->storage_discharge_kwh += at(f[F_STORAGE_DISCHARGE], i);
+    t->import_kwh += at(f[F_GRID_IMPORT], i);
+    t->export_kwh += at(f[F_GRID_EXPORT], i);
+    t->wire_in_kwh += at(f[F_WIRE_IN], i);
+    t->wire_out_kwh += at(f[F_WIRE_OUT], i);
+    t->offsite_ppa_in_kwh += at(f[F_OFFSITE_PPA_IN], i);
+    t->curtailed_kwh += at(f[F_CURTAILED], i);
+    t->unserved_kwh += at(f[F_UNSERVED], i);
+    t->max_residual_kwh = fmax(t->max_residual_kwh, fabs(at(f[F_RESIDUAL], i)));
+}
+
+/* Stored energy of the sites just before step i. */
+static double level_before(const dc_model *m, const int *sites, int n, int i)
+{
+    double l = 0.0;
+    for (int k = 0; k < n; k++) {
+        const double *v = m->eng.site[sites[k]].f[F_STORAGE_LEVEL];
+        l += i == 0 ? m->level0[sites[k]] : at(v, i - 1);
+    }
+    return l;
+}
+
+/* Sum of one resource quantity over the PV arrays of the sites. */
+static double pv_quantity(const dc_model *m, const int *sites, int n, int first, int last, const char *q,
+                          int onsite_only)
+{
+    double sum = 0.0;
+    char name[4 * DC_NAME_MAX];
+    for (int a = 0; a < m->s->list[S_PV].n; a++) {
+        const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[a];
+        int in_set = 0;
+        for (int k = 0; k < n; k++) in_set |= m->topo.item_site[S_PV][a] == sites[k];
+        if (!in_set || (onsite_only && p->contract != DC_CONTRACT_ONSITE_PPA)) continue;
+        snprintf(name, sizeof name, "pv:%s:%s", p->name, q);
+        const dc_series *s = dc_registry_find(&m->reg, name);
+        for (int i = first; s && i <= last; i++) sum += s->v[i];
+    }
+    return sum;
+}
+
+static void ratios(const dc_model *m, dc_totals *t)
+{
+    double external = t->import_kwh - t->offsite_ppa_in_kwh;
+    t->self_sufficiency = t->demand_kwh > 0 ? (t->demand_kwh - t->unserved_kwh - external) / t->demand_kwh : 0.0;
+    double lost = t->curtailed_kwh + t->export_kwh - t->offsite_ppa_sold_kwh;
+    t->self_consumption = t->pv_kwh > 0 ? (t->pv_kwh - lost) / t->pv_kwh : 0.0;
+    t->import_co2_t = external * m->s->grid.emission_factor_kg_per_kwh / 1000.0;
+}
+
+/* Totals of a set of sites over the steps of a month (0 = the year). */
+static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_totals *t)
+{
+    memset(t, 0, sizeof *t);
+    int first = m->period_first[month], last = m->period_last[month];
+    for (int i = first; i <= last; i++) {
+        double imp = 0.0;
+        for (int k = 0; k < n; k++) {
+            add_step(&m->eng.site[sites[k]], i, t);
+            imp += at(m->eng.site[sites[k]].f[F_GRID_IMPORT], i);
+        }
+        t->peak_import_kw = fmax(t->peak_import_kw, imp / m->step_h);
+    }
+    if (last < first) return;
+    t->storage_drawdown_kwh = level_before(m, sites, n, first) - level_before(m, sites, n, last + 1);
+    t->offsite_ppa_sold_kwh = pv_quantity(m, sites, n, first, last, "sold_to_buyers", 0);
+    t->ppa_billable_kwh = pv_quantity(m, sites, n, first, last, "used_on_site", 1);
+    ratios(m, t);
+}
+
+dc_status dc_model_site_totals(const dc_model *m, size_t site, int month, dc_totals *t)
+{
+    if (!m || !t || month < 0 || month > 12 || site >= (size_t)m->eng.n_sites) return DC_ERR_ARG;
+    if (m->step < m->ta.n) return DC_ERR_STATE;
+    int k = (int)site;
+    totals_of(m, &k, 1, month, t);
+    return DC_OK;
 }
 
 dc_status dc_model_totals(const dc_model *m, int month, dc_totals *t)
 {
     if (!m || !t || month < 0 || month > 12) return DC_ERR_ARG;
     if (m->step < m->ta.n) return DC_ERR_STATE;
-    memset(t, 0, sizeof *t);
-    for (int i = 0; i < m->ta.n; i++)
-        if (month == 0 || m->ta.t[i].month == month) add_step(m, i, t);
-    /* Local supply to demand: demand less imports and unserved energy. */
-    double local = t->demand_kwh - t->import_kwh - t->unserved_kwh;
-    t->self_sufficiency = t->demand_kwh > 0 ? local / t->demand_kwh : 0.0;
-    t->self_consumption = t->pv_kwh > 0 ? (t->pv_kwh - t->export_kwh - t->curtailed_kwh) / t->pv_kwh : 0.0;
-    t->import_co2_t = t->import_kwh * m->grid_params.emission_factor_kg_per_kwh / 1000.0;
+    totals_of(m, m->eng.all_sites, m->eng.n_sites, month, t);
+    for (int b = 0; b < m->eng.n_buses; b++) /* a private wire's own balance too */
+        for (int i = m->period_first[month]; m->eng.bus[b].wire && i <= m->period_last[month]; i++)
+            t->max_residual_kwh = fmax(t->max_residual_kwh, fabs(m->eng.bus[b].residual[i]));
     return DC_OK;
+}
+
+size_t dc_model_site_count(const dc_model *m) { return m ? (size_t)m->eng.n_sites : 0; }
+
+const char *dc_model_site_name(const dc_model *m, size_t site)
+{
+    return m && site < (size_t)m->eng.n_sites ? m->eng.site[site].name : NULL;
+}
+
+dc_status dc_model_cyclic(const dc_model *m, dc_cyclic_info *out)
+{
+    if (!m || !out) return DC_ERR_ARG;
+    *out = (dc_cyclic_info){m->cyclic, m->cyclic_passes, m->cyclic_gap_kwh};
+    return DC_OK;
+}
+
+double dc_model_series_total(const dc_model *m, size_t k, int month)
+{
+    if (!m || k >= (size_t)m->reg.n || month < 0 || month > 12) return NAN;
+    const dc_series *s = &m->reg.s[k];
+    double v = 0.0, n = 0.0;
+    int last = m->period_last[month] < m->step ? m->period_last[month] : m->step - 1;
+    for (int i = m->period_first[month]; i <= last; i++) {
+        double x = s->v[i];
+        if (s->agg == DC_AGG_MAXABS) v = fmax(v, fabs(x));
+        else if (s->agg == DC_AGG_LAST) v = x;
+        else v += x;
+        n++;
+    }
+    return s->agg == DC_AGG_MEAN ? (n > 0 ? v / n : NAN) : v;
 }

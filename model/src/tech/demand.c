@@ -5,7 +5,7 @@ static void scale(double *kwh, int n, double factor)
     for (int i = 0; i < n; i++) kwh[i] *= factor;
 }
 
-int dc_demand_from_shape(const dc_load_params *p, const dc_shape *s, const dc_timeaxis *ta,
+int dc_demand_from_shape(const dc_demand_params *p, const dc_shape *s, const dc_timeaxis *ta,
                          double *kwh)
 {
     double sum = 0;
@@ -19,7 +19,7 @@ int dc_demand_from_shape(const dc_load_params *p, const dc_shape *s, const dc_ti
     return 0;
 }
 
-int dc_demand_from_profile(const dc_load_params *p, const double *measured, int n, double *kwh)
+int dc_demand_from_profile(const dc_demand_params *p, const double *measured, int n, double *kwh)
 {
     double sum = 0;
     for (int i = 0; i < n; i++) sum += kwh[i] = measured[i];

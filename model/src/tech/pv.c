@@ -79,12 +79,12 @@ static int setup(const dc_pv_params *p, int year, pv_setup *s)
 }
 
 int dc_pv_simulate(const dc_pv_params *p, int year, const dc_sun *sun, const dc_weather *w,
-                   double step_h, double *ac_kwh, double *poa_out)
+                   double step_h, double *ac_kwh, const dc_pv_extra *extra)
 {
     pv_setup s;
     if (setup(p, year, &s)) return -1;
     for (int i = 0; i < sun->n; i++) {
-        double z = sun->zenith[i], ac = 0.0, poa_global = 0.0;
+        double z = sun->zenith[i], ac = 0.0, poa_global = 0.0, tc = w->temp_c[i];
         if (sun->ghi[i] > 0) {
             dc_sunpos pos = {z, sun->azimuth[i], 90.0 - z};
             double aoi = dc_incidence_deg(&pos, p->tilt_deg, p->azimuth_deg);
@@ -92,12 +92,13 @@ int dc_pv_simulate(const dc_pv_params *p, int year, const dc_sun *sun, const dc_
             dc_poa_components(&s.plane, z, aoi, sun->ghi[i], sun->dni[i], sun->dhi[i], sun->dni_extra[i], &c);
             poa_global = c.beam + c.sky + c.ground;
             double eff = c.beam * dc_iam_physical(aoi) + c.sky * s.iam_sky + c.ground * s.iam_ground;
-            double tc = dc_cell_temp(s.model, &s.th, poa_global, w->temp_c[i], w->wind_ms[i]);
+            tc = dc_cell_temp(s.model, &s.th, poa_global, w->temp_c[i], w->wind_ms[i]);
             double pdc = s.pdc0 * eff / 1000.0 * (1.0 + s.gamma * (tc - 25.0)) * s.derate;
             ac = dc_inverter_ac(pdc, s.pac0, s.eta_nom);
         }
         ac_kwh[i] = ac * step_h;
-        if (poa_out) poa_out[i] = poa_global;
+        if (extra && extra->poa) extra->poa[i] = poa_global;
+        if (extra && extra->cell_temp) extra->cell_temp[i] = tc;
     }
     return 0;
 }

@@ -10,17 +10,13 @@
 
 typedef enum { DC_MOUNT_ROOFTOP, DC_MOUNT_OPEN_RACK, DC_MOUNT_CARPORT, DC_MOUNT_FLOATING } dc_mounting;
 typedef enum { DC_TEMP_AUTO, DC_TEMP_SAPM, DC_TEMP_FAIMAN } dc_temp_model;
-typedef enum { DC_CONTRACT_ONSITE_PPA, DC_CONTRACT_OFFSITE_PPA, DC_CONTRACT_OWNED } dc_contract;
-
 typedef struct {
-    char name[64];
     double capacity_kw;          /* DC nameplate at STC [kWp] */
     double tilt_deg;             /* from horizontal [deg] */
     double azimuth_deg;          /* facing, clockwise from north; 180 = south [deg] */
     int mounting;                /* dc_mounting */
     int temp_model;              /* dc_temp_model */
     int transposition;           /* dc_transposition */
-    int contract;                /* dc_contract */
     double albedo;               /* ground or water reflectance [0-1] */
     double dc_ac_ratio;          /* DC nameplate / AC rating [-] */
     double losses_pct;           /* DC system losses [%] */
@@ -45,8 +41,14 @@ double dc_cell_temp(int model, const dc_thermal *th, double poa, double t_air, d
 /* PVWatts inverter (Dobos 2014, NREL/TP-6A20-62641 eq. 3): AC [kW] from DC [kW]. */
 double dc_inverter_ac(double pdc_kw, double pac0_kw, double eta_nom);
 
-/* AC energy per step [kWh] for the axis' year into ac_kwh[n]; poa (may be
- * NULL) gets the POA global irradiance [W/m2]. 0 ok, -1 bad parameters. */
+/* Optional per-step outputs of dc_pv_simulate (each may be NULL). */
+typedef struct {
+    double *poa;        /* plane-of-array global irradiance [W/m2] */
+    double *cell_temp;  /* cell temperature [degC]; air temperature at night */
+} dc_pv_extra;
+
+/* AC energy per step [kWh] for the axis' year into ac_kwh[n]. 0 ok, -1 bad
+ * parameters. */
 int dc_pv_simulate(const dc_pv_params *p, int year, const dc_sun *sun, const dc_weather *w,
-                   double step_h, double *ac_kwh, double *poa);
+                   double step_h, double *ac_kwh, const dc_pv_extra *extra);
 #endif

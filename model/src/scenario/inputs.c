@@ -1,3 +1,4 @@
+/* Reads every file a scenario names into dc_inputs. */
 #include "inputs.h"
 
 #include <stdio.h>
@@ -7,6 +8,8 @@
 #include "diag.h"
 #include "epw.h"
 #include "ghgdata.h"
+#include "loadfiles.h"
+#include "params.h"
 
 #ifndef DC_DATADIR
 #define DC_DATADIR "inputs"
@@ -21,14 +24,23 @@ static const char *data_dir(void)
 
 static dc_status read_load(const dc_scenario *s, int i, dc_load_input *in, dc_diag *diag)
 {
-    const dc_load_params *p = &s->loads[i];
+    const dc_load_item *p = &DC_CITEMS(s, S_LOADS, dc_load_item)[i];
     char field[64], path[DC_PATH_MAX + 128];
-    snprintf(field, sizeof field, "loads[%d].profile_file", i);
+    dc_field_name(s, S_LOADS, i, "profile_file", field, sizeof field);
     if (p->profile_file[0]) return dc_profile_read(p->profile_file, field, &in->profile, &in->profile_n, diag);
     int shape = p->shape ? p->shape : dc_shape_for_sector(p->sector);
     if (s->shapes_dir[0]) snprintf(path, sizeof path, "%s/%s.csv", s->shapes_dir, dc_shape_names[shape]);
     else snprintf(path, sizeof path, "%s/load_shapes/%s.csv", data_dir(), dc_shape_names[shape]);
     return dc_shape_read(path, &in->shape, diag);
+}
+
+static dc_status read_pv(const dc_scenario *s, int i, dc_pv_input *in, dc_diag *diag)
+{
+    const dc_pv_item *p = &DC_CITEMS(s, S_PV, dc_pv_item)[i];
+    char field[64];
+    dc_field_name(s, S_PV, i, "profile_file", field, sizeof field);
+    if (!p->profile_file[0]) return DC_OK;
+    return dc_profile_read(p->profile_file, field, &in->profile, &in->profile_n, diag);
 }
 
 static dc_status read_ghg(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
@@ -48,21 +60,33 @@ static dc_status read_ghg(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
     return st;
 }
 
+static dc_inputs *alloc_inputs(const dc_scenario *s)
+{
+    dc_inputs *in = calloc(1, sizeof *in);
+    if (!in) return NULL;
+    in->n_loads = s->list[S_LOADS].n;
+    in->n_pv = s->list[S_PV].n;
+    in->loads = calloc((size_t)in->n_loads + 1, sizeof *in->loads);
+    in->pv = calloc((size_t)in->n_pv + 1, sizeof *in->pv);
+    if (!in->loads || !in->pv) dc_inputs_destroy(&in);
+    return in;
+}
+
 dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
 {
+    if (!out) return DC_ERR_ARG;
     *out = NULL;
-    dc_inputs *in = calloc(1, sizeof *in);
+    if (!s) return DC_ERR_ARG;
+    dc_inputs *in = alloc_inputs(s);
     if (!in) return DC_ERR_NOMEM;
-    in->loads = calloc((size_t)s->n_loads + 1, sizeof *in->loads);
-    in->n_loads = s->n_loads;
-    if (!in->loads) {
-        free(in);
-        return DC_ERR_NOMEM;
-    }
     dc_status st = dc_epw_read(s->weather_file, &in->weather, diag);
-    for (int i = 0; i < s->n_loads; i++) {
+    for (int i = 0; i < in->n_loads; i++) {
         dc_status ls = read_load(s, i, &in->loads[i], diag);
         if (st == DC_OK) st = ls;
+    }
+    for (int i = 0; i < in->n_pv; i++) {
+        dc_status ps = read_pv(s, i, &in->pv[i], diag);
+        if (st == DC_OK) st = ps;
     }
     dc_status gs = read_ghg(s, in, diag);
     if (st == DC_OK) st = gs;
@@ -77,8 +101,10 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
 void dc_inputs_destroy(dc_inputs **in)
 {
     if (!in || !*in) return;
-    for (int i = 0; i < (*in)->n_loads; i++) free((*in)->loads[i].profile);
+    for (int i = 0; (*in)->loads && i < (*in)->n_loads; i++) free((*in)->loads[i].profile);
+    for (int i = 0; (*in)->pv && i < (*in)->n_pv; i++) free((*in)->pv[i].profile);
     free((*in)->loads);
+    free((*in)->pv);
     dc_weather_raw_free(&(*in)->weather);
     dc_ghg_data_free(&(*in)->ghg);
     free(*in);

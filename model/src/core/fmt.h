@@ -1,0 +1,14 @@
+/* Number formatting for large text outputs, without printf per value. */
+#ifndef DC_FMT_H
+#define DC_FMT_H
+
+#include <stddef.h>
+
+enum { DC_FMT_MAX = 330 }; /* longest output: "-" + 309 digits + "." + 9 + NUL */
+
+/* Writes v with `decimals` (0-9) digits after the point into buf (at least
+ * DC_FMT_MAX bytes), byte for byte what printf("%.*f") gives with the default
+ * rounding mode (the exact binary value rounded half to even); returns the
+ * length. Falls back to snprintf for NaN, infinities and |v| >= 2^63. */
+size_t dc_fmt_fixed(char *buf, double v, int decimals);
+#endif

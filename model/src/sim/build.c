@@ -1,0 +1,405 @@
+/* Wires the engine from a scenario: sites and buses from the topology,
+ * one grid connection per bus, an instance per item of every bound type,
+ * loads summed per site, dispatch orders expanded per bus, and every
+ * series registered in output order (town, private wires, then each site
+ * followed by its loads and resources). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "demand.h"
+#include "diag.h"
+#include "model.h"
+#include "params.h"
+#include "types.h"
+
+const dc_flow_desc dc_flow_table[F_COUNT] = {
+#define DC_FLOW_ROW(id, name, unit, help, agg) [id] = {name, unit, help, agg},
+    DC_FLOWS(DC_FLOW_ROW)
+#undef DC_FLOW_ROW
+};
+
+typedef struct {
+    dc_model *m;
+    const dc_inputs *in;
+    dc_diag *diag;
+    dc_build_env env;
+    unsigned char (*has)[F_COUNT]; /* per site: which flows it records */
+    const double *zeros;           /* n_steps zeros: inputs of sites without loads or profiles */
+} builder;
+
+static void *alloc(builder *b, size_t n) { return dc_pool_alloc(&b->m->pool, n); }
+
+/* Which flows a site records: only those that can be non-zero there. */
+static void site_needs(builder *b)
+{
+    const dc_scenario *s = b->m->s;
+    const dc_topology *t = &b->m->topo;
+    for (int k = 0; k < t->n_sites; k++) {
+        unsigned char *h = b->has[k];
+        h[F_GRID_IMPORT] = h[F_GRID_EXPORT] = h[F_RESIDUAL] = 1;
+        h[F_WIRE_IN] = h[F_WIRE_OUT] = t->site[k].wire >= 0;
+    }
+    for (int i = 0; i < s->list[S_LOADS].n; i++) b->has[t->item_site[S_LOADS][i]][F_DEMAND] = 1;
+    for (int i = 0; i < s->list[S_PV].n; i++) {
+        b->has[t->item_site[S_PV][i]][F_PV] = b->has[t->item_site[S_PV][i]][F_CURTAILED] = 1;
+        for (int k = 0; k < t->n_buyers[i]; k++) b->has[t->buyers[i][k]][F_OFFSITE_PPA_IN] = 1;
+    }
+    for (int i = 0; i < s->list[S_BATTERIES].n; i++) {
+        unsigned char *h = b->has[t->item_site[S_BATTERIES][i]];
+        h[F_STORAGE_CHARGE] = h[F_STORAGE_DISCHARGE] = h[F_STORAGE_LEVEL] = 1;
+    }
+    for (int k = 0; k < t->n_sites; k++) b->has[k][F_UNSERVED] = b->has[k][F_DEMAND];
+}
+
+static dc_status register_town(builder *b)
+{
+    dc_model *m = b->m;
+    for (int k = 0; k < F_COUNT; k++) {
+        const dc_flow_desc *d = &dc_flow_table[k];
+        m->eng.town[k] = dc_registry_add(&m->reg, DC_LEVEL_TOWN, "town", "", -1, d->name, d->unit, d->help, d->agg);
+        if (!m->eng.town[k]) return DC_ERR_NOMEM;
+    }
+    double *ghi = dc_registry_add(&m->reg, DC_LEVEL_TOWN, "town", "", -1, "ghi", "W/m2",
+                                  "global horizontal irradiance, mean over the step", DC_AGG_MEAN);
+    double *temp = dc_registry_add(&m->reg, DC_LEVEL_TOWN, "town", "", -1, "temp_air", "degC",
+                                   "dry-bulb air temperature", DC_AGG_MEAN);
+    if (!ghi || !temp) return DC_ERR_NOMEM;
+    memcpy(ghi, m->weather.ghi, (size_t)m->ta.n * sizeof *ghi);
+    memcpy(temp, m->weather.temp_c, (size_t)m->ta.n * sizeof *temp);
+    return DC_OK;
+}
+
+static dc_status register_site(builder *b, int k, const double *zeros)
+{
+    dc_model *m = b->m;
+    dc_site *st = &m->eng.site[k];
+    for (int f = 0; f < F_COUNT; f++) {
+        const dc_flow_desc *d = &dc_flow_table[f];
+        if (!b->has[k][f]) continue;
+        st->f[f] = dc_registry_add(&m->reg, DC_LEVEL_SITE, "site", st->name, k, d->name, d->unit, d->help, d->agg);
+        if (!st->f[f]) return DC_ERR_NOMEM;
+    }
+    st->demand = st->f[F_DEMAND] ? st->f[F_DEMAND] : zeros;
+    st->pv = st->f[F_PV] ? st->f[F_PV] : zeros;
+    return DC_OK;
+}
+
+static dc_status build_load(builder *b, int i, int site)
+{
+    dc_model *m = b->m;
+    const dc_load_item *p = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[i];
+    const dc_load_input *li = &b->in->loads[i];
+    double *kwh = dc_registry_add(&m->reg, DC_LEVEL_RESOURCE, "load", p->name, site, "demand", "kWh",
+                                  "demand of this load after savings", DC_AGG_SUM);
+    if (!kwh) return DC_ERR_NOMEM;
+    dc_demand_params dp = {p->annual_kwh, p->saving_pct};
+    int rc;
+    if (li->profile) {
+        if (li->profile_n != m->ta.n) {
+            char field[64];
+            dc_field_name(m->s, S_LOADS, i, "profile_file", field, sizeof field);
+            dc_diag_add(b->diag, p->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps",
+                        li->profile_n, m->ta.n);
+            return DC_ERR_LOAD;
+        }
+        rc = dc_demand_from_profile(&dp, li->profile, m->ta.n, kwh);
+    } else {
+        rc = dc_demand_from_shape(&dp, &li->shape, &m->ta, kwh);
+    }
+    if (rc) {
+        dc_pos at = dc_param_pos(m->s, S_LOADS, i, NULL);
+        dc_diag_add(b->diag, m->s->file, at.line, at.col, p->name, "load shape or profile sums to zero");
+        return DC_ERR_LOAD;
+    }
+    double *demand = m->eng.site[site].f[F_DEMAND]; /* registered: the site has loads */
+    for (int t = 0; t < m->ta.n; t++) demand[t] += kwh[t];
+    return DC_OK;
+}
+
+/* A new instance of a bound type at a site. */
+static dc_status make_instance(builder *b, const dc_binding *bind, int item, int site)
+{
+    dc_model *m = b->m;
+    int r = m->eng.n_inst++;
+    dc_instance *in = &m->eng.inst[r];
+    in->type = bind->type;
+    in->site = site;
+    in->bus = m->eng.site[site].bus;
+    snprintf(in->name, sizeof in->name, "%s", (const char *)dc_list_item(m->s, bind->section, item));
+    in->state = alloc(b, bind->type->size);
+    m->inst_of[bind->section][item] = r;
+    if (!in->state) return DC_ERR_NOMEM;
+    return bind->make(in->state, &b->env, item, site);
+}
+
+static dc_status build_site(builder *b, int k, const double *zeros)
+{
+    dc_model *m = b->m;
+    dc_status st = register_site(b, k, zeros);
+    for (int i = 0; st == DC_OK && i < m->s->list[S_LOADS].n; i++)
+        if (m->topo.item_site[S_LOADS][i] == k) st = build_load(b, i, k);
+    for (int j = 0; j < dc_n_bindings && st == DC_OK; j++) {
+        const dc_binding *bind = &dc_bindings[j];
+        for (int i = 0; st == DC_OK && i < m->s->list[bind->section].n; i++)
+            if (m->topo.item_site[bind->section][i] == k) st = make_instance(b, bind, i, k);
+    }
+    return st;
+}
+
+static int count_instances(const dc_model *m, int n_buses)
+{
+    int n = n_buses;
+    for (int j = 0; j < dc_n_bindings; j++) n += m->s->list[dc_bindings[j].section].n;
+    return n;
+}
+
+/* Buses: each site with its own connection, then each private wire. */
+static dc_status build_buses(builder *b)
+{
+    dc_model *m = b->m;
+    dc_engine *e = &m->eng;
+    const dc_topology *t = &m->topo;
+    int own = 0;
+    for (int k = 0; k < t->n_sites; k++) own += t->site[k].wire < 0;
+    e->n_buses = own + t->n_wires;
+    e->bus = alloc(b, (size_t)e->n_buses * sizeof *e->bus);
+    if (!e->bus) return DC_ERR_NOMEM;
+    int next = 0;
+    for (int k = 0; k < t->n_sites; k++) {
+        dc_site *st = &e->site[k];
+        snprintf(st->name, sizeof st->name, "%s", t->site[k].name);
+        st->bus = t->site[k].wire < 0 ? next++ : own + t->site[k].wire;
+        dc_bus *bus = &e->bus[st->bus];
+        if (t->site[k].wire < 0) snprintf(bus->name, sizeof bus->name, "%s", st->name);
+    }
+    for (int w = 0; w < t->n_wires; w++) {
+        snprintf(e->bus[own + w].name, sizeof e->bus[own + w].name, "%s", t->wire[w].name);
+        e->bus[own + w].wire = 1;
+    }
+    return DC_OK;
+}
+
+static dc_status bus_members(builder *b, dc_bus *bus, int bi)
+{
+    dc_engine *e = &b->m->eng;
+    bus->sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
+    if (!bus->sites) return DC_ERR_NOMEM;
+    for (int k = 0; k < e->n_sites; k++)
+        if (e->site[k].bus == bi) bus->sites[bus->n_sites++] = k;
+    return DC_OK;
+}
+
+/* The grid connection of each bus, with the limits of its site or wire. */
+static dc_status build_grids(builder *b)
+{
+    dc_model *m = b->m;
+    dc_engine *e = &m->eng;
+    for (int bi = 0; bi < e->n_buses; bi++) {
+        dc_bus *bus = &e->bus[bi];
+        if (bus_members(b, bus, bi)) return DC_ERR_NOMEM;
+        int site = bus->wire ? -1 : bus->sites[0];
+        const dc_topo_wire *w = bus->wire ? &m->topo.wire[bi - (e->n_buses - m->topo.n_wires)] : NULL;
+        double imp = w ? w->import_kw : m->topo.site[site].import_kw;
+        double exp = w ? w->export_kw : m->topo.site[site].export_kw;
+        int r = e->n_inst++;
+        e->inst[r] = (dc_instance){.type = &dc_grid_type, .site = site, .bus = bi};
+        snprintf(e->inst[r].name, sizeof e->inst[r].name, "%s", bus->name);
+        e->inst[r].state = alloc(b, dc_grid_type.size);
+        if (!e->inst[r].state) return DC_ERR_NOMEM;
+        dc_grid_make(e->inst[r].state, imp, exp, m->step_h);
+        bus->grid = r;
+    }
+    return DC_OK;
+}
+
+/* Per-site and per-bus lists of the dispatched and profile instances. */
+static dc_status instance_lists(builder *b)
+{
+    dc_engine *e = &b->m->eng;
+    size_t cap = ((size_t)e->n_inst + 1) * sizeof(int);
+    for (int k = 0; k < e->n_sites; k++) {
+        dc_site *st = &e->site[k];
+        if (!(st->res = alloc(b, cap)) || !(st->prof = alloc(b, cap))) return DC_ERR_NOMEM;
+    }
+    for (int bi = 0; bi < e->n_buses; bi++)
+        if (!(e->bus[bi].res = alloc(b, cap))) return DC_ERR_NOMEM;
+    for (int r = 0; r < e->n_inst; r++) {
+        dc_instance *in = &e->inst[r];
+        if (in->type->role == DC_ROLE_PROFILE) {
+            dc_site *s = &e->site[in->site];
+            s->prof[s->n_prof++] = r;
+            if (!s->taken && (!(s->taken = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double))) ||
+                              !(s->sent = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double)))))
+                return DC_ERR_NOMEM;
+            continue;
+        }
+        if (in->site >= 0) e->site[in->site].res[e->site[in->site].n_res++] = r;
+        e->bus[in->bus].res[e->bus[in->bus].n_res++] = r;
+    }
+    return DC_OK;
+}
+
+/* Append instance r when it is on the bus and not listed yet. */
+static void add_once(const dc_model *m, int bi, int r, int *out, int *k)
+{
+    if (r < 0 || m->eng.inst[r].bus != bi) return;
+    for (int j = 0; j < *k; j++)
+        if (out[j] == r) return;
+    out[(*k)++] = r;
+}
+
+/* One order of the scenario, expanded for one bus: a type stands for
+ * every instance of it on the bus, in file order. */
+static int expand_order(const dc_model *m, int bi, const dc_order_entry *o, int n, int *out)
+{
+    int k = 0;
+    for (int j = 0; j < n; j++) {
+        if (o[j].kind == DC_ORDER_GRID) add_once(m, bi, m->eng.bus[bi].grid, out, &k);
+        else if (o[j].kind == DC_ORDER_ITEM) add_once(m, bi, m->inst_of[o[j].section][o[j].item], out, &k);
+        else
+            for (int i = 0; i < m->s->list[o[j].section].n; i++) add_once(m, bi, m->inst_of[o[j].section][i], out, &k);
+    }
+    return k;
+}
+
+static dc_status orders(builder *b)
+{
+    dc_model *m = b->m;
+    for (int bi = 0; bi < m->eng.n_buses; bi++) {
+        dc_bus *bus = &m->eng.bus[bi];
+        size_t cap = ((size_t)m->eng.n_inst + 1) * sizeof(int);
+        if (!(bus->deficit = alloc(b, cap)) || !(bus->surplus = alloc(b, cap))) return DC_ERR_NOMEM;
+        bus->n_deficit = expand_order(m, bi, m->topo.deficit, m->topo.n_deficit, bus->deficit);
+        bus->n_surplus = expand_order(m, bi, m->topo.surplus, m->topo.n_surplus, bus->surplus);
+    }
+    return DC_OK;
+}
+
+static dc_status buyers(builder *b)
+{
+    dc_model *m = b->m;
+    for (int i = 0; i < m->s->list[S_PV].n; i++) {
+        int n = m->topo.n_buyers[i];
+        dc_instance *in = &m->eng.inst[m->inst_of[S_PV][i]];
+        const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[i];
+        if (!n) continue;
+        in->buyers = alloc(b, (size_t)n * sizeof(int));
+        m->eng.sold[m->inst_of[S_PV][i]] = alloc(b, ((size_t)m->ta.n + 1) * sizeof(double));
+        if (!m->eng.sold[m->inst_of[S_PV][i]]) return DC_ERR_NOMEM;
+        in->shares = p->n_buyer_shares ? alloc(b, (size_t)n * sizeof(double)) : NULL;
+        if (!in->buyers || (p->n_buyer_shares && !in->shares)) return DC_ERR_NOMEM;
+        in->n_buyers = n;
+        for (int k = 0; k < n; k++) {
+            in->buyers[k] = m->topo.buyers[i][k];
+            if (in->shares) in->shares[k] = p->buyer_shares_pct[k] / 100.0;
+        }
+    }
+    return DC_OK;
+}
+
+/* Profile supply of each site, and the per-bus sums of the inputs. */
+static dc_status sum_inputs(builder *b)
+{
+    dc_engine *e = &b->m->eng;
+    for (int k = 0; k < e->n_sites; k++)
+        for (int j = 0; j < e->site[k].n_prof; j++) {
+            const dc_instance *in = &e->inst[e->site[k].prof[j]];
+            for (int i = 0; i < e->n_steps; i++) e->site[k].f[F_PV][i] += in->type->offer(in->state, i);
+        }
+    for (int bi = 0; bi < e->n_buses; bi++) {
+        dc_bus *bus = &e->bus[bi];
+        size_t n = ((size_t)e->n_steps + 1) * sizeof(double);
+        if (!(bus->demand = alloc(b, n)) || !(bus->profile = alloc(b, n))) return DC_ERR_NOMEM;
+    }
+    size_t ni = ((size_t)e->n_inst + 1) * sizeof(int);
+    e->sellers = alloc(b, ni);
+
+    e->active_buses = alloc(b, ((size_t)e->n_buses + 1) * sizeof(int));
+    e->active_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
+    e->all_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
+    e->scratch[0] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
+    e->scratch[1] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
+    if (!e->sellers ||  !e->active_buses || !e->active_sites || !e->all_sites || !e->scratch[0] ||
+        !e->scratch[1])
+        return DC_ERR_NOMEM;
+    for (int k = 0; k < e->n_sites; k++) e->all_sites[k] = k;
+    return dc_engine_prepare(e) ? DC_ERR_NOMEM : DC_OK;
+}
+
+/* The connection flows of each private wire; plain sites reuse their own. */
+static dc_status register_buses(builder *b)
+{
+    dc_model *m = b->m;
+    dc_engine *e = &m->eng;
+    for (int bi = 0; bi < e->n_buses; bi++) {
+        dc_bus *bus = &e->bus[bi];
+        if (!bus->wire) {
+            bus->grid_import = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
+            bus->grid_export = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
+            bus->residual = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
+        } else {
+            bus->grid_import = dc_registry_add(&m->reg, DC_LEVEL_WIRE, "wire", bus->name, -1, "grid_import", "kWh",
+                                               "energy from the grid at the point of connection", DC_AGG_SUM);
+            bus->grid_export = dc_registry_add(&m->reg, DC_LEVEL_WIRE, "wire", bus->name, -1, "grid_export", "kWh",
+                                               "energy to the grid at the point of connection", DC_AGG_SUM);
+            bus->residual = dc_registry_add(&m->reg, DC_LEVEL_WIRE, "wire", bus->name, -1, "balance_residual",
+                                            "kWh", "supply reported by the wire's resources minus demand served",
+                                            DC_AGG_MAXABS);
+        }
+        if (!bus->grid_import || !bus->grid_export || !bus->residual) return DC_ERR_NOMEM;
+    }
+    return DC_OK;
+}
+
+static dc_status allocate(builder *b)
+{
+    dc_model *m = b->m;
+    dc_engine *e = &m->eng;
+    int n = m->ta.n, own = 0;
+    for (int k = 0; k < m->topo.n_sites; k++) own += m->topo.site[k].wire < 0;
+    int n_inst = count_instances(m, own + m->topo.n_wires);
+    e->n_steps = n;
+    e->step_h = m->step_h;
+    e->t = m->ta.t;
+    e->tolerance = DC_BALANCE_TOLERANCE_KWH;
+    e->n_sites = m->topo.n_sites;
+    e->site = alloc(b, ((size_t)e->n_sites + 1) * sizeof *e->site);
+    e->inst = alloc(b, ((size_t)n_inst + 1) * sizeof *e->inst);
+    e->bd = alloc(b, ((size_t)n_inst + 1) * sizeof *e->bd);
+    e->req = alloc(b, ((size_t)n_inst + 1) * sizeof(double));
+    e->done = alloc(b, ((size_t)n_inst + 1) * sizeof(double));
+    e->sold = alloc(b, ((size_t)n_inst + 1) * sizeof *e->sold);
+    b->zeros = alloc(b, ((size_t)n + 1) * sizeof(double));
+    m->level0 = alloc(b, ((size_t)e->n_sites + 1) * sizeof(double));
+    m->inst_of = alloc(b, S_COUNT * sizeof *m->inst_of);
+    b->has = alloc(b, ((size_t)e->n_sites + 1) * sizeof *b->has);
+    if (!e->site || !e->inst || !e->bd || !e->req || !e->done || !e->sold || !b->zeros || !m->level0 ||
+        !m->inst_of || !b->has)
+        return DC_ERR_NOMEM;
+    for (int sec = 0; sec < S_COUNT; sec++) {
+        m->inst_of[sec] = alloc(b, ((size_t)m->s->list[sec].n + 1) * sizeof(int));
+        if (!m->inst_of[sec]) return DC_ERR_NOMEM;
+        for (int i = 0; i < m->s->list[sec].n; i++) m->inst_of[sec][i] = -1;
+    }
+    return DC_OK;
+}
+
+dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
+{
+    builder b = {m, in, diag, {0}, NULL, NULL};
+    if (dc_topology_build(m->s, &m->topo, diag)) return DC_ERR_SCENARIO;
+    b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, diag};
+    dc_status st = allocate(&b);
+    if (st == DC_OK) st = build_buses(&b);
+    if (st == DC_OK) st = build_grids(&b);
+    if (st == DC_OK) site_needs(&b);
+    if (st == DC_OK) st = register_town(&b);
+    if (st == DC_OK) st = register_buses(&b);
+    for (int k = 0; st == DC_OK && k < m->topo.n_sites; k++) st = build_site(&b, k, b.zeros);
+    if (st == DC_OK) st = instance_lists(&b);
+    if (st == DC_OK) st = orders(&b);
+    if (st == DC_OK) st = buyers(&b);
+    if (st == DC_OK) st = sum_inputs(&b);
+    return st;
+}

@@ -1,0 +1,466 @@
+#include "engine.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void profile_shares(dc_site *s, int i, double cur, double local, double sent);
+
+/* ---- checks ---------------------------------------------------------- */
+
+static void describe(const dc_engine *e, int i, const char *what, const char *name, double residual,
+                     const char *detail, char *buf, size_t len)
+{
+    const dc_stamp *t = &e->t[i];
+    snprintf(buf, len, "step %d (%04d-%02d-%02d %02d:%02d JST): %s '%s': residual %.9g kWh%s", i, t->year, t->month,
+             t->day, t->hour, t->minute, what, name, residual, detail);
+}
+
+/* The instance of a site (or bus) whose report differs most from its request. */
+static void worst_report(const dc_engine *e, const int *res, int n, char *buf, size_t len)
+{
+    int worst = -1;
+    double gap = 0;
+    for (int k = 0; k < n; k++) {
+        double g = fabs(e->done[res[k]] - e->req[res[k]]);
+        if (g > gap) gap = g, worst = res[k];
+    }
+    if (worst < 0 || gap <= e->tolerance) snprintf(buf, len, " (no resource misreported: dispatch does not close)");
+    else
+        snprintf(buf, len, "; resource %s '%s' did %.9g kWh where %.9g kWh was asked", e->inst[worst].type->name,
+                 e->inst[worst].name, e->done[worst], e->req[worst]);
+}
+
+static int check(dc_engine *e, int i, const char *what, const char *name, double residual, const int *res, int n)
+{
+    double a = fabs(residual);
+    if (!(a <= e->tolerance)) { /* NaN fails too */
+        char detail[256];
+        worst_report(e, res, n, detail, sizeof detail);
+        describe(e, i, what, name, residual, detail, e->error, sizeof e->error);
+        return -1;
+    }
+    if (a > e->max_residual) e->max_residual = a;
+    return 0;
+}
+
+/* ---- dispatch of an active bus --------------------------------------- */
+
+/* Bounds and floors of every dispatched instance on the bus. */
+static void ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *floor_s, double *floor_a)
+{
+    *floor_s = *floor_a = 0.0;
+    for (int k = 0; k < b->n_res; k++) {
+        int r = b->res[k];
+        const dc_instance *in = &e->inst[r];
+        if (in->type->begin) in->type->begin(in->state, c);
+        dc_bounds *bd = &e->bd[r];
+        in->type->bounds(in->state, c, bd);
+        e->req[r] = bd->must_supply - bd->must_absorb;
+        *floor_s += bd->must_supply;
+        *floor_a += bd->must_absorb;
+    }
+}
+
+/* Deficit order up to each ceiling; returns what is still missing. */
+static double cover_deficit(dc_engine *e, const dc_bus *b, double need)
+{
+    for (int k = 0; k < b->n_deficit && need > 0; k++) {
+        int r = b->deficit[k];
+        double room = e->bd[r].max_supply - e->bd[r].must_supply;
+        if (e->bd[r].must_absorb > 0 || room <= 0) continue;
+        double take = room < need ? room : need;
+        e->req[r] += take;
+        need -= take;
+    }
+    return need;
+}
+
+/* Surplus order up to each ceiling; returns what is still left. */
+static double place_surplus(dc_engine *e, const dc_bus *b, double spare)
+{
+    for (int k = 0; k < b->n_surplus && spare > 0; k++) {
+        int r = b->surplus[k];
+        double room = e->bd[r].max_absorb - e->bd[r].must_absorb;
+        if (e->bd[r].must_supply > 0 || room <= 0) continue;
+        double give = room < spare ? room : spare;
+        e->req[r] -= give;
+        spare -= give;
+    }
+    return spare;
+}
+
+/* Scale down every must-absorb (absorb = 1) or must-supply floor by the
+ * same share to remove `amount`; returns what it removed. */
+static double cut_floors(dc_engine *e, const dc_bus *b, double amount, double floor, int absorb)
+{
+    if (floor <= 0 || amount <= 0) return 0.0;
+    double cut = amount < floor ? amount : floor, share = cut / floor;
+    for (int k = 0; k < b->n_res; k++) {
+        int r = b->res[k];
+        if (absorb) e->req[r] += e->bd[r].must_absorb * share;
+        else e->req[r] -= e->bd[r].must_supply * share;
+    }
+    return cut;
+}
+
+/* What is left after the orders is unserved or curtailed; then commit. */
+static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *unserved, double *curtailed)
+{
+    double floor_s, floor_a;
+    ask_bounds(e, b, c, &floor_s, &floor_a);
+    double demand = b->demand[c->i], profile = b->profile[c->i];
+    double net = profile + floor_s - demand - floor_a;
+    *unserved = *curtailed = 0.0;
+    if (net < 0) {
+        double short_by = cover_deficit(e, b, -net);
+        short_by -= cut_floors(e, b, short_by, floor_a, 1); /* a must-charge goes short before a load */
+        *unserved = short_by > 0 ? short_by : 0.0;
+    } else if (net > 0) {
+        double left = place_surplus(e, b, net);
+        double curt = left < profile ? left : profile;
+        *curtailed = curt > 0 ? curt : 0.0;
+        cut_floors(e, b, left - *curtailed, floor_s, 0); /* a must-run goes down only after profiles */
+    }
+    for (int k = 0; k < b->n_res; k++) {
+        int r = b->res[k];
+        e->done[r] = e->inst[r].type->commit(e->inst[r].state, c, e->req[r]);
+    }
+}
+
+/* Adds what the site's resources did to its flows; returns the sum of
+ * their reports, and the sum of their requests in *asked. */
+static double site_resources(dc_engine *e, dc_site *s, double *asked)
+{
+    double did = 0.0, *f = s->now;
+    *asked = 0.0;
+    f[F_GENERATION] = f[F_STORAGE_CHARGE] = f[F_STORAGE_DISCHARGE] = f[F_STORAGE_LEVEL] = 0.0;
+    f[F_GRID_IMPORT] = f[F_GRID_EXPORT] = 0.0;
+    for (int k = 0; k < s->n_res; k++) {
+        int r = s->res[k];
+        const dc_instance *in = &e->inst[r];
+        double d = e->done[r];
+        did += d;
+        *asked += e->req[r];
+        switch (in->type->role) {
+        case DC_ROLE_STORE:
+            if (d > 0) f[F_STORAGE_DISCHARGE] += d;
+            else f[F_STORAGE_CHARGE] -= d;
+            f[F_STORAGE_LEVEL] += in->type->level(in->state);
+            break;
+        case DC_ROLE_GRID:
+            if (d > 0) f[F_GRID_IMPORT] += d;
+            else f[F_GRID_EXPORT] -= d;
+            break;
+        default: f[F_GENERATION] += d; break;
+        }
+    }
+    return did;
+}
+
+/* Balance of one site; on a private wire the wire carries the difference
+ * between what the site was asked to do and what it needs. */
+static int settle_site(dc_engine *e, const dc_bus *b, dc_site *s, int i, double share_unserved, double curt_frac,
+                       double *delivered_sum)
+{
+    double *f = s->now, asked;
+    double did = site_resources(e, s, &asked);
+    f[F_DEMAND] = s->demand[i];
+    f[F_PV] = s->pv[i];
+    f[F_CURTAILED] = f[F_PV] * curt_frac;
+    f[F_UNSERVED] = f[F_DEMAND] * share_unserved;
+    double delivered = f[F_PV] - f[F_CURTAILED], served = f[F_DEMAND] - f[F_UNSERVED];
+    double wire = b->wire ? served - asked - delivered : 0.0;
+    f[F_WIRE_IN] = wire > 0 ? wire : 0.0;
+    f[F_WIRE_OUT] = wire < 0 ? -wire : 0.0;
+    f[F_OFFSITE_PPA_IN] = 0.0;
+    f[F_RESIDUAL] = did + delivered + wire - served;
+    if (s->taken)
+        profile_shares(s, i, f[F_CURTAILED], delivered + f[F_GENERATION] + f[F_STORAGE_DISCHARGE],
+                       f[F_GRID_EXPORT] + f[F_WIRE_OUT]);
+    *delivered_sum += did + delivered;
+    return check(e, i, "site", s->name, f[F_RESIDUAL], s->res, s->n_res);
+}
+
+/* Members of a private wire get shares of its connection's flows by what
+ * each took from or gave to the wire. */
+static void share_connection(dc_engine *e, const dc_bus *b, double imp, double exp)
+{
+    double in = 0, out = 0;
+    for (int k = 0; k < b->n_sites; k++) {
+        in += e->site[b->sites[k]].now[F_WIRE_IN];
+        out += e->site[b->sites[k]].now[F_WIRE_OUT];
+    }
+    for (int k = 0; k < b->n_sites; k++) {
+        double *f = e->site[b->sites[k]].now;
+        f[F_GRID_IMPORT] = in > 0 ? imp * f[F_WIRE_IN] / in : 0.0;
+        f[F_GRID_EXPORT] = out > 0 ? exp * f[F_WIRE_OUT] / out : 0.0;
+    }
+}
+
+static int ledgers(dc_engine *e, const dc_bus *b, const dc_ctx *c)
+{
+    for (int k = 0; k < b->n_res; k++) {
+        const dc_instance *in = &e->inst[b->res[k]];
+        if (!in->type->ledger) continue;
+        double r = fabs(in->type->ledger(in->state, c, e->done[b->res[k]]));
+        if (!(r <= e->tolerance)) {
+            char detail[200];
+            snprintf(detail, sizeof detail, " in its ledger at site '%s': what it holds does not follow from "
+                     "what it reported", in->site >= 0 ? e->site[in->site].name : b->name);
+            describe(e, c->i, in->type->name, in->name, r, detail, e->error, sizeof e->error);
+            return -1;
+        }
+        if (r > e->max_residual) e->max_residual = r;
+    }
+    return 0;
+}
+
+static int bus_step(dc_engine *e, dc_bus *b, int i)
+{
+    dc_ctx c = {i, &e->t[i], e->step_h, b->grid_up ? b->grid_up[i] : 1};
+    double unserved, curtailed, supplied = 0.0;
+    dispatch_bus(e, b, &c, &unserved, &curtailed);
+    double share_u = b->demand[i] > 0 ? unserved / b->demand[i] : 0.0;
+    double frac = b->profile[i] > 0 ? curtailed / b->profile[i] : 0.0;
+    for (int k = 0; k < b->n_sites; k++)
+        if (settle_site(e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
+    double g = e->done[b->grid];
+    b->grid_import[i] = g > 0 ? g : 0.0;
+    b->grid_export[i] = g < 0 ? -g : 0.0;
+    if (b->wire) {
+        share_connection(e, b, b->grid_import[i], b->grid_export[i]);
+        b->residual[i] = supplied + g - (b->demand[i] - unserved);
+        if (check(e, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
+    } else {
+        b->residual[i] = e->site[b->sites[0]].now[F_RESIDUAL];
+    }
+    return ledgers(e, b, &c);
+}
+
+/* ---- the year's accounting ---------------------------------------------- */
+
+/* What a site did with its profile supply at step i (see dc_profile_year). */
+static void profile_shares(dc_site *s, int i, double cur, double local, double sent)
+{
+    double pv = s->pv[i];
+    s->taken[i] = pv > 0 ? 1.0 - cur / pv : 0.0;
+    s->sent[i] = local > 0 ? (sent < local ? sent / local : 1.0) : 0.0;
+}
+
+/* Off-site sales of instance r: its generating site's export goes to its
+ * buyers, each at most its own grid import of the step; the rest is sold
+ * unmatched. Buyers' imports are recorded, so this runs over the year. */
+static void sell_year(dc_engine *e, int r)
+{
+    const dc_instance *in = &e->inst[r];
+    const dc_site *gen = &e->site[in->site];
+    double *sold = e->sold[r];
+    for (int i = 0; i < e->n_steps; i++) {
+        double exported = gen->f[F_GRID_EXPORT][i], offered = 0.0, want = 0.0;
+        sold[i] = 0.0;
+        if (exported <= 0) continue;
+        for (int k = 0; k < gen->n_prof; k++)
+            if (e->inst[gen->prof[k]].n_buyers) offered += e->inst[gen->prof[k]].type->offer(e->inst[gen->prof[k]].state, i);
+        double out = offered > 0 ? exported * in->type->offer(in->state, i) / offered : 0.0;
+        for (int k = 0; k < in->n_buyers; k++) {
+            double *const *f = e->site[in->buyers[k]].f;
+            want += f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
+        }
+        double scale = want > out && want > 0 ? out / want : 1.0;
+        for (int k = 0; k < in->n_buyers; k++) {
+            double *const *f = e->site[in->buyers[k]].f;
+            double open = f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
+            double take = in->shares ? fmin(in->shares[k] * out, open) : open * scale;
+            f[F_OFFSITE_PPA_IN][i] += take;
+            e->town[F_OFFSITE_PPA_IN][i] += take;
+            sold[i] += take;
+        }
+    }
+}
+
+/* Sales first (buyers' records), then every profile's records. */
+static void settle_year(dc_engine *e)
+{
+    memset(e->town[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
+    for (int k = 0; k < e->n_sites; k++)
+        if (e->site[k].f[F_OFFSITE_PPA_IN]) memset(e->site[k].f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
+    for (int k = 0; k < e->n_sellers; k++) sell_year(e, e->sellers[k]);
+    for (int r = 0; r < e->n_inst; r++) {
+        dc_instance *in = &e->inst[r];
+        if (in->type->role != DC_ROLE_PROFILE) continue;
+        const dc_site *s = &e->site[in->site];
+        dc_profile_year y = {e->n_steps, s->taken, s->sent, in->n_buyers ? e->sold[r] : NULL};
+        in->type->settle_year(in->state, &y);
+    }
+}
+
+/* ---- passive buses, solved for the whole year at once ---------------------- */
+
+/* A site alone on its connection with nothing to dispatch: the grid takes
+ * or gives the difference within its limits. Nothing carries over from
+ * one step to the next, so the year is solved when the engine is reset.
+ * The grid connection's ceilings depend on the step only through whether
+ * the grid is up. */
+static void solve_passive(dc_engine *e, dc_bus *b)
+{
+    dc_site *s = &e->site[b->sites[0]];
+    const dc_instance *grid = &e->inst[b->grid];
+    dc_bounds up, down;
+    dc_ctx c = {0, &e->t[0], e->step_h, 1};
+    grid->type->bounds(grid->state, &c, &up);
+    c.grid_up = 0;
+    grid->type->bounds(grid->state, &c, &down);
+    double *imp = s->f[F_GRID_IMPORT], *exp = s->f[F_GRID_EXPORT], *res = s->f[F_RESIDUAL];
+    double *uns = s->f[F_UNSERVED] ? s->f[F_UNSERVED] : e->scratch[0];
+    double *cur = s->f[F_CURTAILED] ? s->f[F_CURTAILED] : e->scratch[1];
+    const double *dem = s->demand, *pv = s->pv;
+    const unsigned char *gu = b->grid_up;
+    for (int i = 0; i < e->n_steps; i++) {
+        const dc_bounds *bd = !gu || gu[i] ? &up : &down;
+        double net = pv[i] - dem[i];
+        double want = -net, room = bd->max_supply, give = net, space = bd->max_absorb;
+        double in = net < 0 ? (want < room ? want : room) : 0.0, out = net > 0 ? (give < space ? give : space) : 0.0;
+        uns[i] = net < 0 ? -net - in : 0.0;
+        cur[i] = net > 0 ? net - out : 0.0;
+        imp[i] = in, exp[i] = out;
+        res[i] = pv[i] - cur[i] + in - out - (dem[i] - uns[i]);
+    }
+    for (int i = 0; s->taken && i < e->n_steps; i++) profile_shares(s, i, cur[i], pv[i] - cur[i], exp[i]);
+    for (int i = 0; i < e->n_steps; i++)
+        if (!(fabs(res[i]) <= e->tolerance) && i < e->passive_fail) {
+            e->passive_fail = i;
+            describe(e, i, "site", s->name, res[i], " (the grid cannot balance its inputs)", e->passive_error,
+                     sizeof e->passive_error);
+        }
+    if (s->f[F_OFFSITE_PPA_IN]) memset(s->f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
+}
+
+/* Adds (or, first, copies) a site's series into the town's. */
+static void add_to_town(dc_engine *e, double *restrict town, const double *restrict v, int first)
+{
+    if (first) memcpy(town, v, (size_t)e->n_steps * sizeof *town);
+    else
+        for (int i = 0; i < e->n_steps; i++) town[i] += v[i];
+}
+
+/* Town sums start from the passive sites; active sites add theirs step by
+ * step. Demand and PV were summed once, in dc_engine_prepare. A flow that
+ * no passive site records starts from zero. */
+static void solve_passive_buses(dc_engine *e)
+{
+    static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED};
+    int started[F_COUNT] = {[F_DEMAND] = 1, [F_PV] = 1};
+    e->passive_fail = e->n_steps;
+    for (int b = 0; b < e->n_buses; b++) {
+        if (!e->bus[b].passive) continue;
+        dc_site *s = &e->site[e->bus[b].sites[0]];
+        solve_passive(e, &e->bus[b]);
+        for (size_t j = 0; j < sizeof PASSIVE_FLOWS / sizeof PASSIVE_FLOWS[0]; j++) {
+            int k = PASSIVE_FLOWS[j];
+            if (!s->f[k]) continue;
+            add_to_town(e, e->town[k], s->f[k], !started[k]);
+            started[k] = 1;
+        }
+    }
+    for (int k = 0; k < F_COUNT; k++)
+        if (!started[k] && e->town_written[k]) memset(e->town[k], 0, (size_t)e->n_steps * sizeof(double));
+
+}
+
+/* ---- one step -------------------------------------------------------- */
+
+/* Record the step of the active sites, adding to the town's sums (a flow
+ * a site does not record is 0 there). */
+static void record(dc_engine *e, int i)
+{
+    for (int a = 0; a < e->n_active_sites; a++) {
+        const dc_site *st = &e->site[e->active_sites[a]];
+        for (int j = 0; j < st->n_kept; j++) {
+            int k = st->kept[j];
+            st->f[k][i] = st->now[k];
+            if (k != F_RESIDUAL) e->town[k][i] += st->now[k];
+        }
+    }
+    for (int a = 0; a < e->n_active_buses; a++) e->town[F_RESIDUAL][i] += e->bus[e->active_buses[a]].residual[i];
+}
+
+int dc_engine_step(dc_engine *e, int i)
+{
+    e->error[0] = '\0';
+    if (i == e->passive_fail) {
+        snprintf(e->error, sizeof e->error, "%s", e->passive_error);
+        return -1;
+    }
+    for (int a = 0; a < e->n_active_buses; a++)
+        if (bus_step(e, &e->bus[e->active_buses[a]], i)) return -1;
+    record(e, i);
+    if (i == e->n_steps - 1) settle_year(e);
+    return 0;
+}
+
+void dc_engine_reset(dc_engine *e)
+{
+    for (int r = 0; r < e->n_inst; r++) e->inst[r].type->reset(e->inst[r].state);
+    e->max_residual = 0.0;
+    e->error[0] = '\0';
+    solve_passive_buses(e);
+}
+
+/* ---- set-up ------------------------------------------------------------ */
+
+static void sum_inputs(dc_engine *e)
+{
+    for (int i = 0; i < e->n_steps; i++) {
+        double d = 0.0, p = 0.0;
+        for (int k = 0; k < e->n_sites; k++) d += e->site[k].demand[i], p += e->site[k].pv[i];
+        e->town[F_DEMAND][i] = d;
+        e->town[F_PV][i] = p;
+    }
+    for (int b = 0; b < e->n_buses; b++) {
+        dc_bus *bus = &e->bus[b];
+        for (int i = 0; i < e->n_steps; i++) {
+            double d = 0.0, p = 0.0;
+            for (int k = 0; k < bus->n_sites; k++) {
+                d += e->site[bus->sites[k]].demand[i];
+                p += e->site[bus->sites[k]].pv[i];
+            }
+            bus->demand[i] = d;
+            bus->profile[i] = p;
+        }
+    }
+}
+
+/* Which flows each site records, which buses are passive, and the lists
+ * the steps walk. */
+static void mark(dc_engine *e)
+{
+    e->n_active_buses = e->n_active_sites = e->n_sellers = 0;
+    e->passive_fail = e->n_steps;
+    for (int b = 0; b < e->n_buses; b++) {
+        dc_bus *bus = &e->bus[b];
+        bus->passive = !bus->wire && bus->n_sites == 1 && bus->n_res == 1 && bus->res[0] == bus->grid;
+        if (!bus->passive) e->active_buses[e->n_active_buses++] = b;
+    }
+    for (int k = 0; k < e->n_sites; k++) {
+        dc_site *s = &e->site[k];
+        s->active = !e->bus[s->bus].passive;
+        if (s->active) e->active_sites[e->n_active_sites++] = k;
+        s->n_kept = 0;
+        for (int f = 0; f < F_COUNT; f++) /* demand and PV are inputs: recorded already */
+            if (s->f[f] && f != F_DEMAND && f != F_PV) s->kept[s->n_kept++] = f;
+    }
+    for (int k = 0; k < F_COUNT; k++) e->town_written[k] = k == F_RESIDUAL || k == F_OFFSITE_PPA_IN;
+    for (int a = 0; a < e->n_active_sites; a++)
+        for (int j = 0; j < e->site[e->active_sites[a]].n_kept; j++) e->town_written[e->site[e->active_sites[a]].kept[j]] = 1;
+    for (int r = 0; r < e->n_inst; r++)
+        if (e->inst[r].n_buyers) e->sellers[e->n_sellers++] = r;
+
+}
+
+int dc_engine_prepare(dc_engine *e)
+{
+    sum_inputs(e);
+    mark(e);
+    return 0;
+}

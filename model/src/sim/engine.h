@@ -1,0 +1,128 @@
+/* The hourly engine: sites (meters) grouped into buses (a site with its own
+ * grid connection, or the sites of a private wire behind one connection),
+ * resource instances at sites, and one step of dispatch per bus.
+ *
+ * One step of a bus: begin every resource, ask its bounds, commit every
+ * floor (a must-absorb adds to demand), cover a deficit in deficit order
+ * or place a surplus in surplus order up to each ceiling, curtail profiles
+ * or leave demand unserved with the rest. Then every site's balance is
+ * computed from what each resource reports it did and every store's
+ * ledger is checked; a residual above the tolerance fails the step,
+ * naming the site, the resource and the step.
+ *
+ * The engine knows nothing of scenarios or files; build.c wires it. */
+#ifndef DC_ENGINE_H
+#define DC_ENGINE_H
+
+#include "sizes.h"
+#include "restype.h"
+
+/* Largest residual a step may have [kWh]. */
+#define DC_BALANCE_TOLERANCE_KWH 1e-6
+
+/* What a site records each step [kWh]: enum name, series name, unit,
+ * description, aggregation. One list makes the enum and the table. */
+#define DC_FLOWS(X)                                                                                            \
+    X(F_DEMAND, "demand", "kWh", "demand of the loads after savings", DC_AGG_SUM)                              \
+    X(F_PV, "pv", "kWh", "PV AC output offered, before curtailment", DC_AGG_SUM)                               \
+    X(F_UNSERVED, "unserved", "kWh", "demand not met", DC_AGG_SUM)                                             \
+    X(F_CURTAILED, "curtailed", "kWh", "PV output neither used, stored nor exported", DC_AGG_SUM)              \
+    X(F_GENERATION, "generation", "kWh", "dispatchable generation", DC_AGG_SUM)                                \
+    X(F_STORAGE_CHARGE, "storage_charge", "kWh", "AC energy into batteries", DC_AGG_SUM)                       \
+    X(F_STORAGE_DISCHARGE, "storage_discharge", "kWh", "AC energy out of batteries", DC_AGG_SUM)               \
+    X(F_STORAGE_LEVEL, "storage_level", "kWh", "energy stored at the end of the step", DC_AGG_LAST)             \
+    X(F_GRID_IMPORT, "grid_import", "kWh", "energy from the grid (on a private wire: this site's share)",        \
+      DC_AGG_SUM)                                                                                                \
+    X(F_GRID_EXPORT, "grid_export", "kWh", "energy to the grid (on a private wire: this site's share)",          \
+      DC_AGG_SUM)                                                                                                \
+    X(F_WIRE_IN, "wire_in", "kWh", "energy from neighbours on a private wire", DC_AGG_SUM)                     \
+    X(F_WIRE_OUT, "wire_out", "kWh", "energy to neighbours on a private wire", DC_AGG_SUM)                     \
+    X(F_OFFSITE_PPA_IN, "offsite_ppa_in", "kWh",                                                               \
+      "of the grid import, bought from off-site PPA generators (settled at year end)", DC_AGG_SUM)               \
+    X(F_RESIDUAL, "balance_residual", "kWh",                                                                    \
+      "what resources reported supplying minus demand served: 0 to round-off", DC_AGG_MAXABS)
+
+typedef enum {
+#define DC_FLOW_ENUM(id, name, unit, help, agg) id,
+    DC_FLOWS(DC_FLOW_ENUM)
+#undef DC_FLOW_ENUM
+    F_COUNT
+} dc_flow;
+
+typedef struct {
+    const dc_restype *type;
+    void *state;
+    int site;            /* its site; -1 for a private wire's grid connection */
+    int bus;
+    char name[DC_NAME_MAX];
+    int n_buyers;        /* off-site sales: buyer sites and shares [0-1] (NULL = by their imports) */
+    int *buyers;
+    double *shares;
+} dc_instance;
+
+typedef struct {
+    char name[DC_NAME_MAX];
+    int bus;
+    int n_res, *res;     /* dispatched instances at the site */
+    int n_prof, *prof;   /* profile instances at the site */
+    const double *demand, *pv; /* inputs per step [kWh] (shared zeros when it has none) */
+    double now[F_COUNT]; /* this step's flows [kWh] */
+    double *f[F_COUNT];  /* recorded series per step; NULL for flows the site never has */
+    int n_kept, kept[F_COUNT]; /* the flows it records (the others stay 0) */
+    int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
+    double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
+} dc_site;
+
+typedef struct {
+    char name[DC_NAME_MAX];
+    int wire;            /* 1: a private wire joining several sites */
+    int n_sites, *sites;
+    int n_res, *res;     /* dispatched instances on the bus, the grid connection included */
+    int n_deficit, *deficit, n_surplus, *surplus; /* instance indices in dispatch order */
+    int grid;            /* instance index of the grid connection */
+    int passive;         /* 1: one site and nothing dispatched but the grid; solved without calls */
+    double *demand, *profile; /* per step sums of the member sites [kWh] */
+    unsigned char *grid_up;   /* per step, NULL = always available */
+    double *grid_import, *grid_export, *residual; /* point of connection, per step */
+} dc_bus;
+
+typedef struct {
+    int n_steps;
+    double step_h;
+    const dc_stamp *t;
+    int n_inst, n_sites, n_buses;
+    dc_instance *inst;
+    dc_site *site;
+    dc_bus *bus;
+    double *town[F_COUNT];   /* sums over sites; residual: sum over buses */
+    dc_bounds *bd;           /* per instance, this step */
+    double *req, *done;      /* per instance, this step [kWh] */
+    double **sold;           /* per selling instance: its sales per step [kWh] */
+    int n_sellers, *sellers; /* instances that sell to off-site buyers */
+    int n_active_buses, *active_buses; /* buses stepped one step at a time */
+    int n_active_sites, *active_sites;
+    int *all_sites;          /* 0 .. n_sites-1 */
+    int town_written[F_COUNT]; /* 1: some active site adds to the town's flow step by step */
+    double *scratch[2];      /* n_steps each: flows a passive site computes but does not record */
+
+    int passive_fail;        /* first step whose passive balance fails; n_steps when none */
+    char passive_error[512];
+    double tolerance;        /* [kWh] */
+    double max_residual;     /* largest |residual| of any site, bus or ledger so far [kWh] */
+    char error[512];         /* why the last step failed */
+} dc_engine;
+
+/* One step of every bus; 0, or -1 when a balance or a ledger does not
+ * close (error says where). The last step also settles the accounting of
+ * the year: off-site PPA sales and each profile's share of its site's
+ * flows (those records are complete once the year is). */
+int dc_engine_step(dc_engine *e, int i);
+/* Every instance back to the start of the year; passive buses (one site,
+ * nothing to dispatch but the grid: no state) are solved for the whole
+ * year here, and the town's sums start from them. */
+void dc_engine_reset(dc_engine *e);
+/* Once the topology is set: the per-bus sums of the sites' inputs
+ * (demand, profile supply), which flows each site keeps, which buses are
+ * passive and which instances sell off-site. 0, or -1 without memory. */
+int dc_engine_prepare(dc_engine *e);
+#endif

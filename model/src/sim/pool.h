@@ -1,0 +1,15 @@
+/* Every block a model allocates, freed together when it is destroyed. */
+#ifndef DC_POOL_H
+#define DC_POOL_H
+
+#include <stddef.h>
+
+typedef struct {
+    void **block;
+    int n, cap;
+} dc_pool;
+
+/* n zeroed bytes owned by the pool, or NULL without memory. */
+void *dc_pool_alloc(dc_pool *p, size_t n);
+void dc_pool_free(dc_pool *p);
+#endif

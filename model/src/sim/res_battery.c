@@ -1,0 +1,126 @@
+/* Stationary battery as a resource: it loses its self-discharge whatever
+ * the dispatch, may charge and discharge within its power and SOC window,
+ * and keeps a ledger: stored = previous - self-discharge + charged x
+ * eta_c - discharged / eta_d, from what it reported. */
+#include <math.h>
+#include <string.h>
+
+#include "battery.h"
+#include "params.h"
+#include "types.h"
+
+typedef struct {
+    dc_battery b;
+    dc_battery_params p;
+    double step_h;
+    double start_kwh;   /* stored at the start of the year [kWh] */
+    double before_kwh;  /* stored at the start of this step [kWh] */
+    double lost_kwh;    /* self-discharge of this step [kWh] */
+    int cyclic;         /* 1: the year starts where it ends (year_end: cyclic) */
+    double *charge, *discharge, *stored, *losses, *drawdown, *cycles;
+} battery_state;
+
+static void bat_begin(void *st, const dc_ctx *c)
+{
+    battery_state *s = st;
+    (void)c;
+    s->before_kwh = s->b.soc;
+    dc_battery_self_discharge(&s->b);
+    s->lost_kwh = s->before_kwh - s->b.soc;
+}
+
+static void bat_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
+{
+    const battery_state *s = st;
+    (void)c;
+    *b = (dc_bounds){0.0, dc_battery_can_discharge(&s->b), 0.0, dc_battery_can_charge(&s->b)};
+}
+
+static double bat_commit(void *st, const dc_ctx *c, double kwh)
+{
+    battery_state *s = st;
+    int i = c->i;
+    if (kwh > 0) dc_battery_discharge(&s->b, kwh);
+    else if (kwh < 0) dc_battery_charge(&s->b, -kwh);
+    double in = kwh < 0 ? -kwh : 0.0, out = kwh > 0 ? kwh : 0.0;
+    s->charge[i] = in;
+    s->discharge[i] = out;
+    s->stored[i] = s->b.soc;
+    s->losses[i] = in * (1.0 - s->b.eta_c) + out * (1.0 / s->b.eta_d - 1.0) + s->lost_kwh;
+    s->drawdown[i] = s->before_kwh - s->b.soc;
+    s->cycles[i] = s->p.energy_kwh > 0 ? out / s->b.eta_d / s->p.energy_kwh : 0.0;
+    return kwh;
+}
+
+static double bat_ledger(const void *st, const dc_ctx *c, double done)
+{
+    const battery_state *s = st;
+    (void)c;
+    double moved = done < 0 ? -done * s->p.charge_eff_pct / 100.0 : -done / (s->p.discharge_eff_pct / 100.0);
+    return s->b.soc - (s->before_kwh - s->lost_kwh + moved);
+}
+
+static void bat_reset(void *st)
+{
+    battery_state *s = st;
+    dc_battery_init(&s->b, &s->p, s->step_h);
+    s->b.soc = s->start_kwh;
+}
+
+static double bat_cycle(void *st)
+{
+    battery_state *s = st;
+    if (!s->cyclic) return -1.0;
+    double moved = fabs(s->b.soc - s->start_kwh);
+    s->start_kwh = s->b.soc;
+    return moved;
+}
+
+static double bat_level(const void *st) { return ((const battery_state *)st)->b.soc; }
+
+const dc_restype dc_battery_type = {
+    .name = "battery",
+    .role = DC_ROLE_STORE,
+    .size = sizeof(battery_state),
+    .begin = bat_begin,
+    .bounds = bat_bounds,
+    .commit = bat_commit,
+    .ledger = bat_ledger,
+    .reset = bat_reset,
+    .cycle = bat_cycle,
+    .level = bat_level,
+};
+
+dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site)
+{
+    battery_state *s = state;
+    const dc_battery_item *it = &DC_CITEMS(env->s, S_BATTERIES, dc_battery_item)[item];
+    memset(s, 0, sizeof *s);
+    s->p = it->b;
+    if (s->p.energy_kwh <= 0) s->p.power_kw = 0; /* 0 kWh = no battery */
+    s->step_h = env->step_h;
+    s->start_kwh = s->p.energy_kwh * s->p.soc_initial_pct / 100.0;
+    s->cyclic = it->year_end == DC_YEAR_END_CYCLIC;
+    struct {
+        double **v;
+        const char *q, *help;
+        int agg;
+    } ser[] = {
+        {&s->charge, "charge", "AC energy into the battery", DC_AGG_SUM},
+        {&s->discharge, "discharge", "AC energy out of the battery (throughput)", DC_AGG_SUM},
+        {&s->stored, "stored", "stored energy at the end of the step", DC_AGG_LAST},
+        {&s->losses, "losses", "conversion losses and self-discharge", DC_AGG_SUM},
+        {&s->drawdown, "drawdown", "stored energy at the step's start minus at its end; summed over the year, "
+                                   "what the year took from the initial state", DC_AGG_SUM},
+        {&s->cycles, "cycles", "equivalent full cycles: stored energy discharged / nominal capacity", DC_AGG_SUM},
+    };
+    for (size_t k = 0; k < sizeof ser / sizeof ser[0]; k++) {
+        const char *unit = !strcmp(ser[k].q, "cycles") ? "-" : "kWh";
+        *ser[k].v = dc_registry_add(env->reg, DC_LEVEL_RESOURCE, "battery", it->name, site, ser[k].q, unit,
+                                    ser[k].help, ser[k].agg);
+        if (!*ser[k].v) return DC_ERR_NOMEM;
+        if (k >= 3) dc_registry_detail(env->reg, *ser[k].v); /* hourly.csv: charge, discharge, stored */
+    }
+    bat_reset(s);
+    return DC_OK;
+}

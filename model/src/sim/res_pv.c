@@ -1,0 +1,105 @@
+/* A PV array as a profile resource: it offers its modelled (or measured)
+ * AC output every step; the site curtails it when nobody can take it. It
+ * records what became of its output: curtailed, sent out of its site
+ * (grid or private wire), used behind its own meter (what an on-site PPA
+ * provider bills), and sold to off-site buyers. */
+#include <math.h>
+#include <string.h>
+
+#include "diag.h"
+#include "params.h"
+#include "pv.h"
+#include "types.h"
+
+typedef struct {
+    int contract;                       /* dc_pv_contract */
+    double *ac, *delivered, *curtailed, *exported, *used, *sold;
+} pv_state;
+
+static double pv_offer(const void *st, int i) { return ((const pv_state *)st)->ac[i]; }
+
+static void pv_settle_year(void *st, const dc_profile_year *y)
+{
+    pv_state *s = st;
+    for (int i = 0; i < y->n; i++) {
+        double done = s->ac[i] * y->taken[i], out = done * y->sent[i];
+        s->delivered[i] = done;
+        s->curtailed[i] = s->ac[i] - done;
+        s->exported[i] = out;
+        s->used[i] = done - out;
+    }
+    if (s->sold) memcpy(s->sold, y->sold, (size_t)y->n * sizeof *s->sold);
+}
+
+static void pv_reset(void *st) { (void)st; }
+
+const dc_restype dc_pv_type = {
+    .name = "pv",
+    .role = DC_ROLE_PROFILE,
+    .size = sizeof(pv_state),
+    .reset = pv_reset,
+    .offer = pv_offer,
+    .settle_year = pv_settle_year,
+};
+
+static double albedo_of(const dc_pv_params *p)
+{
+    if (!isnan(p->albedo)) return p->albedo;
+    return p->mounting == DC_MOUNT_FLOATING ? 0.06 : 0.20; /* water: Payne (1972); land: common default */
+}
+
+/* AC output from the model, or the measured profile as given. */
+static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, double *poa, double *tcell)
+{
+    const dc_pv_item *it = &DC_CITEMS(env->s, S_PV, dc_pv_item)[item];
+    const dc_pv_input *in = &env->in->pv[item];
+    if (in->profile) {
+        if (in->profile_n != env->ta->n) {
+            char field[64];
+            dc_field_name(env->s, S_PV, item, "profile_file", field, sizeof field);
+            dc_diag_add(env->diag, it->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps",
+                        in->profile_n, env->ta->n);
+            return DC_ERR_LOAD;
+        }
+        memcpy(s->ac, in->profile, (size_t)env->ta->n * sizeof *s->ac);
+        return DC_OK;
+    }
+    dc_pv_params p = it->pv;
+    p.albedo = albedo_of(&p);
+    if (p.install_year == 0) p.install_year = env->s->year;
+    dc_pv_extra extra = {poa, tcell};
+    return dc_pv_simulate(&p, env->s->year, env->sun, env->w, env->step_h, s->ac, &extra) ? DC_ERR_SCENARIO : DC_OK;
+}
+
+dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site)
+{
+    pv_state *s = state;
+    const dc_pv_item *it = &DC_CITEMS(env->s, S_PV, dc_pv_item)[item];
+    memset(s, 0, sizeof *s);
+    s->contract = it->contract;
+    int offsite = it->contract == DC_CONTRACT_OFFSITE_PPA && !env->topo->single;
+    int modelled = env->in->pv[item].profile == NULL;
+    double *poa = NULL, *tcell = NULL;
+    struct {
+        double **v;
+        const char *q, *unit, *help;
+        int agg, keep;
+    } ser[] = {
+        {&s->ac, "ac", "kWh", "AC output offered (after inverter, before curtailment)", DC_AGG_SUM, 1},
+        {&s->delivered, "delivered", "kWh", "AC output taken by the site (ac - curtailed)", DC_AGG_SUM, 1},
+        {&s->curtailed, "curtailed", "kWh", "AC output curtailed", DC_AGG_SUM, 1},
+        {&s->exported, "sent_out", "kWh", "its share of what the site sent to the grid or a private wire", DC_AGG_SUM, 1},
+        {&s->used, "used_on_site", "kWh", "used behind its own meter: what an on-site PPA provider bills", DC_AGG_SUM, 1},
+        {&poa, "poa", "W/m2", "plane-of-array global irradiance, mean over the step", DC_AGG_MEAN, modelled},
+        {&tcell, "cell_temp", "degC", "cell temperature, mean over the step", DC_AGG_MEAN, modelled},
+        {&s->sold, "sold_to_buyers", "kWh", "sold to its buyers' meters through the grid (off-site PPA)", DC_AGG_SUM, offsite},
+    };
+    for (size_t k = 0; k < sizeof ser / sizeof ser[0]; k++) {
+        if (!ser[k].keep) continue;
+        *ser[k].v = dc_registry_add(env->reg, DC_LEVEL_RESOURCE, "pv", it->name, site, ser[k].q, ser[k].unit,
+                                    ser[k].help, ser[k].agg);
+        if (!*ser[k].v) return DC_ERR_NOMEM;
+        if (k > 0 && ser[k].v != &s->curtailed) dc_registry_detail(env->reg, *ser[k].v); /* hourly.csv: ac, curtailed */
+    }
+    return fill_output(s, env, item, poa, tcell);
+}

@@ -1,0 +1,9 @@
+#include "types.h"
+
+#include "params.h"
+
+const dc_binding dc_bindings[] = {
+    {S_PV, &dc_pv_type, dc_pv_make},
+    {S_BATTERIES, &dc_battery_type, dc_battery_make},
+};
+const int dc_n_bindings = sizeof dc_bindings / sizeof dc_bindings[0];

@@ -1,0 +1,44 @@
+/* Resource types bound to the scenario's list sections: adding a
+ * technology is a type file (res_*.c), its parameter rows and one line in
+ * dc_bindings (types.c). */
+#ifndef DC_TYPES_H
+#define DC_TYPES_H
+
+#include "decarb.h"
+#include "inputs.h"
+#include "registry.h"
+#include "restype.h"
+#include "solar.h"
+#include "topology.h"
+
+/* What a type may read while its instances are made. */
+typedef struct {
+    const dc_scenario *s;
+    const dc_inputs *in;
+    const dc_topology *topo;
+    const dc_timeaxis *ta;
+    const dc_weather *w;
+    const dc_sun *sun;
+    double step_h;
+    dc_registry *reg;
+    dc_diag *diag;
+} dc_build_env;
+
+typedef struct {
+    int section;                /* dc_psection of the items */
+    const dc_restype *type;
+    /* Set up the state of item `item` at site `site`: parameters, profile,
+     * and the series it records (registered in env->reg). */
+    dc_status (*make)(void *state, const dc_build_env *env, int item, int site);
+} dc_binding;
+
+extern const dc_binding dc_bindings[];
+extern const int dc_n_bindings;
+extern const dc_restype dc_battery_type, dc_grid_type, dc_pv_type;
+
+/* Makers of the bound types, one per type file. */
+dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site);
+dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site);
+/* The grid connection of a bus, with its limits [kW]. */
+void dc_grid_make(void *state, double import_kw, double export_kw, double step_h);
+#endif

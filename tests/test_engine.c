@@ -1,0 +1,223 @@
+/* The engine alone, on a rig built by hand: one site on one bus with its
+ * grid connection and one planted resource type. Checks that conservation
+ * can fail (a resource that misreports, a store whose ledger leaks), that
+ * floors are honoured, and that the grid's availability changes by step. */
+#include "helpers.h"
+
+#include <math.h>
+
+#include "engine.h"
+#include "types.h"
+
+enum { STEPS = 3 };
+
+typedef struct {
+    dc_engine e;
+    dc_stamp t[STEPS];
+    dc_instance inst[2];
+    dc_site site;
+    dc_bus bus;
+    int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1], active_sites[1];
+    double demand[STEPS], pv[STEPS], busd[STEPS], busp[STEPS];
+    double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS];
+    dc_bounds bd[2];
+    double req[2], done[2], *sold[2];
+    double grid_state[2];
+    unsigned char up[STEPS];
+} rig;
+
+/* Site "hall" with demand d and PV p each step, a grid connection (import
+ * and export limits [kW]) and one planted instance `r1`. */
+static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, const dc_restype *type, void *state)
+{
+    memset(r, 0, sizeof *r);
+    for (int i = 0; i < STEPS; i++) {
+        r->t[i] = (dc_stamp){2030, 4, 1, (signed char)i, 0, 1, 0, 0};
+        r->demand[i] = d;
+        r->pv[i] = p;
+        r->up[i] = 1;
+    }
+    dc_grid_make(r->grid_state, imp_kw, exp_kw, 1.0);
+    r->inst[0] = (dc_instance){.type = &dc_grid_type, .state = r->grid_state, .site = 0, .bus = 0, .name = "hall"};
+    r->inst[1] = (dc_instance){.type = type, .state = state, .site = 0, .bus = 0, .name = "planted"};
+    r->res[0] = 0, r->res[1] = 1;
+    r->deficit[0] = 1, r->deficit[1] = 0; /* the planted resource first, then the grid */
+    r->surplus[0] = 1, r->surplus[1] = 0;
+    snprintf(r->site.name, sizeof r->site.name, "hall");
+    r->site.n_res = 2, r->site.res = r->res;
+    r->site.demand = r->demand, r->site.pv = r->pv;
+    snprintf(r->bus.name, sizeof r->bus.name, "hall");
+    r->bus.n_sites = 1, r->bus.sites = r->sites;
+    r->bus.n_res = 2, r->bus.res = r->res;
+    r->bus.n_deficit = 2, r->bus.deficit = r->deficit;
+    r->bus.n_surplus = 2, r->bus.surplus = r->surplus;
+    r->bus.demand = r->busd, r->bus.profile = r->busp;
+    r->bus.grid_up = r->up;
+    r->bus.grid_import = r->imp, r->bus.grid_export = r->exp, r->bus.residual = r->residual;
+    dc_engine *e = &r->e;
+    e->n_steps = STEPS, e->step_h = 1.0, e->t = r->t;
+    e->n_inst = 2, e->n_sites = 1, e->n_buses = 1;
+    e->inst = r->inst, e->site = &r->site, e->bus = &r->bus;
+    for (int k = 0; k < F_COUNT; k++) e->town[k] = r->town[k];
+    e->bd = r->bd, e->req = r->req, e->done = r->done, e->sold = r->sold;
+    e->sellers = r->sellers;
+    e->active_buses = r->active_buses, e->active_sites = r->active_sites;
+    e->tolerance = DC_BALANCE_TOLERANCE_KWH;
+    assert_int_equal(dc_engine_prepare(e), 0);
+}
+
+/* A generator that reports one kWh more than it was asked to give. */
+typedef struct {
+    double must, max; /* [kWh] */
+    double extra;     /* what it adds to its report [kWh] */
+} gen_state;
+
+static void gen_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
+{
+    const gen_state *s = st;
+    (void)c;
+    *b = (dc_bounds){s->must, s->max, 0, 0};
+}
+static double gen_commit(void *st, const dc_ctx *c, double kwh)
+{
+    (void)c;
+    return kwh + ((gen_state *)st)->extra;
+}
+static void no_reset(void *st) { (void)st; }
+static const dc_restype GEN = {.name = "gen", .role = DC_ROLE_GENERATOR, .size = sizeof(gen_state),
+                               .bounds = gen_bounds, .commit = gen_commit, .reset = no_reset};
+
+/* A store with a 100 % efficient ledger, whose commit may leak. */
+typedef struct {
+    double level, before, leak, must_absorb; /* [kWh] */
+} store_state;
+
+static void store_begin(void *st, const dc_ctx *c)
+{
+    (void)c;
+    ((store_state *)st)->before = ((store_state *)st)->level;
+}
+static void store_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
+{
+    const store_state *s = st;
+    (void)c;
+    *b = (dc_bounds){0, s->level, s->must_absorb, 100 - s->level};
+}
+static double store_commit(void *st, const dc_ctx *c, double kwh)
+{
+    store_state *s = st;
+    (void)c;
+    s->level -= kwh + s->leak; /* reports kwh, but loses leak more */
+    return kwh;
+}
+static double store_ledger(const void *st, const dc_ctx *c, double done)
+{
+    const store_state *s = st;
+    (void)c;
+    return s->level - (s->before - done);
+}
+static double store_level(const void *st) { return ((const store_state *)st)->level; }
+static const dc_restype STORE = {.name = "store", .role = DC_ROLE_STORE, .size = sizeof(store_state),
+                                 .begin = store_begin, .bounds = store_bounds, .commit = store_commit,
+                                 .ledger = store_ledger, .reset = no_reset, .level = store_level};
+
+static void misreport_fails_the_step(void **state)
+{
+    (void)state;
+    rig r;
+    gen_state g = {0, 10, 0};
+    rig_init(&r, 30, 0, INFINITY, 0, &GEN, &g);
+    /* Honest: the generator gives 10, the grid 20, the site balances. */
+    assert_int_equal(dc_engine_step(&r.e, 0), 0);
+    assert_near(r.done[1], 10, 1e-12);
+    assert_near(r.site.now[F_GRID_IMPORT], 20, 1e-12);
+    assert_near(r.site.now[F_RESIDUAL], 0, 1e-12);
+    /* Planted: it reports 11 when it gave 10. */
+    g.extra = 1.0;
+    assert_int_equal(dc_engine_step(&r.e, 1), -1);
+    print_message("%s\n", r.e.error);
+    assert_non_null(strstr(r.e.error, "step 1 (2030-04-01 01:00 JST): site 'hall': residual 1 kWh"));
+    assert_non_null(strstr(r.e.error, "resource gen 'planted' did 11 kWh where 10 kWh was asked"));
+    /* Below the tolerance a report passes. */
+    g.extra = 1e-9;
+    assert_int_equal(dc_engine_step(&r.e, 2), 0);
+}
+
+static void leaking_store_fails_its_ledger(void **state)
+{
+    (void)state;
+    rig r;
+    store_state s = {50, 0, 0, 0};
+    rig_init(&r, 30, 0, INFINITY, 0, &STORE, &s);
+    assert_int_equal(dc_engine_step(&r.e, 0), 0);
+    assert_near(s.level, 20, 1e-12); /* gave 30 */
+    s.leak = 0.5;
+    assert_int_equal(dc_engine_step(&r.e, 1), -1);
+    print_message("%s\n", r.e.error);
+    assert_non_null(strstr(r.e.error, "store 'planted': residual 0.5 kWh in its ledger at site 'hall'"));
+}
+
+/* Floors: a must-run goes to export, then curtails PV, and is itself cut
+ * only when PV is gone; a must-charge goes short before a load. */
+static void floors_are_honoured(void **state)
+{
+    (void)state;
+    rig r;
+    gen_state g = {40, 60, 0};
+    rig_init(&r, 30, 25, INFINITY, 20, &GEN, &g);
+    /* Supply 25 PV + 40 must-run = 65 against 30: export 20 (limit), curtail 15 of PV. */
+    assert_int_equal(dc_engine_step(&r.e, 0), 0);
+    assert_near(r.done[1], 40, 1e-12);
+    assert_near(r.site.now[F_GRID_EXPORT], 20, 1e-12);
+    assert_near(r.site.now[F_CURTAILED], 15, 1e-12);
+    /* PV 0, must-run 40, demand 10, no export: the must-run is cut to 10. */
+    r.pv[1] = 0, r.demand[1] = 10, r.grid_state[1] = 0; /* export limit 0 kWh */
+    assert_int_equal(dc_engine_prepare(&r.e), 0);
+    assert_int_equal(dc_engine_step(&r.e, 1), 0);
+    assert_near(r.done[1], 10, 1e-12);
+    assert_near(r.site.now[F_CURTAILED], 0, 1e-12);
+    /* A store that must absorb 4 while the grid gives only 5 of 8 kWh: it
+     * takes 1 and the load is served in full (4 + 4 - 3 short). */
+    store_state s = {0, 0, 0, 4};
+    rig_init(&r, 4, 0, 5, 0, &STORE, &s);
+    assert_int_equal(dc_engine_step(&r.e, 0), 0);
+    assert_near(s.level, 1, 1e-12);
+    assert_near(r.site.now[F_UNSERVED], 0, 1e-12);
+    /* With a grid of 2 kWh: the store gets nothing, the load misses 2. */
+    s = (store_state){0, 0, 0, 4};
+    rig_init(&r, 4, 0, 2, 0, &STORE, &s);
+    assert_int_equal(dc_engine_step(&r.e, 0), 0);
+    assert_near(s.level, 0, 1e-12);
+    assert_near(r.site.now[F_UNSERVED], 2, 1e-12);
+}
+
+/* During an outage the grid carries nothing either way. */
+static void outage_mask_by_step(void **state)
+{
+    (void)state;
+    rig r;
+    store_state s = {10, 0, 0, 0};
+    rig_init(&r, 30, 0, INFINITY, INFINITY, &STORE, &s);
+    r.up[1] = 0;
+    assert_int_equal(dc_engine_step(&r.e, 0), 0);
+    assert_near(r.imp[0], 20, 1e-12); /* store 10, grid 20 */
+    assert_int_equal(dc_engine_step(&r.e, 1), 0);
+    assert_near(r.imp[1], 0, 1e-12);
+    assert_near(r.site.now[F_UNSERVED], 30, 1e-12); /* store empty, grid down */
+    r.pv[2] = 50, r.demand[2] = 0, r.up[2] = 0;
+    assert_int_equal(dc_engine_prepare(&r.e), 0);
+    assert_int_equal(dc_engine_step(&r.e, 2), 0);
+    assert_near(r.exp[2], 0, 1e-12);
+    assert_near(r.site.now[F_STORAGE_CHARGE], 50, 1e-12);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(misreport_fails_the_step),
+        cmocka_unit_test(leaking_store_fails_its_ledger),
+        cmocka_unit_test(floors_are_honoured),
+        cmocka_unit_test(outage_mask_by_step),
+    };
+    return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
+}

@@ -1,0 +1,61 @@
+/* The fixed-point formatter of the CSV writers against printf("%.*f"),
+ * which rounds the exact binary value half to even: ties, extremes and a
+ * million pseudo-random values. */
+#include "helpers.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "fmt.h"
+
+static void same_as_printf(double v, int decimals)
+{
+    char a[DC_FMT_MAX], b[DC_FMT_MAX];
+    size_t n = dc_fmt_fixed(a, v, decimals);
+    snprintf(b, sizeof b, "%.*f", decimals, v);
+    if (strcmp(a, b) || n != strlen(b)) fail_msg("%.17g at %d decimals: '%s', printf '%s'", v, decimals, a, b);
+}
+
+static void ties_round_half_to_even(void **state)
+{
+    (void)state;
+    /* m / 2^7 has seven decimals ending in 5: exact ties at six. */
+    for (int m = -2000; m <= 2000; m++) same_as_printf(m / 128.0, 6);
+    for (int m = -64; m <= 64; m++) same_as_printf(m / 2.0, 0); /* 0.5 -> 0, 1.5 -> 2, 2.5 -> 2 */
+    char buf[DC_FMT_MAX];
+    dc_fmt_fixed(buf, 0.0078125, 6);
+    assert_string_equal(buf, "0.007812");
+    dc_fmt_fixed(buf, 2.5, 0);
+    assert_string_equal(buf, "2");
+}
+
+static void extremes(void **state)
+{
+    (void)state;
+    const double v[] = {0.0, -0.0, 1e-7, -1e-7, 4.9999999e-7, 5e-7, 5.0000001e-7, 1e-300, DBL_MIN, DBL_TRUE_MIN,
+                        0.1, 0.3, 1.0 / 3, 123456.7890125, 9007199254740993.0, 4503599627370495.5,
+                        9.2233720368547748e18, 1e19, -1e300, DBL_MAX, INFINITY, -INFINITY, NAN};
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+        for (int d = 0; d <= 9; d++) same_as_printf(v[k], d);
+}
+
+static void random_values(void **state)
+{
+    (void)state;
+    unsigned long long x = 88172645463325252ULL;
+    for (int k = 0; k < 1000000; k++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double v = ldexp((double)(x >> 11), (int)(x % 90) - 80) * ((x >> 3) & 1 ? -1 : 1);
+        same_as_printf(v, (int)(x % 10));
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ties_round_half_to_even),
+        cmocka_unit_test(extremes),
+        cmocka_unit_test(random_values),
+    };
+    return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);
+}
