@@ -39,7 +39,11 @@ static const dc_param *resolve(const dc_scenario *s, char *path, int *item, char
         }
         *item = find_item(s, sec, ref);
         if (*item < 0) {
-            snprintf(err, n, "no item '%s' in %s", ref, dc_sections[sec].name);
+            int used = snprintf(err, n, "no item '%s' in %s (", ref, dc_sections[sec].name);
+            for (int i = 0; i < s->list[sec].n && used > 0 && (size_t)used < n; i++)
+                used += snprintf(err + used, n - (size_t)used, "%s%s", i ? ", " : "", (const char *)dc_list_item(s, sec, i));
+            if (used > 0 && (size_t)used < n)
+                snprintf(err + used, n - (size_t)used, "%s)", s->list[sec].n ? "" : "it has none");
             return NULL;
         }
     }
