@@ -9,17 +9,52 @@ __extension__ typedef unsigned __int128 u128;
 
 static const uint64_t POW10[10] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
 
+static const uint64_t POW10_20[20] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+                                      100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL,
+                                      1000000000000ULL, 10000000000000ULL, 100000000000000ULL,
+                                      1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+                                      1000000000000000000ULL, 10000000000000000000ULL};
+
+/* "00" .. "99": two digits a step. */
+static const char PAIRS[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                               "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                               "8081828384858687888990919293949596979899";
+
+static int count_digits(uint64_t x)
+{
+    int n = 1;
+    while (n < 20 && x >= POW10_20[n]) n++;
+    return n;
+}
+
+/* Exactly `digits` digits of x < 10^digits, leading zeros kept, two at a time. */
+static void put_fixed(char *buf, uint64_t x, int digits)
+{
+    while (digits >= 2) {
+        digits -= 2;
+        memcpy(buf + digits, PAIRS + 2 * (x % 100), 2);
+        x /= 100;
+    }
+    if (digits) buf[0] = (char)('0' + x);
+}
+
 /* Digits of x, most significant first; returns the count. */
 static size_t put_u64(char *buf, uint64_t x)
 {
-    char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + x % 10);
-        x /= 10;
-    } while (x);
-    for (size_t k = 0; k < n; k++) buf[k] = tmp[n - 1 - k];
-    return n;
+    if (x < 10) return (buf[0] = (char)('0' + x)), 1;
+    int n = count_digits(x);
+    put_fixed(buf, x, n);
+    return (size_t)n;
+}
+
+/* Six decimals, the CSV writers' case, with constant divisors. */
+static void put_six(char *buf, uint64_t x)
+{
+    memcpy(buf + 4, PAIRS + 2 * (x % 100), 2);
+    x /= 100;
+    memcpy(buf + 2, PAIRS + 2 * (x % 100), 2);
+    x /= 100;
+    memcpy(buf, PAIRS + 2 * x, 2);
 }
 
 /* round(frac x 2^-shift x 10^decimals) for frac < 2^shift, ties to even,
@@ -41,14 +76,15 @@ size_t dc_fmt_fixed(char *buf, double v, int decimals)
         return (size_t)snprintf(buf, DC_FMT_MAX, "%.*f", decimals, v);
     uint64_t bits;
     memcpy(&bits, &v, sizeof bits);
+    if (bits == 0 && decimals == 6) return memcpy(buf, "0.000000", 9), 8; /* the most common value */
     size_t n = 0;
     if (bits >> 63) buf[n++] = '-';
     int exp_bits = (int)((bits >> 52) & 0x7ff);
-    uint64_t mant = bits & ((1ULL << 52) - 1);
+    uint64_t mant = bits & ((1ULL << 52) - 1), ip = 0, fp = 0;
     if (exp_bits) mant |= 1ULL << 52;
     int e = (exp_bits ? exp_bits : 1) - 1075; /* |v| = mant x 2^e, exactly */
-    uint64_t ip = 0, fp = 0;
-    if (e >= 0) ip = mant << e;
+    if (mant == 0) e = 0;                     /* zero: nothing to round */
+    else if (e >= 0) ip = mant << e;
     else if (-e < 64) {
         ip = mant >> -e;
         fp = scaled_fraction(mant & ((1ULL << -e) - 1), -e, decimals, (int)(ip & 1));
@@ -57,7 +93,8 @@ size_t dc_fmt_fixed(char *buf, double v, int decimals)
     n += put_u64(buf + n, ip);
     if (decimals > 0) {
         buf[n++] = '.';
-        for (int k = decimals - 1; k >= 0; k--, fp /= 10) buf[n + (size_t)k] = (char)('0' + fp % 10);
+        if (decimals == 6) put_six(buf + n, fp);
+        else put_fixed(buf + n, fp, decimals);
         n += (size_t)decimals;
     }
     buf[n] = '\0';

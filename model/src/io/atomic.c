@@ -17,6 +17,7 @@ int dc_afile_open(dc_afile *f, const char *dir, const char *name)
 {
     if (dc_afile_name(f, dir, name)) return -1;
     f->fp = fopen(f->tmp, "w");
+    if (f->fp) setvbuf(f->fp, NULL, _IOFBF, 1 << 20); /* megabyte writes, not 4 KiB ones */
     return f->fp ? 0 : -1;
 }
 

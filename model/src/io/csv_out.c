@@ -44,19 +44,17 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
         cols[ns++] = dc_model_series_at(m, k);
     }
     fputc('\n', fp);
-    char line[65536], num[DC_FMT_MAX];
+    char line[65536];
     for (size_t i = 0; i < steps; i++) {
         dc_format_time(m, i, line, sizeof line);
         size_t used = strlen(line);
         for (size_t k = 0; k < ns; k++) {
-            size_t len = dc_fmt_fixed(num, cols[k][i], 6);
-            if (used + len + 2 >= sizeof line) {
+            if (used + DC_FMT_MAX + 2 >= sizeof line) {
                 fwrite(line, 1, used, fp);
                 used = 0;
             }
             line[used++] = ',';
-            memcpy(line + used, num, len);
-            used += len;
+            used += dc_fmt_fixed(line + used, cols[k][i], 6);
         }
         line[used++] = '\n';
         fwrite(line, 1, used, fp);
