@@ -318,6 +318,8 @@ static dc_status sum_inputs(builder *b)
     e->active_buses = alloc(b, ((size_t)e->n_buses + 1) * sizeof(int));
     e->active_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
     e->all_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
+    for (int k = 0; k < F_COUNT; k++)
+        if (!(e->town_base[k] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double)))) return DC_ERR_NOMEM;
     e->scratch[0] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     e->scratch[1] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     if (!e->sellers ||  !e->active_buses || !e->active_sites || !e->all_sites || !e->scratch[0] ||

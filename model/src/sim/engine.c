@@ -345,12 +345,14 @@ static void add_to_town(dc_engine *e, double *restrict town, const double *restr
 }
 
 /* Town sums start from the passive sites; active sites add theirs step by
- * step. Demand and PV were summed once, in dc_engine_prepare. A flow that
- * no passive site records starts from zero. */
+ * step. Passive sites hold no state, so their year is solved once, when
+ * the engine is prepared; a reset only restores the town's sums to it.
+ * Demand and PV were summed in sum_inputs. */
 static void solve_passive_buses(dc_engine *e)
 {
     static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED};
-    int started[F_COUNT] = {[F_DEMAND] = 1, [F_PV] = 1};
+    memset(e->town_started, 0, sizeof e->town_started);
+    e->town_started[F_DEMAND] = e->town_started[F_PV] = 1;
     e->passive_fail = e->n_steps;
     for (int b = 0; b < e->n_buses; b++) {
         if (!e->bus[b].passive) continue;
@@ -359,13 +361,23 @@ static void solve_passive_buses(dc_engine *e)
         for (size_t j = 0; j < sizeof PASSIVE_FLOWS / sizeof PASSIVE_FLOWS[0]; j++) {
             int k = PASSIVE_FLOWS[j];
             if (!s->f[k]) continue;
-            add_to_town(e, e->town[k], s->f[k], !started[k]);
-            started[k] = 1;
+            add_to_town(e, e->town[k], s->f[k], !e->town_started[k]);
+            e->town_started[k] = 1;
         }
     }
     for (int k = 0; k < F_COUNT; k++)
-        if (!started[k] && e->town_written[k]) memset(e->town[k], 0, (size_t)e->n_steps * sizeof(double));
+        if (e->town_started[k] && e->town_written[k] && k != F_DEMAND && k != F_PV)
+            memcpy(e->town_base[k], e->town[k], (size_t)e->n_steps * sizeof(double));
+}
 
+/* The town's sums as the passive sites left them, before any step. */
+static void restore_town(dc_engine *e)
+{
+    for (int k = 0; k < F_COUNT; k++) {
+        if (!e->town_written[k] || k == F_DEMAND || k == F_PV) continue;
+        if (e->town_started[k]) memcpy(e->town[k], e->town_base[k], (size_t)e->n_steps * sizeof(double));
+        else memset(e->town[k], 0, (size_t)e->n_steps * sizeof(double));
+    }
 }
 
 /* ---- one step -------------------------------------------------------- */
@@ -404,7 +416,7 @@ void dc_engine_reset(dc_engine *e)
     for (int r = 0; r < e->n_inst; r++) e->inst[r].type->reset(e->inst[r].state);
     e->max_residual = 0.0;
     e->error[0] = '\0';
-    solve_passive_buses(e);
+    restore_town(e);
 }
 
 /* ---- set-up ------------------------------------------------------------ */
@@ -462,5 +474,6 @@ int dc_engine_prepare(dc_engine *e)
 {
     sum_inputs(e);
     mark(e);
+    solve_passive_buses(e);
     return 0;
 }

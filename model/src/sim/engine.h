@@ -103,6 +103,8 @@ typedef struct {
     int n_active_sites, *active_sites;
     int *all_sites;          /* 0 .. n_sites-1 */
     int town_written[F_COUNT]; /* 1: some active site adds to the town's flow step by step */
+    int town_started[F_COUNT]; /* 1: passive sites give the flow its base */
+    double *town_base[F_COUNT]; /* n_steps each: the base of flows written step by step */
     double *scratch[2];      /* n_steps each: flows a passive site computes but does not record */
 
     int passive_fail;        /* first step whose passive balance fails; n_steps when none */
@@ -117,12 +119,13 @@ typedef struct {
  * the year: off-site PPA sales and each profile's share of its site's
  * flows (those records are complete once the year is). */
 int dc_engine_step(dc_engine *e, int i);
-/* Every instance back to the start of the year; passive buses (one site,
- * nothing to dispatch but the grid: no state) are solved for the whole
- * year here, and the town's sums start from them. */
+/* Every instance back to the start of the year, and the town's sums back
+ * to what the passive buses give them. */
 void dc_engine_reset(dc_engine *e);
-/* Once the topology is set: the per-bus sums of the sites' inputs
- * (demand, profile supply), which flows each site keeps, which buses are
- * passive and which instances sell off-site. 0, or -1 without memory. */
+/* Once the topology and inputs are set, and again whenever an input changes
+ * (demand, profiles, grid availability): the per-bus sums of the sites'
+ * inputs, which flows each site keeps, which buses are passive (one site,
+ * nothing dispatched but the grid: no state), their whole year solved, and
+ * which instances sell off-site. 0, or -1 without memory. */
 int dc_engine_prepare(dc_engine *e);
 #endif
