@@ -11,8 +11,8 @@ static const char USAGE[] =
     "usage: decarb run SCENARIO.yaml [-o DIR] [--set KEY=VALUE ...] [-q]\n"
     "       decarb check SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb ghg SCENARIO.yaml [--set KEY=VALUE ...]\n"
-    "       decarb params\n"
-    "       decarb --help | --version\n"
+    "       decarb params [SECTION or TEXT]\n"
+    "       decarb help | --help | --version\n"
     "\n"
     "run     simulate the scenario's year and write hourly.csv, summary.csv,\n"
     "        resources.csv, results.h5 and scenario.resolved.yaml (and ghg.csv)\n"
@@ -20,15 +20,48 @@ static const char USAGE[] =
     "check   read and validate the scenario and its input files, write nothing\n"
     "ghg     run, then print the municipal CO2 table by sector and year and\n"
     "        every allocation method side by side (needs a ghg section)\n"
-    "params  list every scenario parameter with unit, default and range\n"
-    "--set   override one parameter, e.g. --set battery.energy_kwh=500\n"
-    "        or --set pv_arrays[0].tilt_deg=15 (--set pv_arrays.NAME.tilt_deg=15)\n";
+    "params  list every scenario parameter with unit, default and range; with an\n"
+    "        argument, those of that section or whose name holds the text\n"
+    "-o      the result folder; it is replaced as a whole, and only if decarb wrote it\n"
+    "--set   override one parameter, e.g. --set batteries.NAME.energy_kwh=500,\n"
+    "        --set pv_arrays[0].tilt_deg=15 or --set sites.NAME.export_limit_kw=0\n"
+    "-q      print nothing but warnings and errors\n";
+
+static const char *const COMMANDS[] = {"run", "check", "ghg", "params", "help", NULL};
 
 typedef struct {
     const char *command, *scenario, *outdir;
     const char *sets[MAX_SETS];
-    int n_sets, quiet;
+    int n_sets, quiet, help;
 } options;
+
+/* Letters apart, for did-you-mean on commands. */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), prev[32], cur[32];
+    if (la >= 31 || lb >= 31) return 99;
+    for (size_t j = 0; j <= lb; j++) prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]), del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        memcpy(prev, cur, (lb + 1) * sizeof prev[0]);
+    }
+    return prev[lb];
+}
+
+static int unknown_command(const char *cmd)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (int k = 0; COMMANDS[k]; k++)
+        if (distance(cmd, COMMANDS[k]) < best_d) best_d = distance(cmd, COMMANDS[k]), best = COMMANDS[k];
+    fprintf(stderr, "decarb: unknown command '%s'%s%s%s; see `decarb help`\n", cmd, best ? " (did you mean '" : "",
+            best ? best : "", best ? "'?)" : "");
+    return EXIT_USAGE;
+}
 
 static int parse_args(int argc, char **argv, options *o)
 {
@@ -37,7 +70,12 @@ static int parse_args(int argc, char **argv, options *o)
     o->command = argv[1];
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "-o") && i + 1 < argc) o->outdir = argv[++i];
+        if (!strcmp(a, "-o") && i + 1 < argc && !*argv[i + 1]) {
+            fprintf(stderr, "decarb: -o needs a folder name\n");
+            return -1;
+        }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) o->help = 1;
+        else if (!strcmp(a, "-o") && i + 1 < argc) o->outdir = argv[++i];
         else if (!strcmp(a, "--set") && i + 1 < argc && o->n_sets < MAX_SETS) o->sets[o->n_sets++] = argv[++i];
         else if (!strncmp(a, "--set=", 6) && o->n_sets < MAX_SETS) o->sets[o->n_sets++] = a + 6;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o->quiet = 1;
@@ -57,16 +95,22 @@ static int report(dc_diag *d, dc_status st)
     return EXIT_INPUT;
 }
 
-static void print_params(void)
+/* Every parameter, or those of a section or whose name holds filter. */
+static int print_params(const char *filter)
 {
     dc_param_info p;
+    int shown = 0;
     printf("%-44s %-8s %-11s %-12s %s\n", "key", "type", "unit", "default", "range / choices");
     for (size_t i = 0; dc_param_get(i, &p) == 0; i++) {
         char key[96];
         snprintf(key, sizeof key, "%s%s%s%s", p.section, p.is_list ? "[]" : "", *p.section ? "." : "", p.key);
+        if (filter && strcmp(p.section, filter) && !strstr(key, filter)) continue;
+        shown++;
         printf("%-44s %-8s %-11s %-12s %s\n", key, p.type, *p.unit ? p.unit : "-", p.deflt, p.range);
         printf("    %s\n", p.help);
     }
+    if (shown == 0) fprintf(stderr, "decarb: no parameter matches '%s'\n", filter);
+    return shown ? 0 : EXIT_USAGE;
 }
 
 static void print_town(const dc_model *m, const char *dir)
@@ -269,14 +313,28 @@ static int run(const options *o, int write, int ghg)
     return rc;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     options o;
-    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) return fputs(USAGE, stdout), 0;
+    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")))
+        return fputs(USAGE, stdout), 0;
     if (argc == 2 && !strcmp(argv[1], "--version")) return printf("decarb %s\n", dc_version()), 0;
     if (parse_args(argc, argv, &o)) return fputs(USAGE, stderr), EXIT_USAGE;
-    if (!strcmp(o.command, "params")) return print_params(), 0;
-    int known = !strcmp(o.command, "run") || !strcmp(o.command, "check") || !strcmp(o.command, "ghg");
-    if (!known || !o.scenario) return fputs(USAGE, stderr), EXIT_USAGE;
+    int known = 0;
+    for (int k = 0; COMMANDS[k]; k++) known |= !strcmp(o.command, COMMANDS[k]);
+    if (!known) return unknown_command(o.command);
+    if (o.help || !strcmp(o.command, "help")) return fputs(USAGE, stdout), 0;
+    if (!strcmp(o.command, "params")) return print_params(o.scenario);
+    if (!o.scenario) return fputs(USAGE, stderr), EXIT_USAGE;
     return run(&o, !strcmp(o.command, "run"), !strcmp(o.command, "ghg"));
+}
+
+int main(int argc, char **argv)
+{
+    int rc = dispatch(argc, argv);
+    if (fflush(stdout) || ferror(stdout)) { /* a full disk or a closed pipe is an error too */
+        fprintf(stderr, "decarb: cannot write to standard output\n");
+        return rc ? rc : EXIT_INPUT;
+    }
+    return rc;
 }

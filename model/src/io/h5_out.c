@@ -118,7 +118,7 @@ int dc_write_hdf5(const dc_model *m, const char *path)
     void *old_data;
     H5Eget_auto2(H5E_DEFAULT, &old_func, &old_data);
     H5Eset_auto2(H5E_DEFAULT, NULL, NULL); /* errors come back as codes, not prints */
-    hid_t file = H5Fcreate(path, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    hid_t file = H5Fcreate(path, H5F_ACC_EXCL, H5P_DEFAULT, H5P_DEFAULT); /* never over a planted file */
     int rc = file < 0 ? -1 : fill(m, file);
     if (file >= 0 && H5Fclose(file) < 0) rc = -1;
     H5Eset_auto2(H5E_DEFAULT, old_func, old_data); /* the host program's own setting */

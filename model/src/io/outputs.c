@@ -1,53 +1,65 @@
-/* dc_write_outputs: every file to a temporary name, then renamed
- * together; on any failure every temporary file is removed. */
+/* dc_write_outputs: every file of the set into a private folder, then the
+ * set swapped in as one unit (resultset.c); on any failure the old set
+ * stays as it was and nothing of the new one is left. */
 #include <errno.h>
 #include <string.h>
 
-#include "atomic.h"
 #include "diag.h"
+#include "resultset.h"
 #include "writers.h"
 
 enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, N_FILES };
-static const char *const NAMES[N_FILES] = {
-    [F_HOURLY] = "hourly.csv",   [F_SUMMARY] = "summary.csv",           [F_RESOURCES] = "resources.csv",
-    [F_H5] = "results.h5",       [F_RESOLVED] = "scenario.resolved.yaml", [F_GHG] = "ghg.csv",
+static const char *const NAMES[N_FILES + 1] = {
+    [F_HOURLY] = "hourly.csv", [F_SUMMARY] = "summary.csv",           [F_RESOURCES] = "resources.csv",
+    [F_H5] = "results.h5",     [F_RESOLVED] = "scenario.resolved.yaml", [F_GHG] = "ghg.csv",
+    [N_FILES] = NULL,
 };
 
-static int write_one(int k, dc_afile *f, const dc_model *m, const dc_ghg *g, const char *dir)
+static int write_csv(int k, FILE *fp, const dc_model *m, const dc_ghg *g)
 {
-    if (k == F_H5) return dc_afile_name(f, dir, NAMES[k]) || dc_write_hdf5(m, f->tmp);
-    if (dc_afile_open(f, dir, NAMES[k])) return -1;
-    int rc = k == F_HOURLY      ? dc_write_hourly_csv(m, f->fp)
-           : k == F_SUMMARY   ? dc_write_summary_csv(m, f->fp)
-           : k == F_RESOURCES ? dc_write_resources_csv(m, f->fp)
-           : k == F_GHG       ? dc_write_ghg_csv(g, f->fp)
-                              : dc_write_resolved_yaml(dc_model_scenario(m), f->fp);
-    return dc_afile_close(f) || rc;
+    switch (k) {
+    case F_HOURLY: return dc_write_hourly_csv(m, fp);
+    case F_SUMMARY: return dc_write_summary_csv(m, fp);
+    case F_RESOURCES: return dc_write_resources_csv(m, fp);
+    case F_GHG: return dc_write_ghg_csv(g, fp);
+    default: return dc_write_resolved_yaml(dc_model_scenario(m), fp);
+    }
+}
+
+static int write_one(int k, dc_resultset *r, const dc_model *m, const dc_ghg *g)
+{
+    if (k == F_H5) {
+        char path[3 * DC_PATH_MAX];
+        return dc_resultset_path(r, NAMES[k], path, sizeof path) || dc_write_hdf5(m, path);
+    }
+    FILE *fp = dc_resultset_create(r, NAMES[k]);
+    if (!fp) return -1;
+    int rc = write_csv(k, fp, m, g);
+    rc |= ferror(fp);
+    rc |= fclose(fp) != 0;
+    return rc ? -1 : 0;
 }
 
 dc_status dc_write_outputs(const dc_model *m, const dc_ghg *g, const char *dir, dc_diag *diag)
 {
-    if (!m || !dir || !*dir) return DC_ERR_ARG;
+    if (!m || !dir) return DC_ERR_ARG;
     if (dc_model_steps_done(m) < dc_model_steps(m)) return DC_ERR_STATE;
-    if (dc_mkdirs(dir)) {
-        dc_diag_add(diag, dir, 0, 0, NULL, "cannot create output folder: %s", strerror(errno));
+    dc_resultset r;
+    char err[DC_PATH_MAX * 2 + 256];
+    if (dc_resultset_begin(&r, dir, NAMES, err, sizeof err)) {
+        dc_diag_add(diag, *dir ? dir : NULL, 0, 0, NULL, "%s", err);
         return DC_ERR_OUTPUT;
     }
-    dc_afile f[N_FILES];
-    memset(f, 0, sizeof f);
-    int k, n = g ? N_FILES : F_GHG; /* ghg.csv only with a ghg section */
-    for (k = 0; k < n; k++)
-        if (write_one(k, &f[k], m, g, dir)) break;
-    if (k < n) {
-        dc_diag_add(diag, f[k].final, 0, 0, NULL, "cannot write: %s", strerror(errno));
-        for (int j = 0; j <= k; j++) dc_afile_discard(&f[j]);
-        return DC_ERR_OUTPUT;
-    }
-    for (k = 0; k < n; k++)
-        if (dc_afile_commit(&f[k])) {
-            dc_diag_add(diag, f[k].final, 0, 0, NULL, "cannot rename into place: %s", strerror(errno));
-            for (int j = k; j < n; j++) dc_afile_discard(&f[j]);
+    int n = g ? N_FILES : F_GHG; /* ghg.csv only with a ghg section */
+    for (int k = 0; k < n; k++)
+        if (write_one(k, &r, m, g)) {
+            dc_diag_add(diag, dir, 0, 0, NAMES[k], "cannot write: %s", errno ? strerror(errno) : "write error");
+            dc_resultset_abort(&r);
             return DC_ERR_OUTPUT;
         }
+    if (dc_resultset_commit(&r, err, sizeof err)) {
+        dc_diag_add(diag, dir, 0, 0, NULL, "%s", err);
+        return DC_ERR_OUTPUT;
+    }
     return DC_OK;
 }

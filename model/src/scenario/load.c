@@ -1,5 +1,6 @@
 /* The YAML scenario loader: the only user of libyaml. Every problem of a
  * file is reported, each with file:line:column and the field. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 
 #include "diag.h"
 #include "params.h"
+#include "utf8.h"
 #include "validate.h"
 
 typedef struct {
@@ -233,17 +235,65 @@ static void set_paths(dc_scenario *s, const char *path)
     if (slash) snprintf(s->dir, sizeof s->dir, "%.*s", (int)(slash - path), path);
     else snprintf(s->dir, sizeof s->dir, ".");
     if (slash && slash == path) snprintf(s->dir, sizeof s->dir, "/");
-    const char *base = slash ? slash + 1 : path;
-    size_t len = strcspn(base, ".");
-    snprintf(s->name, sizeof s->name, "%.*s", (int)(len < 63 ? len : 63), base);
+    const char *base = slash ? slash + 1 : path, *dot = strrchr(base, '.');
+    char stem[DC_PATH_MAX];
+    int keep = dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")) ? (int)(dot - base) : (int)strlen(base);
+    snprintf(stem, sizeof stem, "%.*s", keep, base); /* town.v1.yaml and town.v2.yaml stay apart */
+    size_t len = dc_utf8_prefix(stem, DC_NAME_CHARS, sizeof s->name - 1);
+    snprintf(s->name, sizeof s->name, "%.*s", (int)len, stem);
 }
 
-static int parse_file(loader *l, FILE *fp)
+enum { MAX_SCENARIO_BYTES = 8 << 20 }; /* a scenario is a page of text; this bounds memory and time */
+
+/* The whole file, NUL-ended; NULL with a message when it cannot be read
+ * or is too large. */
+static char *read_text(const char *path, size_t *len, dc_diag *diag)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        dc_diag_add(diag, path, 0, 0, NULL, "cannot open scenario file: %s", strerror(errno));
+        return NULL;
+    }
+    char *text = malloc(MAX_SCENARIO_BYTES + 1);
+    *len = text ? fread(text, 1, MAX_SCENARIO_BYTES + 1, fp) : 0;
+    int bad = !text || ferror(fp);
+    fclose(fp);
+    if (!bad && *len > MAX_SCENARIO_BYTES)
+        dc_diag_add(diag, path, 0, 0, NULL, "larger than %d MiB: not a scenario file", MAX_SCENARIO_BYTES >> 20);
+    else if (bad) dc_diag_add(diag, path, 0, 0, NULL, "cannot read scenario file");
+    if (bad || *len > MAX_SCENARIO_BYTES) {
+        free(text);
+        return NULL;
+    }
+    text[*len] = '\0';
+    return text;
+}
+
+/* Japanese editors save Shift_JIS (cp932) by default: say so, with the place. */
+static int check_utf8(loader *l, const char *text, size_t len)
+{
+    int line = 1, col = 1;
+    for (size_t i = 0; i < len;) {
+        int n = dc_utf8_seq((const unsigned char *)text + i, len - i);
+        if (n == 0) {
+            l->errors++;
+            dc_diag_add(l->diag, l->file, line, col, NULL,
+                        "the file is not UTF-8 (Shift_JIS or cp932?): save it as UTF-8 and run again");
+            return -1;
+        }
+        if (text[i] == '\n') line++, col = 0;
+        col++;
+        i += (size_t)n;
+    }
+    return 0;
+}
+
+static int parse_text(loader *l, const char *text, size_t len)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser)) return -1;
-    yaml_parser_set_input_file(&parser, fp);
+    if (check_utf8(l, text, len) || !yaml_parser_initialize(&parser)) return -1;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
         char msg[512];
         snprintf(msg, sizeof msg, "YAML syntax error: %s%s%s", parser.problem ? parser.problem : "unknown",
@@ -263,21 +313,21 @@ static int parse_file(loader *l, FILE *fp)
 
 dc_status dc_scenario_load(const char *path, dc_scenario **out, dc_diag *diag)
 {
+    if (!out) return DC_ERR_ARG;
     *out = NULL;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        dc_diag_add(diag, path, 0, 0, NULL, "cannot open scenario file");
-        return DC_ERR_IO;
-    }
+    if (!path) return DC_ERR_ARG;
+    size_t len;
+    char *text = read_text(path, &len, diag);
+    if (!text) return DC_ERR_IO;
     dc_scenario *s = dc_scenario_new();
     if (!s) {
-        fclose(fp);
+        free(text);
         return DC_ERR_NOMEM;
     }
     set_paths(s, path);
     loader l = {path, diag, NULL, s, 0};
-    parse_file(&l, fp);
-    fclose(fp);
+    parse_text(&l, text, len);
+    free(text);
     if (l.errors == 0) l.errors += dc_validate(s, diag);
     if (l.errors) {
         dc_scenario_destroy(&s);

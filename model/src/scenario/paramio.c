@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "params.h"
+#include "utf8.h"
 
 static int choice_index(const char *const *choices, const char *text)
 {
@@ -49,6 +50,16 @@ static int unit_factor(const char *want, const char *got, double *factor)
 
 static const char *unit_of(const dc_param *p) { return p->unit ? p->unit : ""; }
 
+/* Why text is not a number, when a user's habit explains it. */
+static const char *number_hint(const char *text)
+{
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        if (c[0] == 0xEF && (c[1] == 0xBC || c[1] == 0xBD)) return "; use half-width digits (半角数字)";
+    const char *comma = strchr(text, ',');
+    if (comma && comma > text && comma[1] >= '0' && comma[1] <= '9') return "; write it without thousands separators";
+    return "";
+}
+
 static int parse_number(const dc_param *p, const char *text, double *out, char *err, size_t n)
 {
     if ((p->flags & P_AUTO) && strcmp(text, "auto") == 0) return (*out = NAN), 0;
@@ -58,7 +69,12 @@ static int parse_number(const dc_param *p, const char *text, double *out, char *
     errno = 0;
     double v = strtod(text, &end);
     if (end == text || errno == ERANGE || !isfinite(v)) {
-        snprintf(err, n, "expected a number%s%s, got '%s'", *unit_of(p) ? " in " : "", unit_of(p), text);
+        snprintf(err, n, "expected a number%s%s, got '%s'%s", *unit_of(p) ? " in " : "", unit_of(p), text,
+                 number_hint(text));
+        return -1;
+    }
+    if (*end == ',' && end[1] >= '0' && end[1] <= '9') {
+        snprintf(err, n, "'%s' is not a number%s", text, number_hint(text));
         return -1;
     }
     while (*end == ' ') end++;
@@ -66,6 +82,10 @@ static int parse_number(const dc_param *p, const char *text, double *out, char *
     if (*end && unit_factor(unit_of(p), end, &factor)) {
         snprintf(err, n, "unit '%s' does not fit: this value is in %s", end,
                  *unit_of(p) ? unit_of(p) : "no unit (a plain number)");
+        return -1;
+    }
+    if (!isfinite(v * factor)) { /* 1e306 MWh is no number in kWh */
+        snprintf(err, n, "'%s' is too large", text);
         return -1;
     }
     *out = v * factor;
@@ -89,8 +109,8 @@ static int parse_integer(const dc_param *p, const char *text, int *out, char *er
     char *end;
     errno = 0;
     long v = strtol(text, &end, 10);
-    if (end == text || *end || errno) {
-        snprintf(err, n, "expected a whole number, got '%s'", text);
+    if (end == text || *end || errno || v < INT_MIN || v > INT_MAX) {
+        snprintf(err, n, "expected a whole number, got '%s'%s", text, number_hint(text));
         return -1;
     }
     if (check_range(p, (double)v, err, n)) return -1;
@@ -159,7 +179,8 @@ static int parse_names(const dc_param *p, char *dst, const char *text, char *err
     if (split_list(text, buf, sizeof buf, tok, MAX_TOKENS, &k, err, n)) return -1;
     for (int i = 0; i < k; i++) {
         if (check_name(tok[i], err, n)) return -1;
-        if (strlen(tok[i]) >= DC_NAME_MAX) return snprintf(err, n, "'%s' is longer than %d bytes", tok[i], DC_NAME_MAX - 1), -1;
+        if (dc_utf8_chars(tok[i], strlen(tok[i])) > DC_NAME_CHARS || strlen(tok[i]) >= DC_NAME_MAX)
+            return snprintf(err, n, "'%s' is longer than %d characters", tok[i], DC_NAME_CHARS), -1;
         for (int j = 0; j < i; j++)
             if (!strcmp(tok[i], tok[j])) return snprintf(err, n, "'%s' is listed twice", tok[i]), -1;
         size_t used = strlen(joined);
@@ -219,11 +240,14 @@ int dc_param_parse(const dc_param *p, dc_scenario *s, int item, const char *text
         *(double *)slot = v;
         return 0;
     case P_INTEGER: return parse_integer(p, text, slot, err, n);
-    case P_TEXT:
-        if (strlen(text) >= p->size) return snprintf(err, n, "text longer than %zu bytes", p->size - 1), -1;
+    case P_TEXT: {
+        size_t chars = dc_utf8_chars(text, strlen(text)), most = p->max_count ? (size_t)p->max_count : p->size - 1;
+        if (chars == (size_t)-1) return snprintf(err, n, "not UTF-8 text"), -1;
+        if (chars > most || strlen(text) >= p->size) return snprintf(err, n, "longer than %zu characters", most), -1;
         if (is_name_key(p) && *text && check_name(text, err, n)) return -1;
         memcpy(slot, text, strlen(text) + 1);
         return 0;
+    }
     case P_PATH: return parse_path(p, slot, text, dir, err, n);
     case P_CHOICE: return parse_choice(p, slot, text, err, n);
     case P_NAMES: return parse_names(p, slot, text, err, n);

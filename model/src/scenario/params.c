@@ -82,6 +82,7 @@ int dc_shape_for_sector(int sector)
 /* Defaults name their source in the help text. */
 const dc_param dc_params[] = {
     {.section = S_TOP, .key = "name", .type = P_TEXT, .offset = TOP(name), .size = TXT(name), .def_text = "",
+     .max_count = DC_NAME_CHARS,
      .help = "scenario name, used for the output folder; default: the file name without .yaml"},
     {.section = S_TOP, .key = "year", .type = P_INTEGER, .offset = TOP(year), .def = 2030, .lo = 1955, .hi = 2099,
      .help = "year simulated: fiscal year (April start) or calendar year; 2030 = national target year"},
@@ -153,9 +154,9 @@ const dc_param dc_params[] = {
      .size = TXT(ghg.facilities_file), .def_text = "",
      .help = "bottom-up data: reported emissions or fuel use of large facilities, measured sector totals"},
 
-    {.section = S_SITES, .key = "name", .type = P_TEXT, .offset = SITE(name), .size = DC_NAME_MAX,
+    {.section = S_SITES, .key = "name", .type = P_TEXT, .offset = SITE(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "site name (unique): a building, or customers behind one kind of meter"},
-    {.section = S_SITES, .key = "contract", .type = P_TEXT, .offset = SITE(contract), .size = DC_NAME_MAX,
+    {.section = S_SITES, .key = "contract", .type = P_TEXT, .offset = SITE(contract), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .def_text = "",
      .help = "contract kind, a label: low_voltage (低圧), high_voltage (高圧) and extra_high_voltage (特別高圧) "
              "must give import_limit_kw; generator (発電所) must give export_limit_kw"},
@@ -166,11 +167,11 @@ const dc_param dc_params[] = {
      .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
      .help = "largest export at this meter; 0 = no reverse flow (逆潮流なし); auto = grid.export_limit_kw"},
 
-    {.section = S_WIRES, .key = "name", .type = P_TEXT, .offset = WIRE(name), .size = DC_NAME_MAX,
+    {.section = S_WIRES, .key = "name", .type = P_TEXT, .offset = WIRE(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "private wire name (unique)"},
     {.section = S_WIRES, .key = "sites", .type = P_NAMES, .offset = WIRE(sites), .size = DC_NAMES_MAX,
      .flags = P_REQUIRED, .help = "the sites it joins (two or more); they share one point of connection"},
-    {.section = S_WIRES, .key = "contract", .type = P_TEXT, .offset = WIRE(contract), .size = DC_NAME_MAX,
+    {.section = S_WIRES, .key = "contract", .type = P_TEXT, .offset = WIRE(contract), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .def_text = "", .help = "contract kind at the point of connection, a label (see sites[].contract)"},
     {.section = S_WIRES, .key = "import_limit_kw", .type = P_NUMBER, .offset = WIRE(import_limit_kw), .unit = "kW",
      .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
@@ -179,9 +180,9 @@ const dc_param dc_params[] = {
      .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
      .help = "largest export at the point of connection; auto = grid.export_limit_kw"},
 
-    {.section = S_PV, .key = "name", .type = P_TEXT, .offset = PV(name), .size = DC_NAME_MAX, .flags = P_REQUIRED,
+    {.section = S_PV, .key = "name", .type = P_TEXT, .offset = PV(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS, .flags = P_REQUIRED,
      .help = "array name (unique among arrays)"},
-    {.section = S_PV, .key = "site", .type = P_TEXT, .offset = PV(site), .size = DC_NAME_MAX, .def_text = "",
+    {.section = S_PV, .key = "site", .type = P_TEXT, .offset = PV(site), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS, .def_text = "",
      .help = "site whose meter the array is behind; may be left out when there is one site; an offsite_ppa "
              "array without a site is its own generating site"},
     {.section = S_PV, .key = "capacity_kw", .type = P_NUMBER, .offset = PV(pv.capacity_kw), .unit = "kW", .lo = 0,
@@ -224,9 +225,9 @@ const dc_param dc_params[] = {
      .def_text = "",
      .help = "measured AC output, one kWh value per step (last column); replaces the PV model"},
 
-    {.section = S_LOADS, .key = "name", .type = P_TEXT, .offset = LD(name), .size = DC_NAME_MAX,
+    {.section = S_LOADS, .key = "name", .type = P_TEXT, .offset = LD(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "load name (unique among loads)"},
-    {.section = S_LOADS, .key = "site", .type = P_TEXT, .offset = LD(site), .size = DC_NAME_MAX, .def_text = "",
+    {.section = S_LOADS, .key = "site", .type = P_TEXT, .offset = LD(site), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS, .def_text = "",
      .help = "site whose meter serves the load; may be left out when there is one site"},
     {.section = S_LOADS, .key = "sector", .type = P_CHOICE, .offset = LD(sector), .choices = SECTOR,
      .flags = P_REQUIRED,
@@ -241,9 +242,9 @@ const dc_param dc_params[] = {
     {.section = S_LOADS, .key = "saving_pct", .type = P_NUMBER, .offset = LD(saving_pct), .unit = "%", .lo = 0,
      .hi = 100, .flags = P_OPEN_HIGH, .help = "efficiency saving applied to the whole load"},
 
-    {.section = S_BATTERIES, .key = "name", .type = P_TEXT, .offset = BAT(name), .size = DC_NAME_MAX,
+    {.section = S_BATTERIES, .key = "name", .type = P_TEXT, .offset = BAT(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "battery name (unique among dispatchable resources)"},
-    {.section = S_BATTERIES, .key = "site", .type = P_TEXT, .offset = BAT(site), .size = DC_NAME_MAX,
+    {.section = S_BATTERIES, .key = "site", .type = P_TEXT, .offset = BAT(site), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .def_text = "", .help = "site whose meter the battery is behind; may be left out when there is one site"},
     {.section = S_BATTERIES, .key = "energy_kwh", .type = P_NUMBER, .offset = BAT(b.energy_kwh), .unit = "kWh",
      .lo = 0, .hi = 1e8, .help = "nominal energy capacity; 0 = no battery"},

@@ -30,7 +30,7 @@ typedef struct {
     const char *def_text;/* text, path and names defaults */
     double lo, hi;
     const char *const *choices;
-    int max_count;       /* int and number lists: most values */
+    int max_count;       /* int and number lists: most values; text: most characters (0 = the buffer) */
     unsigned flags;
     const char *help;
 } dc_param;

@@ -50,6 +50,18 @@ static const dc_param *resolve(const dc_scenario *s, char *path, int *item, char
     return dc_param_find(sec, rest);
 }
 
+/* "unknown key", with the closest key of its section when there is one. */
+static void unknown(const char *key, char *err, size_t n)
+{
+    const char *dot = strrchr(key, '.'), *last = dot ? dot + 1 : key, *alias;
+    char section[128] = "";
+    if (dot) snprintf(section, sizeof section, "%.*s", (int)strcspn(key, ".["), key);
+    int sec = dot ? dc_section_lookup(section, &alias) : S_TOP;
+    const char *hint = sec >= 0 ? dc_param_suggest(sec, last) : NULL;
+    snprintf(err, n, "unknown key%s%s%s (see `decarb params%s%s`)", hint ? " (did you mean '" : "", hint ? hint : "",
+             hint ? "'?)" : "", sec > 0 ? " " : "", sec > 0 ? dc_sections[sec].name : "");
+}
+
 /* A key set on the command line counts as given, without a line (-1). */
 static void mark_given(dc_scenario *s, const dc_param *p, int item)
 {
@@ -73,7 +85,8 @@ dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag)
     int item;
     const dc_param *p = resolve(s, path, &item, err, sizeof err);
     if (!p) {
-        dc_diag_add(diag, "--set", 0, 0, key, "%s", err[0] ? err : "unknown key (see `decarb params`)");
+        if (!err[0]) unknown(key, err, sizeof err);
+        dc_diag_add(diag, "--set", 0, 0, key, "%s", err);
         return DC_ERR_ARG;
     }
     /* Relative paths given on the command line are relative to the caller. */

@@ -24,8 +24,11 @@ static void check_top(checker *c)
     const dc_scenario *s = c->s;
     if (60 % s->step_minutes != 0)
         fail(c, S_TOP, 0, "step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
-    if (!s->name[0] || strchr(s->name, '/') || s->name[0] == '.')
-        fail(c, S_TOP, 0, "name", "must be non-empty, without '/' and not start with '.' (it names the output folder)");
+    int control = 0;
+    for (const unsigned char *ch = (const unsigned char *)s->name; *ch; ch++) control |= *ch < 0x20 || *ch == 0x7f;
+    if (!s->name[0] || strchr(s->name, '/') || s->name[0] == '.' || control)
+        fail(c, S_TOP, 0, "name",
+             "must be non-empty, without '/' or control characters and not start with '.' (it names the output folder)");
 }
 
 /* Names are unique within each list, and across every dispatchable list

@@ -35,7 +35,7 @@ static int check(dc_engine *e, int i, const char *what, const char *name, double
 {
     double a = fabs(residual);
     if (!(a <= e->tolerance)) { /* NaN fails too */
-        char detail[256];
+        char detail[1024];
         worst_report(e, res, n, detail, sizeof detail);
         describe(e, i, what, name, residual, detail, e->error, sizeof e->error);
         return -1;
@@ -205,7 +205,7 @@ static int ledgers(dc_engine *e, const dc_bus *b, const dc_ctx *c)
         if (!in->type->ledger) continue;
         double r = fabs(in->type->ledger(in->state, c, e->done[b->res[k]]));
         if (!(r <= e->tolerance)) {
-            char detail[200];
+            char detail[512];
             snprintf(detail, sizeof detail, " in its ledger at site '%s': what it holds does not follow from "
                      "what it reported", in->site >= 0 ? e->site[in->site].name : b->name);
             describe(e, c->i, in->type->name, in->name, r, detail, e->error, sizeof e->error);

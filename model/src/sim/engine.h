@@ -108,10 +108,10 @@ typedef struct {
     double *scratch[2];      /* n_steps each: flows a passive site computes but does not record */
 
     int passive_fail;        /* first step whose passive balance fails; n_steps when none */
-    char passive_error[512];
+    char passive_error[2048];
     double tolerance;        /* [kWh] */
     double max_residual;     /* largest |residual| of any site, bus or ledger so far [kWh] */
-    char error[512];         /* why the last step failed */
+    char error[2048];        /* why the last step failed */
 } dc_engine;
 
 /* One step of every bus; 0, or -1 when a balance or a ledger does not
