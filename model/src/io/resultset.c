@@ -23,6 +23,17 @@ static void crash_point(const char *name)
     if (at && !strcmp(at, name)) raise(SIGKILL);
 }
 
+/* mkdir that accepts an existing folder, and only a folder. */
+static int make_dir(const char *path)
+{
+    struct stat st;
+    if (mkdir(path, 0777) == 0) return 0;
+    if (errno != EEXIST) return -1;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
+    errno = ENOTDIR;
+    return -1;
+}
+
 int dc_mkdirs(const char *dir)
 {
     char path[DC_PATH_MAX];
@@ -30,10 +41,10 @@ int dc_mkdirs(const char *dir)
     for (char *p = path + 1; *p; p++) {
         if (*p != '/') continue;
         *p = '\0';
-        if (mkdir(path, 0777) && errno != EEXIST) return -1;
+        if (make_dir(path)) return -1;
         *p = '/';
     }
-    return mkdir(path, 0777) && errno != EEXIST ? -1 : 0;
+    return make_dir(path);
 }
 
 /* Remove a set: its files (links themselves, never their targets), then
