@@ -319,11 +319,22 @@ static void format_list(const dc_param *p, const dc_scenario *s, int item, char 
         for (int k = 0; k < count && used < len; k++) {
             if (p->type == P_INTLIST)
                 used += (size_t)snprintf(buf + used, len - used, "%s%d", k ? ", " : "", ((const int *)(base + p->offset))[k]);
-            else
-                used += (size_t)snprintf(buf + used, len - used, "%s%.17g", k ? ", " : "", ((const double *)(base + p->offset))[k]);
+            else {
+                char num[40];
+                dc_format_double(((const double *)(base + p->offset))[k], num, sizeof num);
+                used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? ", " : "", num);
+            }
         }
     }
     if (used < len) snprintf(buf + used, len - used, "]");
+}
+
+void dc_format_double(double v, char *buf, size_t len)
+{
+    for (int prec = 1; prec <= 17; prec++) { /* 92.2, not 92.200000000000003 */
+        snprintf(buf, len, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v) return;
+    }
 }
 
 void dc_param_format(const dc_param *p, const dc_scenario *s, int item, char *buf, size_t len)
@@ -334,7 +345,7 @@ void dc_param_format(const dc_param *p, const dc_scenario *s, int item, char *bu
         double v = *(const double *)slot;
         if (isnan(v)) snprintf(buf, len, "auto");
         else if (isinf(v)) snprintf(buf, len, "unlimited");
-        else snprintf(buf, len, "%.17g", v);
+        else dc_format_double(v, buf, len);
         return;
     }
     case P_INTEGER:

@@ -251,10 +251,10 @@ const dc_param dc_params[] = {
     {.section = S_BATTERIES, .key = "power_kw", .type = P_NUMBER, .offset = BAT(b.power_kw), .unit = "kW", .lo = 0,
      .hi = 1e8, .help = "charge and discharge power limit (AC)"},
     {.section = S_BATTERIES, .key = "charge_eff_pct", .type = P_NUMBER, .offset = BAT(b.charge_eff_pct),
-     .unit = "%", .def = 92.2, .lo = 0, .hi = 100, .flags = P_OPEN_LOW,
+     .unit = "%", .def = 92.2, .lo = 0, .hi = 100, .flags = P_OPEN_LOW | P_WHOLE_PCT,
      .help = "AC to stored; 92.2 x 92.2 = 85 % round trip (NREL ATB 2023, utility battery)"},
     {.section = S_BATTERIES, .key = "discharge_eff_pct", .type = P_NUMBER, .offset = BAT(b.discharge_eff_pct),
-     .unit = "%", .def = 92.2, .lo = 0, .hi = 100, .flags = P_OPEN_LOW, .help = "stored to AC; see charge_eff_pct"},
+     .unit = "%", .def = 92.2, .lo = 0, .hi = 100, .flags = P_OPEN_LOW | P_WHOLE_PCT, .help = "stored to AC; see charge_eff_pct"},
     {.section = S_BATTERIES, .key = "soc_min_pct", .type = P_NUMBER, .offset = BAT(b.soc_min_pct), .unit = "%",
      .def = 10, .lo = 0, .hi = 100, .help = "lowest state of charge (10 %: common lithium-ion warranty window)"},
     {.section = S_BATTERIES, .key = "soc_max_pct", .type = P_NUMBER, .offset = BAT(b.soc_max_pct), .unit = "%",
@@ -317,17 +317,47 @@ dc_pos dc_param_pos(const dc_scenario *s, dc_psection sec, int item, const char 
     return pos[DC_POS_ITEM].line > 0 ? pos[DC_POS_ITEM] : none;
 }
 
+/* The raw position of a key's value: line -1 when --set gave it. */
+static dc_pos raw_pos(const dc_scenario *s, dc_psection sec, int item, const char *key)
+{
+    const dc_param *p = key ? dc_param_find(sec, key) : NULL;
+    dc_pos none = {0, 0};
+    if (!p) return none;
+    size_t row = (size_t)(p - dc_params);
+    if (!dc_section_is_list(sec)) return s->key_pos ? s->key_pos[row] : none;
+    if (item < 0 || item >= s->list[sec].n) return none;
+    return dc_item_pos(s, sec, item)[DC_POS_KEYS + row];
+}
+
+static void report(const dc_scenario *s, dc_diag *diag, int warning, dc_psection sec, int item, const char *key,
+                   const char *fmt, va_list ap)
+{
+    char field[512], msg[1024];
+    dc_pos at = dc_param_pos(s, sec, item, key);
+    const char *file = s->file;
+    if (raw_pos(s, sec, item, key).line < 0) file = "--set", at = (dc_pos){0, 0};
+    dc_field_name(s, sec, item, key, field, sizeof field);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (warning) dc_diag_warn(diag, file, at.line, at.col, field, "%s", msg);
+    else dc_diag_add(diag, file, at.line, at.col, field, "%s", msg);
+}
+
 void dc_scenario_error(const dc_scenario *s, dc_diag *diag, dc_psection sec, int item, const char *key,
                        const char *fmt, ...)
 {
-    char field[128], msg[512];
-    dc_pos at = dc_param_pos(s, sec, item, key);
-    dc_field_name(s, sec, item, key, field, sizeof field);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    report(s, diag, 0, sec, item, key, fmt, ap);
     va_end(ap);
-    dc_diag_add(diag, s->file, at.line, at.col, field, "%s", msg);
+}
+
+void dc_scenario_warn(const dc_scenario *s, dc_diag *diag, dc_psection sec, int item, const char *key,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(s, diag, 1, sec, item, key, fmt, ap);
+    va_end(ap);
 }
 
 int dc_param_given(const dc_scenario *s, dc_psection sec, int item, const char *key)

@@ -16,7 +16,8 @@ enum {
     P_AUTO = 2,      /* "auto" allowed: NaN (numbers) or 0 (integers) */
     P_UNLIMITED = 4, /* "unlimited" allowed: INFINITY */
     P_OPEN_LOW = 8,  /* lower bound excluded */
-    P_OPEN_HIGH = 16 /* upper bound excluded */
+    P_OPEN_HIGH = 16,/* upper bound excluded */
+    P_WHOLE_PCT = 32 /* a percent that cannot be below 1: a fraction there is a typing mistake */
 };
 
 typedef struct {
@@ -81,6 +82,11 @@ int dc_param_given(const dc_scenario *s, dc_psection sec, int item, const char *
  * its value was written: "file:line:col: field: message". */
 void dc_scenario_error(const dc_scenario *s, dc_diag *diag, dc_psection sec, int item, const char *key,
                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* The same as a warning. */
+void dc_scenario_warn(const dc_scenario *s, dc_diag *diag, dc_psection sec, int item, const char *key,
+                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Shortest text that reads back as exactly v. */
+void dc_format_double(double v, char *buf, size_t len);
 /* "pv_arrays[2].tilt_deg", "grid.export_limit_kw", "year", or for an item
  * written under an alias "battery.energy_kwh". key may be NULL. */
 void dc_field_name(const dc_scenario *s, dc_psection sec, int item, const char *key, char *buf, size_t n);

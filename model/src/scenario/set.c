@@ -62,13 +62,14 @@ static void unknown(const char *key, char *err, size_t n)
              hint ? "'?)" : "", sec > 0 ? " " : "", sec > 0 ? dc_sections[sec].name : "");
 }
 
-/* A key set on the command line counts as given, without a line (-1). */
+/* A key set on the command line counts as given, and its messages say
+ * --set, not a line of the file (-1). */
 static void mark_given(dc_scenario *s, const dc_param *p, int item)
 {
     size_t row = (size_t)(p - dc_params);
     dc_pos *slot = dc_section_is_list(p->section) ? &dc_item_pos(s, p->section, item)[DC_POS_KEYS + row]
                                                   : &s->key_pos[row];
-    if (slot->line == 0) slot->line = -1;
+    *slot = (dc_pos){-1, 0};
 }
 
 dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag)

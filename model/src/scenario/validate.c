@@ -78,6 +78,35 @@ static void check_pv(checker *c)
         dc_thermal th;
         if (dc_thermal_preset(p->mounting, p->temp_model, &model, &th))
             fail(c, S_PV, i, "temperature_model", "SAPM has no published coefficients for floating arrays; use faiman or auto");
+        if (p->install_year > s->year)
+            fail(c, S_PV, i, "install_year", "%d is after the scenario year %d: the array is not there yet",
+                 p->install_year, s->year);
+        if ((p->azimuth_deg < 90 || p->azimuth_deg > 270) && p->tilt_deg > 5)
+            dc_scenario_warn(s, c->diag, S_PV, i, "azimuth_deg",
+                             "%g deg faces north: decarb counts clockwise from north, 180 = south "
+                             "(some sheets write 真南 = 0)", p->azimuth_deg);
+    }
+}
+
+/* A percent typed as a fraction (0.922 for 92.2 %) is a common slip. */
+static void check_percent_value(checker *c, const dc_param *p, int item)
+{
+    double v = *(const double *)dc_param_cptr(p, c->s, item);
+    if (!(v > 0 && v < 1) || !dc_param_given(c->s, p->section, item, p->key)) return;
+    if (p->flags & P_WHOLE_PCT)
+        fail(c, p->section, item, p->key, "%g %% looks like a fraction: write %g for %g %%", v, v * 100, v * 100);
+    else
+        dc_scenario_warn(c->s, c->diag, p->section, item, p->key,
+                         "%g %% is below 1 %%: if you meant %g %%, write %g", v, v * 100, v * 100);
+}
+
+static void check_percents(checker *c)
+{
+    for (size_t k = 0; k < dc_n_params; k++) {
+        const dc_param *p = &dc_params[k];
+        if (p->type != P_NUMBER || !p->unit || strcmp(p->unit, "%")) continue;
+        int n = dc_section_is_list(p->section) ? c->s->list[p->section].n : 1;
+        for (int i = 0; i < n; i++) check_percent_value(c, p, i);
     }
 }
 
@@ -111,6 +140,7 @@ int dc_validate(const dc_scenario *s, dc_diag *diag)
     check_batteries(&c);
     check_pv(&c);
     check_loads(&c);
+    check_percents(&c);
     dc_topology t;
     c.errors += dc_topology_build(s, &t, diag);
     dc_topology_free(&t);
