@@ -5,10 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { DIAG_KEEP = 200 }; /* messages kept; past them, a count: a broken file need not print forever */
+
 struct dc_diag {
     char **msg;
     unsigned char *warning; /* 1 = warning, 0 = error, per message */
     size_t n, cap;
+    size_t dropped;         /* messages past DIAG_KEEP */
+    size_t dropped_errors;
 };
 
 dc_diag *dc_diag_create(void) { return calloc(1, sizeof(dc_diag)); }
@@ -27,7 +31,7 @@ size_t dc_diag_count(const dc_diag *d) { return d ? d->n : 0; }
 
 const char *dc_diag_message(const dc_diag *d, size_t i)
 {
-    return (d && i < d->n) ? d->msg[i] : NULL;
+    return (d && i < d->n) ? (d->msg[i] ? d->msg[i] : "") : NULL;
 }
 
 static int grow(dc_diag *d)
@@ -50,13 +54,37 @@ size_t dc_diag_errors(const dc_diag *d)
 {
     size_t n = 0;
     for (size_t i = 0; d && i < d->n; i++) n += !d->warning[i];
-    return n;
+    return d ? n + d->dropped_errors : 0;
+}
+
+/* Past DIAG_KEEP messages, one more message counts the rest. */
+static void note_dropped(dc_diag *d, int warning)
+{
+    char text[96];
+    if (d->dropped == 0) {
+        if (grow(d)) return;
+        d->msg[d->n] = NULL;
+        d->n++;
+    }
+    d->dropped++;
+    d->dropped_errors += !warning;
+    snprintf(text, sizeof text, "... and %zu more messages not shown", d->dropped);
+    char *m = realloc(d->msg[d->n - 1], strlen(text) + 1);
+    if (!m) return;
+    memcpy(m, text, strlen(text) + 1);
+    d->msg[d->n - 1] = m;
+    d->warning[d->n - 1] = d->dropped_errors == 0;
 }
 
 static void add(dc_diag *d, int warning, const char *file, int line, int col, const char *field,
                 const char *fmt, va_list ap)
 {
-    if (!d || grow(d)) return;
+    if (!d) return;
+    if (d->n >= DIAG_KEEP) {
+        note_dropped(d, warning);
+        return;
+    }
+    if (grow(d)) return;
     char where[1200] = "", text[1024];
     if (file && line > 0 && col > 0)
         snprintf(where, sizeof where, "%s:%d:%d: ", file, line, col);
@@ -71,7 +99,7 @@ static void add(dc_diag *d, int warning, const char *file, int line, int col, co
     if (!m) return;
     snprintf(m, len, "%s%s%s%s%s", where, tag, field ? field : "", field ? ": " : "", text);
     for (size_t i = 0; warning && i < d->n; i++) /* a check run twice warns once */
-        if (d->warning[i] && !strcmp(d->msg[i], m)) {
+        if (d->warning[i] && d->msg[i] && !strcmp(d->msg[i], m)) {
             free(m);
             return;
         }

@@ -8,8 +8,9 @@
 
 #include "calendar.h"
 #include "diag.h"
+#include "lines.h"
 
-enum { HEADER_LINES = 8, MAX_FIELDS = 40, MAX_ERRORS = 20, LINE_MAX_LEN = 4096 };
+enum { HEADER_LINES = 8, MAX_FIELDS = 40, MAX_ERRORS = 20 };
 enum { F_YEAR, F_MONTH, F_DAY, F_HOUR, F_TEMP = 6, F_PRESSURE = 9, F_GHI = 13, F_DNI, F_DHI,
        F_WIND = 21, F_MIN_FIELDS = 22 };
 
@@ -150,13 +151,13 @@ static void read_row(reader *r, char **f, int n, dc_weather_raw *w, int row)
     w->dhi[row] = dhi;
 }
 
-static int read_rows(reader *r, FILE *fp, dc_weather_raw *w)
+static int read_rows(reader *r, dc_lines *in, dc_weather_raw *w)
 {
-    char line[LINE_MAX_LEN], *f[MAX_FIELDS];
+    char *line, *f[MAX_FIELDS];
     int row = 0, pm = 0, pd = 0, ph = 0;
     w->has_beam = 1;
-    while (fgets(line, sizeof line, fp)) {
-        r->line++;
+    while ((line = dc_lines_next(in))) {
+        r->line = in->lineno;
         if (line[strspn(line, " \t\r\n")] == '\0') continue;
         if (row >= w->n) {
             fail(r, 1, "row", "%s", "more rows than a year of hourly data (8784)");
@@ -181,22 +182,26 @@ static int read_rows(reader *r, FILE *fp, dc_weather_raw *w)
 dc_status dc_epw_read(const char *path, dc_weather_raw *out, dc_diag *diag)
 {
     reader r = {path, diag, 0, 0};
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
+    dc_lines in;
+    if (dc_lines_open(&in, path)) {
         dc_diag_add(diag, path, 0, 0, "weather.file", "cannot open: %s", strerror(errno));
         return DC_ERR_IO;
     }
     if (dc_weather_raw_alloc(out, 8784)) {
-        fclose(fp);
+        dc_lines_close(&in);
         return DC_ERR_NOMEM;
     }
-    char line[LINE_MAX_LEN];
-    for (int k = 0; k < HEADER_LINES && fgets(line, sizeof line, fp); k++) {
-        r.line++;
+    char *line;
+    for (int k = 0; k < HEADER_LINES && (line = dc_lines_next(&in)); k++) {
+        r.line = in.lineno;
         if (k == 0) read_location(&r, line, out);
     }
-    int rows = r.line == HEADER_LINES ? read_rows(&r, fp, out) : 0;
-    fclose(fp);
+    int rows = r.line == HEADER_LINES ? read_rows(&r, &in, out) : 0;
+    if (in.too_long) {
+        r.line = in.lineno;
+        fail(&r, 0, "line", "%s", "longer than 1 MiB: not an EPW line");
+    }
+    dc_lines_close(&in);
     if (r.errors == 0 && rows != 8760 && rows != 8784) {
         r.line = 0;
         char msg[96];

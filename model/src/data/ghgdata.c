@@ -52,8 +52,12 @@ static double number(cursor *c, const char *col, int allow_empty)
 static int year_of(cursor *c)
 {
     double y = number(c, "year", 0);
-    if (!isnan(y) && (y != floor(y) || y < 1990 || y > 2100)) bad(c, "year", "'%s' is not a fiscal year", cell(c, "year"));
-    return isnan(y) ? 0 : (int)y;
+    if (isnan(y)) return 0;
+    if (y != floor(y) || y < 1990 || y > 2100) {
+        bad(c, "year", "'%s' is not a fiscal year (1990-2100)", cell(c, "year"));
+        return 0; /* never cast a number out of int's range */
+    }
+    return (int)y;
 }
 
 static int choice(cursor *c, const char *col, const char *const *names, int n)

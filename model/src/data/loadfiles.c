@@ -5,9 +5,10 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lines.h"
 #include "loadfiles.h"
 
-enum { LINE_LEN = 4096, MAX_ERRORS = 20 };
+enum { MAX_ERRORS = 20 };
 
 static int finite_number(const char *text, double *v)
 {
@@ -48,23 +49,34 @@ static int shape_row(const char *path, int lineno, char *line, dc_shape *out, un
     return 0;
 }
 
+static int too_long(const dc_lines *in, const char *path, const char *field, dc_diag *diag)
+{
+    if (in->too_long) dc_diag_add(diag, path, in->lineno, 0, field, "line longer than 1 MiB");
+    return in->too_long;
+}
+
 dc_status dc_shape_read(const char *path, dc_shape *out, dc_diag *diag)
 {
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
+    dc_lines in;
+    if (dc_lines_open(&in, path)) {
         dc_diag_add(diag, path, 0, 0, NULL, "cannot open load shape: %s", strerror(errno));
         return DC_ERR_IO;
     }
-    char line[LINE_LEN];
+    char *line;
     unsigned char seen[24] = {0};
-    int lineno = 0, errors = 0, header = 0;
-    while (fgets(line, sizeof line, fp) && errors < MAX_ERRORS) {
-        lineno++;
+    int errors = 0, header = 0, rows = 0;
+    while (errors < MAX_ERRORS && (line = dc_lines_next(&in))) {
         if (skip_line(line)) continue;
         if (!header++) continue; /* column names */
-        errors += shape_row(path, lineno, line, out, seen, diag) != 0;
+        if (++rows > 24) { /* 12 months x 2 day types */
+            dc_diag_add(diag, path, in.lineno, 0, NULL, "more than 24 rows (12 months x weekday/offday)");
+            errors++;
+            break;
+        }
+        errors += shape_row(path, in.lineno, line, out, seen, diag) != 0;
     }
-    fclose(fp);
+    errors += too_long(&in, path, NULL, diag);
+    dc_lines_close(&in);
     for (int k = 0; k < 24 && !errors; k++)
         if (!seen[k]) {
             dc_diag_add(diag, path, 0, 0, NULL, "no row for month %d %s", k / 2 + 1, k % 2 ? "offday" : "weekday");
@@ -86,19 +98,19 @@ static int append(double **v, int *n, int *cap, double x)
     return 0;
 }
 
-dc_status dc_profile_read(const char *path, const char *field, double **out, int *n, dc_diag *diag)
+dc_status dc_profile_read(const char *path, const char *field, int most, double **out, int *n, dc_diag *diag)
 {
-    FILE *fp = fopen(path, "r");
+    dc_lines in;
     *out = NULL;
     *n = 0;
-    if (!fp) {
+    if (dc_lines_open(&in, path)) {
         dc_diag_add(diag, path, 0, 0, field, "cannot open profile: %s", strerror(errno));
         return DC_ERR_IO;
     }
-    char line[LINE_LEN];
-    int lineno = 0, errors = 0, cap = 0, data_lines = 0;
-    while (fgets(line, sizeof line, fp) && errors < MAX_ERRORS) {
-        lineno++;
+    char *line;
+    int errors = 0, cap = 0, data_lines = 0;
+    while (errors < MAX_ERRORS && (line = dc_lines_next(&in))) {
+        int lineno = in.lineno;
         if (skip_line(line)) continue;
         char *last = strrchr(line, ',');
         last = last ? last + 1 : line;
@@ -112,9 +124,15 @@ dc_status dc_profile_read(const char *path, const char *field, double **out, int
             errors++;
             continue;
         }
+        if (*n >= most) { /* no need to read on: the file cannot fit the year */
+            dc_diag_add(diag, path, lineno, 0, field, "more than %d values: the scenario year has %d steps", most, most);
+            errors++;
+            break;
+        }
         if (append(out, n, &cap, v)) errors++;
     }
-    fclose(fp);
+    errors += too_long(&in, path, field, diag);
+    dc_lines_close(&in);
     if (errors) {
         free(*out);
         *out = NULL;

@@ -9,6 +9,7 @@
  * weekday/offday; '#' lines are comments (sources). */
 dc_status dc_shape_read(const char *path, dc_shape *out, dc_diag *diag);
 /* Measured profile: one value per line in the last column; '#' comments
- * and a header line are skipped. field names the scenario key in messages. */
-dc_status dc_profile_read(const char *path, const char *field, double **out, int *n, dc_diag *diag);
+ * and a header line are skipped. field names the scenario key in messages.
+ * Reading stops with an error past `most` values. */
+dc_status dc_profile_read(const char *path, const char *field, int most, double **out, int *n, dc_diag *diag);
 #endif

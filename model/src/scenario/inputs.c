@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "diag.h"
 #include "epw.h"
 #include "ghgdata.h"
@@ -22,12 +23,20 @@ static const char *data_dir(void)
     return env && *env ? env : DC_DATADIR;
 }
 
+/* Steps of the scenario's year: a profile with more values cannot fit. */
+static int year_steps(const dc_scenario *s)
+{
+    long first = s->fiscal ? dc_days_from_civil(s->year, 4, 1) : dc_days_from_civil(s->year, 1, 1);
+    long last = s->fiscal ? dc_days_from_civil(s->year + 1, 4, 1) : dc_days_from_civil(s->year + 1, 1, 1);
+    return (int)(last - first) * (1440 / (s->step_minutes > 0 ? s->step_minutes : 60));
+}
+
 static dc_status read_load(const dc_scenario *s, int i, dc_load_input *in, dc_diag *diag)
 {
     const dc_load_item *p = &DC_CITEMS(s, S_LOADS, dc_load_item)[i];
     char field[64], path[DC_PATH_MAX + 128];
     dc_field_name(s, S_LOADS, i, "profile_file", field, sizeof field);
-    if (p->profile_file[0]) return dc_profile_read(p->profile_file, field, &in->profile, &in->profile_n, diag);
+    if (p->profile_file[0]) return dc_profile_read(p->profile_file, field, year_steps(s), &in->profile, &in->profile_n, diag);
     int shape = p->shape ? p->shape : dc_shape_for_sector(p->sector);
     if (s->shapes_dir[0]) snprintf(path, sizeof path, "%s/%s.csv", s->shapes_dir, dc_shape_names[shape]);
     else snprintf(path, sizeof path, "%s/load_shapes/%s.csv", data_dir(), dc_shape_names[shape]);
@@ -40,7 +49,7 @@ static dc_status read_pv(const dc_scenario *s, int i, dc_pv_input *in, dc_diag *
     char field[64];
     dc_field_name(s, S_PV, i, "profile_file", field, sizeof field);
     if (!p->profile_file[0]) return DC_OK;
-    return dc_profile_read(p->profile_file, field, &in->profile, &in->profile_n, diag);
+    return dc_profile_read(p->profile_file, field, year_steps(s), &in->profile, &in->profile_n, diag);
 }
 
 static dc_status read_ghg(const dc_scenario *s, dc_inputs *in, dc_diag *diag)

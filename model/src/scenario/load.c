@@ -288,11 +288,58 @@ static int check_utf8(loader *l, const char *text, size_t len)
     return 0;
 }
 
+/* Limits of a scenario's shape, checked on the event stream before a
+ * document is built, so that a hostile file costs bounded time and memory. */
+enum { MAX_DEPTH = 32, MAX_SEQUENCE = 10000, MAX_MAPPING = 2000 };
+
+static int too_big(loader *l, const yaml_event_t *ev, const char *what)
+{
+    l->errors++;
+    dc_diag_add(l->diag, l->file, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1, NULL,
+                "%s: not a scenario file", what);
+    return -1;
+}
+
+/* Counts a node in the collection it sits in; -1 past a limit. */
+static int count_child(loader *l, const yaml_event_t *ev, long *children, const int *is_map, int depth)
+{
+    if (depth == 0) return 0;
+    long most = is_map[depth] ? 2L * MAX_MAPPING : MAX_SEQUENCE;
+    if (++children[depth] <= most) return 0;
+    return too_big(l, ev, is_map[depth] ? "a mapping of more than 2000 keys" : "a list of more than 10000 items");
+}
+
+/* One pass over the events: depth, items per list, keys per mapping. */
+static int prescan(loader *l, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    long children[MAX_DEPTH + 2];
+    int is_map[MAX_DEPTH + 2], depth = 0, rc = 0, done = 0;
+    if (!yaml_parser_initialize(&parser)) return -1;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    while (!done && rc == 0 && yaml_parser_parse(&parser, &ev)) {
+        yaml_event_type_t t = ev.type;
+        int node = t == YAML_SCALAR_EVENT || t == YAML_ALIAS_EVENT || t == YAML_SEQUENCE_START_EVENT ||
+                   t == YAML_MAPPING_START_EVENT;
+        if (node) rc = count_child(l, &ev, children, is_map, depth);
+        if (rc == 0 && (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT)) {
+            if (++depth > MAX_DEPTH) rc = too_big(l, &ev, "nested more than 32 levels deep");
+            else children[depth] = 0, is_map[depth] = t == YAML_MAPPING_START_EVENT;
+        }
+        if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) depth--;
+        done = t == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser); /* a syntax error is reported by the full parse */
+    return rc;
+}
+
 static int parse_text(loader *l, const char *text, size_t len)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
-    if (check_utf8(l, text, len) || !yaml_parser_initialize(&parser)) return -1;
+    if (check_utf8(l, text, len) || prescan(l, text, len) || !yaml_parser_initialize(&parser)) return -1;
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
         char msg[512];

@@ -109,7 +109,9 @@ static dc_status build_load(builder *b, int i, int site)
     }
     if (rc) {
         dc_pos at = dc_param_pos(m->s, S_LOADS, i, NULL);
-        dc_diag_add(b->diag, m->s->file, at.line, at.col, p->name, "load shape or profile sums to zero");
+        dc_diag_add(b->diag, m->s->file, at.line, at.col, p->name, "%s",
+                    rc == -2 ? "load shape or profile values too large to add up over the year"
+                             : "load shape or profile sums to zero");
         return DC_ERR_LOAD;
     }
     double *demand = m->eng.site[site].f[F_DEMAND]; /* registered: the site has loads */

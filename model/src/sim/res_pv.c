@@ -61,7 +61,14 @@ static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, dou
                         in->profile_n, env->ta->n);
             return DC_ERR_LOAD;
         }
-        memcpy(s->ac, in->profile, (size_t)env->ta->n * sizeof *s->ac);
+        double sum = 0;
+        for (int i = 0; i < env->ta->n; i++) sum += s->ac[i] = in->profile[i];
+        if (!isfinite(sum)) {
+            char field[64];
+            dc_field_name(env->s, S_PV, item, "profile_file", field, sizeof field);
+            dc_diag_add(env->diag, it->profile_file, 0, 0, field, "values too large to add up over the year");
+            return DC_ERR_LOAD;
+        }
         return DC_OK;
     }
     dc_pv_params p = it->pv;

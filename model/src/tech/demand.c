@@ -1,5 +1,7 @@
 #include "demand.h"
 
+#include <math.h>
+
 static void scale(double *kwh, int n, double factor)
 {
     for (int i = 0; i < n; i++) kwh[i] *= factor;
@@ -14,6 +16,7 @@ int dc_demand_from_shape(const dc_demand_params *p, const dc_shape *s, const dc_
         kwh[i] = s->w[t->month - 1][t->offday ? 1 : 0][t->hour];
         sum += kwh[i];
     }
+    if (!isfinite(sum)) return -2;
     if (sum <= 0) return -1;
     scale(kwh, ta->n, p->annual_kwh * (1.0 - p->saving_pct / 100.0) / sum);
     return 0;
@@ -23,6 +26,7 @@ int dc_demand_from_profile(const dc_demand_params *p, const double *measured, in
 {
     double sum = 0;
     for (int i = 0; i < n; i++) sum += kwh[i] = measured[i];
+    if (!isfinite(sum)) return -2; /* values so large that their year has no sum */
     double target = p->annual_kwh > 0 ? p->annual_kwh : sum;
     if (sum <= 0 && target > 0) return -1;
     scale(kwh, n, sum > 0 ? target / sum * (1.0 - p->saving_pct / 100.0) : 0.0);

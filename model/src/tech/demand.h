@@ -12,9 +12,11 @@ typedef struct {
     double saving_pct;          /* efficiency saving [%] */
 } dc_demand_params;
 
-/* Fill kwh[ta->n] from a shape; -1 when the weights sum to zero. */
+/* Fill kwh[ta->n] from a shape; -1 when the weights sum to zero, -2 when
+ * they are too large to add up. */
 int dc_demand_from_shape(const dc_demand_params *p, const dc_shape *s, const dc_timeaxis *ta,
                          double *kwh);
-/* Fill kwh[n] from a measured series, scaled to annual_kwh when > 0. */
+/* Fill kwh[n] from a measured series, scaled to annual_kwh when > 0; -1
+ * when it sums to zero but must be scaled, -2 when too large to add up. */
 int dc_demand_from_profile(const dc_demand_params *p, const double *measured, int n, double *kwh);
 #endif
