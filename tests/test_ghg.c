@@ -302,6 +302,8 @@ static void scenario_year_uses_simulated_imports(void **state)
     dc_ghg *none = NULL;
     assert_int_equal(dc_scenario_set(s, "ghg.statistics_dir=", d), DC_OK);
     dc_inputs *bare;
+    assert_int_equal(dc_inputs_load(s, &bare, d), DC_ERR_STATE); /* changed, not validated */
+    assert_int_equal(dc_scenario_validate(s, d), DC_OK);
     assert_int_equal(dc_inputs_load(s, &bare, d), DC_OK);
     assert_int_equal(dc_ghg_create(s, bare, &none, d), DC_OK);
     assert_null(none);

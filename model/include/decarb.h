@@ -56,7 +56,9 @@ dc_status dc_scenario_load(const char *path, dc_scenario **out, dc_diag *diag);
 /* Apply "key=value" (same keys as `decarb params`, list items as
  * pv_arrays[0].tilt_deg or pv_arrays.NAME.tilt_deg). */
 dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag);
-dc_status dc_scenario_validate(const dc_scenario *s, dc_diag *diag);
+/* Check across fields; after dc_scenario_set the scenario must be
+ * validated again before dc_inputs_load or dc_model_create take it. */
+dc_status dc_scenario_validate(dc_scenario *s, dc_diag *diag);
 const char *dc_scenario_name(const dc_scenario *s);
 void dc_scenario_destroy(dc_scenario **s);
 

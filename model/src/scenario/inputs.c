@@ -11,6 +11,7 @@
 #include "ghgdata.h"
 #include "loadfiles.h"
 #include "params.h"
+#include "validate.h"
 
 #ifndef DC_DATADIR
 #define DC_DATADIR "inputs"
@@ -86,6 +87,7 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
     if (!out) return DC_ERR_ARG;
     *out = NULL;
     if (!s) return DC_ERR_ARG;
+    if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
     dc_inputs *in = alloc_inputs(s);
     if (!in) return DC_ERR_NOMEM;
     dc_status st = dc_epw_read(s->weather_file, &in->weather, diag);

@@ -376,6 +376,7 @@ dc_status dc_scenario_load(const char *path, dc_scenario **out, dc_diag *diag)
     parse_text(&l, text, len);
     free(text);
     if (l.errors == 0) l.errors += dc_validate(s, diag);
+    s->validated = l.errors == 0;
     if (l.errors) {
         dc_scenario_destroy(&s);
         return DC_ERR_SCENARIO;

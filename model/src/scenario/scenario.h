@@ -100,6 +100,7 @@ enum { DC_POS_ITEM, DC_POS_ALIAS, DC_POS_KEYS };
 enum { DC_MAX_YEARS = 16 };
 
 struct dc_scenario {
+    int validated;                   /* 1 once checked, back to 0 with every --set */
     char file[DC_PATH_MAX];          /* scenario path as given */
     char dir[DC_PATH_MAX];           /* its directory: paths resolve from here */
     char name[DC_NAME_MAX];

@@ -96,5 +96,6 @@ dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag)
         return DC_ERR_ARG;
     }
     mark_given(s, p, item);
+    s->validated = 0;
     return DC_OK;
 }

@@ -147,8 +147,17 @@ int dc_validate(const dc_scenario *s, dc_diag *diag)
     return c.errors;
 }
 
-dc_status dc_scenario_validate(const dc_scenario *s, dc_diag *diag)
+dc_status dc_scenario_validate(dc_scenario *s, dc_diag *diag)
 {
     if (!s) return DC_ERR_ARG;
-    return dc_validate(s, diag) ? DC_ERR_SCENARIO : DC_OK;
+    s->validated = dc_validate(s, diag) == 0;
+    return s->validated ? DC_OK : DC_ERR_SCENARIO;
+}
+
+int dc_scenario_ready(const dc_scenario *s, dc_diag *diag)
+{
+    if (s->validated) return 1;
+    dc_diag_add(diag, s->file, 0, 0, NULL, "the scenario was changed (dc_scenario_set) and not validated since: "
+                                           "call dc_scenario_validate first");
+    return 0;
 }

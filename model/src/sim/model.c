@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "validate.h"
 
 enum { MAX_CYCLIC_PASSES = 10 };
 
@@ -99,6 +100,7 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
     if (!out) return DC_ERR_ARG;
     *out = NULL;
     if (!s || !in) return DC_ERR_ARG;
+    if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
     dc_model *m = calloc(1, sizeof *m);
     if (!m) return DC_ERR_NOMEM;
     dc_status st = DC_ERR_NOMEM;

@@ -1,0 +1,125 @@
+/* The public API never crashes: every function given NULL, and calls out
+ * of order, return a status (run under the sanitizers by check-asan). */
+#include "helpers.h"
+
+#include <math.h>
+
+static void null_everywhere(void **state)
+{
+    (void)state;
+    dc_diag *d = dc_diag_create();
+    assert_non_null(dc_status_message((dc_status)12345));
+    assert_non_null(dc_version());
+    assert_int_equal(dc_diag_count(NULL), 0);
+    assert_null(dc_diag_message(NULL, 0));
+    assert_null(dc_diag_message(d, 3));
+    assert_int_equal(dc_diag_is_warning(NULL, 0), 0);
+    assert_int_equal(dc_diag_errors(NULL), 0);
+    dc_diag_destroy(NULL);
+    assert_int_equal(dc_param_get(0, NULL), -1);
+
+    dc_scenario *s = (dc_scenario *)1;
+    assert_int_equal(dc_scenario_load(NULL, &s, d), DC_ERR_ARG);
+    assert_null(s);
+    assert_int_equal(dc_scenario_load("scenarios/default.yaml", NULL, d), DC_ERR_ARG);
+    assert_int_equal(dc_scenario_set(NULL, "year=2030", d), DC_ERR_ARG);
+    assert_int_equal(dc_scenario_validate(NULL, d), DC_ERR_ARG);
+    assert_null(dc_scenario_name(NULL));
+    dc_scenario_destroy(NULL);
+
+    dc_inputs *in = (dc_inputs *)1;
+    assert_int_equal(dc_inputs_load(NULL, &in, d), DC_ERR_ARG);
+    assert_null(in);
+    assert_int_equal(dc_inputs_load(NULL, NULL, d), DC_ERR_ARG);
+    dc_inputs_destroy(NULL);
+
+    dc_model *m = (dc_model *)1;
+    assert_int_equal(dc_model_create(NULL, NULL, &m, d), DC_ERR_ARG);
+    assert_null(m);
+    assert_int_equal(dc_model_create(NULL, NULL, NULL, d), DC_ERR_ARG);
+    assert_int_equal(dc_model_step(NULL), DC_ERR_ARG);
+    assert_int_equal(dc_model_run(NULL), DC_ERR_ARG);
+    assert_int_equal(dc_model_reset(NULL), DC_ERR_ARG);
+    assert_non_null(dc_model_error(NULL));
+    assert_null(dc_model_scenario(NULL));
+    dc_time t;
+    assert_int_equal(dc_model_time(NULL, 0, &t), -1);
+    assert_int_equal(dc_model_steps(NULL), 0);
+    assert_int_equal(dc_model_steps_done(NULL), 0);
+    assert_true(dc_model_step_hours(NULL) == 0);
+    assert_int_equal(dc_model_series_count(NULL), 0);
+    dc_series_info si;
+    assert_int_equal(dc_model_series_get(NULL, 0, &si), -1);
+    assert_null(dc_model_series_at(NULL, 0));
+    assert_null(dc_model_series(NULL, "demand"));
+    assert_true(isnan(dc_model_series_total(NULL, 0, 0)));
+    assert_int_equal(dc_model_site_count(NULL), 0);
+    assert_null(dc_model_site_name(NULL, 0));
+    dc_totals tot;
+    assert_int_equal(dc_model_totals(NULL, 0, &tot), DC_ERR_ARG);
+    assert_int_equal(dc_model_site_totals(NULL, 0, 0, &tot), DC_ERR_ARG);
+    dc_cyclic_info cy;
+    assert_int_equal(dc_model_cyclic(NULL, &cy), DC_ERR_ARG);
+    dc_model_destroy(NULL);
+
+    dc_ghg *g = (dc_ghg *)1;
+    assert_int_equal(dc_ghg_create(NULL, NULL, &g, d), DC_ERR_ARG);
+    assert_null(g);
+    assert_int_equal(dc_ghg_create(NULL, NULL, NULL, d), DC_ERR_ARG);
+    assert_int_equal(dc_ghg_link(NULL, NULL), DC_ERR_ARG);
+    assert_int_equal(dc_ghg_count(NULL), 0);
+    dc_ghg_row row;
+    assert_int_equal(dc_ghg_get(NULL, 0, &row), -1);
+    dc_ghg_summary sum;
+    assert_int_equal(dc_ghg_summary_get(NULL, &sum), DC_ERR_ARG);
+    dc_ghg_destroy(NULL);
+    assert_int_equal(dc_write_outputs(NULL, NULL, "x", d), DC_ERR_ARG);
+    dc_diag_destroy(&d);
+    assert_null(d);
+}
+
+/* A model's accessors with NULL outputs and out-of-range indices, and
+ * calls out of order. */
+static void out_of_order(void **state)
+{
+    (void)state;
+    run r;
+    open_run(&r, "scenarios/default.yaml", NULL, 0);
+    dc_diag *d = dc_diag_create();
+    dc_totals t;
+    assert_int_equal(dc_model_totals(r.m, 0, &t), DC_ERR_STATE);
+    assert_int_equal(dc_model_totals(r.m, 0, NULL), DC_ERR_ARG);
+    assert_int_equal(dc_write_outputs(r.m, NULL, "/tmp/never", d), DC_ERR_STATE);
+    assert_int_equal(dc_model_series_get(r.m, 0, NULL), -1);
+    assert_int_equal(dc_model_series_get(r.m, 100000, NULL), -1);
+    assert_null(dc_model_series_at(r.m, 100000));
+    assert_null(dc_model_series(r.m, NULL));
+    assert_null(dc_model_site_name(r.m, 1000));
+    assert_int_equal(dc_model_time(r.m, 100000, NULL), -1);
+    assert_int_equal(dc_model_site_totals(r.m, 1000, 0, &t), DC_ERR_ARG);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    assert_int_equal(dc_model_step(r.m), DC_ERR_STATE);
+    assert_int_equal(dc_model_totals(r.m, 13, &t), DC_ERR_ARG);
+    /* A scenario changed and not validated is refused. */
+    dc_model *m2 = NULL;
+    assert_int_equal(dc_scenario_set(r.s, "year=2031", d), DC_OK);
+    assert_int_equal(dc_model_create(r.s, r.in, &m2, d), DC_ERR_STATE);
+    assert_null(m2);
+    assert_true(diag_has(d, "not validated since"));
+    /* The model keeps the scenario it ran: its year is still FY2030. */
+    dc_time first;
+    assert_int_equal(dc_model_time(r.m, 0, &first), 0);
+    assert_int_equal(first.year, 2030);
+    assert_int_equal(first.month, 4);
+    dc_diag_destroy(&d);
+    close_run(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(null_everywhere),
+        cmocka_unit_test(out_of_order),
+    };
+    return cmocka_run_group_tests_name("api", tests, NULL, NULL);
+}
