@@ -2,6 +2,7 @@
  * errors, --set, and a good run. DECARB_BIN names the binary. */
 #include "helpers.h"
 
+#include <limits.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -72,7 +73,7 @@ static void bad_input_catalogue(void **state)
 static void usage_and_info(void **state)
 {
     (void)state;
-    char log[16384];
+    char log[65536];
     assert_int_equal(decarb("--version", log, sizeof log), 0);
     assert_true(strstr(log, "decarb " DC_VERSION) != NULL);
     assert_int_equal(decarb("--help", log, sizeof log), 0);
@@ -82,6 +83,24 @@ static void usage_and_info(void **state)
     assert_int_equal(decarb("params", log, sizeof log), 0);
     assert_true(strstr(log, "batteries[].energy_kwh") && strstr(log, "pv_arrays[].tilt_deg") &&
                 strstr(log, "sites[].export_limit_kw"));
+    /* Help as users look for it; mistakes get a hint. */
+    assert_int_equal(decarb("help", log, sizeof log), 0);
+    assert_true(strstr(log, "usage: decarb run") != NULL);
+    assert_int_equal(decarb("run --help", log, sizeof log), 0);
+    assert_true(strstr(log, "usage: decarb run") != NULL);
+    assert_int_equal(decarb("rnu scenarios/default.yaml", log, sizeof log), 2);
+    assert_true(strstr(log, "unknown command 'rnu' (did you mean 'run'?)") != NULL);
+    assert_int_equal(decarb("params batteries", log, sizeof log), 0);
+    assert_true(strstr(log, "batteries[].power_kw") && !strstr(log, "pv_arrays[]"));
+    assert_int_equal(decarb("params nothing_like_this", log, sizeof log), 2);
+    assert_int_equal(decarb("run scenarios/default.yaml --set batteries.town_hall_battery.energy=5", log, sizeof log), 1);
+    assert_true(strstr(log, "unknown key (did you mean 'energy_kwh'?)") != NULL);
+    assert_int_equal(decarb("run scenarios/default.yaml -o ''", log, sizeof log), 2);
+    assert_true(strstr(log, "-o needs a folder name") != NULL);
+    /* Output that cannot be written is an error, not a silent success. */
+    char full[1024];
+    snprintf(full, sizeof full, "%s params > /dev/full 2>/dev/null", bin());
+    assert_true(system(full) != 0);
 }
 
 static void check_set_and_run(void **state)
@@ -151,6 +170,78 @@ static void per_building_table(void **state)
     close_run(&r);
 }
 
+/* Names: the file's stem is the default folder, cut on characters. */
+static void names_and_warnings(void **state)
+{
+    (void)state;
+    char log[16384], path[512], args[8192], cwd[512];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    const char *body = "weather:\n  file: %s/" EPW_PATH "\ngrid:\n  emission_factor_kg_per_kwh: 0.45\n"
+                       "pv_arrays:\n  - {name: north_roof, capacity_kw: 10, azimuth_deg: 0, tilt_deg: 20}\n"
+                       "loads:\n  - {name: hall, sector: public, annual_kwh: 1000}\n";
+    char text[2048];
+    snprintf(text, sizeof text, body, cwd);
+    for (int v = 1; v <= 2; v++) {
+        snprintf(path, sizeof path, "%s/town.v%d.yaml", tmp, v);
+        write_text(path, text);
+        snprintf(args, sizeof args, "run %s -q -o %s/out.v%d", path, tmp, v);
+        assert_int_equal(decarb(args, log, sizeof log), 0);
+        /* north-facing: a warning, not an error */
+        assert_true(strstr(log, "warning: pv_arrays[0].azimuth_deg: 0 deg faces north") != NULL);
+        snprintf(path, sizeof path, "%s/out.v%d/summary.csv", tmp, v);
+        assert_int_equal(access(path, F_OK), 0);
+    }
+    snprintf(args, sizeof args, "check %s/town.v1.yaml", tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    /* 70 Japanese characters in the file name: the name keeps 63, whole. */
+    char stem[512] = "";
+    for (int k = 0; k < 70; k++) strcat(stem, "町");
+    snprintf(path, sizeof path, "%s/%s.yaml", tmp, stem);
+    write_text(path, text);
+    char exe[PATH_MAX];
+    assert_non_null(realpath(bin(), exe)); /* the run starts in tmp */
+    snprintf(args, sizeof args, "cd %s && %s run '%s.yaml' -q > /dev/null 2>&1", tmp, exe, stem);
+    assert_int_equal(system(args), 0);
+    stem[63 * 3] = '\0'; /* 63 characters of 3 bytes */
+    snprintf(path, sizeof path, "%s/output/%s/.decarb", tmp, stem);
+    assert_int_equal(access(path, F_OK), 0);
+}
+
+/* A comment line of any length is a comment; a line over the limit is an
+ * error, never read as a value. */
+static void long_lines(void **state)
+{
+    (void)state;
+    char log[16384], path[512], args[1024], cwd[512], text[2048];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(path, sizeof path, "%s/pumps.csv", tmp);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fprintf(fp, "# ");
+    for (int k = 0; k < 5000; k++) fputc('x', fp);
+    fprintf(fp, ",999999\nkwh\n");
+    for (int k = 0; k < 8760; k++) fprintf(fp, "1\n");
+    fclose(fp);
+    snprintf(text, sizeof text,
+             "weather:\n  file: %s/" EPW_PATH "\ngrid:\n  emission_factor_kg_per_kwh: 0.45\n"
+             "loads:\n  - {name: pumps, sector: public, profile_file: pumps.csv}\n", cwd);
+    snprintf(path, sizeof path, "%s/town.yaml", tmp);
+    write_text(path, text);
+    snprintf(args, sizeof args, "run %s -o %s/out", path, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    assert_true(strstr(log, "demand                       8.8 MWh") != NULL); /* 8760 x 1 kWh, no 999999 */
+    /* A line past 1 MiB. */
+    snprintf(path, sizeof path, "%s/pumps.csv", tmp);
+    fp = fopen(path, "w");
+    assert_non_null(fp);
+    for (int k = 0; k < (1 << 20) + 10; k++) fputc('9', fp);
+    fprintf(fp, "\n");
+    fclose(fp);
+    snprintf(args, sizeof args, "run %s/town.yaml -o %s/out2", tmp, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 1);
+    assert_true(strstr(log, "pumps.csv:1: loads[0].profile_file: line longer than 1 MiB") != NULL);
+}
+
 /* The README's library example, copied as a user would, builds and runs. */
 static void readme_library_example(void **state)
 {
@@ -180,6 +271,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(check_set_and_run, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(per_building_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(long_lines, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -249,6 +249,11 @@ static void data_errors_name_file_row_column(void **state)
     expect_error(&p, "77009", 2013, want);
     snprintf(want, sizeof want, "%s: year: no statistics for FY2019 (the file has: 2013)", e);
     expect_error(&p, "77001", 2019, want);
+    /* a year far out of int's range is an error, not undefined behaviour */
+    write_text(i, "level,area_code,year,indicator,industry,value,unit\nprefecture,77,1e18,households,,5,x\n");
+    snprintf(want, sizeof want, "%s:2: year: '1e18' is not a fiscal year", i);
+    expect_error(&p, "77001", 2013, want);
+    toy_files("50");
     write_text(e, "level,area_code,year,sector,carbon_t_c\n");
     snprintf(want, sizeof want, "%s: industry: missing column", e);
     expect_error(&p, "77001", 2013, want);

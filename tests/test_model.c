@@ -215,6 +215,12 @@ static void outputs_and_resolved_roundtrip(void **state)
     assert_int_equal(dc_write_outputs(r.m, g, out, d), DC_OK);
     assert_int_equal(count_entries(out), 7); /* the six files (GHG too) and the .decarb mark, nothing else */
     snprintf(resolved, sizeof resolved, "%s/scenario.resolved.yaml", out);
+    FILE *fp = fopen(resolved, "r");
+    char text[16384];
+    size_t len = fread(text, 1, sizeof text - 1, fp);
+    text[len] = '\0';
+    fclose(fp);
+    assert_non_null(strstr(text, "charge_eff_pct: 92.2  # %")); /* shortest exact form */
     open_run(&again, resolved, NULL, 0);
     assert_int_equal(dc_model_run(again.m), DC_OK);
     size_t n = dc_model_steps(r.m);

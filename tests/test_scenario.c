@@ -190,6 +190,42 @@ static void parameter_listing(void **state)
     for (int k = 0; k < DC_N_SECTORS; k++) assert_non_null(dc_sector_names[k]);
 }
 
+/* Hostile shapes are refused quickly, in bounded memory, with few messages. */
+static void hostile_files(void **state)
+{
+    (void)state;
+    struct {
+        const char *what;
+        int count;
+        const char *line, *open, *close, *needle;
+    } cases[] = {
+        {"a million list items", 1000000, "- a\n", "loads:\n", "", "a list of more than 10000 items"},
+        {"100,000-deep nesting", 100000, "[", "x: ", "", "nested more than 32 levels deep"},
+        {"100,000 keys", 100000, "  k: 1\n", "grid2:\n", "", "a mapping of more than 2000 keys"},
+        {"1,990 repeated keys", 1990, "year: 2030\n", "", "", "more messages not shown"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        FILE *fp = fopen(path, "w");
+        assert_non_null(fp);
+        char cwd[512];
+        assert_non_null(getcwd(cwd, sizeof cwd));
+        fprintf(fp, "weather:\n  file: %s/" EPW_PATH "\ngrid:\n  emission_factor_kg_per_kwh: 0.45\n%s", cwd,
+                cases[k].open);
+        for (int i = 0; i < cases[k].count; i++) fputs(cases[k].line, fp);
+        fputs(cases[k].close, fp);
+        fclose(fp);
+        dc_diag *d = dc_diag_create();
+        dc_scenario *s = NULL;
+        assert_int_equal(dc_scenario_load(path, &s, d), DC_ERR_SCENARIO);
+        if (!diag_has(d, cases[k].needle)) {
+            print_diag(d);
+            fail_msg("%s: no '%s'", cases[k].what, cases[k].needle);
+        }
+        assert_true(dc_diag_count(d) <= 201);
+        dc_diag_destroy(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +234,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(structural_errors, setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(set_overrides, setup, tmp_teardown),
         cmocka_unit_test(parameter_listing),
+        cmocka_unit_test_setup_teardown(hostile_files, setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
 }

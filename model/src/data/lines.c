@@ -29,15 +29,15 @@ char *dc_lines_next(dc_lines *r)
     while (fgets(r->buf + len, (int)(r->cap - len), r->fp)) {
         len += strlen(r->buf + len);
         if (len > 0 && r->buf[len - 1] == '\n') break;
-        if (len > DC_LINE_LIMIT) {
-            r->lineno++;
-            r->too_long = 1;
-            return NULL;
-        }
+        if (len > DC_LINE_LIMIT) break;
         if (len + 1 >= r->cap && grow(r, r->cap * 2)) return NULL;
     }
     if (len == 0) return NULL;
     r->lineno++;
+    if (len > DC_LINE_LIMIT) { /* whole, but too long all the same */
+        r->too_long = 1;
+        return NULL;
+    }
     while (len > 0 && (r->buf[len - 1] == '\n' || r->buf[len - 1] == '\r')) r->buf[--len] = '\0';
     return r->buf;
 }
