@@ -8,6 +8,8 @@ Q       := $(if $(filter 1,$(V)),,@)
 
 PKGS := gsl yaml-0.1 hdf5 cmocka xlsxwriter
 DEBS := build-essential pkg-config libgsl-dev libyaml-dev libhdf5-dev libcmocka-dev libxlsxwriter-dev
+# What the tests use besides: results.h5 read back as the README shows (h5py, pandas).
+TEST_DEBS := python3-h5py python3-pandas
 
 SRC_DIRS := core tech data scenario sim accounting io
 # Layers: each folder compiles with the include folders of the layers it may
@@ -43,19 +45,30 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libdecarb.a
 BIN      := $(BUILD)/decarb
 
-.PHONY: all deps run test check check-asan bench install depcheck clean
+.PHONY: all deps test-deps run test check check-asan bench install depcheck clean
 all: $(BIN) $(LIB)
 
 # Installs missing Debian packages when run as root, else says how.
-deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists $(PKGS) || ! command -v $(CC) >/dev/null 2>&1; then \
+define need_debs
+	@missing=""; \
+	if command -v dpkg-query >/dev/null 2>&1; then \
+	  for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	elif ! pkg-config --exists $(PKGS) 2>/dev/null; then missing=" $(1)"; fi; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "decarb: installing $(DEBS)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null || exit 1; \
+	    echo "decarb: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
 	  else \
-	    echo "decarb: missing libraries. Run:  sudo apt-get install -y $(DEBS)"; exit 1; \
+	    echo "decarb: missing packages. Run:  sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call need_debs,$(DEBS))
+
+test-deps:
+	$(call need_debs,$(DEBS) $(TEST_DEBS))
 
 $(BUILD)/obj/%.o: model/src/%.c
 	@mkdir -p $(dir $@)
@@ -94,10 +107,10 @@ check: $(BIN) $(TEST_BIN)
 	  DECARB_BIN=$(abspath $(BIN)) DECARB_LIB=$(abspath $(LIB)) DECARB_SANITIZE="$(SANITIZE)" ./$$t || fail=1; \
 	done; exit $$fail
 
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory check
 
-check-asan: deps
+check-asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
@@ -113,13 +126,21 @@ bench: deps
 	./$(BUILD)/bench scenarios/default.yaml $(BIN) \
 	  $(if $(BASELINE_REV),$(BASELINE_DIR)/build/decarb $(BASELINE_DIR)/scenarios/default.yaml)
 
+# The program, the library with its headers and a pkg-config file, and
+# every data folder a scenario can use (load shapes, GHG rules and factors,
+# the sample statistics, the weather file) under share/decarb.
 install: deps
 	@$(MAKE) --no-print-directory BUILD=build/install DATADIR=$(PREFIX)/share/decarb all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/decarb
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	  $(DESTDIR)$(PREFIX)/share/decarb
 	install -m 755 build/install/decarb $(DESTDIR)$(PREFIX)/bin/decarb
 	install -m 644 build/install/libdecarb.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 model/include/decarb.h model/include/decarb_status.def $(DESTDIR)$(PREFIX)/include/
-	cp -r inputs/load_shapes $(DESTDIR)$(PREFIX)/share/decarb/
+	cp -r inputs/. $(DESTDIR)$(PREFIX)/share/decarb/
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
+	  'Name: decarb' 'Description: hourly energy balance of a municipal microgrid' \
+	  "Version: $$(sed -n 's/^#define DC_VERSION "\(.*\)"/\1/p' model/include/decarb.h)" \
+	  'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -ldecarb $(LIBS)' > $(DESTDIR)$(PREFIX)/lib/pkgconfig/decarb.pc
 
 # Layers are enforced by the compiler (LAYER_*); depcheck proves it by
 # compiling includes that point the wrong way (each must fail), and checks

@@ -170,6 +170,59 @@ static void per_building_table(void **state)
     close_run(&r);
 }
 
+/* The text between a README line starting with `start` and the next fence. */
+static char *readme_block(const char *start)
+{
+    FILE *fp = fopen("README.md", "r");
+    assert_non_null(fp);
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, fp);
+    text[n] = '\0';
+    fclose(fp);
+    char *b = strstr(text, start);
+    assert_non_null(b);
+    b = strchr(b, '\n') + 1;
+    char *e = strstr(b, "```\n");
+    assert_non_null(e);
+    *e = '\0';
+    return b;
+}
+
+/* The README's scenario is the bundled example, which runs; its Python
+ * reads what the default run wrote. */
+static void readme_scenario_and_python(void **state)
+{
+    (void)state;
+    char log[16384], args[1024], cmd[2048];
+    FILE *fp = fopen("scenarios/example_town.yaml", "r");
+    assert_non_null(fp);
+    static char file[1 << 16];
+    size_t n = fread(file, 1, sizeof file - 1, fp);
+    file[n] = '\0';
+    fclose(fp);
+    assert_string_equal(readme_block("```yaml\nname: my_town"), file);
+    snprintf(args, sizeof args, "run scenarios/example_town.yaml -q -o %s/ex", tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    snprintf(args, sizeof args, "run scenarios/default.yaml -q -o %s/output/default", tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    char script[512];
+    snprintf(script, sizeof script, "%s/read.py", tmp);
+    write_text(script, readme_block("```python"));
+    char exe[PATH_MAX];
+    assert_non_null(realpath(bin(), exe));
+    snprintf(cmd, sizeof cmd, "cd %s && /usr/bin/python3 read.py > log 2>&1", tmp);
+    int rc = system(cmd);
+    snprintf(args, sizeof args, "%s/log", tmp);
+    fp = fopen(args, "r");
+    n = fp ? fread(log, 1, sizeof log - 1, fp) : 0;
+    log[n] = '\0';
+    if (fp) fclose(fp);
+    if (rc) fail_msg("the README's Python fails (make test installs python3-h5py and python3-pandas):\n%s", log);
+    assert_non_null(strstr(log, "grid_import"));
+    assert_non_null(strstr(log, "kWh 343"));
+    assert_non_null(strstr(log, "['town_hall']"));
+}
+
 /* Names: the file's stem is the default folder, cut on characters. */
 static void names_and_warnings(void **state)
 {
@@ -272,6 +325,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(per_building_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(readme_scenario_and_python, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(long_lines, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

@@ -1,4 +1,5 @@
 /* decarb: the command line, a thin user of the public API (decarb.h). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,7 @@ static void print_resources(const dc_model *m)
             open = 1;
         }
         double v = dc_model_series_total(m, k, 0);
+        if (!strcmp(s.unit, "kWh") && fabs(v) < 50) v = 0.0; /* shown in MWh: no "-0.0" */
         if (!strcmp(s.unit, "kWh")) printf(" %s %.1f MWh", s.quantity, v / 1000);
         else printf(" %s %.2f%s%s", s.quantity, v, strcmp(s.unit, "-") ? " " : "", strcmp(s.unit, "-") ? s.unit : "");
         prev = s;

@@ -14,7 +14,7 @@
 extern "C" {
 #endif
 
-#define DC_VERSION "0.1.0"
+#define DC_VERSION "0.2.0"
 
 typedef enum {
 #define DC_STATUS(name, code, text) name = code,

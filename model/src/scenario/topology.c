@@ -86,7 +86,16 @@ static void declared_sites(builder *b)
     }
         b->t->site[k].import_kw = or_default(it[i].import_limit_kw, s->grid.import_limit_kw);
         b->t->site[k].export_kw = or_default(it[i].export_limit_kw, s->grid.export_limit_kw);
-        check_contract(b, S_SITES, i, it[i].contract);
+    }
+}
+
+/* A site on a private wire meters behind the wire's connection: only the
+ * others must give the limits their contract needs. */
+static void site_contracts(builder *b)
+{
+    for (int k = 0; k < b->t->n_sites; k++) {
+        const dc_topo_site *st = &b->t->site[k];
+        if (st->origin == DC_SITE_DECLARED && st->wire < 0) check_contract(b, S_SITES, st->item, st->contract);
     }
 }
 
@@ -314,6 +323,7 @@ int dc_topology_build(const dc_scenario *s, dc_topology *t, dc_diag *diag)
     t->single = s->list[S_SITES].n == 0;
     declared_sites(&b);
     wires(&b);
+    site_contracts(&b);
     item_sites(&b);
     if (b.errors == 0) offsite_arrays(&b);
     resolve_order(&b, s->dispatch.deficit, "deficit_order", t->deficit, &t->n_deficit);
