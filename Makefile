@@ -10,6 +10,8 @@ PKGS := gsl yaml-0.1 hdf5 cmocka xlsxwriter
 DEBS := build-essential pkg-config libgsl-dev libyaml-dev libhdf5-dev libcmocka-dev libxlsxwriter-dev
 # What the tests use besides: results.h5 read back as the README shows (h5py, pandas).
 TEST_DEBS := python3-h5py python3-pandas
+# make fuzz: clang with libFuzzer.
+FUZZ_DEBS := clang libclang-rt-14-dev
 
 SRC_DIRS := core tech data scenario sim accounting io
 # Layers: each folder compiles with the include folders of the layers it may
@@ -42,10 +44,12 @@ LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard model/src/$(d)/*.c))
 LIB_OBJ  := $(LIB_SRC:model/src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+FUZZERS  := scenario epw profile shape ghg
+REPLAY_BIN := $(FUZZERS:%=$(BUILD)/tests/replay_%)
 LIB      := $(BUILD)/libdecarb.a
 BIN      := $(BUILD)/decarb
 
-.PHONY: all deps test-deps run test check check-asan bench install depcheck clean
+.PHONY: all deps test-deps fuzz-deps run test check check-asan fuzz bench install depcheck clean
 all: $(BIN) $(LIB)
 
 # Installs missing Debian packages when run as root, else says how.
@@ -70,6 +74,9 @@ deps:
 test-deps:
 	$(call need_debs,$(DEBS) $(TEST_DEBS))
 
+fuzz-deps:
+	$(call need_debs,$(DEBS) $(FUZZ_DEBS))
+
 $(BUILD)/obj/%.o: model/src/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
@@ -93,6 +100,11 @@ $(BUILD)/tests/%: tests/%.c tests/helpers.h $(LIB)
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests $< $(LIB) $(TEST_LIBS) -o $@
 
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -DDC_DATADIR='"$(DATADIR)"' -Itests/fuzz $< tests/fuzz/replay.c $(LIB) $(LIBS) -o $@
+
 $(BUILD)/bench: tests/bench/bench.c $(LIB)
 	@echo "  LINK  $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(LIB) $(LIBS) -o $@
@@ -101,10 +113,14 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	./$(BIN) run scenarios/default.yaml
 
-# Every test binary runs, even after a failure; the exit code says if any failed.
-check: $(BIN) $(TEST_BIN)
+# Every test binary runs, even after a failure; the exit code says if any
+# failed. The fuzz seeds and regressions replay through each fuzz target.
+check: $(BIN) $(TEST_BIN) $(REPLAY_BIN)
 	@fail=0; for t in $(TEST_BIN); do \
 	  DECARB_BIN=$(abspath $(BIN)) DECARB_LIB=$(abspath $(LIB)) DECARB_SANITIZE="$(SANITIZE)" ./$$t || fail=1; \
+	done; \
+	for r in $(FUZZERS); do \
+	  ./$(BUILD)/tests/replay_$$r $$(find tests/fuzz/corpus/$$r tests/fuzz/regressions/$$r -type f 2>/dev/null) || fail=1; \
 	done; exit $$fail
 
 test: test-deps
@@ -113,6 +129,25 @@ test: test-deps
 check-asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+# libFuzzer on every reader for FUZZ_SECONDS each, from the seed corpora;
+# a crash, leak or sanitizer report fails (tests/fuzz/README.md).
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	  SANITIZE="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_BUILD)/libdecarb.a
+	@fail=0; for r in $(FUZZERS); do \
+	  clang $(BASE_CFLAGS) $(INCLUDES) -DDC_DATADIR='"$(DATADIR)"' -Itests/fuzz -fsanitize=fuzzer $(FUZZ_SAN) \
+	    tests/fuzz/fuzz_$$r.c $(FUZZ_BUILD)/libdecarb.a $(LIBS) -o $(FUZZ_BUILD)/fuzz_$$r || exit 1; \
+	  rm -rf $(FUZZ_BUILD)/$$r && mkdir -p $(FUZZ_BUILD)/$$r/corpus && cp tests/fuzz/corpus/$$r/* $(FUZZ_BUILD)/$$r/corpus/; \
+	  (cd $(FUZZ_BUILD)/$$r && ../fuzz_$$r -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -rss_limit_mb=2048 \
+	    corpus > log 2>&1); rc=$$?; \
+	  execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_BUILD)/$$r/log); \
+	  printf 'fuzz %-9s %10s execs in %s s  %s\n' $$r "$$execs" $(FUZZ_SECONDS) "$$([ $$rc = 0 ] && echo ok || echo FAILED)"; \
+	  [ $$rc = 0 ] || { tail -30 $(FUZZ_BUILD)/$$r/log; fail=1; }; \
+	done; exit $$fail
 
 # BASELINE_REV=<commit> also times that version's own default run, built
 # from git in $(BUILD)/baseline, so both figures come from the same machine.

@@ -1,6 +1,7 @@
 /* The YAML scenario loader: the only user of libyaml. Every problem of a
  * file is reported, each with file:line:column and the field. */
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,8 +255,12 @@ static char *read_text(const char *path, size_t *len, dc_diag *diag)
         dc_diag_add(diag, path, 0, 0, NULL, "cannot open scenario file: %s", strerror(errno));
         return NULL;
     }
-    char *text = malloc(MAX_SCENARIO_BYTES + 1);
-    *len = text ? fread(text, 1, MAX_SCENARIO_BYTES + 1, fp) : 0;
+    struct stat st; /* the file's own size, when it has one, bounds the buffer */
+    size_t want = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < MAX_SCENARIO_BYTES
+                      ? (size_t)st.st_size + 1
+                      : MAX_SCENARIO_BYTES + 1;
+    char *text = malloc(want + 1);
+    *len = text ? fread(text, 1, want, fp) : 0;
     int bad = !text || ferror(fp);
     fclose(fp);
     if (!bad && *len > MAX_SCENARIO_BYTES)
