@@ -212,7 +212,12 @@ static void outputs_and_resolved_roundtrip(void **state)
     dc_ghg *g = NULL;
     assert_int_equal(dc_ghg_create(r.s, r.in, &g, d), DC_OK);
     assert_int_equal(dc_ghg_link(g, r.m), DC_OK);
+    H5E_auto2_t before, after;
+    void *before_data, *after_data;
+    H5Eget_auto2(H5E_DEFAULT, &before, &before_data);
     assert_int_equal(dc_write_outputs(r.m, g, out, d), DC_OK);
+    H5Eget_auto2(H5E_DEFAULT, &after, &after_data); /* the host program's HDF5 error printing is back */
+    assert_true(before == after && before_data == after_data);
     assert_int_equal(count_entries(out), 7); /* the six files (GHG too) and the .decarb mark, nothing else */
     snprintf(resolved, sizeof resolved, "%s/scenario.resolved.yaml", out);
     FILE *fp = fopen(resolved, "r");
