@@ -227,7 +227,7 @@ static void readme_scenario_and_python(void **state)
 static void names_and_warnings(void **state)
 {
     (void)state;
-    char log[16384], path[512], args[8192], cwd[512];
+    char log[16384], path[1024], args[8192], cwd[512];
     assert_non_null(getcwd(cwd, sizeof cwd));
     const char *body = "weather:\n  file: %s/" EPW_PATH "\ngrid:\n  emission_factor_kg_per_kwh: 0.45\n"
                        "pv_arrays:\n  - {name: north_roof, capacity_kw: 10, azimuth_deg: 0, tilt_deg: 20}\n"
@@ -247,7 +247,7 @@ static void names_and_warnings(void **state)
     snprintf(args, sizeof args, "check %s/town.v1.yaml", tmp);
     assert_int_equal(decarb(args, log, sizeof log), 0);
     /* 70 Japanese characters in the file name: the name keeps 63, whole. */
-    char stem[512] = "";
+    char stem[256] = "";
     for (int k = 0; k < 70; k++) strcat(stem, "町");
     snprintf(path, sizeof path, "%s/%s.yaml", tmp, stem);
     write_text(path, text);
