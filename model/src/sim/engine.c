@@ -279,20 +279,29 @@ static void sell_year(dc_engine *e, int r)
     }
 }
 
-/* Sales first (buyers' records), then every profile's records. */
+/* Each profile's records from its site's shares. A profile at a passive
+ * site that sells to no one ends every year the same way: it is settled
+ * once, when the engine is prepared (fixed = 1), and skipped after. */
+static void settle_profiles(dc_engine *e, int fixed)
+{
+    for (int r = 0; r < e->n_inst; r++) {
+        dc_instance *in = &e->inst[r];
+        if (in->type->role != DC_ROLE_PROFILE) continue;
+        const dc_site *s = &e->site[in->site];
+        if (fixed != (!s->active && !in->n_buyers)) continue;
+        dc_profile_year y = {e->n_steps, s->taken, s->sent, in->n_buyers ? e->sold[r] : NULL};
+        in->type->settle_year(in->state, &y);
+    }
+}
+
+/* Sales first (buyers' records), then the profiles' records. */
 static void settle_year(dc_engine *e)
 {
     memset(e->town[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
     for (int k = 0; k < e->n_sites; k++)
         if (e->site[k].f[F_OFFSITE_PPA_IN]) memset(e->site[k].f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
     for (int k = 0; k < e->n_sellers; k++) sell_year(e, e->sellers[k]);
-    for (int r = 0; r < e->n_inst; r++) {
-        dc_instance *in = &e->inst[r];
-        if (in->type->role != DC_ROLE_PROFILE) continue;
-        const dc_site *s = &e->site[in->site];
-        dc_profile_year y = {e->n_steps, s->taken, s->sent, in->n_buyers ? e->sold[r] : NULL};
-        in->type->settle_year(in->state, &y);
-    }
+    settle_profiles(e, 0);
 }
 
 /* ---- passive buses, solved for the whole year at once ---------------------- */
@@ -475,5 +484,6 @@ int dc_engine_prepare(dc_engine *e)
     sum_inputs(e);
     mark(e);
     solve_passive_buses(e);
+    settle_profiles(e, 1);
     return 0;
 }
