@@ -86,12 +86,14 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(BUILD)/cli/decarb.o: model/cli/decarb.c
+CLI_OBJ := $(patsubst model/cli/%.c,$(BUILD)/cli/%.o,$(wildcard model/cli/*.c))
+
+$(BUILD)/cli/%.o: model/cli/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
 	$(Q)$(CC) -std=c11 $(WARN) $(CFLAGS) $(SANITIZE) -Imodel/include -MMD -MP -c $< -o $@
 
-$(BIN): $(BUILD)/cli/decarb.o $(LIB)
+$(BIN): $(CLI_OBJ) $(LIB)
 	@echo "  LINK  $@"
 	$(Q)$(CC) $(CFLAGS) $(SANITIZE) $^ $(LIBS) -o $@
 
@@ -190,10 +192,10 @@ depcheck:
 	for layer in core tech sim accounting; do \
 	  grep -HnE 'fopen|fprintf|FILE \*|yaml\.h|hdf5' model/src/$$layer/*.[ch] && bad=1; \
 	done; \
-	grep -HnE '#include "[a-z_]+\.h"' model/cli/*.c | grep -v decarb.h && bad=1; \
+	grep -HnE '#include "[a-z_]+\.h"' model/cli/*.c | grep -v -e decarb.h -e '"cli_[a-z_]*\.h"' && bad=1; \
 	[ $$bad = 0 ] && echo "depcheck: ok"; exit $$bad
 
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/cli/decarb.d
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -66,7 +66,10 @@ static void null_everywhere(void **state)
     assert_int_equal(dc_ghg_create(NULL, NULL, &g, d), DC_ERR_ARG);
     assert_null(g);
     assert_int_equal(dc_ghg_create(NULL, NULL, NULL, d), DC_ERR_ARG);
-    assert_int_equal(dc_ghg_link(NULL, NULL), DC_ERR_ARG);
+    assert_int_equal(dc_ghg_link(NULL, NULL, NULL), DC_ERR_ARG);
+    double pub, sectors, unit;
+    assert_int_equal(dc_ghg_karte_total(NULL, 2013, &pub, &sectors, &unit), -1);
+    assert_true(isnan(dc_model_site_emission_factor(NULL, 0)));
     assert_int_equal(dc_ghg_count(NULL), 0);
     dc_ghg_row row;
     assert_int_equal(dc_ghg_get(NULL, 0, &row), -1);

@@ -124,7 +124,7 @@ static void check_set_and_run(void **state)
     }
     assert_int_equal(decarb("ghg scenarios/default.yaml", log, sizeof log), 0);
     assert_true(strstr(log, "TOTAL [t-CO2]") && strstr(log, "national_by_industry"));
-    assert_int_equal(decarb("ghg scenarios/default.yaml --set ghg.statistics_dir=", log, sizeof log), 1);
+    assert_int_equal(decarb("ghg scenarios/default.yaml --set ghg.statistics_dir= --set ghg.karte_file=", log, sizeof log), 1);
     assert_true(strstr(log, "has no ghg section") != NULL);
     snprintf(file, sizeof file, "%s/summary.csv", out);
     FILE *fp = fopen(file, "r");
@@ -316,6 +316,31 @@ static void readme_library_example(void **state)
     assert_non_null(strstr(log, "the town hall imports"));
 }
 
+/* The カルテ as the source: a real town's table reproduces its published
+ * totals; beside the allocation, the difference per sector is printed. */
+static void karte_source_and_side_by_side(void **state)
+{
+    (void)state;
+    char log[32768], path[256], args[512], cwd[512];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(path, sizeof path, "%s/ogose.yaml", tmp);
+    char body[1024];
+    snprintf(body, sizeof body, "grid:\n  emission_factor_kg_per_kwh: 0.45\nloads:\n"
+             "  - {name: homes, sector: household, annual_kwh: 100000}\n"
+             "ghg:\n  karte_file: %s/tests/data/karte_ogose.csv\n  base_year: 2013\n  years: [2005]\n", cwd);
+    write_scenario(path, body);
+    snprintf(args, sizeof args, "ghg %s", path);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    assert_non_null(strstr(log, "カルテ FY2013: published total 63000 t-CO2, its sectors add up to 63000 (printed to "
+                                "1000 t-CO2); the chosen estimate 63000"));
+    assert_non_null(strstr(log, "カルテ FY2005: published total 62000 t-CO2, its sectors add up to 63000"));
+    assert_non_null(strstr(log, "家庭 household (karte)"));
+    snprintf(args, sizeof args, "ghg scenarios/default.yaml");
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    assert_non_null(strstr(log, "自治体排出量カルテ beside the chosen estimate: chosen - カルテ [t-CO2]"));
+    assert_non_null(strstr(log, "FY2030* = statistics carried forward + factor change + project effect"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +352,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_scenario_and_python, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(long_lines, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(karte_source_and_side_by_side, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -211,7 +211,7 @@ static void outputs_and_resolved_roundtrip(void **state)
     assert_int_equal(dc_model_run(r.m), DC_OK);
     dc_ghg *g = NULL;
     assert_int_equal(dc_ghg_create(r.s, r.in, &g, d), DC_OK);
-    assert_int_equal(dc_ghg_link(g, r.m), DC_OK);
+    assert_int_equal(dc_ghg_link(g, r.m, d), DC_OK);
     H5E_auto2_t before, after;
     void *before_data, *after_data;
     H5Eget_auto2(H5E_DEFAULT, &before, &before_data);

@@ -198,7 +198,8 @@ static void foreign_files_and_stale_files(void **state)
     (void)state;
     char path[512], cmd[1024];
     assert_int_equal(run_year(2030, NULL), 0);
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s --set ghg.statistics_dir= > /dev/null 2>&1",
+    snprintf(cmd, sizeof cmd,
+             "%s run scenarios/default.yaml -q -o %s --set ghg.statistics_dir= --set ghg.karte_file= > /dev/null 2>&1",
              bin(), out);
     assert_int_equal(system(cmd), 0);
     snprintf(path, sizeof path, "%s/ghg.csv", out);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_ghg.h"
 #include "decarb.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, MAX_SETS = 256 };
@@ -192,65 +193,6 @@ static void print_resources(const dc_model *m)
     if (open) printf("\n");
 }
 
-static const char *year_label(const dc_ghg_summary *g, int y, char *buf, size_t len)
-{
-    snprintf(buf, len, "FY%d%s", g->years[y], g->scenario[y] ? "*" : "");
-    return buf;
-}
-
-/* Chosen method's total for a sector and year column, NAN when absent. */
-static double cell_total(const dc_ghg *gh, const char *sector, int year, int scenario, int *bottom_up)
-{
-    dc_ghg_row r;
-    for (size_t i = 0; dc_ghg_get(gh, i, &r) == 0; i++)
-        if (r.chosen && r.year == year && r.scenario == scenario && !strcmp(r.sector, sector)) {
-            *bottom_up = r.bottom_up_t > 0;
-            return r.total_t;
-        }
-    return 0.0 / 0.0;
-}
-
-static void print_ghg_totals(const dc_ghg_summary *g)
-{
-    printf("%-48s", "TOTAL [t-CO2]");
-    for (int y = 0; y < g->n_years; y++) printf(" %12.0f", g->total_t[y]);
-    printf("\n%-48s", "reduction below the base year [%]");
-    for (int y = 0; y < g->n_years; y++) printf(" %12.1f", g->reduction_pct[y]);
-    printf("\ntargets below FY%d: municipal %.1f %%, national %.1f %% (FY2030)\n", g->base_year,
-           g->target_reduction_pct, g->national_target_pct);
-}
-
-static void print_ghg(const dc_ghg *gh, int full)
-{
-    dc_ghg_summary g;
-    dc_ghg_row r;
-    char label[32];
-    if (!gh || dc_ghg_summary_get(gh, &g) != DC_OK) return;
-    printf("\nMunicipal CO2 by sector, chosen method [t-CO2]  (* scenario year, + bottom-up data used)\n");
-    printf("%-48s", "sector / method");
-    for (int y = 0; y < g.n_years; y++) printf(" %12s", year_label(&g, y, label, sizeof label));
-    printf("\n");
-    for (size_t i = 0; full && dc_ghg_get(gh, i, &r) == 0; i++) {
-        if (!r.chosen || r.year != g.base_year || r.scenario) continue;
-        char name[64];
-        snprintf(name, sizeof name, "%s %s (%s)", r.sector_ja, r.sector, r.method);
-        printf("%-*s", 48 + (int)(strlen(r.sector_ja) - strlen(r.sector_ja) / 3 * 2 - strlen(r.sector_ja) % 3), name);
-        for (int y = 0; y < g.n_years; y++) {
-            int bu = 0;
-            double v = cell_total(gh, r.sector, g.years[y], g.scenario[y], &bu);
-            printf(" %11.0f%c", v, bu ? '+' : ' ');
-        }
-        printf("\n");
-    }
-    print_ghg_totals(&g);
-    if (!full) return;
-    int last = g.n_years - 1;
-    printf("\nEvery method side by side, %s [t-CO2]\n", year_label(&g, last, label, sizeof label));
-    for (size_t i = 0; dc_ghg_get(gh, i, &r) == 0; i++)
-        if (r.year == g.years[last] && r.scenario == g.scenario[last])
-            printf("  %-22s %-22s %12.0f %s\n", r.sector, r.method, r.total_t, r.chosen ? "(chosen)" : "");
-}
-
 /* Load, override and validate; NULL on error (already reported). */
 static dc_scenario *prepare(const options *o, dc_inputs **in, dc_diag *d, dc_status *st)
 {
@@ -277,7 +219,7 @@ static dc_status simulate(const dc_scenario *s, const dc_inputs *in, int run, dc
     if (st == DC_OK) st = dc_ghg_create(s, in, g, d);
     if (st == DC_OK && run) st = dc_model_run(*m);
     if (st == DC_ERR_BALANCE) fprintf(stderr, "decarb: %s\n", dc_model_error(*m));
-    if (st == DC_OK && run && *g) st = dc_ghg_link(*g, *m);
+    if (st == DC_OK && run && *g) st = dc_ghg_link(*g, *m, d);
     return st;
 }
 
@@ -299,13 +241,13 @@ static int run(const options *o, int write, int ghg)
     int rc = st == DC_OK ? 0 : report(d, st);
     if (rc == 0) print_warnings(d);
     if (rc == 0 && ghg && !g) {
-        fprintf(stderr, "decarb: %s has no ghg section (ghg.statistics_dir)\n", o->scenario);
+        fprintf(stderr, "decarb: %s has no ghg section (ghg.statistics_dir or ghg.karte_file)\n", o->scenario);
         rc = EXIT_INPUT;
     }
     if (rc == 0 && !o->quiet) {
         if (write) print_town(m, dir), print_sites(m), print_resources(m);
         else if (!ghg) printf("%s: ok (%zu steps, %zu sites)\n", o->scenario, dc_model_steps(m), dc_model_site_count(m));
-        if (write || ghg) print_ghg(g, ghg);
+        if (write || ghg) dc_cli_print_ghg(g, ghg);
     }
     dc_ghg_destroy(&g);
     dc_model_destroy(&m);

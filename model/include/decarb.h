@@ -128,6 +128,8 @@ double dc_model_series_total(const dc_model *m, size_t i, int month);
 /* Sites (meters) of the run, in scenario order; a scenario without a
  * sites section has one site, "main". */
 size_t dc_model_site_count(const dc_model *m);
+/* CO2 of a site's imports [kg-CO2/kWh]: its supplier's, or the grid's; NaN for no site. */
+double dc_model_site_emission_factor(const dc_model *m, size_t site);
 const char *dc_model_site_name(const dc_model *m, size_t site);
 
 /* Totals over the year (month 0) or one calendar month (1-12), for the
@@ -171,38 +173,67 @@ dc_status dc_model_cyclic(const dc_model *m, dc_cyclic_info *out);
  * when created, and the scenario year from a finished run when linked. */
 typedef struct dc_ghg dc_ghg;
 dc_status dc_ghg_create(const dc_scenario *s, const dc_inputs *in, dc_ghg **out, dc_diag *diag);
-/* Add (or replace) the scenario year from a finished model of s. */
-dc_status dc_ghg_link(dc_ghg *g, const dc_model *m);
+/* Add (or replace) the scenario year from a finished model of s: the
+ * latest statistics carried forward, the change of the electricity factor
+ * and the project's own effect (its loads' grid purchases with the
+ * project less without it). Warnings and errors go to diag. */
+dc_status dc_ghg_link(dc_ghg *g, const dc_model *m, dc_diag *diag);
 void dc_ghg_destroy(dc_ghg **g);
 
-/* One row per year, sector and allocation method. */
+/* One row per year, sector and method. total = kept + bottom_up for the
+ * statistics years; statistics + factor change + project effect for the
+ * scenario year. */
 typedef struct {
     int year;                 /* fiscal year */
-    int scenario;             /* 1: scenario year, electricity from the simulation */
+    int scenario;             /* 1: the scenario year */
     const char *sector, *sector_ja, *method;
     int chosen;               /* 1: the method counted in totals */
-    double allocated_t;       /* allocation before bottom-up data [t-CO2] */
-    double electricity_t;     /* of which electricity [t-CO2]; NaN when unknown */
-    double bottom_up_t;       /* reported or measured emissions used [t-CO2] */
-    double total_t;           /* estimate [t-CO2] */
+    int available;            /* 0: a comparison method whose data are missing (note says why) */
+    const char *basis;        /* what the estimate rests on: allocation, allocation + facilities, ... */
+    int differs_from_base;    /* 1: a chosen row whose basis differs from the base year's */
+    double allocated_t;       /* allocation before facilities [t-CO2] */
+    double removed_t;         /* of it, the facilities' share taken out [t-CO2] */
+    double kept_t;            /* allocation kept = allocated - removed [t-CO2] */
+    double bottom_up_t;       /* facilities' own emissions, or a measured sector total [t-CO2] */
+    double electricity_t;     /* of the total, from purchased electricity [t-CO2]; NaN unknown */
+    int from_year;            /* scenario year: the statistics year carried forward */
+    double statistics_t;      /* scenario year: that year's total [t-CO2] */
+    double factor_change_t;   /* scenario year: its electricity at the scenario's factor [t-CO2]; NaN n/a */
+    double project_t;         /* scenario year: the project's effect [t-CO2]; NaN = not linked */
+    double with_kwh, without_kwh; /* scenario year: linked loads' grid purchases [kWh]; NaN = not linked */
+    double total_t;           /* the estimate [t-CO2]; NaN when not available */
     const char *note;
 } dc_ghg_row;
 size_t dc_ghg_count(const dc_ghg *g);
 int dc_ghg_get(const dc_ghg *g, size_t i, dc_ghg_row *out);
 
-#define DC_GHG_MAX_YEARS 16
-#define DC_NATIONAL_TARGET_PCT 46.0 /* FY2030 vs FY2013, 地球温暖化対策計画 (2021) */
+#define DC_GHG_MAX_YEARS 24
+/* A target's verdict for one year: the explicit target of that year, or
+ * the straight path from the base year to the next target. */
+typedef struct {
+    double pct;               /* [%] below the base year; NaN = no target applies */
+    int target_year;          /* the target the path leads to */
+    int on_path;              /* 1: interpolated on the way to target_year */
+    int met;                  /* 1: total <= base x (1 - pct/100) */
+    double gap_t;             /* total - allowed [t-CO2]; > 0 still to cut */
+} dc_ghg_verdict;
 typedef struct {
     int base_year;
     double base_total_t;                 /* chosen methods, base year [t-CO2] */
-    double target_reduction_pct;         /* the municipality's [%] */
-    double national_target_pct;          /* [%] */
     int n_years;
     int years[DC_GHG_MAX_YEARS], scenario[DC_GHG_MAX_YEARS];
+    int differs[DC_GHG_MAX_YEARS];       /* 1: some sector's basis differs from the base year's */
     double total_t[DC_GHG_MAX_YEARS];        /* [t-CO2] */
     double reduction_pct[DC_GHG_MAX_YEARS];  /* below the base year [%] */
+    dc_ghg_verdict national[DC_GHG_MAX_YEARS], municipal[DC_GHG_MAX_YEARS];
+    int national_base_year;              /* national targets are below this year (FY2013) */
 } dc_ghg_summary;
 dc_status dc_ghg_summary_get(const dc_ghg *g, dc_ghg_summary *out);
+
+/* The 自治体排出量カルテ of a year, when the scenario names one: its
+ * published 合計 and what its sectors add up to [t-CO2], and the printed
+ * rounding [t-CO2]. -1 when there is none for that year. */
+int dc_ghg_karte_total(const dc_ghg *g, int year, double *published_t, double *sectors_t, double *rounding_t);
 
 /* Writers: hourly.csv, summary.csv, resources.csv, results.h5 and
  * scenario.resolved.yaml of the scenario the model ran (and ghg.csv when

@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "diag.h"
+#include "utf8.h"
 
-static char *slurp(const char *path, dc_diag *diag)
+enum { MAX_FIELDS = 256 };
+
+static char *slurp(const char *path, size_t *len, dc_diag *diag)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
@@ -18,6 +21,7 @@ static char *slurp(const char *path, dc_diag *diag)
     char *buf = malloc(cap);
     for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
         n += got;
+        if (n > DC_CSV_MAX_BYTES) break;
         if (n + 1 == cap) {
             char *b = realloc(buf, cap *= 2);
             if (!b) free(buf);
@@ -25,49 +29,212 @@ static char *slurp(const char *path, dc_diag *diag)
         }
     }
     fclose(fp);
+    if (buf && n > DC_CSV_MAX_BYTES) {
+        dc_diag_add(diag, path, 0, 0, NULL, "larger than %d MiB: not a statistics table", DC_CSV_MAX_BYTES >> 20);
+        free(buf);
+        return NULL;
+    }
     if (buf) buf[n] = '\0';
+    *len = n;
     return buf;
 }
 
-static char *trim(char *s)
+/* UTF-8 (a byte-order mark is skipped); anything else is named with the
+ * place of its first byte that is not UTF-8. Returns the text's start. */
+static char *check_encoding(const char *path, char *text, size_t len, dc_diag *diag)
 {
-    while (*s == ' ' || *s == '\t') s++;
-    char *e = s + strlen(s);
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) *--e = '\0';
+    const unsigned char *u = (const unsigned char *)text;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        dc_diag_add(diag, path, 1, 1, NULL, "the file is UTF-16 (Excel's \"Unicode text\"): save it as "
+                    "\"CSV UTF-8 (comma delimited)\" and run again");
+        return NULL;
+    }
+    size_t start = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+    int line = 1, col = 1;
+    for (size_t i = start; i < len;) {
+        int n = u[i] ? dc_utf8_seq(u + i, len - i) : 0;
+        if (n == 0) {
+            dc_diag_add(diag, path, line, col, NULL, u[i] ? "the file is not UTF-8 (Shift_JIS or cp932, as Excel's "
+                        "\"CSV (comma delimited)\" saves?): save it as \"CSV UTF-8 (comma delimited)\" and run again"
+                        : "a NUL byte: not a text file");
+            return NULL;
+        }
+        if (u[i] == '\n') line++, col = 1;
+        else if (u[i] == ',') col++; /* columns count fields, as a spreadsheet does */
+        i += (size_t)n;
+    }
+    return text + start;
+}
+
+typedef struct {
+    const char *path;
+    char *p;          /* next character to read */
+    int line;         /* line of p */
+    dc_diag *diag;
+    int errors;
+    int unclosed;     /* a quote ran to the end of the file */
+} parser;
+
+static int at_eol(const char *p) { return *p == '\n' || (*p == '\r' && p[1] == '\n') || *p == '\0'; }
+
+static void skip_eol(parser *ps)
+{
+    if (*ps->p == '\r') ps->p++;
+    if (*ps->p == '\n') ps->p++, ps->line++;
+}
+
+static char *trim(char *s, char *e)
+{
+    while (s < e && (*s == ' ' || *s == '\t')) s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
+    *e = '\0';
     return s;
 }
 
-static int split(char *line, char **cells, int max)
+/* A quoted field, unescaped in place; p is at the opening quote. */
+static char *quoted(parser *ps, int field)
+{
+    int open_line = ps->line;
+    char *w = ps->p, *out = w;
+    ps->p++;
+    for (;;) {
+        if (*ps->p == '\0') {
+            dc_diag_add(ps->diag, ps->path, open_line, field, NULL,
+                        "a quoted field is never closed: the quote opened here has no closing quote");
+            ps->errors++;
+            ps->unclosed = 1;
+            *w = '\0';
+            return out;
+        }
+        if (*ps->p == '"' && ps->p[1] == '"') {
+            *w++ = '"', ps->p += 2;
+            continue;
+        }
+        if (*ps->p == '"') break;
+        if (*ps->p == '\n') ps->line++;
+        *w++ = *ps->p++;
+    }
+    ps->p++;
+    while (*ps->p == ' ' || *ps->p == '\t') ps->p++;
+    if (*ps->p != ',' && !at_eol(ps->p)) {
+        dc_diag_add(ps->diag, ps->path, ps->line, field, NULL,
+                    "text after a closing quote: a quote inside a field is written twice (\"\")");
+        ps->errors++;
+        while (*ps->p != ',' && !at_eol(ps->p)) ps->p++;
+    }
+    *w = '\0';
+    return out;
+}
+
+/* An unquoted field; a quote inside it is an error. p stops at the
+ * separator, which the caller reads before trimming. */
+static char *plain(parser *ps, int field)
+{
+    char *s = ps->p;
+    while (*ps->p != ',' && !at_eol(ps->p)) {
+        if (*ps->p == '"') {
+            dc_diag_add(ps->diag, ps->path, ps->line, field, NULL,
+                        "a quote inside an unquoted field: put the whole field in quotes and double the quote");
+            ps->errors++;
+        }
+        ps->p++;
+    }
+    return s;
+}
+
+/* One record's fields into cells (at most MAX_FIELDS); returns the count.
+ * p ends after the record's end of line. */
+static int record(parser *ps, char **cells)
 {
     int n = 0;
-    for (char *p = line; n < max; p++) {
-        char *comma = strchr(p, ',');
-        if (comma) *comma = '\0';
-        cells[n++] = trim(p);
-        if (!comma) break;
-        p = comma;
+    for (;;) {
+        char *s = ps->p, *v;
+        while (*s == ' ' || *s == '\t') s++;
+        int is_quoted = *s == '"';
+        if (is_quoted) ps->p = s, v = quoted(ps, n + 1);
+        else v = plain(ps, n + 1);
+        char *end = ps->p, sep = *end;
+        if (sep == '\r') ps->p++; /* at_eol: it is followed by \n */
+        if (*ps->p == ',' || *ps->p == '\n') ps->p++;
+        if (sep == '\n' || sep == '\r') ps->line++;
+        if (is_quoted) *end = '\0';
+        else v = trim(v, end);
+        if (n < MAX_FIELDS) cells[n] = v;
+        n++;
+        if (sep != ',') break;
     }
     return n;
 }
 
-static int add_row(dc_csv *t, char *line, int lineno, dc_diag *diag)
+/* Comment or blank line: skipped whole. */
+static int skip_comment(parser *ps)
 {
-    char *tmp[256];
-    int n = split(line, tmp, 256);
-    if (n != t->ncols) {
-        dc_diag_add(diag, t->path, lineno, 0, NULL, "%d fields, but the header names %d columns", n, t->ncols);
-        return -1;
+    char *s = ps->p;
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s != '#' && !at_eol(s)) return 0;
+    if (*s == '\0') return ps->p = s, 1;
+    while (!at_eol(s)) s++;
+    ps->p = s;
+    skip_eol(ps);
+    return 1;
+}
+
+static int add_row(dc_csv *t, char **cells, int n, int line)
+{
+    if (t->nrows % 256 == 0) {
+        dc_csv_row *rows = realloc(t->rows, (size_t)(t->nrows + 256) * sizeof *rows);
+        if (!rows) return -1;
+        t->rows = rows;
     }
-    dc_csv_row *rows = realloc(t->rows, (size_t)(t->nrows + 1) * sizeof *rows);
-    char **cells = malloc((size_t)n * sizeof *cells);
-    if (!rows || !cells) {
-        free(cells);
-        if (rows) t->rows = rows;
-        return -1;
+    char **c = malloc((size_t)n * sizeof *c);
+    if (!c) return -1;
+    memcpy(c, cells, (size_t)n * sizeof *c);
+    t->rows[t->nrows++] = (dc_csv_row){c, line};
+    return 0;
+}
+
+static int set_header(dc_csv *t, parser *ps, char **cells, int n, int line)
+{
+    t->header = malloc((size_t)n * sizeof *t->header);
+    if (!t->header) return -1;
+    memcpy(t->header, cells, (size_t)n * sizeof *cells);
+    t->ncols = n;
+    t->header_line = line;
+    for (int c = 0; c < n; c++) {
+        if (!*cells[c]) {
+            dc_diag_add(ps->diag, ps->path, line, c + 1, NULL, "a column without a name");
+            ps->errors++;
+        }
+        for (int k = 0; k < c; k++)
+            if (*cells[c] && !strcmp(cells[c], cells[k])) {
+                dc_diag_add(ps->diag, ps->path, line, c + 1, cells[c], "named twice (also column %d)", k + 1);
+                ps->errors++;
+            }
     }
-    memcpy(cells, tmp, (size_t)n * sizeof *cells);
-    t->rows = rows;
-    t->rows[t->nrows++] = (dc_csv_row){cells, lineno};
+    return 0;
+}
+
+static int parse(dc_csv *t, parser *ps)
+{
+    char *cells[MAX_FIELDS];
+    while (*ps->p) {
+        if (skip_comment(ps)) continue;
+        int line = ps->line, n = record(ps, cells);
+        if (n > MAX_FIELDS) {
+            dc_diag_add(ps->diag, ps->path, line, MAX_FIELDS + 1, NULL, "more than %d fields", MAX_FIELDS);
+            ps->errors++;
+            continue;
+        }
+        if (!t->header) {
+            if (set_header(t, ps, cells, n, line)) return -1;
+        } else if (n != t->ncols && !ps->unclosed) {
+            dc_diag_add(ps->diag, ps->path, line, n < t->ncols ? n : t->ncols + 1, NULL,
+                        "%d fields, but the header (line %d) names %d columns", n, t->header_line, t->ncols);
+            ps->errors++;
+        } else if (add_row(t, cells, n, line)) {
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -75,29 +242,20 @@ int dc_csv_read(const char *path, dc_csv *t, dc_diag *diag)
 {
     memset(t, 0, sizeof *t);
     t->path = path;
-    if (!(t->text = slurp(path, diag))) return -1;
-    int lineno = 0, errors = 0;
-    for (char *line = t->text, *next; line; line = next) {
-        next = strchr(line, '\n');
-        if (next) *next++ = '\0';
-        lineno++;
-        char *s = trim(line);
-        if (!*s || *s == '#') continue;
-        if (!t->header) {
-            char *cells[256];
-            t->ncols = split(s, cells, 256);
-            t->header = malloc((size_t)t->ncols * sizeof *t->header);
-            if (!t->header) return -1;
-            memcpy(t->header, cells, (size_t)t->ncols * sizeof *cells);
-            continue;
-        }
-        errors += add_row(t, s, lineno, diag) != 0;
+    size_t len = 0;
+    if (!(t->text = slurp(path, &len, diag))) return -1;
+    parser ps = {path, check_encoding(path, t->text, len, diag), 1, diag, 0, 0};
+    if (!ps.p || parse(t, &ps)) {
+        if (ps.p) dc_diag_add(diag, path, 0, 0, NULL, "out of memory");
+        dc_csv_free(t);
+        return -1;
     }
     if (!t->header) {
         dc_diag_add(diag, path, 0, 0, NULL, "no header line (column names)");
-        errors++;
+        ps.errors++;
     }
-    return errors ? -1 : 0;
+    if (ps.errors) dc_csv_free(t);
+    return ps.errors ? -1 : 0;
 }
 
 int dc_csv_col(const dc_csv *t, const char *name)
@@ -110,7 +268,7 @@ int dc_csv_col(const dc_csv *t, const char *name)
 int dc_csv_need(const dc_csv *t, const char *name, dc_diag *diag)
 {
     int c = dc_csv_col(t, name);
-    if (c < 0) dc_diag_add(diag, t->path, 0, 0, name, "missing column");
+    if (c < 0) dc_diag_add(diag, t->path, t->header_line, 0, name, "missing column");
     return c;
 }
 
@@ -120,5 +278,7 @@ void dc_csv_free(dc_csv *t)
     free(t->rows);
     free(t->header);
     free(t->text);
+    const char *path = t->path;
     memset(t, 0, sizeof *t);
+    t->path = path;
 }

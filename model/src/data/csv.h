@@ -1,25 +1,33 @@
-/* A small CSV reader for statistics tables: '#' lines are comments (the
- * source notes), the first other line names the columns, fields are split
- * on commas (no quoting), surrounding spaces trimmed. */
+/* CSV tables as RFC 4180 writes them (and Excel's "CSV UTF-8" saves):
+ * fields split on commas, a field in double quotes may hold commas,
+ * newlines and doubled quotes. UTF-8 with or without a byte-order mark;
+ * Shift_JIS (cp932) and UTF-16 are refused with a hint. Records whose
+ * first character is '#' are comments (the source notes), blank lines are
+ * skipped, the first other record names the columns. Unquoted fields are
+ * trimmed of spaces. Positions in messages are file:line:column, where the
+ * column is the field's number as a spreadsheet counts it (1 = A). */
 #ifndef DC_CSV_H
 #define DC_CSV_H
 
 #include "decarb.h"
 
+enum { DC_CSV_MAX_BYTES = 64 << 20 }; /* largest table read [bytes] */
+
 typedef struct {
-    char **cell;  /* ncols pointers into the table's buffer */
-    int line;     /* line number in the file */
+    char **cell;  /* ncols fields */
+    int line;     /* line the record starts on */
 } dc_csv_row;
 
 typedef struct {
     const char *path;
     char **header;
-    int ncols, nrows;
+    int ncols, nrows, header_line;
     dc_csv_row *rows;
-    char *text;   /* the whole file, split in place */
+    char *text;   /* the whole file, split and unquoted in place */
 } dc_csv;
 
-/* 0 ok; on error a message is added to diag and -1 returned. */
+/* 0 ok; on error every problem found is added to diag and -1 returned
+ * (the table is then freed). */
 int dc_csv_read(const char *path, dc_csv *out, dc_diag *diag);
 int dc_csv_col(const dc_csv *t, const char *name);  /* index or -1 */
 /* Column index, or -1 with "missing column NAME" added to diag. */

@@ -1,237 +1,222 @@
 #include "ghgdata.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
 #include "diag.h"
+#include "table.h"
 #include "units.h"
 
-static const char *const LEVEL_NAMES[] = {"nation", "prefecture", "municipality", NULL};
+static const char *const LEVEL_NAMES[] = {"nation", "prefecture", "municipality"};
+const char *const dc_ghg_method_names[DC_GHG_N_METHODS] = {"national", "prefectural", "national_by_industry",
+                                                           "incineration", "karte"};
 
-
-typedef struct {
-    dc_csv *t;
-    const dc_csv_row *row;
-    dc_diag *diag;
-    int errors;
-} cursor;
-
-static void bad(cursor *c, const char *col, const char *fmt, const char *text)
+static void parse_rule(dc_cursor *c, void *row, void *ctx)
 {
-    c->errors++;
-    dc_diag_add(c->diag, c->t->path, c->row->line, 0, col, fmt, text);
+    dc_ghg_rule *x = row;
+    (void)ctx;
+    dc_cell_text(c, "sector", x->sector, sizeof x->sector);
+    dc_cell_text(c, "sector_ja", x->sector_ja, sizeof x->sector_ja);
+    x->method = dc_cell_choice(c, "method", dc_ghg_method_names, DC_GHG_N_METHODS);
+    dc_cell_text(c, "indicator", x->indicator, sizeof x->indicator);
+    x->chosen = strcmp(dc_cell(c, "chosen"), "1") == 0;
+    x->line = c->row->line;
 }
 
-static const char *cell(cursor *c, const char *col)
-{
-    int k = dc_csv_col(c->t, col);
-    return k < 0 ? "" : c->row->cell[k];
-}
+/* Carbon columns name their unit: *_t_c (carbon) or *_t_co2 (CO2). */
+static const char *const CARBON_COLS[2][2] = {{"carbon_t_c", "carbon_t_co2"},
+                                              {"electricity_carbon_t_c", "electricity_carbon_t_co2"}};
 
-static double number(cursor *c, const char *col, int allow_empty)
+static int carbon_header(const dc_csv *t, dc_diag *diag)
 {
-    const char *s = cell(c, col);
-    if (!*s) {
-        if (!allow_empty) bad(c, col, "missing value%s", "");
-        return NAN;
+    int errors = 0;
+    for (int k = 0; k < 2; k++) {
+        int c = dc_csv_col(t, CARBON_COLS[k][0]) >= 0, co2 = dc_csv_col(t, CARBON_COLS[k][1]) >= 0;
+        if (c == co2) {
+            errors++;
+            dc_diag_add(diag, t->path, t->header_line, 0, CARBON_COLS[k][0], c ? "given twice, also as %s: keep one"
+                        : "missing column (or %s, the same in t-CO2)", CARBON_COLS[k][1]);
+        }
     }
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || *end || errno || !isfinite(v) || v < 0) {
-        bad(c, col, "'%s' is not a number >= 0", s);
-        return NAN;
-    }
-    return v;
-}
-
-static int year_of(cursor *c)
-{
-    double y = number(c, "year", 0);
-    if (isnan(y)) return 0;
-    if (y != floor(y) || y < 1990 || y > 2100) {
-        bad(c, "year", "'%s' is not a fiscal year (1990-2100)", cell(c, "year"));
-        return 0; /* never cast a number out of int's range */
-    }
-    return (int)y;
-}
-
-static int choice(cursor *c, const char *col, const char *const *names, int n)
-{
-    const char *s = cell(c, col);
-    for (int k = 0; k < n; k++)
-        if (strcmp(s, names[k]) == 0) return k;
-    bad(c, col, "'%s' is not a known name", s);
-    return 0;
-}
-
-static void text(cursor *c, const char *col, char *dst, size_t len)
-{
-    const char *s = cell(c, col);
-    if (strlen(s) >= len) bad(c, col, "'%s' is too long", s);
-    snprintf(dst, len, "%s", s);
-}
-
-/* Open a table and check its columns; returns 0 or -1. */
-static int open_table(const char *path, dc_csv *t, const char *const *cols, dc_diag *diag)
-{
-    if (dc_csv_read(path, t, diag)) return -1;
-    int missing = 0;
-    for (int k = 0; cols[k]; k++) missing += dc_csv_need(t, cols[k], diag) < 0;
-    return missing ? -1 : 0;
-}
-
-/* What a table's rows become: the struct filled by parse from one row. */
-typedef struct {
-    const char *const *cols;  /* required columns, NULL-terminated */
-    size_t size;              /* of one parsed row */
-    void (*parse)(cursor *c, void *row, const dc_ghg_data *g);
-} table_kind;
-
-/* Read every row of a table (all their errors at once) into *rows. */
-static int read_table(const char *path, const table_kind *k, const dc_ghg_data *g, void **rows, int *n,
-                      dc_diag *diag)
-{
-    dc_csv t;
-    int errors = open_table(path, &t, k->cols, diag) ? 1 : 0;
-    char *out = errors ? NULL : calloc((size_t)t.nrows + 1, k->size);
-    if (!errors && !out) errors = 1;
-    for (int r = 0; out && r < t.nrows; r++) { /* every bad row is reported */
-        cursor c = {&t, &t.rows[r], diag, 0};
-        k->parse(&c, out + (size_t)r * k->size, g);
-        errors += c.errors;
-    }
-    *rows = out;
-    *n = out ? t.nrows : 0;
-    dc_csv_free(&t);
     return errors;
 }
 
-static void parse_rule(cursor *c, void *row, const dc_ghg_data *g)
+/* A carbon cell in t-C, whichever unit its column names. */
+static double carbon(dc_cursor *c, int k, int allow_empty)
 {
-    dc_ghg_rule *x = row;
-    (void)g;
-    text(c, "sector", x->sector, sizeof x->sector);
-    text(c, "sector_ja", x->sector_ja, sizeof x->sector_ja);
-    x->method = choice(c, "method", dc_ghg_method_names, DC_GHG_N_METHODS);
-    text(c, "indicator", x->indicator, sizeof x->indicator);
-    x->chosen = strcmp(cell(c, "chosen"), "1") == 0;
-    x->line = c->row->line;
+    if (dc_csv_col(c->t, CARBON_COLS[k][0]) >= 0) return dc_cell_number(c, CARBON_COLS[k][0], allow_empty);
+    return dc_cell_number(c, CARBON_COLS[k][1], allow_empty) / DC_CO2_PER_C;
 }
 
-static void parse_emission(cursor *c, void *row, const dc_ghg_data *g)
+static void parse_emission(dc_cursor *c, void *row, void *ctx)
 {
     dc_ghg_emission *x = row;
-    (void)g;
-    x->level = choice(c, "level", LEVEL_NAMES, 2);
-    text(c, "area_code", x->area, sizeof x->area);
-    x->year = year_of(c);
-    text(c, "sector", x->sector, sizeof x->sector);
-    text(c, "industry", x->industry, sizeof x->industry);
-    x->carbon_t = number(c, "carbon_t_c", 0);
-    x->elec_carbon_t = number(c, "electricity_carbon_t_c", 1);
-    if (x->elec_carbon_t > x->carbon_t) bad(c, "electricity_carbon_t_c", "%sexceeds carbon_t_c", "");
+    (void)ctx;
+    x->level = dc_cell_choice(c, "level", LEVEL_NAMES, 2);
+    dc_cell_text(c, "area_code", x->area, sizeof x->area);
+    x->year = dc_cell_year(c, "year");
+    dc_cell_text(c, "sector", x->sector, sizeof x->sector);
+    dc_cell_text(c, "industry", x->industry, sizeof x->industry);
+    x->carbon_t = carbon(c, 0, 0);
+    x->elec_carbon_t = carbon(c, 1, 1);
+    if (x->elec_carbon_t > x->carbon_t * (1 + 1e-12))
+        dc_cell_error(c, dc_csv_col(c->t, CARBON_COLS[1][0]) >= 0 ? CARBON_COLS[1][0] : CARBON_COLS[1][1],
+                      "the electricity part exceeds the sector's carbon");
     x->line = c->row->line;
 }
 
-static void parse_indicator(cursor *c, void *row, const dc_ghg_data *g)
+static void parse_indicator(dc_cursor *c, void *row, void *ctx)
 {
     dc_ghg_indicator *x = row;
-    (void)g;
-    x->level = choice(c, "level", LEVEL_NAMES, 3);
-    text(c, "area_code", x->area, sizeof x->area);
-    x->year = year_of(c);
-    text(c, "indicator", x->indicator, sizeof x->indicator);
-    text(c, "industry", x->industry, sizeof x->industry);
-    x->suppressed = strcmp(cell(c, "value"), "X") == 0;
-    x->value = x->suppressed ? 0.0 : number(c, "value", 0);
+    ((dc_ghg_data *)ctx)->indicator_value_col = dc_cell_col(c, "value");
+    x->level = dc_cell_choice(c, "level", LEVEL_NAMES, 3);
+    dc_cell_text(c, "area_code", x->area, sizeof x->area);
+    x->year = dc_cell_year(c, "year");
+    dc_cell_text(c, "indicator", x->indicator, sizeof x->indicator);
+    dc_cell_text(c, "industry", x->industry, sizeof x->industry);
+    x->suppressed = strcmp(dc_cell(c, "value"), "X") == 0;
+    x->value = x->suppressed ? 0.0 : dc_cell_number(c, "value", 0);
     x->line = c->row->line;
 }
 
-static void parse_factor(cursor *c, void *row, const dc_ghg_data *g)
+static void parse_factor(dc_cursor *c, void *row, void *ctx)
 {
     dc_ghg_factor *x = row;
-    (void)g;
-    text(c, "key", x->key, sizeof x->key);
-    x->value = number(c, "value", 0);
-    x->heat_gj = number(c, "heat_gj_per_unit", 1);
-    text(c, "unit", x->unit, sizeof x->unit);
-}
-
-static const dc_ghg_factor *find_factor(const dc_ghg_data *g, const char *key)
-{
-    for (int k = 0; k < g->n_factors; k++)
-        if (strcmp(g->factors[k].key, key) == 0) return &g->factors[k];
-    return NULL;
-}
-
-/* Reported CO2, or fuel use converted: amount x GJ/unit x t-C/GJ x 44/12. */
-static double facility_co2(cursor *c, const dc_ghg_data *g)
-{
-    double co2 = number(c, "co2_t", 1);
-    if (!isnan(co2)) return co2;
-    const char *fuel = cell(c, "fuel");
-    char key[80];
-    snprintf(key, sizeof key, "fuel:%s", fuel);
-    const dc_ghg_factor *f = find_factor(g, key);
-    if (!*fuel) bad(c, "co2_t", "%sgive co2_t (reported emissions) or fuel and amount (energy use)", "");
-    else if (!f || isnan(f->heat_gj)) bad(c, "fuel", "'%s' has no heat and carbon factor in the factors file", fuel);
-    double amount = number(c, "amount", !*fuel);
-    return f && !isnan(amount) ? amount * f->heat_gj * f->value * DC_CO2_PER_C : 0.0;
-}
-
-static void parse_facility(cursor *c, void *row, const dc_ghg_data *g)
-{
-    static const char *const SCOPES[] = {"facility", "sector"};
-    dc_ghg_facility *x = row;
-    text(c, "facility", x->name, sizeof x->name);
-    x->whole_sector = choice(c, "scope", SCOPES, 2);
-    text(c, "municipality", x->area, sizeof x->area);
-    x->year = year_of(c);
-    text(c, "sector", x->sector, sizeof x->sector);
-    x->co2_t = facility_co2(c, g);
-    x->indicator = number(c, "indicator_value", 1);
-    x->line = c->row->line;
+    (void)ctx;
+    dc_cell_text(c, "key", x->key, sizeof x->key);
+    x->value = dc_cell_number(c, "value", 0);
+    x->heat_gj = dc_cell_number(c, "heat_gj_per_unit", 1); /* fuels only */
+    dc_cell_text(c, "unit", x->unit, sizeof x->unit);
 }
 
 static const char *const RULE_COLS[] = {"sector", "sector_ja", "method", "indicator", "chosen", NULL};
-static const char *const EMISSION_COLS[] = {"level", "area_code", "year", "sector", "industry", "carbon_t_c",
-                                            "electricity_carbon_t_c", NULL};
+static const char *const EMISSION_COLS[] = {"level", "area_code", "year", "sector", "industry", NULL};
 static const char *const INDICATOR_COLS[] = {"level", "area_code", "year", "indicator", "industry", "value",
                                              "unit", NULL};
 static const char *const FACTOR_COLS[] = {"key", "value", "heat_gj_per_unit", "unit", "source", NULL};
-static const char *const FACILITY_COLS[] = {"facility", "scope", "municipality", "year", "sector", "co2_t",
-                                            "fuel", "amount", "indicator_value", NULL};
-static const table_kind RULES = {RULE_COLS, sizeof(dc_ghg_rule), parse_rule};
-static const table_kind EMISSIONS = {EMISSION_COLS, sizeof(dc_ghg_emission), parse_emission};
-static const table_kind INDICATORS = {INDICATOR_COLS, sizeof(dc_ghg_indicator), parse_indicator};
-static const table_kind FACTORS = {FACTOR_COLS, sizeof(dc_ghg_factor), parse_factor};
-static const table_kind FACILITIES = {FACILITY_COLS, sizeof(dc_ghg_facility), parse_facility};
+static const dc_table_kind RULES = {RULE_COLS, sizeof(dc_ghg_rule), parse_rule, NULL};
+static const dc_table_kind EMISSIONS = {EMISSION_COLS, sizeof(dc_ghg_emission), parse_emission, carbon_header};
+static const dc_table_kind INDICATORS = {INDICATOR_COLS, sizeof(dc_ghg_indicator), parse_indicator, NULL};
+static const dc_table_kind FACTORS = {FACTOR_COLS, sizeof(dc_ghg_factor), parse_factor, NULL};
 
-dc_status dc_ghg_read(const dc_ghg_paths *p, dc_ghg_data *g, dc_diag *diag)
+/* National targets, as data. */
+static void parse_target(dc_cursor *c, void *row, void *ctx)
 {
-    memset(g, 0, sizeof *g);
+    static const char *const SCOPES[] = {"national"};
+    dc_ghg_target *x = row;
+    (void)ctx;
+    x->national = dc_cell_choice(c, "scope", SCOPES, 1) == 0;
+    x->year = dc_cell_year(c, "fiscal_year");
+    x->base_year = dc_cell_year(c, "base_year");
+    x->reduction_pct = dc_cell_number(c, "reduction_pct", 0);
+    if (x->reduction_pct > 100) dc_cell_error(c, "reduction_pct", "more than 100 %% below the base year");
+    if (x->year && x->base_year >= x->year) dc_cell_error(c, "base_year", "not before the target year");
+    dc_cell_text(c, "source", x->source, sizeof x->source);
+    x->line = c->row->line;
+}
+
+static const char *const TARGET_COLS[] = {"scope", "fiscal_year", "base_year", "reduction_pct", "source", NULL};
+static const dc_table_kind TARGETS = {TARGET_COLS, sizeof(dc_ghg_target), parse_target, NULL};
+
+int dc_ghg_read_targets(const char *path, dc_ghg_data *g, dc_diag *diag)
+{
+    void *rows;
+    int errors = dc_table_read(path, &TARGETS, g, &rows, &g->n_targets, diag);
+    g->targets = rows;
+    return errors;
+}
+
+/* ---- a part is never larger than its whole ------------------------------ */
+
+static int by_key(const void *a, const void *b)
+{
+    const dc_ghg_indicator *x = *(dc_ghg_indicator *const *)a, *y = *(dc_ghg_indicator *const *)b;
+    int c = strcmp(x->indicator, y->indicator);
+    if (!c) c = strcmp(x->industry, y->industry);
+    if (!c) c = x->year - y->year;
+    if (!c) c = x->level - y->level;
+    if (!c) c = strcmp(x->area, y->area);
+    return c;
+}
+
+static int above(const dc_ghg_data *g, const dc_ghg_indicator *part, const dc_ghg_indicator *whole,
+                 const char *whole_name, dc_diag *diag)
+{
+    if (!whole || part->value <= whole->value) return 0;
+    dc_diag_add(diag, g->indicators_file, part->line, g->indicator_value_col, "value",
+                "%s%s%s of area %s in FY%d is %.6g, above its %s's %.6g (line %d)", part->indicator,
+                part->industry[0] ? ", industry " : "", part->industry, part->area, part->year, part->value,
+                whole_name, whole->value, whole->line);
+    return 1;
+}
+
+/* A municipality's indicator above its prefecture's (or the nation's), or
+ * a prefecture's above the nation's, is an error: some value is wrong. */
+static int check_parts(const dc_ghg_data *g, dc_diag *diag)
+{
+    int n = g->n_indicators, errors = 0;
+    const dc_ghg_indicator **ix = malloc((size_t)(n + 1) * sizeof *ix);
+    if (!ix) return 1;
+    for (int k = 0; k < n; k++) ix[k] = &g->indicators[k];
+    qsort(ix, (size_t)n, sizeof *ix, by_key);
+    for (int a = 0, b; a < n; a = b) {
+        const dc_ghg_indicator *nation = NULL;
+        for (b = a; b < n && !strcmp(ix[b]->indicator, ix[a]->indicator) && !strcmp(ix[b]->industry, ix[a]->industry) &&
+                    ix[b]->year == ix[a]->year; b++)
+            if (ix[b]->level == DC_LEVEL_NATION) nation = ix[b];
+        for (int k = a; k < b; k++) {
+            const dc_ghg_indicator *x = ix[k], *pref = NULL;
+            if (x->level == DC_LEVEL_NATION) continue;
+            errors += above(g, x, nation, "nation", diag);
+            if (x->level != DC_LEVEL_MUNICIPALITY) continue;
+            for (int j = a; j < b; j++)
+                if (ix[j]->level == DC_LEVEL_PREFECTURE && !strncmp(ix[j]->area, x->area, 2)) pref = ix[j];
+            errors += above(g, x, pref, "prefecture", diag);
+        }
+    }
+    free(ix);
+    return errors;
+}
+
+static void copy_paths(const dc_ghg_paths *p, dc_ghg_data *g)
+{
     snprintf(g->methods_file, sizeof g->methods_file, "%s", p->methods);
     snprintf(g->emissions_file, sizeof g->emissions_file, "%s", p->emissions);
     snprintf(g->indicators_file, sizeof g->indicators_file, "%s", p->indicators);
     snprintf(g->facilities_file, sizeof g->facilities_file, "%s", p->facilities);
-    void *rows[5];
-    int errors = read_table(p->methods, &RULES, g, &rows[0], &g->n_rules, diag);
-    g->rules = rows[0];
-    errors += read_table(p->factors, &FACTORS, g, &rows[1], &g->n_factors, diag);
-    g->factors = rows[1]; /* before facilities: fuel use converts with them */
-    errors += read_table(p->emissions, &EMISSIONS, g, &rows[2], &g->n_emissions, diag);
-    g->emissions = rows[2];
-    errors += read_table(p->indicators, &INDICATORS, g, &rows[3], &g->n_indicators, diag);
-    g->indicators = rows[3];
-    if (!errors && p->facilities[0]) {
-        errors += read_table(p->facilities, &FACILITIES, g, &rows[4], &g->n_facilities, diag);
-        g->facilities = rows[4];
-    }
+    snprintf(g->waste_file, sizeof g->waste_file, "%s", p->waste);
+    snprintf(g->targets_file, sizeof g->targets_file, "%s", p->targets);
+    snprintf(g->karte_file, sizeof g->karte_file, "%s", p->karte);
+}
+
+static int read_allocation(const dc_ghg_paths *p, dc_ghg_data *g, dc_diag *diag)
+{
+    void *rows;
+    int errors = dc_table_read(p->emissions, &EMISSIONS, g, &rows, &g->n_emissions, diag);
+    g->emissions = rows;
+    errors += dc_table_read(p->indicators, &INDICATORS, g, &rows, &g->n_indicators, diag);
+    g->indicators = rows;
+    if (!errors) errors += check_parts(g, diag);
+    g->has_allocation = 1;
+    return errors;
+}
+
+dc_status dc_ghg_read(const dc_ghg_paths *p, dc_ghg_data *g, dc_diag *diag)
+{
+    memset(g, 0, sizeof *g);
+    copy_paths(p, g);
+    void *rows;
+    int errors = dc_table_read(p->methods, &RULES, g, &rows, &g->n_rules, diag);
+    g->rules = rows;
+    errors += dc_table_read(p->factors, &FACTORS, g, &rows, &g->n_factors, diag);
+    g->factors = rows; /* before facilities: fuel use converts with them */
+    if (p->emissions[0]) errors += read_allocation(p, g, diag);
+    errors += dc_ghg_read_targets(p->targets, g, diag);
+    if (p->karte[0]) errors += dc_ghg_read_karte(p->karte, g, diag);
+    if (!errors && p->facilities[0]) errors += dc_ghg_read_facilities(p->facilities, g, diag);
+    if (!errors && p->waste[0]) errors += dc_ghg_read_waste(p->waste, g, diag);
     if (errors) {
         dc_ghg_data_free(g);
         return DC_ERR_STATISTICS;
@@ -246,10 +231,17 @@ void dc_ghg_data_free(dc_ghg_data *g)
     free(g->indicators);
     free(g->facilities);
     free(g->factors);
+    free(g->waste);
+    free(g->targets);
+    free(g->karte);
     g->rules = NULL;
     g->emissions = NULL;
     g->indicators = NULL;
     g->facilities = NULL;
     g->factors = NULL;
+    g->waste = NULL;
+    g->targets = NULL;
+    g->karte = NULL;
     g->n_rules = g->n_emissions = g->n_indicators = g->n_facilities = g->n_factors = 0;
+    g->n_waste = g->n_targets = g->n_karte = 0;
 }

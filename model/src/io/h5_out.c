@@ -76,7 +76,21 @@ static int put_meta(const dc_model *m, hid_t file)
     if (H5LTset_attribute_int(file, "/", "year", &year, 1) < 0) return -1;
     if (H5LTset_attribute_int(file, "/", "step_seconds", &step_s, 1) < 0) return -1;
     if (H5LTset_attribute_int(file, "/", "steps", &steps, 1) < 0) return -1;
-    return H5LTset_attribute_double(file, "/", "emission_factor_kg_per_kwh", &ef, 1) < 0 ? -1 : 0;
+    if (!isnan(ef) && H5LTset_attribute_double(file, "/", "emission_factor_kg_per_kwh", &ef, 1) < 0) return -1;
+    return 0;
+}
+
+/* Each site's factor beside its series (sites on one supplier's menu differ). */
+static int put_site_factors(const dc_model *m, hid_t file)
+{
+    char group[PATH_LEN];
+    for (size_t k = 0; k < dc_model_site_count(m); k++) {
+        double ef = dc_model_site_emission_factor(m, k);
+        snprintf(group, sizeof group, "/sites/%s", dc_model_site_name(m, k));
+        if (H5Oexists_by_name(file, group, H5P_DEFAULT) <= 0) continue;
+        if (H5LTset_attribute_double(file, group, "emission_factor_kg_per_kwh", &ef, 1) < 0) return -1;
+    }
+    return 0;
 }
 
 static void series_path(const dc_series_info *s, char *buf, size_t len)
@@ -108,6 +122,7 @@ static int fill(const dc_model *m, hid_t file)
         }
         if (rc == 0) rc = put_series(file, path, dc_model_series_at(m, k), dc_model_steps(m), s.unit, s.help);
     }
+    if (rc == 0) rc = put_site_factors(m, file);
     H5Pclose(lcpl);
     return rc;
 }

@@ -7,7 +7,9 @@
 
 #include "calendar.h"
 #include "diag.h"
+#include "elec_factors.h"
 #include "epw.h"
+#include "factors.h"
 #include "ghgdata.h"
 #include "loadfiles.h"
 #include "params.h"
@@ -53,21 +55,47 @@ static dc_status read_pv(const dc_scenario *s, int i, dc_pv_input *in, dc_diag *
     return dc_profile_read(p->profile_file, field, year_steps(s), &in->profile, &in->profile_n, diag);
 }
 
+/* A file of the statistics folder, or "" when the folder has none. */
+static void in_dir(const char *dir, const char *name, char *path, size_t len, int optional)
+{
+    path[0] = '\0';
+    if (!dir[0]) return;
+    snprintf(path, len, "%s/%s", dir, name);
+    FILE *fp = optional ? fopen(path, "r") : NULL;
+    if (optional && !fp) path[0] = '\0';
+    if (fp) fclose(fp);
+}
+
+static void bundled(const char *given, const char *name, char *path, size_t len)
+{
+    if (given[0]) snprintf(path, len, "%s", given);
+    else snprintf(path, len, "%s/ghg/%s", data_dir(), name);
+}
+
 static dc_status read_ghg(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
 {
-    char methods[DC_PATH_MAX + 32], factors[DC_PATH_MAX + 32], emissions[DC_PATH_MAX + 32],
-        indicators[DC_PATH_MAX + 32];
-    if (!s->ghg.statistics_dir[0]) return DC_OK;
-    snprintf(methods, sizeof methods, "%s", s->ghg.methods_file);
-    if (!methods[0]) snprintf(methods, sizeof methods, "%s/ghg/methods.csv", data_dir());
-    snprintf(factors, sizeof factors, "%s", s->ghg.factors_file);
-    if (!factors[0]) snprintf(factors, sizeof factors, "%s/ghg/factors.csv", data_dir());
-    snprintf(emissions, sizeof emissions, "%s/emissions.csv", s->ghg.statistics_dir);
-    snprintf(indicators, sizeof indicators, "%s/indicators.csv", s->ghg.statistics_dir);
-    dc_ghg_paths p = {methods, factors, emissions, indicators, s->ghg.facilities_file};
+    enum { N = DC_PATH_MAX + 32 };
+    char methods[N], factors[N], emissions[N], indicators[N], waste[N], targets[N];
+    if (!s->ghg.statistics_dir[0] && !s->ghg.karte_file[0]) return DC_OK;
+    bundled(s->ghg.methods_file, "methods.csv", methods, N);
+    bundled(s->ghg.factors_file, "factors.csv", factors, N);
+    bundled(s->ghg.targets_file, "targets.csv", targets, N);
+    in_dir(s->ghg.statistics_dir, "emissions.csv", emissions, N, 0);
+    in_dir(s->ghg.statistics_dir, "indicators.csv", indicators, N, 0);
+    if (s->ghg.waste_file[0]) snprintf(waste, N, "%s", s->ghg.waste_file);
+    else in_dir(s->ghg.statistics_dir, "waste.csv", waste, N, 1);
+    dc_ghg_paths p = {methods, factors, emissions, indicators, s->ghg.facilities_file, waste, targets,
+                      s->ghg.karte_file};
     dc_status st = dc_ghg_read(&p, &in->ghg, diag);
     in->has_ghg = st == DC_OK;
     return st;
+}
+
+static dc_status read_factors(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
+{
+    char path[DC_PATH_MAX + 32];
+    bundled(s->grid.factors_file, "electricity_factors.csv", path, sizeof path);
+    return dc_elec_read(path, &in->elec, diag);
 }
 
 static dc_inputs *alloc_inputs(const dc_scenario *s)
@@ -76,9 +104,11 @@ static dc_inputs *alloc_inputs(const dc_scenario *s)
     if (!in) return NULL;
     in->n_loads = s->list[S_LOADS].n;
     in->n_pv = s->list[S_PV].n;
+    in->n_site_ef = s->list[S_SITES].n;
     in->loads = calloc((size_t)in->n_loads + 1, sizeof *in->loads);
     in->pv = calloc((size_t)in->n_pv + 1, sizeof *in->pv);
-    if (!in->loads || !in->pv) dc_inputs_destroy(&in);
+    in->site_ef = calloc((size_t)in->n_site_ef + 1, sizeof *in->site_ef);
+    if (!in->loads || !in->pv || !in->site_ef) dc_inputs_destroy(&in);
     return in;
 }
 
@@ -99,8 +129,11 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
         dc_status ps = read_pv(s, i, &in->pv[i], diag);
         if (st == DC_OK) st = ps;
     }
+    dc_status fs = read_factors(s, in, diag);
+    if (st == DC_OK) st = fs;
     dc_status gs = read_ghg(s, in, diag);
     if (st == DC_OK) st = gs;
+    if (fs == DC_OK && gs == DC_OK && dc_factors_resolve(s, in, diag) && st == DC_OK) st = DC_ERR_STATISTICS;
     if (st != DC_OK) {
         dc_inputs_destroy(&in);
         return st;
@@ -116,6 +149,8 @@ void dc_inputs_destroy(dc_inputs **in)
     for (int i = 0; (*in)->pv && i < (*in)->n_pv; i++) free((*in)->pv[i].profile);
     free((*in)->loads);
     free((*in)->pv);
+    free((*in)->site_ef);
+    dc_elec_free(&(*in)->elec);
     dc_weather_raw_free(&(*in)->weather);
     dc_ghg_data_free(&(*in)->ghg);
     free(*in);

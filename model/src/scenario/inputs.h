@@ -18,12 +18,25 @@ typedef struct {
     int profile_n;
 } dc_pv_input;
 
+/* An electricity factor as the scenario will use it. */
+typedef struct {
+    double kg_per_kwh;      /* [kg-CO2/kWh] */
+    int year;               /* fiscal year of the table row; 0 = given in the scenario */
+    char source[192];       /* "given in the scenario", or supplier, menu, year and kind */
+} dc_ef_used;
+
 struct dc_inputs {
     dc_weather_raw weather;
     int n_loads, n_pv;
     dc_load_input *loads;   /* one per load item */
     dc_pv_input *pv;        /* one per PV item */
+    dc_elec_table elec;     /* electricity factors table */
+    dc_ef_used grid_ef;     /* every connection's default */
+    dc_ef_used *site_ef;    /* one per site item */
+    int n_site_ef;
     int has_ghg;
     dc_ghg_data ghg;
+    double stats_ef[DC_MAX_YEARS + 1];  /* factor the statistics embed, base year then ghg.years; NaN unknown */
+    int stats_ef_year[DC_MAX_YEARS + 1];
 };
 #endif

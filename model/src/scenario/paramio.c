@@ -37,6 +37,8 @@ typedef struct {
 static const unit_alias UNIT_ALIASES[] = {
     {"kW", "W", 1e-3}, {"kW", "MW", 1e3}, {"kWh", "Wh", 1e-3}, {"kWh", "MWh", 1e3},
     {"kWh", "GWh", 1e6}, {"kWh", "kWh/year", 1}, {"kWh", "MWh/year", 1e3},
+    {"kg-CO2/kWh", "t-CO2/kWh", 1e3}, {"kg-CO2/kWh", "t-CO2/MWh", 1}, {"kg-CO2/kWh", "t-CO2/千kWh", 1},
+    {"kg-CO2/kWh", "kg-CO2/MWh", 1e-3}, {"kg-CO2/kWh", "g-CO2/kWh", 1e-3},
 };
 
 static int unit_factor(const char *want, const char *got, double *factor)

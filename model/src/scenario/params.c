@@ -54,6 +54,7 @@ const size_t dc_n_section_aliases = sizeof dc_section_aliases / sizeof dc_sectio
 static const char *const BASIS[] = {"calendar", "fiscal", NULL};
 static const char *const DECOMP[] = {"auto", "erbs", NULL};
 static const char *const LINK[] = {"off", "electricity", NULL};
+static const char *const FACTOR_KIND[] = {"adjusted", "basic", NULL};
 static const char *const MOUNTING[] = {"rooftop", "open_rack", "carport", "floating", NULL};
 static const char *const TEMP[] = {"auto", "sapm", "faiman", NULL};
 static const char *const TRANSP[] = {"perez", "haydavies", "isotropic", NULL};
@@ -116,8 +117,22 @@ const dc_param dc_params[] = {
      .help = "largest export of a connection unless its site or private wire says otherwise; "
              "0 = no reverse flow (逆潮流なし), as for most on-site PPA buildings"},
     {.section = S_GRID, .key = "emission_factor_kg_per_kwh", .type = P_NUMBER,
-     .offset = TOP(grid.emission_factor_kg_per_kwh), .unit = "kg-CO2/kWh", .lo = 0, .hi = 2, .flags = P_REQUIRED,
-     .help = "CO2 of imported electricity: the supplier's factor from the MOE/METI list (電気事業者別排出係数)"},
+     .offset = TOP(grid.emission_factor_kg_per_kwh), .unit = "kg-CO2/kWh", .def = NAN, .lo = 0, .hi = 2,
+     .flags = P_AUTO,
+     .help = "CO2 of imported electricity (電気事業者別排出係数; t-CO2/kWh as the list prints is converted); "
+             "auto = the supplier's factor from grid.factors_file"},
+    {.section = S_GRID, .key = "supplier", .type = P_TEXT, .offset = TOP(grid.supplier), .size = TXT(grid.supplier),
+     .def_text = "", .help = "retail supplier as named in the factors table; its factor for the scenario year "
+                             "(or the latest year before it) prices imports unless a factor is given"},
+    {.section = S_GRID, .key = "menu", .type = P_TEXT, .offset = TOP(grid.menu), .size = TXT(grid.menu),
+     .def_text = "", .help = "the supplier's menu (メニューA, ...); empty = the supplier as a whole"},
+    {.section = S_GRID, .key = "factor_kind", .type = P_CHOICE, .offset = TOP(grid.factor_kind), .def = 0,
+     .choices = FACTOR_KIND,
+     .help = "which factor the scenario reports: adjusted (調整後排出係数) or basic (基礎排出係数)"},
+    {.section = S_GRID, .key = "factors_file", .type = P_PATH, .offset = TOP(grid.factors_file),
+     .size = TXT(grid.factors_file), .def_text = "",
+     .help = "electricity factors by fiscal year, supplier and menu; default: the bundled "
+             "inputs/ghg/electricity_factors.csv"},
 
     {.section = S_DISPATCH, .key = "deficit_order", .type = P_NAMES, .offset = TOP(dispatch.deficit),
      .size = TXT(dispatch.deficit), .def_text = "[battery, grid]",
@@ -129,30 +144,52 @@ const dc_param dc_params[] = {
 
     {.section = S_GHG, .key = "statistics_dir", .type = P_PATH, .offset = TOP(ghg.statistics_dir),
      .size = TXT(ghg.statistics_dir), .def_text = "",
-     .help = "folder with emissions.csv and indicators.csv (see inputs/ghg/README.md); empty = no GHG estimate"},
+     .help = "folder with emissions.csv and indicators.csv (and waste.csv; see inputs/ghg/README.md); empty = "
+             "none (a karte_file alone can be the source; neither = no GHG estimate)"},
     {.section = S_GHG, .key = "municipality", .type = P_TEXT, .offset = TOP(ghg.municipality),
      .size = TXT(ghg.municipality), .def_text = "",
      .help = "5-digit municipal code; its first two digits name the prefecture"},
     {.section = S_GHG, .key = "base_year", .type = P_INTEGER, .offset = TOP(ghg.base_year), .def = 2013,
-     .lo = 1990, .hi = 2100, .help = "base fiscal year (FY2013: 地球温暖化対策計画, 2021)"},
+     .lo = 1990, .hi = 2100, .help = "base fiscal year (FY2013, as the 地球温暖化対策計画 targets)"},
     {.section = S_GHG, .key = "years", .type = P_INTLIST, .offset = TOP(ghg.years), .size = TOP(ghg.n_years),
      .def_text = "[]", .lo = 1990, .hi = 2100, .max_count = DC_MAX_YEARS,
      .help = "further fiscal years of statistics to estimate, e.g. [2020, 2021]"},
-    {.section = S_GHG, .key = "target_reduction_pct", .type = P_NUMBER, .offset = TOP(ghg.target_reduction_pct),
-     .unit = "%", .def = 46, .lo = 0, .hi = 100,
-     .help = "municipal target below the base year (default 46: national FY2030 target, 地球温暖化対策計画 2021)"},
+    {.section = S_GHG, .key = "target_years", .type = P_INTLIST, .offset = TOP(ghg.target_years),
+     .size = TOP(ghg.n_target_years), .def_text = "[]", .lo = 1990, .hi = 2100, .max_count = DC_MAX_YEARS,
+     .help = "fiscal years of the municipality's own targets, e.g. [2030, 2050]"},
+    {.section = S_GHG, .key = "target_reduction_pct", .type = P_NUMLIST, .offset = TOP(ghg.target_reduction_pct),
+     .size = TOP(ghg.n_target_pct), .unit = "%", .def_text = "[]", .lo = 0, .hi = 100, .max_count = DC_MAX_YEARS,
+     .help = "the municipality's targets below the base year, one per target_years entry; national targets "
+             "come from ghg.targets_file"},
+    {.section = S_GHG, .key = "statistics_factor_kg_per_kwh", .type = P_NUMBER,
+     .offset = TOP(ghg.statistics_factor_kg_per_kwh), .unit = "kg-CO2/kWh", .def = NAN, .lo = 0, .hi = 2,
+     .flags = P_AUTO,
+     .help = "electricity factor the statistics' electricity carbon embeds (for the factor change of the "
+             "scenario year); auto = grid.supplier's factor for the statistics year, if the table has it"},
     {.section = S_GHG, .key = "scenario_link", .type = P_CHOICE, .offset = TOP(ghg.scenario_link), .def = 1,
      .choices = LINK,
-     .help = "electricity: the scenario year's electricity CO2 of linked sectors from simulated imports; off"},
+     .help = "electricity: the scenario year adds the project's effect on linked sectors (their loads' grid "
+             "purchases with the project less without it, times each site's factor); off"},
     {.section = S_GHG, .key = "methods_file", .type = P_PATH, .offset = TOP(ghg.methods_file),
      .size = TXT(ghg.methods_file), .def_text = "",
      .help = "allocation rules per sector; default: the bundled inputs/ghg/methods.csv"},
     {.section = S_GHG, .key = "factors_file", .type = P_PATH, .offset = TOP(ghg.factors_file),
      .size = TXT(ghg.factors_file), .def_text = "",
-     .help = "fuel and waste emission factors; default: the bundled inputs/ghg/factors.csv"},
+     .help = "fuel heat and carbon factors (算定省令); default: the bundled inputs/ghg/factors.csv"},
     {.section = S_GHG, .key = "facilities_file", .type = P_PATH, .offset = TOP(ghg.facilities_file),
      .size = TXT(ghg.facilities_file), .def_text = "",
-     .help = "bottom-up data: reported emissions or fuel use of large facilities, measured sector totals"},
+     .help = "bottom-up data: reported emissions, fuel or electricity use of large facilities, measured "
+             "sector totals"},
+    {.section = S_GHG, .key = "waste_file", .type = P_PATH, .offset = TOP(ghg.waste_file),
+     .size = TXT(ghg.waste_file), .def_text = "",
+     .help = "一般廃棄物処理実態調査 fields of the incineration plants; default: waste.csv in statistics_dir"},
+    {.section = S_GHG, .key = "targets_file", .type = P_PATH, .offset = TOP(ghg.targets_file),
+     .size = TXT(ghg.targets_file), .def_text = "",
+     .help = "national targets by fiscal year; default: the bundled inputs/ghg/targets.csv"},
+    {.section = S_GHG, .key = "karte_file", .type = P_PATH, .offset = TOP(ghg.karte_file),
+     .size = TXT(ghg.karte_file), .def_text = "",
+     .help = "the 自治体排出量カルテ sector table (千t-CO2 by sector and year): the source when there is no "
+             "statistics_dir, else shown side by side"},
 
     {.section = S_SITES, .key = "name", .type = P_TEXT, .offset = SITE(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "site name (unique): a building, or customers behind one kind of meter"},
@@ -166,6 +203,13 @@ const dc_param dc_params[] = {
     {.section = S_SITES, .key = "export_limit_kw", .type = P_NUMBER, .offset = SITE(export_limit_kw), .unit = "kW",
      .def = NAN, .lo = 0, .hi = 1e9, .flags = P_AUTO | P_UNLIMITED,
      .help = "largest export at this meter; 0 = no reverse flow (逆潮流なし); auto = grid.export_limit_kw"},
+    {.section = S_SITES, .key = "supplier", .type = P_TEXT, .offset = SITE(supplier), .size = DC_NAME_MAX,
+     .def_text = "", .help = "retail supplier of this meter; empty = grid.supplier"},
+    {.section = S_SITES, .key = "menu", .type = P_TEXT, .offset = SITE(menu), .size = DC_NAME_MAX,
+     .def_text = "", .help = "its menu; empty = grid.menu"},
+    {.section = S_SITES, .key = "emission_factor_kg_per_kwh", .type = P_NUMBER,
+     .offset = SITE(emission_factor_kg_per_kwh), .unit = "kg-CO2/kWh", .def = NAN, .lo = 0, .hi = 2,
+     .flags = P_AUTO, .help = "CO2 of this meter's imports; auto = its supplier's factor, else the grid's"},
 
     {.section = S_WIRES, .key = "name", .type = P_TEXT, .offset = WIRE(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "private wire name (unique)"},

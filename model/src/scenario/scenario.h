@@ -30,6 +30,9 @@ typedef struct {
     char contract[DC_NAME_MAX];   /* free label: low_voltage, high_voltage, generator, ... */
     double import_limit_kw;       /* [kW]; NaN = grid.import_limit_kw; INFINITY = unlimited */
     double export_limit_kw;       /* [kW]; NaN = grid.export_limit_kw; 0 = no reverse flow */
+    char supplier[DC_NAME_MAX];   /* retail supplier; "" = grid.supplier */
+    char menu[DC_NAME_MAX];       /* its menu; "" = the grid's (or the supplier as a whole) */
+    double emission_factor_kg_per_kwh; /* [kg-CO2/kWh]; NaN = from the supplier, or the grid's */
 } dc_site_item;
 
 typedef struct {
@@ -72,7 +75,11 @@ typedef struct {
 typedef struct {
     double import_limit_kw;     /* default for every connection [kW], INFINITY = unlimited */
     double export_limit_kw;     /* default for every connection [kW], 0 = no export allowed */
-    double emission_factor_kg_per_kwh; /* CO2 of imported electricity [kg-CO2/kWh] */
+    double emission_factor_kg_per_kwh; /* CO2 of imported electricity [kg-CO2/kWh]; NaN = from supplier */
+    char supplier[DC_NAME_MAX];   /* retail supplier in the factors table; "" = none named */
+    char menu[DC_NAME_MAX];       /* its menu; "" = the supplier as a whole */
+    int factor_kind;              /* dc_ef_kind: 0 調整後 (adjusted), 1 基礎 (basic) */
+    char factors_file[DC_PATH_MAX]; /* electricity factors; "" = bundled */
 } dc_grid_params;
 
 typedef struct {
@@ -115,13 +122,17 @@ struct dc_scenario {
     dc_grid_params grid;
     dc_dispatch_params dispatch;
     struct {
-        char statistics_dir[DC_PATH_MAX]; /* emissions.csv and indicators.csv; "" = no GHG */
+        char statistics_dir[DC_PATH_MAX]; /* emissions.csv and indicators.csv; "" = none */
         char municipality[8];             /* 5-digit municipal code (全国地方公共団体コード without check digit) */
         int base_year;                    /* fiscal year of the base (FY2013) */
         int years[DC_MAX_YEARS], n_years; /* further statistics years */
-        double target_reduction_pct;      /* municipal target against the base year [%] */
-        int scenario_link;                /* 1: electricity of linked sectors from the simulation */
+        int target_years[DC_MAX_YEARS], n_target_years; /* the municipality's own targets */
+        double target_reduction_pct[DC_MAX_YEARS];      /* [%] below the base year, one per target year */
+        int n_target_pct;
+        int scenario_link;                /* 1: the project's effect on linked sectors' electricity */
+        double statistics_factor_kg_per_kwh; /* factor the statistics' electricity embeds; NaN = look up */
         char methods_file[DC_PATH_MAX], factors_file[DC_PATH_MAX], facilities_file[DC_PATH_MAX];
+        char waste_file[DC_PATH_MAX], targets_file[DC_PATH_MAX], karte_file[DC_PATH_MAX];
     } ghg;
     dc_list list[S_COUNT];           /* list sections; unused for single sections */
     dc_pos *key_pos;                 /* value of each single-section key by parameter row */

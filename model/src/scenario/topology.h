@@ -17,6 +17,7 @@ typedef struct {
     int item;            /* index in the sites list; -1 when not declared */
     int wire;            /* private wire it is on; -1 = its own grid connection */
     double import_kw, export_kw; /* its connection's limits [kW] (own connection only) */
+    double ef_kg_per_kwh; /* CO2 of its imports [kg-CO2/kWh]: set when a model is built from inputs */
 } dc_topo_site;
 
 typedef struct {

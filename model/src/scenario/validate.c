@@ -1,10 +1,12 @@
 #include "validate.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "diag.h"
+#include "elec_factors.h"
 #include "params.h"
 #include "pv.h"
 #include "topology.h"
@@ -120,21 +122,70 @@ static void check_loads(checker *c)
     }
 }
 
+/* A factor between 0 and 0.01 kg-CO2/kWh is a t-CO2/kWh value typed
+ * without its unit (the Ministry's list prints t-CO2/kWh). */
+static void check_factor(checker *c, dc_psection sec, int item, const char *key, double v)
+{
+    if (v > 0 && v < DC_EF_PLAUSIBLE_MIN)
+        fail(c, sec, item, key, "%g kg-CO2/kWh is too low for a supplier's factor: the Ministry's list prints "
+             "t-CO2/kWh, so write '%g t-CO2/kWh' (0 is taken as a zero-emission menu)", v, v);
+}
+
+static void check_grid(checker *c)
+{
+    const dc_scenario *s = c->s;
+    const dc_grid_params *g = &s->grid;
+    if (isnan(g->emission_factor_kg_per_kwh) && !g->supplier[0])
+        fail(c, S_GRID, 0, "emission_factor_kg_per_kwh",
+             "missing required key: give the factor, or grid.supplier to take it from the factors table");
+    if (!isnan(g->emission_factor_kg_per_kwh) && g->supplier[0])
+        fail(c, S_GRID, 0, "supplier", "give emission_factor_kg_per_kwh or supplier, not both");
+    if (g->menu[0] && !g->supplier[0]) fail(c, S_GRID, 0, "menu", "a menu needs its supplier (grid.supplier)");
+    check_factor(c, S_GRID, 0, "emission_factor_kg_per_kwh", g->emission_factor_kg_per_kwh);
+    for (int i = 0; i < s->list[S_SITES].n; i++) {
+        const dc_site_item *it = &DC_CITEMS(s, S_SITES, dc_site_item)[i];
+        check_factor(c, S_SITES, i, "emission_factor_kg_per_kwh", it->emission_factor_kg_per_kwh);
+        if (!isnan(it->emission_factor_kg_per_kwh) && it->supplier[0])
+            fail(c, S_SITES, i, "supplier", "give emission_factor_kg_per_kwh or supplier, not both");
+        if (it->menu[0] && !it->supplier[0] && !g->supplier[0])
+            fail(c, S_SITES, i, "menu", "a menu needs its supplier (sites[].supplier or grid.supplier)");
+    }
+}
+
+static void check_targets(checker *c)
+{
+    const dc_scenario *s = c->s;
+    if (s->ghg.n_target_years != s->ghg.n_target_pct)
+        fail(c, S_GHG, 0, "target_reduction_pct", "%d value(s) for %d target year(s): give one per target_years "
+             "entry", s->ghg.n_target_pct, s->ghg.n_target_years);
+    for (int k = 0; k < s->ghg.n_target_years; k++) {
+        if (s->ghg.target_years[k] <= s->ghg.base_year)
+            fail(c, S_GHG, 0, "target_years", "FY%d is not after the base year FY%d", s->ghg.target_years[k],
+                 s->ghg.base_year);
+        for (int j = 0; j < k; j++)
+            if (s->ghg.target_years[j] == s->ghg.target_years[k])
+                fail(c, S_GHG, 0, "target_years", "FY%d given twice", s->ghg.target_years[k]);
+    }
+}
+
 static void check_ghg(checker *c)
 {
     const dc_scenario *s = c->s;
     const char *m = s->ghg.municipality;
-    if (!s->ghg.statistics_dir[0]) return;
-    if (strlen(m) != 5 || strspn(m, "0123456789") != 5)
+    if (!s->ghg.statistics_dir[0] && !s->ghg.karte_file[0]) return;
+    if (s->ghg.statistics_dir[0] && (strlen(m) != 5 || strspn(m, "0123456789") != 5))
         fail(c, S_GHG, 0, "municipality", "give the 5-digit municipal code (e.g. 08236) when ghg.statistics_dir is set");
     for (int k = 0; k < s->ghg.n_years; k++)
         if (s->ghg.years[k] == s->ghg.base_year) fail(c, S_GHG, 0, "years", "repeats the base year");
+    check_factor(c, S_GHG, 0, "statistics_factor_kg_per_kwh", s->ghg.statistics_factor_kg_per_kwh);
+    check_targets(c);
 }
 
 int dc_validate(const dc_scenario *s, dc_diag *diag)
 {
     checker c = {s, diag, 0};
     check_ghg(&c);
+    check_grid(&c);
     check_top(&c);
     check_names(&c);
     check_batteries(&c);

@@ -389,10 +389,21 @@ static dc_status allocate(builder *b)
     return DC_OK;
 }
 
+/* Each meter's electricity factor: its own site's, else the grid's. */
+static void site_factors(dc_topology *t, const dc_inputs *in)
+{
+    for (int k = 0; k < t->n_sites; k++) {
+        int item = t->site[k].item;
+        t->site[k].ef_kg_per_kwh = item >= 0 && item < in->n_site_ef ? in->site_ef[item].kg_per_kwh
+                                                                      : in->grid_ef.kg_per_kwh;
+    }
+}
+
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
 {
     builder b = {m, in, diag, {0}, NULL, NULL};
     if (dc_topology_build(m->s, &m->topo, diag)) return DC_ERR_SCENARIO;
+    site_factors(&m->topo, in);
     b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, diag};
     dc_status st = allocate(&b);
     if (st == DC_OK) st = build_buses(&b);

@@ -43,4 +43,9 @@ struct dc_model {
 
 /* Builds everything but the time axis and sun (build.c). */
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag);
+/* Each load's grid purchases over the year [kWh]: as run, and without the
+ * project: no resource but the grid, and the loads before their savings
+ * (purchases.c). per_load has one slot per load; -1 on no memory. */
+void dc_model_purchases_with(const dc_model *m, double *per_load);
+int dc_model_purchases_without(const dc_model *m, double *per_load);
 #endif

@@ -56,13 +56,12 @@ static double pv_quantity(const dc_model *m, const int *sites, int n, int first,
     return sum;
 }
 
-static void ratios(const dc_model *m, dc_totals *t)
+static void ratios(dc_totals *t)
 {
     double external = t->import_kwh - t->offsite_ppa_in_kwh;
     t->self_sufficiency = t->demand_kwh > 0 ? (t->demand_kwh - t->unserved_kwh - external) / t->demand_kwh : 0.0;
     double lost = t->curtailed_kwh + t->export_kwh - t->offsite_ppa_sold_kwh;
     t->self_consumption = t->pv_kwh > 0 ? (t->pv_kwh - lost) / t->pv_kwh : 0.0;
-    t->import_co2_t = external * m->s->grid.emission_factor_kg_per_kwh / 1000.0;
 }
 
 /* Totals of a set of sites over the steps of a month (0 = the year). */
@@ -70,19 +69,23 @@ static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_
 {
     memset(t, 0, sizeof *t);
     int first = m->period_first[month], last = m->period_last[month];
+    double kg = 0.0;
     for (int i = first; i <= last; i++) {
         double imp = 0.0;
         for (int k = 0; k < n; k++) {
-            add_step(&m->eng.site[sites[k]], i, t);
-            imp += at(m->eng.site[sites[k]].f[F_GRID_IMPORT], i);
+            const dc_site *st = &m->eng.site[sites[k]];
+            add_step(st, i, t);
+            imp += at(st->f[F_GRID_IMPORT], i);
+            kg += (at(st->f[F_GRID_IMPORT], i) - at(st->f[F_OFFSITE_PPA_IN], i)) * m->topo.site[sites[k]].ef_kg_per_kwh;
         }
         t->peak_import_kw = fmax(t->peak_import_kw, imp / m->step_h);
     }
+    t->import_co2_t = kg / 1000.0; /* each meter at its own supplier's factor */
     if (last < first) return;
     t->storage_drawdown_kwh = level_before(m, sites, n, first) - level_before(m, sites, n, last + 1);
     t->offsite_ppa_sold_kwh = pv_quantity(m, sites, n, first, last, "sold_to_buyers", 0);
     t->ppa_billable_kwh = pv_quantity(m, sites, n, first, last, "used_on_site", 1);
-    ratios(m, t);
+    ratios(t);
 }
 
 dc_status dc_model_site_totals(const dc_model *m, size_t site, int month, dc_totals *t)
@@ -106,6 +109,11 @@ dc_status dc_model_totals(const dc_model *m, int month, dc_totals *t)
 }
 
 size_t dc_model_site_count(const dc_model *m) { return m ? (size_t)m->eng.n_sites : 0; }
+
+double dc_model_site_emission_factor(const dc_model *m, size_t site)
+{
+    return m && site < (size_t)m->eng.n_sites ? m->topo.site[site].ef_kg_per_kwh : NAN;
+}
 
 const char *dc_model_site_name(const dc_model *m, size_t site)
 {
