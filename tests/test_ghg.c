@@ -167,46 +167,6 @@ static void facility_replaces_only_its_share(void **state)
     done(&gf, &tf);
 }
 
-/* The food factory of 99201 burns heavy oil and city gas (two rows) and
- * gives its shipments once: its share comes out once. */
-static void two_fuel_facility_removes_its_share_once(void **state)
-{
-    (void)state;
-    dc_ghg_data g;
-    dc_ghg_table t;
-    dc_ghg_paths with = SAMPLE_PATHS;
-    with.facilities = SAMPLE "/facilities.csv";
-    int years[] = {2021};
-    compute(&with, "99201", years, 1, &g, &t);
-    const dc_ghg_result *m = find(&g, &t, 2021, "manufacturing", "prefectural");
-    double alloc = PREF_MANUF_2021 * 3.09e7 / PREF_SHIP_2021 * C2, own = HEAVY_OIL(1500) + CITY_GAS(460);
-    assert_near(m->total_t, alloc * (1 - 8.0e6 / 3.09e7) + own, 1e-6);
-    assert_near(m->bottom_up_t, own, 1e-9);
-    assert_string_equal(m->facilities, "サンプル食品工場");
-    done(&g, &t);
-}
-
-/* By industry, the food factory changes only the food industry's part:
- * nation food 5.22e6 t-C x 12.36e6 / 3.605e9 万円, of which 8e6 is its. */
-static void by_industry_facility_touches_only_its_industry(void **state)
-{
-    (void)state;
-    dc_ghg_data g, gf;
-    dc_ghg_table t, tf;
-    dc_ghg_paths with = SAMPLE_PATHS;
-    with.facilities = SAMPLE "/facilities.csv";
-    int years[] = {2021};
-    compute(&SAMPLE_PATHS, "99201", years, 1, &g, &t);
-    compute(&with, "99201", years, 1, &gf, &tf);
-    double food = 5220000.0 * 12.36e6 / 3.605e9 * C2, own = HEAVY_OIL(1500) + CITY_GAS(460);
-    double before = find(&g, &t, 2021, "manufacturing", "national_by_industry")->total_t;
-    const dc_ghg_result *m = find(&gf, &tf, 2021, "manufacturing", "national_by_industry");
-    assert_near(m->removed_t, food * 8.0e6 / 12.36e6, 1e-6);
-    assert_near(m->total_t, before - food * 8.0e6 / 12.36e6 + own, 1e-6);
-    done(&g, &t);
-    done(&gf, &tf);
-}
-
 static void path_in(char *buf, size_t len, const char *name) { snprintf(buf, len, "%s/%s", tmp, name); }
 
 /* A facilities file in tmp with the given rows after the header. */
@@ -220,6 +180,56 @@ static void facilities(dc_ghg_paths *p, char *path, size_t len, const char *rows
     write_text(path, text);
     *p = SAMPLE_PATHS;
     p->facilities = path;
+}
+
+/* A food factory in 99201 burning heavy oil and city gas (two rows), its
+ * shipments given once, 8e6 of the town's 3.09e7 万円 in FY2021. */
+#define FOOD_FACTORY "F,facility,99201,2021,manufacturing,food,,heavy_oil_a,1500,,,,8000000\n" \
+                     "F,facility,99201,2021,manufacturing,food,,city_gas,460,,,,\n"
+
+/* Its share comes out once; fuel alone is warned about. */
+static void two_fuel_facility_removes_its_share_once(void **state)
+{
+    (void)state;
+    dc_ghg_data g;
+    dc_ghg_table t;
+    dc_ghg_paths with;
+    char path[128], want[256];
+    facilities(&with, path, sizeof path, FOOD_FACTORY);
+    int years[] = {2021};
+    dc_diag *d = dc_diag_create();
+    compute_diag(&with, "99201", years, 1, &g, &t, d);
+    snprintf(want, sizeof want, "%s:2: warning: F: FY2021 gives fuel use but no purchased electricity", path);
+    assert_true(diag_has(d, want));
+    dc_diag_destroy(&d);
+    const dc_ghg_result *m = find(&g, &t, 2021, "manufacturing", "prefectural");
+    double alloc = PREF_MANUF_2021 * 3.09e7 / PREF_SHIP_2021 * C2, own = HEAVY_OIL(1500) + CITY_GAS(460);
+    assert_near(m->total_t, alloc * (1 - 8.0e6 / 3.09e7) + own, 1e-6);
+    assert_near(m->bottom_up_t, own, 1e-9);
+    assert_string_equal(m->facilities, "F");
+    done(&g, &t);
+}
+
+/* By industry, the food factory changes only the food industry's part:
+ * nation food 5.22e6 t-C x 12.36e6 / 3.605e9 万円, of which 8e6 is its. */
+static void by_industry_facility_touches_only_its_industry(void **state)
+{
+    (void)state;
+    dc_ghg_data g, gf;
+    dc_ghg_table t, tf;
+    dc_ghg_paths with;
+    char path[128];
+    facilities(&with, path, sizeof path, FOOD_FACTORY);
+    int years[] = {2021};
+    compute(&SAMPLE_PATHS, "99201", years, 1, &g, &t);
+    compute(&with, "99201", years, 1, &gf, &tf);
+    double food = 5220000.0 * 12.36e6 / 3.605e9 * C2, own = HEAVY_OIL(1500) + CITY_GAS(460);
+    double before = find(&g, &t, 2021, "manufacturing", "national_by_industry")->total_t;
+    const dc_ghg_result *m = find(&gf, &tf, 2021, "manufacturing", "national_by_industry");
+    assert_near(m->removed_t, food * 8.0e6 / 12.36e6, 1e-6);
+    assert_near(m->total_t, before - food * 8.0e6 / 12.36e6 + own, 1e-6);
+    done(&g, &t);
+    done(&gf, &tf);
 }
 
 static void expect_error(const dc_ghg_paths *p, const char *muni, int year, const char *needle)
@@ -604,8 +614,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sample_matches_hand_calculation),
         cmocka_unit_test(facility_replaces_only_its_share),
-        cmocka_unit_test(two_fuel_facility_removes_its_share_once),
-        cmocka_unit_test(by_industry_facility_touches_only_its_industry),
+        cmocka_unit_test_setup_teardown(two_fuel_facility_removes_its_share_once, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(by_industry_facility_touches_only_its_industry, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(facility_errors_name_their_rows, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(carbon_in_t_co2_equals_t_c, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(toy_prefecture_adds_up, tmp_setup, tmp_teardown),

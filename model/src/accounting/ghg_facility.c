@@ -16,6 +16,7 @@ typedef struct {
     const char *name, *industry;
     double co2_t, electricity_t, indicator;
     int line, indicator_line;
+    unsigned kinds;        /* bits of dc_fac_kind its rows give */
 } facility;
 
 typedef struct {
@@ -30,6 +31,7 @@ typedef struct {
 static void add_row(ctx *c, facility *f, const dc_ghg_facility *x)
 {
     f->co2_t += x->co2_t;
+    f->kinds |= 1u << x->kind;
     if (x->kind == DC_FAC_ELECTRICITY) f->electricity_t += x->co2_t;
     if (!isnan(x->indicator)) {
         if (isnan(f->indicator)) f->indicator = x->indicator, f->indicator_line = x->line;
@@ -61,7 +63,7 @@ static int gather(ctx *c, const char *muni, int year, const char *sector, facili
         }
         int f = 0;
         while (f < n && strcmp(fac[f].name, x->name)) f++;
-        if (f == n) fac[n++] = (facility){x->name, "", 0.0, 0.0, NAN, x->line, 0};
+        if (f == n) fac[n++] = (facility){x->name, "", 0.0, 0.0, NAN, x->line, 0, 0};
         add_row(c, &fac[f], x);
     }
     for (int f = 0; f < n; f++)
@@ -129,6 +131,17 @@ static void use_measured(dc_ghg_result *row, double measured, int n_fac)
                 n_fac ? " (its facility rows are inside it)" : "");
 }
 
+/* Fuel use alone takes the facility's whole share out of the allocation
+ * but brings back none of its purchased electricity: say so. */
+static void warn_fuel_only(const ctx *c, const facility *fac, int n, int year)
+{
+    for (int f = 0; f < n && !c->is->quiet; f++)
+        if (fac[f].kinds == 1u << DC_FAC_FUEL)
+            dc_diag_warn(c->is->diag, c->g->facilities_file, fac[f].line, 0, fac[f].name,
+                         "FY%d gives fuel use but no purchased electricity (electricity_kwh) or reported total "
+                         "(co2_t): its whole share leaves the allocation, its electricity does not come back", year);
+}
+
 static void use_facilities(dc_ghg_result *row, facility *fac, int n, double removed, double elec_kept)
 {
     double own = 0.0, own_elec = 0.0;
@@ -170,7 +183,7 @@ void dc_ghg_apply_facilities(const dc_ghg_data *g, const char *muni, int year, c
             removed += parts[k].allocated_t * share;
             elec_kept += parts[k].electricity_t * (1.0 - share);
         }
-        if (is->errors == before) use_facilities(row, fac, n, removed, elec_kept);
+        if (is->errors == before) warn_fuel_only(&c, fac, n, year), use_facilities(row, fac, n, removed, elec_kept);
     }
     free(fac);
 }
