@@ -24,6 +24,7 @@ LAYER_sim        := core tech scenario sim
 LAYER_accounting := core tech scenario sim accounting
 LAYER_io         := core tech scenario io
 # Each library's headers only where it is used.
+LIBFLAGS_tech     := $(shell pkg-config --cflags gsl 2>/dev/null)
 LIBFLAGS_scenario := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
 LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 2>/dev/null)
 INCLUDES := -Imodel/include $(addprefix -Imodel/src/,$(SRC_DIRS))
@@ -160,7 +161,7 @@ bench: deps
 	@if [ -n "$(BASELINE_REV)" ]; then \
 	  rm -rf $(BASELINE_DIR) && mkdir -p $(BASELINE_DIR) && git archive $(BASELINE_REV) | tar -x -C $(BASELINE_DIR) && \
 	  $(MAKE) --no-print-directory -C $(BASELINE_DIR) all >/dev/null; fi
-	./$(BUILD)/bench scenarios/default.yaml $(BIN) \
+	BENCH_EVERY_TECH=tests/bench/every_technology.yaml ./$(BUILD)/bench scenarios/default.yaml $(BIN) \
 	  $(if $(BASELINE_REV),$(BASELINE_DIR)/build/decarb $(BASELINE_DIR)/scenarios/default.yaml)
 
 # The program, the library with its headers and a pkg-config file, and

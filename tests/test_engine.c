@@ -76,7 +76,7 @@ static void gen_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 {
     const gen_state *s = st;
     (void)c;
-    *b = (dc_bounds){s->must, s->max, 0, 0};
+    *b = (dc_bounds){s->must, s->max, 0, 0, 0};
 }
 static double gen_commit(void *st, const dc_ctx *c, double kwh)
 {
@@ -101,7 +101,7 @@ static void store_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 {
     const store_state *s = st;
     (void)c;
-    *b = (dc_bounds){0, s->level, s->must_absorb, 100 - s->level};
+    *b = (dc_bounds){0, s->level, s->must_absorb, 100 - s->level, 0};
 }
 static double store_commit(void *st, const dc_ctx *c, double kwh)
 {

@@ -106,7 +106,8 @@ static void decomposition(const dc_ghg *gh, const dc_ghg_summary *g)
     dc_ghg_row r;
     double sum[4] = {0, 0, 0, 0};
     int from = 0;
-    printf("\nFY%d* = statistics carried forward + factor change + project effect [t-CO2]\n", g->years[y]);
+    printf("\nFY%d* = statistics carried forward + factor change + project effect [t-CO2]; electricity at %s "
+           "factors\n", g->years[y], g->factor_kind);
     printf("%-22s %12s %12s %12s %12s   %s\n", "sector", "statistics", "factor", "project", "total",
            "bought with / without the project [MWh]");
     for (size_t i = 0; dc_ghg_get(gh, i, &r) == 0; i++) {

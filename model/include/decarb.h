@@ -144,6 +144,7 @@ typedef struct {
     double storage_drawdown_kwh;/* stored energy at the period's start minus at its end [kWh] */
     double import_kwh;          /* grid import (on a private wire: the site's share) [kWh] */
     double export_kwh;          /* grid export (on a private wire: the site's share) [kWh] */
+    double pv_export_kwh;       /* of it, PV's share (by PV's part of what the site supplied itself) [kWh] */
     double wire_in_kwh;         /* from neighbours on a private wire [kWh] */
     double wire_out_kwh;        /* to neighbours on a private wire [kWh] */
     double offsite_ppa_in_kwh;  /* of the import, bought from off-site PPA generators [kWh] */
@@ -227,6 +228,7 @@ typedef struct {
     double reduction_pct[DC_GHG_MAX_YEARS];  /* below the base year [%] */
     dc_ghg_verdict national[DC_GHG_MAX_YEARS], municipal[DC_GHG_MAX_YEARS];
     int national_base_year;              /* national targets are below this year (FY2013) */
+    const char *factor_kind;             /* electricity factors reported: "adjusted (調整後)" or "basic (基礎)" */
 } dc_ghg_summary;
 dc_status dc_ghg_summary_get(const dc_ghg *g, dc_ghg_summary *out);
 

@@ -109,6 +109,25 @@ static void bench_dispatch(dc_model *m)
     report(label, t, n);
 }
 
+/* Dispatch of another scenario (one with every technology). */
+static void bench_other_dispatch(const char *path)
+{
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    dc_inputs *in = NULL;
+    dc_model *m = NULL;
+    if (dc_scenario_load(path, &s, d) || dc_inputs_load(s, &in, d) || dc_model_create(s, in, &m, d)) {
+        for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+        exit(1);
+    }
+    printf("    scenario %s:\n", path);
+    bench_dispatch(m);
+    dc_model_destroy(&m);
+    dc_inputs_destroy(&in);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+}
+
 /* One `decarb run` of scenario in dir: wall time [ms] and max RSS [KiB]. */
 static double one_run(const char *bin, const char *scenario, const char *dir, long *rss_kib)
 {
@@ -173,6 +192,8 @@ int main(int argc, char **argv)
     bench_weather(s);
     bench_pv(s, in, m);
     bench_dispatch(m);
+    const char *every = getenv("BENCH_EVERY_TECH"); /* a second scenario with every technology */
+    if (every && *every) bench_other_dispatch(every);
     bench_whole_run(argv[2], argv[1], argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL);
     printf("targets on this machine: dispatch <= 1 ms, whole run <= 100 ms and no slower than the baseline,\n"
            "peak memory <= 64 MiB\n");

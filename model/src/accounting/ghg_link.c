@@ -22,7 +22,7 @@ struct dc_ghg {
     int n_rules;
     dc_ghg_table stats;     /* statistics years, as computed */
     dc_ghg_table table;     /* what is shown: the statistics years and the scenario year */
-    int base_year, link;
+    int base_year, link, factor_kind;
     double scenario_ef;     /* the scenario's default factor [kg-CO2/kWh] */
     double stats_ef[DC_MAX_YEARS + 1];
     int stats_ef_year[DC_MAX_YEARS + 1];
@@ -90,6 +90,7 @@ dc_status dc_ghg_create(const dc_scenario *s, const dc_inputs *in, dc_ghg **out,
     dc_ghg_mark_methods(&in->ghg, g->rules, &g->stats, s->ghg.base_year, diag);
     g->base_year = s->ghg.base_year;
     g->link = s->ghg.scenario_link;
+    g->factor_kind = s->grid.factor_kind;
     g->scenario_ef = in->grid_ef.kg_per_kwh;
     memcpy(g->stats_ef, in->stats_ef, sizeof g->stats_ef);
     memcpy(g->stats_ef_year, in->stats_ef_year, sizeof g->stats_ef_year);
@@ -280,6 +281,7 @@ dc_status dc_ghg_summary_get(const dc_ghg *g, dc_ghg_summary *out)
     memset(out, 0, sizeof *out);
     out->base_year = g->base_year;
     out->national_base_year = g->national.base_year;
+    out->factor_kind = g->factor_kind ? "basic (基礎)" : "adjusted (調整後)";
     out->base_total_t = stats_total(g, g->base_year); /* also when the scenario year is the base year */
     double national_base = stats_total(g, g->national.base_year);
     for (int k = 0; k < g->table.n && out->n_years < DC_GHG_MAX_YEARS; k++) {

@@ -65,16 +65,16 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
 
 static const char SUMMARY_HEADER[] =
     "level,name,period,demand [kWh],pv [kWh],generation [kWh],storage_charge [kWh],storage_discharge [kWh],"
-    "storage_drawdown [kWh],grid_import [kWh],grid_export [kWh],wire_in [kWh],wire_out [kWh],"
+    "storage_drawdown [kWh],grid_import [kWh],grid_export [kWh],pv_export [kWh],wire_in [kWh],wire_out [kWh],"
     "offsite_ppa_in [kWh],offsite_ppa_sold [kWh],ppa_billable [kWh],curtailed [kWh],unserved [kWh],"
     "peak_import [kW],self_sufficiency [%],self_consumption [%],import_co2 [t-CO2],max_balance_residual [kWh]\n";
 
 static void summary_row(FILE *fp, const char *level, const char *name, const char *period, const dc_totals *t)
 {
-    fprintf(fp, "%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.2f,"
+    fprintf(fp, "%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.2f,"
                 "%.4f,%.3g\n",
             level, name, period, t->demand_kwh, t->pv_kwh, t->generation_kwh, t->storage_charge_kwh,
-            t->storage_discharge_kwh, t->storage_drawdown_kwh, t->import_kwh, t->export_kwh, t->wire_in_kwh,
+            t->storage_discharge_kwh, t->storage_drawdown_kwh, t->import_kwh, t->export_kwh, t->pv_export_kwh, t->wire_in_kwh,
             t->wire_out_kwh, t->offsite_ppa_in_kwh, t->offsite_ppa_sold_kwh, t->ppa_billable_kwh, t->curtailed_kwh,
             t->unserved_kwh, t->peak_import_kw, 100 * t->self_sufficiency, 100 * t->self_consumption,
             t->import_co2_t, t->max_residual_kwh);

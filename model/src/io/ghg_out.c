@@ -67,7 +67,8 @@ int dc_write_ghg_csv(const dc_ghg *g, FILE *fp)
         verdict(fp, &sum.national[y]);
         verdict(fp, &sum.municipal[y]);
         fprintf(fp, ",\"national targets below FY%d, municipal below FY%d; 'path' years lie on the straight line "
-                "to the next target\"\n", sum.national_base_year, sum.base_year);
+                "to the next target; electricity at %s factors\"\n", sum.national_base_year, sum.base_year,
+                sum.factor_kind);
     }
     return ferror(fp) ? -1 : 0;
 }

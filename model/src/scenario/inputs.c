@@ -13,6 +13,7 @@
 #include "ghgdata.h"
 #include "loadfiles.h"
 #include "params.h"
+#include "plant_inputs.h"
 #include "validate.h"
 
 #ifndef DC_DATADIR
@@ -129,6 +130,8 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
         dc_status ps = read_pv(s, i, &in->pv[i], diag);
         if (st == DC_OK) st = ps;
     }
+    dc_status bs = dc_plant_inputs_load(s, data_dir(), in, diag);
+    if (st == DC_OK) st = bs;
     dc_status fs = read_factors(s, in, diag);
     if (st == DC_OK) st = fs;
     dc_status gs = read_ghg(s, in, diag);
@@ -150,6 +153,8 @@ void dc_inputs_destroy(dc_inputs **in)
     free((*in)->loads);
     free((*in)->pv);
     free((*in)->site_ef);
+    free((*in)->biomass);
+    free((*in)->feeds);
     dc_elec_free(&(*in)->elec);
     dc_weather_raw_free(&(*in)->weather);
     dc_ghg_data_free(&(*in)->ghg);

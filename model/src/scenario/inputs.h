@@ -18,6 +18,16 @@ typedef struct {
     int profile_n;
 } dc_pv_input;
 
+typedef struct {
+    double lhv_dry_mj_per_kg;  /* given, or the wood kind's */
+    dc_shape schedule;          /* [% of rating] by month x day type x hour (mode schedule) */
+    int has_schedule;
+} dc_biomass_input;
+
+typedef struct {
+    double ts_pct, vs_pct_of_ts, yield_nm3_per_kg_vs, methane_pct; /* given, or the kind's default */
+} dc_feed_input;
+
 /* An electricity factor as the scenario will use it. */
 typedef struct {
     double kg_per_kwh;      /* [kg-CO2/kWh] */
@@ -30,6 +40,9 @@ struct dc_inputs {
     int n_loads, n_pv;
     dc_load_input *loads;   /* one per load item */
     dc_pv_input *pv;        /* one per PV item */
+    int n_biomass, n_feeds;
+    dc_biomass_input *biomass; /* one per biomass plant */
+    dc_feed_input *feeds;   /* one per feedstock */
     dc_elec_table elec;     /* electricity factors table */
     dc_ef_used grid_ef;     /* every connection's default */
     dc_ef_used *site_ef;    /* one per site item */

@@ -16,14 +16,20 @@
 #define LD(f) offsetof(dc_load_item, f)
 #define LDT(f) sizeof(((dc_load_item *)0)->f)
 #define BAT(f) offsetof(dc_battery_item, f)
+#define BIO(f) offsetof(dc_biomass_item, f)
+#define BIOT(f) sizeof(((dc_biomass_item *)0)->f)
+#define GAS(f) offsetof(dc_biogas_item, f)
+#define FEED(f) offsetof(dc_feedstock_item, f)
 
 /* Every list item starts with its name; items with a site carry it next. */
 _Static_assert(offsetof(dc_site_item, name) == 0 && offsetof(dc_wire_item, name) == 0 &&
                    offsetof(dc_pv_item, name) == 0 && offsetof(dc_load_item, name) == 0 &&
-                   offsetof(dc_battery_item, name) == 0,
+                   offsetof(dc_battery_item, name) == 0 && offsetof(dc_biomass_item, name) == 0 &&
+                   offsetof(dc_biogas_item, name) == 0 && offsetof(dc_feedstock_item, name) == 0,
                "list items start with their name");
 _Static_assert(offsetof(dc_pv_item, site) == DC_NAME_MAX && offsetof(dc_load_item, site) == DC_NAME_MAX &&
-                   offsetof(dc_battery_item, site) == DC_NAME_MAX,
+                   offsetof(dc_battery_item, site) == DC_NAME_MAX && offsetof(dc_biomass_item, site) == DC_NAME_MAX &&
+                   offsetof(dc_biogas_item, site) == DC_NAME_MAX,
                "resource items carry their site after the name");
 
 const dc_section dc_sections[S_COUNT] = {
@@ -43,6 +49,13 @@ const dc_section dc_sections[S_COUNT] = {
                  .has_site = 1, .help = "electricity demands"},
     [S_BATTERIES] = {.name = "batteries", .kind = "battery", .item_size = sizeof(dc_battery_item),
                      .max_items = 1024, .has_site = 1, .dispatchable = 1, .help = "stationary batteries"},
+    [S_BIOMASS] = {.name = "biomass_plants", .kind = "biomass", .item_size = sizeof(dc_biomass_item),
+                   .max_items = 256, .has_site = 1, .dispatchable = 1,
+                   .help = "woody biomass power plants (CHP with heat_efficiency_pct), fuelled by wood chips"},
+    [S_BIOGAS] = {.name = "biogas_plants", .kind = "biogas", .item_size = sizeof(dc_biogas_item), .max_items = 256,
+                  .has_site = 1, .dispatchable = 1, .help = "biogas digesters with a gas holder and an engine"},
+    [S_FEEDSTOCKS] = {.name = "feedstocks", .kind = "feedstock", .item_size = sizeof(dc_feedstock_item),
+                      .max_items = 1024, .help = "what each biogas plant digests, in wet tonnes a day"},
 };
 
 const dc_section_alias dc_section_aliases[] = {
@@ -60,6 +73,11 @@ static const char *const TEMP[] = {"auto", "sapm", "faiman", NULL};
 static const char *const TRANSP[] = {"perez", "haydavies", "isotropic", NULL};
 static const char *const CONTRACT[] = {"onsite_ppa", "offsite_ppa", "owned", NULL};
 static const char *const YEAR_END[] = {"free", "cyclic", NULL};
+static const char *const PLANT_MODE[] = {"baseload", "follow", "schedule", NULL};
+static const char *const WOOD[] = {"conifer", "broadleaf", NULL};
+static const char *const GAS_RUN[] = {"always", "above_level", "hours", NULL};
+static const char *const FEED_KIND[] = {"food_waste", "sewage_sludge", "cattle_manure", "starch_wastewater", "custom",
+                                        NULL};
 const char *const dc_sector_names[DC_N_SECTORS] = {
     [DC_SECTOR_HOUSEHOLD] = "household", [DC_SECTOR_COMMERCIAL] = "commercial",
     [DC_SECTOR_PUBLIC] = "public",       [DC_SECTOR_INDUSTRY] = "industry",
@@ -312,6 +330,120 @@ const dc_param dc_params[] = {
     {.section = S_BATTERIES, .key = "year_end", .type = P_CHOICE, .offset = BAT(year_end), .choices = YEAR_END,
      .help = "free: start at soc_initial_pct and report the energy the year drew from it; cyclic: the year "
              "starts in the state it ends in, so it gets no energy for free"},
+
+    {.section = S_BIOMASS, .key = "name", .type = P_TEXT, .offset = BIO(name), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .flags = P_REQUIRED, .help = "plant name (unique among dispatchable resources)"},
+    {.section = S_BIOMASS, .key = "site", .type = P_TEXT, .offset = BIO(site), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .def_text = "", .help = "site whose meter the plant is behind"},
+    {.section = S_BIOMASS, .key = "capacity_kw", .type = P_NUMBER, .offset = BIO(capacity_kw), .unit = "kW",
+     .lo = 0, .hi = 1e6, .flags = P_REQUIRED | P_OPEN_LOW, .help = "rated electric output (sending end)"},
+    {.section = S_BIOMASS, .key = "efficiency_pct", .type = P_NUMBER, .offset = BIO(efficiency_pct), .unit = "%",
+     .lo = 0, .hi = 100, .flags = P_REQUIRED | P_OPEN_LOW | P_WHOLE_PCT,
+     .help = "electric efficiency at full load, on the fuel's lower heating value as burned"},
+    {.section = S_BIOMASS, .key = "heat_efficiency_pct", .type = P_NUMBER, .offset = BIO(heat_efficiency_pct),
+     .unit = "%", .lo = 0, .hi = 100, .help = "heat recovered for use (CHP), of the fuel's LHV; 0 = power only"},
+    {.section = S_BIOMASS, .key = "part_load_pct", .type = P_NUMLIST, .offset = BIO(part_load_pct),
+     .size = BIO(n_part_load), .unit = "%", .def_text = "[]", .lo = 0, .hi = 100, .max_count = DC_MAX_CURVE,
+     .help = "load points of the part-load curve [% of rating], ascending; [] = the same efficiency at any load"},
+    {.section = S_BIOMASS, .key = "part_load_eff_pct", .type = P_NUMLIST, .offset = BIO(part_load_eff_pct),
+     .size = BIO(n_part_eff), .unit = "%", .def_text = "[]", .lo = 0, .hi = 100, .max_count = DC_MAX_CURVE,
+     .help = "efficiency at each load point, % of the full-load efficiency (linear between points)"},
+    {.section = S_BIOMASS, .key = "min_load_pct", .type = P_NUMBER, .offset = BIO(min_load_pct), .unit = "%",
+     .lo = 0, .hi = 100, .help = "minimum stable load: the plant runs at or above it, or is off"},
+    {.section = S_BIOMASS, .key = "ramp_kw_per_h", .type = P_NUMBER, .offset = BIO(ramp_kw_per_h), .unit = "kW/h",
+     .def = INFINITY, .lo = 0, .hi = 1e9, .flags = P_UNLIMITED | P_OPEN_LOW,
+     .help = "largest change of output per hour; unlimited by default"},
+    {.section = S_BIOMASS, .key = "availability_pct", .type = P_NUMBER, .offset = BIO(availability_pct),
+     .unit = "%", .def = 100, .lo = 0, .hi = 100, .flags = P_OPEN_LOW | P_WHOLE_PCT,
+     .help = "expected availability outside planned outages: the ceiling is derated by it"},
+    {.section = S_BIOMASS, .key = "outages", .type = P_NAMES, .offset = BIO(outages), .size = BIOT(outages),
+     .def_text = "[]", .help = "planned outages as YYYY-MM-DD~YYYY-MM-DD (both days included)"},
+    {.section = S_BIOMASS, .key = "mode", .type = P_CHOICE, .offset = BIO(mode), .def = DC_RUN_FOLLOW,
+     .choices = PLANT_MODE,
+     .help = "baseload: runs at its ceiling; follow: between its minimum load and ceiling, as the deficit order "
+             "asks; schedule: at schedule_file's level"},
+    {.section = S_BIOMASS, .key = "schedule_file", .type = P_PATH, .offset = BIO(schedule_file),
+     .size = BIOT(schedule_file), .def_text = "",
+     .help = "mode schedule: % of rating by month x day type x hour (the load-shape CSV format)"},
+    {.section = S_BIOMASS, .key = "wood", .type = P_CHOICE, .offset = BIO(wood), .choices = WOOD,
+     .help = "wood kind for the default dry LHV (inputs/biomass/wood.csv)"},
+    {.section = S_BIOMASS, .key = "lhv_dry_mj_per_kg", .type = P_NUMBER, .offset = BIO(lhv_dry_mj_per_kg),
+     .unit = "MJ/kg", .def = NAN, .lo = 5, .hi = 30, .flags = P_AUTO,
+     .help = "lower heating value of the dry wood; auto = the wood kind's"},
+    {.section = S_BIOMASS, .key = "moisture_pct", .type = P_NUMBER, .offset = BIO(moisture_pct), .unit = "%",
+     .lo = 0, .hi = 100, .flags = P_REQUIRED | P_OPEN_HIGH, .help = "moisture of the chips as delivered, wet basis"},
+    {.section = S_BIOMASS, .key = "fuel_t_per_year", .type = P_NUMBER, .offset = BIO(fuel_t_per_year), .unit = "t",
+     .lo = 0, .hi = 1e8, .flags = P_REQUIRED, .help = "green tonnes of chips delivered in the year"},
+    {.section = S_BIOMASS, .key = "delivery_monthly_pct", .type = P_NUMLIST, .offset = BIO(delivery_monthly_pct),
+     .size = BIO(n_delivery), .unit = "%", .def_text = "[]", .lo = 0, .hi = 100, .max_count = 12,
+     .help = "share of the deliveries in each month of the scenario year, in its order (12 values adding to 100); "
+             "[] = by days"},
+    {.section = S_BIOMASS, .key = "yard_capacity_t", .type = P_NUMBER, .offset = BIO(yard_capacity_t),
+     .unit = "t", .def = INFINITY, .lo = 0, .hi = 1e8, .flags = P_UNLIMITED,
+     .help = "what the chip yard holds; deliveries beyond it are turned away (counted)"},
+    {.section = S_BIOMASS, .key = "yard_initial_t", .type = P_NUMBER, .offset = BIO(yard_initial_t), .unit = "t",
+     .lo = 0, .hi = 1e8, .help = "chips in the yard when the year starts"},
+
+    {.section = S_BIOGAS, .key = "name", .type = P_TEXT, .offset = GAS(name), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .flags = P_REQUIRED, .help = "plant name (unique among dispatchable resources)"},
+    {.section = S_BIOGAS, .key = "site", .type = P_TEXT, .offset = GAS(site), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .def_text = "", .help = "site whose meter the engine is behind"},
+    {.section = S_BIOGAS, .key = "engine_kw", .type = P_NUMBER, .offset = GAS(engine_kw), .unit = "kW", .lo = 0,
+     .hi = 1e6, .flags = P_REQUIRED | P_OPEN_LOW, .help = "rated electric output of the gas engine"},
+    {.section = S_BIOGAS, .key = "engine_eff_pct", .type = P_NUMBER, .offset = GAS(engine_eff_pct), .unit = "%",
+     .lo = 0, .hi = 100, .flags = P_REQUIRED | P_OPEN_LOW | P_WHOLE_PCT,
+     .help = "electric efficiency of the engine, of the methane's LHV"},
+    {.section = S_BIOGAS, .key = "heat_eff_pct", .type = P_NUMBER, .offset = GAS(heat_eff_pct), .unit = "%", .lo = 0,
+     .hi = 100, .help = "heat recovered from the engine, of the methane's LHV (it heats the digester first)"},
+    {.section = S_BIOGAS, .key = "min_load_pct", .type = P_NUMBER, .offset = GAS(min_load_pct), .unit = "%",
+     .lo = 0, .hi = 100, .help = "minimum load of the engine: it runs at or above it, or is off"},
+    {.section = S_BIOGAS, .key = "holder_nm3", .type = P_NUMBER, .offset = GAS(holder_nm3), .unit = "Nm3",
+     .lo = 0, .hi = 1e8, .flags = P_REQUIRED, .help = "gas holder capacity (biogas); above it, gas is flared"},
+    {.section = S_BIOGAS, .key = "holder_min_nm3", .type = P_NUMBER, .offset = GAS(holder_min_nm3), .unit = "Nm3",
+     .lo = 0, .hi = 1e8, .help = "the holder is never drawn below this"},
+    {.section = S_BIOGAS, .key = "holder_initial_nm3", .type = P_NUMBER, .offset = GAS(holder_initial_nm3),
+     .unit = "Nm3", .def = NAN, .lo = 0, .hi = 1e8, .flags = P_AUTO,
+     .help = "biogas in the holder when the year starts; auto = holder_min_nm3"},
+    {.section = S_BIOGAS, .key = "methane_lhv_mj_per_nm3", .type = P_NUMBER, .offset = GAS(methane_lhv_mj_per_nm3),
+     .unit = "MJ/Nm3", .def = 35.8, .lo = 30, .hi = 40,
+     .help = "lower heating value of methane at 0 degC and 101.325 kPa (ISO 6976: 35.8)"},
+    {.section = S_BIOGAS, .key = "digester_heat_kwh_per_day", .type = P_NUMBER,
+     .offset = GAS(digester_heat_kwh_per_day), .unit = "kWh/day", .lo = 0, .hi = 1e8,
+     .help = "heat the digester needs (a parasitic demand), met by the engine's heat, else by a biogas boiler"},
+    {.section = S_BIOGAS, .key = "boiler_eff_pct", .type = P_NUMBER, .offset = GAS(boiler_eff_pct), .unit = "%",
+     .def = NAN, .lo = 0, .hi = 100, .flags = P_AUTO | P_OPEN_LOW | P_WHOLE_PCT,
+     .help = "efficiency of the biogas boiler heating the digester; needed with digester_heat_kwh_per_day"},
+    {.section = S_BIOGAS, .key = "run", .type = P_CHOICE, .offset = GAS(run), .choices = GAS_RUN,
+     .help = "when the engine may run: always, above_level (holder above run_above_pct) or hours (run_hours); "
+             "it always runs when the holder would overflow"},
+    {.section = S_BIOGAS, .key = "run_above_pct", .type = P_NUMBER, .offset = GAS(run_above_pct), .unit = "%",
+     .def = NAN, .lo = 0, .hi = 100, .flags = P_AUTO, .help = "holder level that lets it run (run: above_level)"},
+    {.section = S_BIOGAS, .key = "run_hours", .type = P_INTLIST, .offset = GAS(run_hours), .size = GAS(n_run_hours),
+     .def_text = "[]", .lo = 0, .hi = 23, .max_count = 24,
+     .help = "hours of the day it may run (run: hours), e.g. [17, 18, 19, 20] for the evening peak"},
+
+    {.section = S_FEEDSTOCKS, .key = "name", .type = P_TEXT, .offset = FEED(name), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .flags = P_REQUIRED, .help = "feedstock name (unique among feedstocks)"},
+    {.section = S_FEEDSTOCKS, .key = "plant", .type = P_TEXT, .offset = FEED(plant), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .def_text = "", .help = "the biogas plant it feeds; may be left out when there is one"},
+    {.section = S_FEEDSTOCKS, .key = "kind", .type = P_CHOICE, .offset = FEED(kind), .choices = FEED_KIND,
+     .flags = P_REQUIRED, .help = "for the defaults of inputs/biogas/feedstocks.csv; custom = give every property"},
+    {.section = S_FEEDSTOCKS, .key = "t_per_day", .type = P_NUMBER, .offset = FEED(t_per_day), .unit = "t/day",
+     .lo = 0, .hi = 1e6, .help = "wet tonnes fed a day"},
+    {.section = S_FEEDSTOCKS, .key = "monthly_t_per_day", .type = P_NUMLIST, .offset = FEED(monthly_t_per_day),
+     .size = FEED(n_monthly), .unit = "t/day", .def_text = "[]", .lo = 0, .hi = 1e6, .max_count = 12,
+     .help = "wet tonnes a day in each month of the scenario year, in its order; replaces t_per_day"},
+    {.section = S_FEEDSTOCKS, .key = "ts_pct", .type = P_NUMBER, .offset = FEED(ts_pct), .unit = "%", .def = NAN,
+     .lo = 0, .hi = 100, .flags = P_AUTO | P_OPEN_LOW, .help = "total solids, % of the wet mass; auto = the kind's"},
+    {.section = S_FEEDSTOCKS, .key = "vs_pct_of_ts", .type = P_NUMBER, .offset = FEED(vs_pct_of_ts), .unit = "%",
+     .def = NAN, .lo = 0, .hi = 100, .flags = P_AUTO | P_OPEN_LOW,
+     .help = "volatile solids, % of the total solids; auto = the kind's"},
+    {.section = S_FEEDSTOCKS, .key = "yield_nm3_per_kg_vs", .type = P_NUMBER, .offset = FEED(yield_nm3_per_kg_vs),
+     .unit = "Nm3/kg", .def = NAN, .lo = 0, .hi = 1.5, .flags = P_AUTO | P_OPEN_LOW,
+     .help = "methane yield [Nm3 CH4 per kg VS fed]; auto = the kind's"},
+    {.section = S_FEEDSTOCKS, .key = "methane_pct", .type = P_NUMBER, .offset = FEED(methane_pct), .unit = "%",
+     .def = NAN, .lo = 0, .hi = 100, .flags = P_AUTO | P_OPEN_LOW | P_WHOLE_PCT,
+     .help = "methane share of the biogas; auto = the kind's"},
 };
 const size_t dc_n_params = sizeof dc_params / sizeof dc_params[0];
 

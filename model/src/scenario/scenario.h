@@ -21,7 +21,7 @@ typedef enum { DC_YEAR_END_FREE, DC_YEAR_END_CYCLIC } dc_year_end;
 /* Sections of a scenario file, in the order the resolved file writes them. */
 typedef enum {
     S_TOP, S_WEATHER, S_LOCATION, S_GRID, S_DISPATCH, S_GHG,
-    S_SITES, S_WIRES, S_PV, S_LOADS, S_BATTERIES, S_COUNT
+    S_SITES, S_WIRES, S_PV, S_LOADS, S_BATTERIES, S_BIOMASS, S_BIOGAS, S_FEEDSTOCKS, S_COUNT
 } dc_psection;
 
 /* Every list item starts with its name; resource items follow with their site. */
@@ -71,6 +71,68 @@ typedef struct {
     dc_battery_params b;
     int year_end;                 /* dc_year_end */
 } dc_battery_item;
+
+enum { DC_MAX_CURVE = 16 };
+typedef enum { DC_RUN_BASELOAD, DC_RUN_FOLLOW, DC_RUN_SCHEDULE } dc_plant_mode;
+typedef enum { DC_WOOD_CONIFER, DC_WOOD_BROADLEAF } dc_wood;
+
+/* A woody biomass plant (power only, or CHP with heat_efficiency_pct). */
+typedef struct {
+    char name[DC_NAME_MAX];
+    char site[DC_NAME_MAX];
+    double capacity_kw;             /* rated electric output [kW] */
+    double efficiency_pct;          /* electric, at full load [%] (LHV) */
+    double heat_efficiency_pct;     /* heat recovered [%] (LHV); 0 = power only */
+    double part_load_pct[DC_MAX_CURVE], part_load_eff_pct[DC_MAX_CURVE]; /* load [% of rating] -> efficiency [% of full-load] */
+    int n_part_load, n_part_eff;
+    double min_load_pct;            /* minimum stable load [% of rating] */
+    double ramp_kw_per_h;           /* [kW/h]; INFINITY = unlimited */
+    double availability_pct;        /* expected availability: the ceiling is derated by it [%] */
+    char outages[DC_NAMES_MAX];     /* planned outages "YYYY-MM-DD~YYYY-MM-DD", comma-joined */
+    int mode;                       /* dc_plant_mode */
+    char schedule_file[DC_PATH_MAX];/* mode schedule: % of rating by month x day type x hour */
+    int wood;                       /* dc_wood: default dry LHV */
+    double lhv_dry_mj_per_kg;       /* NaN = the wood's default */
+    double moisture_pct;            /* wet basis [%] */
+    double fuel_t_per_year;         /* green tonnes delivered a year [t] */
+    double delivery_monthly_pct[12];/* share of the year's deliveries by month (April first in a fiscal year) */
+    int n_delivery;                 /* 0 = by days */
+    double yard_capacity_t, yard_initial_t; /* [t] green */
+} dc_biomass_item;
+
+typedef enum { DC_GAS_ALWAYS, DC_GAS_ABOVE_LEVEL, DC_GAS_HOURS } dc_gas_run;
+
+/* A biogas digester with its gas holder and engine. */
+typedef struct {
+    char name[DC_NAME_MAX];
+    char site[DC_NAME_MAX];
+    double engine_kw;               /* rated electric output [kW] */
+    double engine_eff_pct, heat_eff_pct; /* of the methane's LHV [%] */
+    double min_load_pct;            /* [% of rating] */
+    double holder_nm3, holder_min_nm3, holder_initial_nm3; /* biogas [Nm3] */
+    double methane_lhv_mj_per_nm3;  /* 35.8 */
+    double digester_heat_kwh_per_day; /* parasitic heat demand [kWh_th/day] */
+    double boiler_eff_pct;          /* biogas boiler for the heat the engine does not give [%] */
+    int run;                        /* dc_gas_run */
+    double run_above_pct;           /* holder level that allows running [% of capacity] */
+    int run_hours[24], n_run_hours; /* hours of the day it may run (run: hours) */
+} dc_biogas_item;
+
+typedef enum { DC_FEED_FOOD_WASTE, DC_FEED_SEWAGE_SLUDGE, DC_FEED_CATTLE_MANURE, DC_FEED_STARCH_WASTEWATER,
+               DC_FEED_CUSTOM, DC_N_FEEDS } dc_feed_kind;
+
+/* One feedstock of a biogas plant; NaN properties take the kind's default. */
+typedef struct {
+    char name[DC_NAME_MAX];
+    char plant[DC_NAME_MAX];        /* the biogas plant it feeds */
+    int kind;                       /* dc_feed_kind */
+    double t_per_day;               /* wet tonnes a day */
+    double monthly_t_per_day[12];   /* by month (April first in a fiscal year); overrides t_per_day */
+    int n_monthly;
+    double ts_pct, vs_pct_of_ts;    /* total solids [% of wet], volatile solids [% of TS] */
+    double yield_nm3_per_kg_vs;     /* methane [Nm3 CH4 per kg VS] */
+    double methane_pct;             /* methane share of the biogas [%] */
+} dc_feedstock_item;
 
 typedef struct {
     double import_limit_kw;     /* default for every connection [kW], INFINITY = unlimited */

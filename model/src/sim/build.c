@@ -45,9 +45,13 @@ static void site_needs(builder *b)
         b->has[t->item_site[S_PV][i]][F_PV] = b->has[t->item_site[S_PV][i]][F_CURTAILED] = 1;
         for (int k = 0; k < t->n_buyers[i]; k++) b->has[t->buyers[i][k]][F_OFFSITE_PPA_IN] = 1;
     }
-    for (int i = 0; i < s->list[S_BATTERIES].n; i++) {
-        unsigned char *h = b->has[t->item_site[S_BATTERIES][i]];
-        h[F_STORAGE_CHARGE] = h[F_STORAGE_DISCHARGE] = h[F_STORAGE_LEVEL] = 1;
+    for (int j = 0; j < dc_n_bindings; j++) { /* stores and generators by their role */
+        int role = dc_bindings[j].type->role, sec = dc_bindings[j].section;
+        for (int i = 0; i < s->list[sec].n; i++) {
+            unsigned char *h = b->has[t->item_site[sec][i]];
+            if (role == DC_ROLE_STORE) h[F_STORAGE_CHARGE] = h[F_STORAGE_DISCHARGE] = h[F_STORAGE_LEVEL] = 1;
+            if (role == DC_ROLE_GENERATOR) h[F_GENERATION] = 1;
+        }
     }
     for (int k = 0; k < t->n_sites; k++) b->has[k][F_UNSERVED] = b->has[k][F_DEMAND];
 }
@@ -404,7 +408,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     builder b = {m, in, diag, {0}, NULL, NULL};
     if (dc_topology_build(m->s, &m->topo, diag)) return DC_ERR_SCENARIO;
     site_factors(&m->topo, in);
-    b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, diag};
+    b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, &m->pool, diag};
     dc_status st = allocate(&b);
     if (st == DC_OK) st = build_buses(&b);
     if (st == DC_OK) st = build_grids(&b);

@@ -46,17 +46,23 @@ static int check(dc_engine *e, int i, const char *what, const char *name, double
 
 /* ---- dispatch of an active bus --------------------------------------- */
 
-/* Bounds and floors of every dispatched instance on the bus. */
-static void ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *floor_s, double *floor_a)
+/* What happens whatever the dispatch, then each instance's bounds. */
+static void ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c)
+{
+    for (int k = 0; k < b->n_res; k++) {
+        const dc_instance *in = &e->inst[b->res[k]];
+        if (in->type->begin) in->type->begin(in->state, c);
+        in->type->bounds(in->state, c, &e->bd[b->res[k]]);
+    }
+}
+
+/* Every request back to its floor; the floors' sums. */
+static void floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor_a)
 {
     *floor_s = *floor_a = 0.0;
     for (int k = 0; k < b->n_res; k++) {
-        int r = b->res[k];
-        const dc_instance *in = &e->inst[r];
-        if (in->type->begin) in->type->begin(in->state, c);
-        dc_bounds *bd = &e->bd[r];
-        in->type->bounds(in->state, c, bd);
-        e->req[r] = bd->must_supply - bd->must_absorb;
+        const dc_bounds *bd = &e->bd[b->res[k]];
+        e->req[b->res[k]] = bd->must_supply - bd->must_absorb;
         *floor_s += bd->must_supply;
         *floor_a += bd->must_absorb;
     }
@@ -104,11 +110,12 @@ static double cut_floors(dc_engine *e, const dc_bus *b, double amount, double fl
     return cut;
 }
 
-/* What is left after the orders is unserved or curtailed; then commit. */
-static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *unserved, double *curtailed)
+/* The orders for the step's net: deficit order, then must-charges cut;
+ * or surplus order, PV curtailed, then must-runs cut. */
+static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *unserved, double *curtailed)
 {
     double floor_s, floor_a;
-    ask_bounds(e, b, c, &floor_s, &floor_a);
+    floors(e, b, &floor_s, &floor_a);
     double demand = b->demand[c->i], profile = b->profile[c->i];
     double net = profile + floor_s - demand - floor_a;
     *unserved = *curtailed = 0.0;
@@ -121,6 +128,35 @@ static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double 
         double curt = left < profile ? left : profile;
         *curtailed = curt > 0 ? curt : 0.0;
         cut_floors(e, b, left - *curtailed, floor_s, 0); /* a must-run goes down only after profiles */
+    }
+}
+
+/* An instance asked for less than its minimum stable load is off for the
+ * step: its bounds become zero. Returns how many were turned off. */
+static int below_min_on(dc_engine *e, const dc_bus *b)
+{
+    int off = 0;
+    for (int k = 0; k < b->n_res; k++) {
+        int r = b->res[k];
+        dc_bounds *bd = &e->bd[r];
+        if (bd->min_on > 0 && e->req[r] > 0 && e->req[r] < bd->min_on * (1 - 1e-12)) {
+            *bd = (dc_bounds){0.0, 0.0, bd->must_absorb, bd->max_absorb, 0.0};
+            off++;
+        }
+    }
+    return off;
+}
+
+/* Orders until no instance is asked for less than its minimum stable
+ * load (turning one off changes the net, so the step is dispatched again);
+ * then commit. */
+static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *unserved, double *curtailed)
+{
+    ask_bounds(e, b, c);
+    *unserved = *curtailed = 0.0;
+    for (int pass = 0; pass <= b->n_res; pass++) {
+        orders_for(e, b, c, unserved, curtailed);
+        if (!below_min_on(e, b)) break;
     }
     for (int k = 0; k < b->n_res; k++) {
         int r = b->res[k];

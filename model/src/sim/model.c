@@ -196,6 +196,9 @@ void dc_model_destroy(dc_model **pm)
 {
     if (!pm || !*pm) return;
     dc_model *m = *pm;
+    for (int r = 0; r < m->eng.n_inst; r++) /* what a state holds besides its bytes */
+        if (m->eng.inst && m->eng.inst[r].state && m->eng.inst[r].type->destroy)
+            m->eng.inst[r].type->destroy(m->eng.inst[r].state);
     dc_registry_free(&m->reg);
     dc_topology_free(&m->topo);
     dc_pool_free(&m->pool);

@@ -63,3 +63,16 @@ void dc_registry_free(dc_registry *r)
     free(r->s);
     memset(r, 0, sizeof *r);
 }
+
+int dc_registry_add_resource(dc_registry *r, const char *kind, const char *owner, int site, const dc_series_spec *s,
+                             size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (s[k].flags & DC_SERIES_SKIP) continue;
+        *s[k].v = dc_registry_add(r, DC_LEVEL_RESOURCE, kind, owner, site, s[k].quantity, s[k].unit, s[k].help,
+                                  s[k].agg);
+        if (!*s[k].v) return -1;
+        if (s[k].flags & DC_SERIES_DETAIL) dc_registry_detail(r, *s[k].v);
+    }
+    return 0;
+}

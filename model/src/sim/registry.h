@@ -33,5 +33,16 @@ double *dc_registry_add(dc_registry *r, int level, const char *kind, const char 
 /* Mark the series whose values are v as detail (see dc_series.detail). */
 void dc_registry_detail(dc_registry *r, const double *v);
 const dc_series *dc_registry_find(const dc_registry *r, const char *name);
+
+/* One series of a resource, as a type declares it. */
+enum { DC_SERIES_DETAIL = 1, DC_SERIES_SKIP = 2 }; /* not in hourly.csv; not recorded at all */
+typedef struct {
+    double **v;          /* where its values go */
+    const char *quantity, *unit, *help;
+    int agg, flags;
+} dc_series_spec;
+/* Register a resource's series (level resource); -1 without memory. */
+int dc_registry_add_resource(dc_registry *r, const char *kind, const char *owner, int site, const dc_series_spec *s,
+                             size_t n);
 void dc_registry_free(dc_registry *r);
 #endif

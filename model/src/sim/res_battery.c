@@ -33,7 +33,7 @@ static void bat_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 {
     const battery_state *s = st;
     (void)c;
-    *b = (dc_bounds){0.0, dc_battery_can_discharge(&s->b), 0.0, dc_battery_can_charge(&s->b)};
+    *b = (dc_bounds){0.0, dc_battery_can_discharge(&s->b), 0.0, dc_battery_can_charge(&s->b), 0.0};
 }
 
 static double bat_commit(void *st, const dc_ctx *c, double kwh)
@@ -101,26 +101,19 @@ dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int si
     s->step_h = env->step_h;
     s->start_kwh = s->p.energy_kwh * s->p.soc_initial_pct / 100.0;
     s->cyclic = it->year_end == DC_YEAR_END_CYCLIC;
-    struct {
-        double **v;
-        const char *q, *help;
-        int agg;
-    } ser[] = {
-        {&s->charge, "charge", "AC energy into the battery", DC_AGG_SUM},
-        {&s->discharge, "discharge", "AC energy out of the battery (throughput)", DC_AGG_SUM},
-        {&s->stored, "stored", "stored energy at the end of the step", DC_AGG_LAST},
-        {&s->losses, "losses", "conversion losses and self-discharge", DC_AGG_SUM},
-        {&s->drawdown, "drawdown", "stored energy at the step's start minus at its end; summed over the year, "
-                                   "what the year took from the initial state", DC_AGG_SUM},
-        {&s->cycles, "cycles", "equivalent full cycles: stored energy discharged / nominal capacity", DC_AGG_SUM},
+    enum { D = DC_SERIES_DETAIL }; /* hourly.csv: charge, discharge, stored */
+    const dc_series_spec ser[] = {
+        {&s->charge, "charge", "kWh", "AC energy into the battery", DC_AGG_SUM, 0},
+        {&s->discharge, "discharge", "kWh", "AC energy out of the battery (throughput)", DC_AGG_SUM, 0},
+        {&s->stored, "stored", "kWh", "stored energy at the end of the step", DC_AGG_LAST, 0},
+        {&s->losses, "losses", "kWh", "conversion losses and self-discharge", DC_AGG_SUM, D},
+        {&s->drawdown, "drawdown", "kWh", "stored energy at the step's start minus at its end; summed over the year, "
+                                          "what the year took from the initial state", DC_AGG_SUM, D},
+        {&s->cycles, "cycles", "-", "equivalent full cycles: stored energy discharged / nominal capacity", DC_AGG_SUM,
+         D},
     };
-    for (size_t k = 0; k < sizeof ser / sizeof ser[0]; k++) {
-        const char *unit = !strcmp(ser[k].q, "cycles") ? "-" : "kWh";
-        *ser[k].v = dc_registry_add(env->reg, DC_LEVEL_RESOURCE, "battery", it->name, site, ser[k].q, unit,
-                                    ser[k].help, ser[k].agg);
-        if (!*ser[k].v) return DC_ERR_NOMEM;
-        if (k >= 3) dc_registry_detail(env->reg, *ser[k].v); /* hourly.csv: charge, discharge, stored */
-    }
+    if (dc_registry_add_resource(env->reg, "battery", it->name, site, ser, sizeof ser / sizeof ser[0]))
+        return DC_ERR_NOMEM;
     bat_reset(s);
     return DC_OK;
 }

@@ -10,7 +10,7 @@ typedef struct {
 static void grid_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 {
     const grid_state *s = st;
-    *b = (dc_bounds){0.0, c->grid_up ? s->import_kwh : 0.0, 0.0, c->grid_up ? s->export_kwh : 0.0};
+    *b = (dc_bounds){0.0, c->grid_up ? s->import_kwh : 0.0, 0.0, c->grid_up ? s->export_kwh : 0.0, 0.0};
 }
 
 static double grid_commit(void *st, const dc_ctx *c, double kwh)

@@ -87,26 +87,20 @@ dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site)
     int offsite = it->contract == DC_CONTRACT_OFFSITE_PPA && !env->topo->single;
     int modelled = env->in->pv[item].profile == NULL;
     double *poa = NULL, *tcell = NULL;
-    struct {
-        double **v;
-        const char *q, *unit, *help;
-        int agg, keep;
-    } ser[] = {
-        {&s->ac, "ac", "kWh", "AC output offered (after inverter, before curtailment)", DC_AGG_SUM, 1},
-        {&s->delivered, "delivered", "kWh", "AC output taken by the site (ac - curtailed)", DC_AGG_SUM, 1},
-        {&s->curtailed, "curtailed", "kWh", "AC output curtailed", DC_AGG_SUM, 1},
-        {&s->exported, "sent_out", "kWh", "its share of what the site sent to the grid or a private wire", DC_AGG_SUM, 1},
-        {&s->used, "used_on_site", "kWh", "used behind its own meter: what an on-site PPA provider bills", DC_AGG_SUM, 1},
-        {&poa, "poa", "W/m2", "plane-of-array global irradiance, mean over the step", DC_AGG_MEAN, modelled},
-        {&tcell, "cell_temp", "degC", "cell temperature, mean over the step", DC_AGG_MEAN, modelled},
-        {&s->sold, "sold_to_buyers", "kWh", "sold to its buyers' meters through the grid (off-site PPA)", DC_AGG_SUM, offsite},
+    enum { D = DC_SERIES_DETAIL }; /* hourly.csv: ac and curtailed */
+    const dc_series_spec ser[] = {
+        {&s->ac, "ac", "kWh", "AC output offered (after inverter, before curtailment)", DC_AGG_SUM, 0},
+        {&s->delivered, "delivered", "kWh", "AC output taken by the site (ac - curtailed)", DC_AGG_SUM, D},
+        {&s->curtailed, "curtailed", "kWh", "AC output curtailed", DC_AGG_SUM, 0},
+        {&s->exported, "sent_out", "kWh", "its share of what the site sent to the grid or a private wire", DC_AGG_SUM, D},
+        {&s->used, "used_on_site", "kWh", "used behind its own meter: what an on-site PPA provider bills", DC_AGG_SUM, D},
+        {&poa, "poa", "W/m2", "plane-of-array global irradiance, mean over the step", DC_AGG_MEAN,
+         D | (modelled ? 0 : DC_SERIES_SKIP)},
+        {&tcell, "cell_temp", "degC", "cell temperature, mean over the step", DC_AGG_MEAN,
+         D | (modelled ? 0 : DC_SERIES_SKIP)},
+        {&s->sold, "sold_to_buyers", "kWh", "sold to its buyers' meters through the grid (off-site PPA)", DC_AGG_SUM,
+         D | (offsite ? 0 : DC_SERIES_SKIP)},
     };
-    for (size_t k = 0; k < sizeof ser / sizeof ser[0]; k++) {
-        if (!ser[k].keep) continue;
-        *ser[k].v = dc_registry_add(env->reg, DC_LEVEL_RESOURCE, "pv", it->name, site, ser[k].q, ser[k].unit,
-                                    ser[k].help, ser[k].agg);
-        if (!*ser[k].v) return DC_ERR_NOMEM;
-        if (k > 0 && ser[k].v != &s->curtailed) dc_registry_detail(env->reg, *ser[k].v); /* hourly.csv: ac, curtailed */
-    }
+    if (dc_registry_add_resource(env->reg, "pv", it->name, site, ser, sizeof ser / sizeof ser[0])) return DC_ERR_NOMEM;
     return fill_output(s, env, item, poa, tcell);
 }

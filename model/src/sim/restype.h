@@ -24,6 +24,7 @@ typedef struct {
 typedef struct {
     double must_supply, max_supply; /* this step [kWh], 0 <= must <= max */
     double must_absorb, max_absorb; /* this step [kWh], 0 <= must <= max */
+    double min_on;                  /* supply is 0 or at least this [kWh] (a minimum stable load); 0 = any */
 } dc_bounds;
 
 /* How a site adds up what an instance did. */
@@ -57,5 +58,6 @@ typedef struct dc_restype {
      * settled once the year is done (they are accounting, not dispatch). */
     double (*offer)(const void *st, int i);
     void (*settle_year)(void *st, const dc_profile_year *y);
+    void (*destroy)(void *st); /* what the state holds besides its bytes; may be NULL */
 } dc_restype;
 #endif

@@ -60,8 +60,18 @@ static void ratios(dc_totals *t)
 {
     double external = t->import_kwh - t->offsite_ppa_in_kwh;
     t->self_sufficiency = t->demand_kwh > 0 ? (t->demand_kwh - t->unserved_kwh - external) / t->demand_kwh : 0.0;
-    double lost = t->curtailed_kwh + t->export_kwh - t->offsite_ppa_sold_kwh;
+    double lost = t->curtailed_kwh + t->pv_export_kwh - t->offsite_ppa_sold_kwh;
     t->self_consumption = t->pv_kwh > 0 ? (t->pv_kwh - lost) / t->pv_kwh : 0.0;
+}
+
+/* A site's export at step i that came from its PV: PV's part of what the
+ * site supplied itself (PV delivered, generation, storage, wire in). */
+static double pv_share_of_export(const dc_site *st, int i)
+{
+    double exp = at(st->f[F_GRID_EXPORT], i), pv = at(st->f[F_PV], i) - at(st->f[F_CURTAILED], i);
+    double local = pv + at(st->f[F_GENERATION], i) + at(st->f[F_STORAGE_DISCHARGE], i) + at(st->f[F_WIRE_IN], i);
+    if (exp <= 0 || pv <= 0 || local <= 0) return 0.0;
+    return exp * pv / local;
 }
 
 /* Totals of a set of sites over the steps of a month (0 = the year). */
@@ -77,6 +87,7 @@ static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_
             add_step(st, i, t);
             imp += at(st->f[F_GRID_IMPORT], i);
             kg += (at(st->f[F_GRID_IMPORT], i) - at(st->f[F_OFFSITE_PPA_IN], i)) * m->topo.site[sites[k]].ef_kg_per_kwh;
+            t->pv_export_kwh += pv_share_of_export(st, i);
         }
         t->peak_import_kw = fmax(t->peak_import_kw, imp / m->step_h);
     }

@@ -5,5 +5,7 @@
 const dc_binding dc_bindings[] = {
     {S_PV, &dc_pv_type, dc_pv_make},
     {S_BATTERIES, &dc_battery_type, dc_battery_make},
+    {S_BIOMASS, &dc_biomass_type, dc_biomass_make},
+    {S_BIOGAS, &dc_biogas_type, dc_biogas_make},
 };
 const int dc_n_bindings = sizeof dc_bindings / sizeof dc_bindings[0];

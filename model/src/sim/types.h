@@ -6,6 +6,7 @@
 
 #include "decarb.h"
 #include "inputs.h"
+#include "pool.h"
 #include "registry.h"
 #include "restype.h"
 #include "solar.h"
@@ -21,6 +22,7 @@ typedef struct {
     const dc_sun *sun;
     double step_h;
     dc_registry *reg;
+    dc_pool *pool;          /* memory that lives as long as the model */
     dc_diag *diag;
 } dc_build_env;
 
@@ -34,11 +36,13 @@ typedef struct {
 
 extern const dc_binding dc_bindings[];
 extern const int dc_n_bindings;
-extern const dc_restype dc_battery_type, dc_grid_type, dc_pv_type;
+extern const dc_restype dc_battery_type, dc_grid_type, dc_pv_type, dc_biomass_type, dc_biogas_type;
 
 /* Makers of the bound types, one per type file. */
 dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site);
+dc_status dc_biomass_make(void *state, const dc_build_env *env, int item, int site);
+dc_status dc_biogas_make(void *state, const dc_build_env *env, int item, int site);
 /* The grid connection of a bus, with its limits [kW]. */
 void dc_grid_make(void *state, double import_kw, double export_kw, double step_h);
 #endif

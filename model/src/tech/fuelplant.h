@@ -1,0 +1,39 @@
+/* A fuel-fired plant's electric efficiency over its load range, and the
+ * fuel it burns: the part-load curve is interpolated with GSL, the largest
+ * output a fuel stock allows is found with GSL's Brent root finder. */
+#ifndef DC_FUELPLANT_H
+#define DC_FUELPLANT_H
+
+#include <gsl/gsl_interp.h>
+#include <gsl/gsl_roots.h>
+
+/* Heat of vaporisation of water at 25 degC [MJ/kg] (ISO 18125). */
+#define DC_WATER_LATENT_MJ_PER_KG 2.443
+
+/* Lower heating value of wet wood [MJ/kg] from its dry LHV [MJ/kg] and
+ * moisture (wet basis, fraction): LHV_dry (1 - w) - 2.443 w. */
+double dc_wood_lhv_wet(double lhv_dry, double moisture);
+
+typedef struct {
+    double rated_kw;        /* electric rating [kW] */
+    double eff_full;        /* electric efficiency at full load [fraction] */
+    int n;                  /* curve points (0: the same efficiency at any load) */
+    double x[18], y[18];    /* load [fraction of rating] -> efficiency [fraction of eff_full] */
+    gsl_interp *interp;     /* NULL for fewer than two points */
+    gsl_root_fsolver *solver;
+} dc_fuelplant;
+
+/* load_pct and rel_pct: n points of the curve [%], load rising strictly
+ * (validated before: GSL's default error handler aborts on bad points).
+ * 0, or -1 on no memory. */
+int dc_fuelplant_init(dc_fuelplant *p, double rated_kw, double eff_full, const double *load_pct,
+                      const double *rel_pct, int n);
+void dc_fuelplant_free(dc_fuelplant *p);
+/* Electric efficiency [fraction] at a load [fraction of rating]; the curve
+ * is flat beyond its end points. */
+double dc_fuelplant_eff(const dc_fuelplant *p, double load);
+/* Fuel [MJ, LHV] to make kwh in a step of step_h hours. */
+double dc_fuelplant_fuel_mj(const dc_fuelplant *p, double kwh, double step_h);
+/* The largest output [kWh] up to cap_kwh whose fuel is at most fuel_mj. */
+double dc_fuelplant_max_kwh(dc_fuelplant *p, double fuel_mj, double step_h, double cap_kwh);
+#endif
