@@ -90,9 +90,9 @@ dc_status dc_plant_inputs_load(const dc_scenario *s, const char *data_dir, dc_in
     in->n_biomass = nb;
     in->n_feeds = nf;
     if (!nb && !nf) return DC_OK;
-    char wood[DC_PATH_MAX + 32], feed[DC_PATH_MAX + 32];
-    snprintf(wood, sizeof wood, nb ? "%s/biomass/wood.csv" : "", data_dir);
-    snprintf(feed, sizeof feed, nf ? "%s/biogas/feedstocks.csv" : "", data_dir);
+    char wood[DC_PATH_MAX + 32] = "", feed[DC_PATH_MAX + 32] = "";
+    if (nb) snprintf(wood, sizeof wood, "%s/biomass/wood.csv", data_dir);
+    if (nf) snprintf(feed, sizeof feed, "%s/biogas/feedstocks.csv", data_dir);
     dc_plant_data d;
     if (dc_plant_data_read(wood, feed, &d, diag) != DC_OK) return DC_ERR_LOAD;
     int errors = 0;
