@@ -161,7 +161,8 @@ bench: deps
 	@if [ -n "$(BASELINE_REV)" ]; then \
 	  rm -rf $(BASELINE_DIR) && mkdir -p $(BASELINE_DIR) && git archive $(BASELINE_REV) | tar -x -C $(BASELINE_DIR) && \
 	  $(MAKE) --no-print-directory -C $(BASELINE_DIR) all >/dev/null; fi
-	BENCH_EVERY_TECH=tests/bench/every_technology.yaml ./$(BUILD)/bench scenarios/default.yaml $(BIN) \
+	BENCH_EVERY_TECH=tests/bench/every_technology.yaml BENCH_SCAN=scenarios/typhoon_town.yaml \
+	  ./$(BUILD)/bench scenarios/default.yaml $(BIN) \
 	  $(if $(BASELINE_REV),$(BASELINE_DIR)/build/decarb $(BASELINE_DIR)/scenarios/default.yaml)
 
 # The program, the library with its headers and a pkg-config file, and

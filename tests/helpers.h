@@ -78,6 +78,32 @@ static inline void write_scenario(const char *path, const char *body)
     snprintf(text, sizeof text, "weather:\n  file: %s/" EPW_PATH "\n%s", cwd, body);
     write_text(path, text);
 }
+/* The text of a bundled scenario, its ../inputs paths made absolute, less
+ * the top-level sections named in skip (NULL-terminated) and the lines that
+ * hold drop (NULL: none), for variants written elsewhere. */
+static inline void scenario_text_without(const char *src, const char *const *skip, const char *drop, char *text,
+                                         size_t len)
+{
+    char cwd[1024], line[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    FILE *in = fopen(src, "r");
+    assert_non_null(in);
+    int skipping = 0;
+    text[0] = '\0';
+    while (fgets(line, sizeof line, in)) {
+        if (line[0] != ' ' && line[0] != '#' && line[0] != '\n') {
+            skipping = 0;
+            for (int k = 0; skip && skip[k]; k++) skipping |= !strncmp(line, skip[k], strlen(skip[k]));
+        }
+        if (skipping || (drop && strstr(line, drop))) continue;
+        char *up = strstr(line, "../inputs/");
+        size_t used = strlen(text);
+        if (up) snprintf(text + used, len - used, "%.*s%s/%s", (int)(up - line), line, cwd, up + 3);
+        else snprintf(text + used, len - used, "%s", line);
+    }
+    fclose(in);
+}
+
 /* A scenario loaded, overridden, validated and read, and its model made:
  * any error fails the test. */
 typedef struct {

@@ -9,7 +9,7 @@
 #include "engine.h"
 #include "types.h"
 
-enum { STEPS = 3 };
+enum { STEPS = 4 };
 
 typedef struct {
     dc_engine e;
@@ -18,7 +18,7 @@ typedef struct {
     dc_site site;
     dc_bus bus;
     int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1], active_sites[1];
-    double demand[STEPS], pv[STEPS], busd[STEPS], busp[STEPS];
+    double demand[STEPS], crit[STEPS], pv[STEPS], busd[STEPS], busp[STEPS], busn[STEPS];
     double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS];
     dc_bounds bd[2];
     double req[2], done[2], *sold[2];
@@ -45,13 +45,13 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
     r->surplus[0] = 1, r->surplus[1] = 0;
     snprintf(r->site.name, sizeof r->site.name, "hall");
     r->site.n_res = 2, r->site.res = r->res;
-    r->site.demand = r->demand, r->site.pv = r->pv;
+    r->site.demand = r->demand, r->site.pv = r->pv, r->site.crit = r->crit; /* no critical load */
     snprintf(r->bus.name, sizeof r->bus.name, "hall");
     r->bus.n_sites = 1, r->bus.sites = r->sites;
     r->bus.n_res = 2, r->bus.res = r->res;
     r->bus.n_deficit = 2, r->bus.deficit = r->deficit;
     r->bus.n_surplus = 2, r->bus.surplus = r->surplus;
-    r->bus.demand = r->busd, r->bus.profile = r->busp;
+    r->bus.demand = r->busd, r->bus.profile = r->busp, r->bus.need = r->busn;
     r->bus.grid_up = r->up;
     r->bus.grid_import = r->imp, r->bus.grid_export = r->exp, r->bus.residual = r->residual;
     dc_engine *e = &r->e;
@@ -192,22 +192,36 @@ static void floors_are_honoured(void **state)
 }
 
 /* During an outage the grid carries nothing either way. */
+/* While the grid is down only critical demand is served (the rest is
+ * shed), and PV runs only where a grid-forming resource can hold the
+ * island: here the store, once it is marked grid-forming. */
 static void outage_mask_by_step(void **state)
 {
     (void)state;
     rig r;
     store_state s = {10, 0, 0, 0};
     rig_init(&r, 30, 0, INFINITY, INFINITY, &STORE, &s);
-    r.up[1] = 0;
+    r.up[1] = r.up[2] = r.up[3] = 0;
+    r.crit[1] = 30, r.crit[2] = 12;
+    assert_int_equal(dc_engine_prepare(&r.e), 0);
     assert_int_equal(dc_engine_step(&r.e, 0), 0);
     assert_near(r.imp[0], 20, 1e-12); /* store 10, grid 20 */
     assert_int_equal(dc_engine_step(&r.e, 1), 0);
     assert_near(r.imp[1], 0, 1e-12);
-    assert_near(r.site.now[F_UNSERVED], 30, 1e-12); /* store empty, grid down */
-    r.pv[2] = 50, r.demand[2] = 0, r.up[2] = 0;
-    assert_int_equal(dc_engine_prepare(&r.e), 0);
+    assert_near(r.site.now[F_UNSERVED], 30, 1e-12); /* all critical, store empty, grid down */
+    assert_near(r.site.now[F_SHED], 0, 1e-12);
     assert_int_equal(dc_engine_step(&r.e, 2), 0);
-    assert_near(r.exp[2], 0, 1e-12);
+    assert_near(r.site.now[F_SHED], 18, 1e-12); /* 30 demand, 12 critical */
+    assert_near(r.site.now[F_UNSERVED], 12, 1e-12);
+    r.pv[3] = 50, r.demand[3] = 0;
+    assert_int_equal(dc_engine_prepare(&r.e), 0);
+    assert_int_equal(dc_engine_step(&r.e, 3), 0);
+    assert_near(r.exp[3], 0, 1e-12);
+    assert_near(r.site.now[F_CURTAILED], 50, 1e-12); /* nothing forms the grid: PV stops */
+    assert_near(r.site.now[F_STORAGE_CHARGE], 0, 1e-12);
+    r.inst[1].grid_forming = 1;
+    assert_int_equal(dc_engine_step(&r.e, 3), 0);
+    assert_near(r.site.now[F_CURTAILED], 0, 1e-12);
     assert_near(r.site.now[F_STORAGE_CHARGE], 50, 1e-12);
 }
 

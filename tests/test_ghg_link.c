@@ -248,21 +248,11 @@ static void default_project_effect_equals_a_run_without(void **state)
     assert_int_equal(link_run(&with, "scenarios/default.yaml", NULL, 0, &g, d), DC_OK);
     /* the same town without its project: the scenario's text with the
      * pv_arrays and batteries sections and every saving taken out */
-    char cwd[1024], path[256], line[1024];
-    assert_non_null(getcwd(cwd, sizeof cwd));
+    char path[256], text[16384];
     snprintf(path, sizeof path, "%s/without.yaml", tmp);
-    FILE *in = fopen("scenarios/default.yaml", "r"), *out = fopen(path, "w");
-    int skip = 0;
-    while (fgets(line, sizeof line, in)) {
-        if (line[0] != ' ' && line[0] != '#' && line[0] != '\n')
-            skip = !strncmp(line, "pv_arrays:", 10) || !strncmp(line, "batteries:", 10);
-        if (skip || strstr(line, "saving_pct")) continue;
-        char *up = strstr(line, "../inputs/");
-        if (up) fprintf(out, "%.*s%s/%s", (int)(up - line), line, cwd, up + 3);
-        else fputs(line, out);
-    }
-    fclose(in);
-    fclose(out);
+    const char *const skip[] = {"pv_arrays:", "batteries:", NULL};
+    scenario_text_without("scenarios/default.yaml", skip, "saving_pct", text, sizeof text);
+    write_text(path, text);
     run_scenario(&without, path, NULL, 0);
     int n = with.s->list[S_LOADS].n;
     double *bought = calloc((size_t)n, sizeof *bought), *as_run = calloc((size_t)n, sizeof *as_run);

@@ -114,7 +114,7 @@ static void structural_errors(void **state)
         {"grid:\n  emission_factor_kg_per_kwh: .nan\n", "expected a number in kg-CO2/kWh, got '.nan'"},
         {"pv_arrays: []\n", "grid.emission_factor_kg_per_kwh: missing required key"},
         {"grid:\n  emission_factor_kg_per_kwh: 0.4\ndispatch:\n  deficit_order: [battery, diesel]\n",
-         "dispatch.deficit_order: unknown resource 'diesel': name a resource, or a type (grid, battery, biomass, biogas)"},
+         "dispatch.deficit_order: unknown resource 'diesel': name a resource, or a type (grid, battery, biomass, biogas, ev)"},
         {"grid:\n  emission_factor_kg_per_kwh: 0.4\nbattery:\n  energy_kwh: 10\n  power_kw: 5\n  soc_min_pct: 80\n  soc_max_pct: 50\n",
          "battery.soc_min_pct: must be below soc_max_pct"},
         {"grid:\n  emission_factor_kg_per_kwh: 0.4\npv_arrays:\n  - name: p\n    capacity_kw: 1\n    mounting: floating\n    temperature_model: sapm\n",

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_ghg.h"
+#include "cli_resilience.h"
 #include "decarb.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, MAX_SETS = 256 };
@@ -245,7 +246,7 @@ static int run(const options *o, int write, int ghg)
         rc = EXIT_INPUT;
     }
     if (rc == 0 && !o->quiet) {
-        if (write) print_town(m, dir), print_sites(m), print_resources(m);
+        if (write) print_town(m, dir), print_sites(m), print_resources(m), dc_cli_print_resilience(m);
         else if (!ghg) printf("%s: ok (%zu steps, %zu sites)\n", o->scenario, dc_model_steps(m), dc_model_site_count(m));
         if (write || ghg) dc_cli_print_ghg(g, ghg);
     }

@@ -170,6 +170,30 @@ typedef struct {
 } dc_cyclic_info;
 dc_status dc_model_cyclic(const dc_model *m, dc_cyclic_info *out);
 
+/* Grid outages of a finished run: one row per outage and site it cut off. */
+typedef struct {
+    const char *outage, *site;
+    double hours;               /* the outage's length [h] */
+    double hours_to_unserved;   /* from its start to the first critical kWh not served [h]; NaN = none */
+    double unserved_kwh;        /* critical demand not met during it [kWh] */
+    double shed_kwh;            /* other load shed during it [kWh] */
+} dc_outage_result;
+size_t dc_model_outage_count(const dc_model *m);
+int dc_model_outage_get(const dc_model *m, size_t i, dc_outage_result *out);
+
+/* The survival scan (resilience.scan): per site with critical loads and
+ * per month (0 = the year), the share of start hours from which its
+ * critical loads last 24, 72 and 168 hours with the grid down. */
+typedef struct {
+    const char *site;
+    int month;                  /* 1-12, 0 = the year */
+    int starts;                 /* start hours scanned */
+    double share_24h, share_72h, share_168h; /* [0-1] */
+    double mean_hours;          /* mean hours survived (at most resilience.max_hours) */
+} dc_survival_row;
+size_t dc_model_survival_count(const dc_model *m);
+int dc_model_survival_get(const dc_model *m, size_t i, dc_survival_row *out);
+
 /* Municipal GHG (a scenario with a ghg section): the statistics years
  * when created, and the scenario year from a finished run when linked. */
 typedef struct dc_ghg dc_ghg;

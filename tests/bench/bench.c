@@ -110,7 +110,7 @@ static void bench_dispatch(dc_model *m)
 }
 
 /* Dispatch of another scenario (one with every technology). */
-static void bench_other_dispatch(const char *path)
+static void bench_other_dispatch(const char *path, const char *note)
 {
     dc_diag *d = dc_diag_create();
     dc_scenario *s = NULL;
@@ -120,7 +120,7 @@ static void bench_other_dispatch(const char *path)
         for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         exit(1);
     }
-    printf("    scenario %s:\n", path);
+    printf("    scenario %s%s:\n", path, note);
     bench_dispatch(m);
     dc_model_destroy(&m);
     dc_inputs_destroy(&in);
@@ -193,7 +193,9 @@ int main(int argc, char **argv)
     bench_pv(s, in, m);
     bench_dispatch(m);
     const char *every = getenv("BENCH_EVERY_TECH"); /* a second scenario with every technology */
-    if (every && *every) bench_other_dispatch(every);
+    if (every && *every) bench_other_dispatch(every, "");
+    const char *scan = getenv("BENCH_SCAN"); /* a scenario whose run ends with the survival scan */
+    if (scan && *scan) bench_other_dispatch(scan, " (the year's last step runs the survival scan)");
     bench_whole_run(argv[2], argv[1], argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL);
     printf("targets on this machine: dispatch <= 1 ms, whole run <= 100 ms and no slower than the baseline,\n"
            "peak memory <= 64 MiB\n");

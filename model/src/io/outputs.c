@@ -8,11 +8,11 @@
 #include "resultset.h"
 #include "writers.h"
 
-enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, N_FILES };
+enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, F_RESILIENCE, N_FILES };
 static const char *const NAMES[N_FILES + 1] = {
     [F_HOURLY] = "hourly.csv", [F_SUMMARY] = "summary.csv",           [F_RESOURCES] = "resources.csv",
     [F_H5] = "results.h5",     [F_RESOLVED] = "scenario.resolved.yaml", [F_GHG] = "ghg.csv",
-    [N_FILES] = NULL,
+    [F_RESILIENCE] = "resilience.csv", [N_FILES] = NULL,
 };
 
 static int write_csv(int k, FILE *fp, const dc_model *m, const dc_ghg *g)
@@ -22,6 +22,7 @@ static int write_csv(int k, FILE *fp, const dc_model *m, const dc_ghg *g)
     case F_SUMMARY: return dc_write_summary_csv(m, fp);
     case F_RESOURCES: return dc_write_resources_csv(m, fp);
     case F_GHG: return dc_write_ghg_csv(g, fp);
+    case F_RESILIENCE: return dc_write_resilience_csv(m, fp);
     default: return dc_write_resolved_yaml(dc_model_scenario(m), fp);
     }
 }
@@ -50,13 +51,15 @@ dc_status dc_write_outputs(const dc_model *m, const dc_ghg *g, const char *dir, 
         dc_diag_add(diag, *dir ? dir : NULL, 0, 0, NULL, "%s", err);
         return DC_ERR_OUTPUT;
     }
-    int n = g ? N_FILES : F_GHG; /* ghg.csv only with a ghg section */
-    for (int k = 0; k < n; k++)
+    for (int k = 0; k < N_FILES; k++) {
+        if (k == F_GHG && !g) continue; /* ghg.csv only with a ghg section */
+        if (k == F_RESILIENCE && !dc_model_outage_count(m) && !dc_model_survival_count(m)) continue;
         if (write_one(k, &r, m, g)) {
             dc_diag_add(diag, dir, 0, 0, NAMES[k], "cannot write: %s", errno ? strerror(errno) : "write error");
             dc_resultset_abort(&r);
             return DC_ERR_OUTPUT;
         }
+    }
     if (dc_resultset_commit(&r, err, sizeof err)) {
         dc_diag_add(diag, dir, 0, 0, NULL, "%s", err);
         return DC_ERR_OUTPUT;

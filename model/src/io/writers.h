@@ -13,6 +13,7 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp);
 int dc_write_summary_csv(const dc_model *m, FILE *fp);
 int dc_write_resources_csv(const dc_model *m, FILE *fp);
 int dc_write_ghg_csv(const dc_ghg *g, FILE *fp);
+int dc_write_resilience_csv(const dc_model *m, FILE *fp);
 int dc_write_resolved_yaml(const dc_scenario *s, FILE *fp);
 int dc_write_hdf5(const dc_model *m, const char *path);
 /* ISO 8601 start of step i, JST: "2030-04-01T00:00+09:00". */

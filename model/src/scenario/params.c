@@ -20,16 +20,21 @@
 #define BIOT(f) sizeof(((dc_biomass_item *)0)->f)
 #define GAS(f) offsetof(dc_biogas_item, f)
 #define FEED(f) offsetof(dc_feedstock_item, f)
+#define EV(f) offsetof(dc_ev_item, f)
+#define EVT(f) sizeof(((dc_ev_item *)0)->f)
+#define OUT(f) offsetof(dc_outage_item, f)
+#define OUTT(f) sizeof(((dc_outage_item *)0)->f)
 
 /* Every list item starts with its name; items with a site carry it next. */
 _Static_assert(offsetof(dc_site_item, name) == 0 && offsetof(dc_wire_item, name) == 0 &&
                    offsetof(dc_pv_item, name) == 0 && offsetof(dc_load_item, name) == 0 &&
                    offsetof(dc_battery_item, name) == 0 && offsetof(dc_biomass_item, name) == 0 &&
-                   offsetof(dc_biogas_item, name) == 0 && offsetof(dc_feedstock_item, name) == 0,
+                   offsetof(dc_biogas_item, name) == 0 && offsetof(dc_feedstock_item, name) == 0 &&
+                   offsetof(dc_ev_item, name) == 0 && offsetof(dc_outage_item, name) == 0,
                "list items start with their name");
 _Static_assert(offsetof(dc_pv_item, site) == DC_NAME_MAX && offsetof(dc_load_item, site) == DC_NAME_MAX &&
                    offsetof(dc_battery_item, site) == DC_NAME_MAX && offsetof(dc_biomass_item, site) == DC_NAME_MAX &&
-                   offsetof(dc_biogas_item, site) == DC_NAME_MAX,
+                   offsetof(dc_biogas_item, site) == DC_NAME_MAX && offsetof(dc_ev_item, site) == DC_NAME_MAX,
                "resource items carry their site after the name");
 
 const dc_section dc_sections[S_COUNT] = {
@@ -56,6 +61,11 @@ const dc_section dc_sections[S_COUNT] = {
                   .has_site = 1, .dispatchable = 1, .help = "biogas digesters with a gas holder and an engine"},
     [S_FEEDSTOCKS] = {.name = "feedstocks", .kind = "feedstock", .item_size = sizeof(dc_feedstock_item),
                       .max_items = 1024, .help = "what each biogas plant digests, in wet tonnes a day"},
+    [S_EVS] = {.name = "ev_fleets", .kind = "ev", .item_size = sizeof(dc_ev_item), .max_items = 1024, .has_site = 1,
+               .dispatchable = 1, .help = "official EVs at a site: trips by day type, charging, V2B"},
+    [S_OUTAGES] = {.name = "outages", .kind = "outage", .item_size = sizeof(dc_outage_item), .max_items = 256,
+                   .help = "grid outages: only critical loads are served, each site islanded"},
+    [S_RESILIENCE] = {.name = "resilience", .help = "how long critical loads last through an outage from any hour"},
 };
 
 const dc_section_alias dc_section_aliases[] = {
@@ -76,6 +86,8 @@ static const char *const YEAR_END[] = {"free", "cyclic", NULL};
 static const char *const PLANT_MODE[] = {"baseload", "follow", "schedule", NULL};
 static const char *const WOOD[] = {"conifer", "broadleaf", NULL};
 static const char *const GAS_RUN[] = {"always", "above_level", "hours", NULL};
+static const char *const BOOL[] = {"false", "true", NULL};
+static const char *const CHARGING[] = {"immediate", "smart", NULL};
 static const char *const FEED_KIND[] = {"food_waste", "sewage_sludge", "cattle_manure", "starch_wastewater", "custom",
                                         NULL};
 const char *const dc_sector_names[DC_N_SECTORS] = {
@@ -303,6 +315,8 @@ const dc_param dc_params[] = {
      .help = "measured CSV, one kWh value per step (last column); replaces the shape"},
     {.section = S_LOADS, .key = "saving_pct", .type = P_NUMBER, .offset = LD(saving_pct), .unit = "%", .lo = 0,
      .hi = 100, .flags = P_OPEN_HIGH, .help = "efficiency saving applied to the whole load"},
+    {.section = S_LOADS, .key = "critical", .type = P_CHOICE, .offset = LD(critical), .choices = BOOL,
+     .help = "true: served through a grid outage (a shelter, the town hall, water pumps); false: shed"},
 
     {.section = S_BATTERIES, .key = "name", .type = P_TEXT, .offset = BAT(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "battery name (unique among dispatchable resources)"},
@@ -330,6 +344,72 @@ const dc_param dc_params[] = {
     {.section = S_BATTERIES, .key = "year_end", .type = P_CHOICE, .offset = BAT(year_end), .choices = YEAR_END,
      .help = "free: start at soc_initial_pct and report the energy the year drew from it; cyclic: the year "
              "starts in the state it ends in, so it gets no energy for free"},
+    {.section = S_BATTERIES, .key = "disaster_reserve_pct", .type = P_NUMBER, .offset = BAT(disaster_reserve_pct),
+     .unit = "%", .lo = 0, .hi = 100,
+     .help = "energy kept for grid outages [% of energy_kwh]: not used day to day, usable during an outage"},
+    {.section = S_BATTERIES, .key = "grid_forming", .type = P_CHOICE, .offset = BAT(grid_forming), .def = 1,
+     .choices = BOOL, .help = "true: its inverter can form an islanded site's grid (then PV there keeps running)"},
+
+    {.section = S_EVS, .key = "name", .type = P_TEXT, .offset = EV(name), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .flags = P_REQUIRED, .help = "fleet name (unique among dispatchable resources)"},
+    {.section = S_EVS, .key = "site", .type = P_TEXT, .offset = EV(site), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .def_text = "", .help = "site whose chargers the cars use"},
+    {.section = S_EVS, .key = "count", .type = P_INTEGER, .offset = EV(count), .def = 1, .lo = 1, .hi = 10000,
+     .help = "identical cars in the fleet (they share the schedule)"},
+    {.section = S_EVS, .key = "battery_kwh", .type = P_NUMBER, .offset = EV(battery_kwh), .unit = "kWh", .lo = 0,
+     .hi = 1000, .flags = P_REQUIRED | P_OPEN_LOW, .help = "usable battery energy of one car"},
+    {.section = S_EVS, .key = "charger_kw", .type = P_NUMBER, .offset = EV(charger_kw), .unit = "kW", .lo = 0,
+     .hi = 1000, .flags = P_REQUIRED | P_OPEN_LOW, .help = "charger power per car (AC side)"},
+    {.section = S_EVS, .key = "v2b", .type = P_CHOICE, .offset = EV(v2b), .choices = BOOL,
+     .help = "true: bidirectional (DC) chargers, the cars may supply their site (V2B) above their reserve"},
+    {.section = S_EVS, .key = "charge_eff_pct", .type = P_NUMBER, .offset = EV(charge_eff_pct), .unit = "%",
+     .def = 90, .lo = 0, .hi = 100, .flags = P_OPEN_LOW | P_WHOLE_PCT,
+     .help = "AC to battery (ILLUSTRATIVE default 90 %: typical of chargers and on-board conversion)"},
+    {.section = S_EVS, .key = "discharge_eff_pct", .type = P_NUMBER, .offset = EV(discharge_eff_pct), .unit = "%",
+     .def = 90, .lo = 0, .hi = 100, .flags = P_OPEN_LOW | P_WHOLE_PCT,
+     .help = "battery to AC through a V2B charger (ILLUSTRATIVE default 90 %)"},
+    {.section = S_EVS, .key = "kwh_per_km", .type = P_NUMBER, .offset = EV(kwh_per_km), .unit = "kWh/km",
+     .lo = 0, .hi = 10, .flags = P_REQUIRED | P_OPEN_LOW, .help = "energy a car draws from its battery per km"},
+    {.section = S_EVS, .key = "weekday_departure", .type = P_TEXT, .offset = EV(weekday_departure),
+     .size = EVT(weekday_departure), .def_text = "", .help = "HH:MM the cars leave on weekdays"},
+    {.section = S_EVS, .key = "weekday_return", .type = P_TEXT, .offset = EV(weekday_return),
+     .size = EVT(weekday_return), .def_text = "", .help = "HH:MM they are back (same day)"},
+    {.section = S_EVS, .key = "weekday_km", .type = P_NUMBER, .offset = EV(weekday_km), .unit = "km", .lo = 0,
+     .hi = 2000, .help = "distance of a car's weekday trip; 0 = no trip"},
+    {.section = S_EVS, .key = "offday_departure", .type = P_TEXT, .offset = EV(offday_departure),
+     .size = EVT(offday_departure), .def_text = "", .help = "HH:MM the cars leave on off days"},
+    {.section = S_EVS, .key = "offday_return", .type = P_TEXT, .offset = EV(offday_return),
+     .size = EVT(offday_return), .def_text = "", .help = "HH:MM they are back"},
+    {.section = S_EVS, .key = "offday_km", .type = P_NUMBER, .offset = EV(offday_km), .unit = "km", .lo = 0,
+     .hi = 2000, .help = "distance of an off-day trip; 0 = no trip"},
+    {.section = S_EVS, .key = "margin_pct", .type = P_NUMBER, .offset = EV(margin_pct), .unit = "%", .def = 20,
+     .lo = 0, .hi = 1000, .help = "a car leaves with its trip's energy plus this much more [% of the trip]"},
+    {.section = S_EVS, .key = "reserve_pct", .type = P_NUMBER, .offset = EV(reserve_pct), .unit = "%", .def = 30,
+     .lo = 0, .hi = 100, .help = "V2B never draws a car below this [% of its battery]; usable in an outage"},
+    {.section = S_EVS, .key = "charging", .type = P_CHOICE, .offset = EV(charging), .choices = CHARGING,
+     .help = "immediate: charge when plugged in (V2B then only in an outage); smart: from PV surplus first, the "
+             "grid only as needed for the next departure"},
+    {.section = S_EVS, .key = "initial_pct", .type = P_NUMBER, .offset = EV(initial_pct), .unit = "%", .def = 80,
+     .lo = 0, .hi = 100, .help = "energy in the batteries when the year starts [% of battery]"},
+    {.section = S_EVS, .key = "grid_forming", .type = P_CHOICE, .offset = EV(grid_forming), .choices = BOOL,
+     .help = "true: its V2B chargers can form an islanded site's grid"},
+    {.section = S_EVS, .key = "trips_in_outage", .type = P_CHOICE, .offset = EV(trips_in_outage), .choices = BOOL,
+     .help = "false: while the site's grid is down the cars stay plugged in as its power (their whole battery "
+             "usable); true: trips go on and each keeps its energy"},
+
+    {.section = S_OUTAGES, .key = "name", .type = P_TEXT, .offset = OUT(name), .size = DC_NAME_MAX,
+     .max_count = DC_NAME_CHARS, .flags = P_REQUIRED, .help = "outage name (unique among outages)"},
+    {.section = S_OUTAGES, .key = "start", .type = P_TEXT, .offset = OUT(start), .size = OUTT(start),
+     .flags = P_REQUIRED, .help = "when the grid goes down, YYYY-MM-DDTHH:MM (JST)"},
+    {.section = S_OUTAGES, .key = "hours", .type = P_NUMBER, .offset = OUT(hours), .unit = "h", .lo = 0,
+     .hi = 8784, .flags = P_REQUIRED | P_OPEN_LOW, .help = "how long it lasts"},
+    {.section = S_OUTAGES, .key = "sites", .type = P_NAMES, .offset = OUT(sites), .size = OUTT(sites),
+     .def_text = "[]", .help = "the sites it cuts off; [] = every site"},
+
+    {.section = S_RESILIENCE, .key = "scan", .type = P_CHOICE, .offset = TOP(resilience.scan), .choices = BOOL,
+     .help = "true: for every start hour of the year, how long each site's critical loads last in an outage"},
+    {.section = S_RESILIENCE, .key = "max_hours", .type = P_INTEGER, .offset = TOP(resilience.max_hours),
+     .def = 168, .lo = 1, .hi = 720, .help = "the longest outage the scan follows [h]"},
 
     {.section = S_BIOMASS, .key = "name", .type = P_TEXT, .offset = BIO(name), .size = DC_NAME_MAX,
      .max_count = DC_NAME_CHARS, .flags = P_REQUIRED, .help = "plant name (unique among dispatchable resources)"},

@@ -20,8 +20,8 @@ typedef enum { DC_YEAR_END_FREE, DC_YEAR_END_CYCLIC } dc_year_end;
 
 /* Sections of a scenario file, in the order the resolved file writes them. */
 typedef enum {
-    S_TOP, S_WEATHER, S_LOCATION, S_GRID, S_DISPATCH, S_GHG,
-    S_SITES, S_WIRES, S_PV, S_LOADS, S_BATTERIES, S_BIOMASS, S_BIOGAS, S_FEEDSTOCKS, S_COUNT
+    S_TOP, S_WEATHER, S_LOCATION, S_GRID, S_DISPATCH, S_GHG, S_RESILIENCE,
+    S_SITES, S_WIRES, S_PV, S_LOADS, S_BATTERIES, S_BIOMASS, S_BIOGAS, S_FEEDSTOCKS, S_EVS, S_OUTAGES, S_COUNT
 } dc_psection;
 
 /* Every list item starts with its name; resource items follow with their site. */
@@ -63,6 +63,7 @@ typedef struct {
     int shape;                    /* index into dc_shape_names; 0 = by sector */
     char profile_file[DC_PATH_MAX]; /* measured kWh per step, "" = use shape */
     double saving_pct;            /* efficiency saving [%] */
+    int critical;                 /* 1: served through a grid outage (shelter, pumps); 0: shed */
 } dc_load_item;
 
 typedef struct {
@@ -70,7 +71,39 @@ typedef struct {
     char site[DC_NAME_MAX];
     dc_battery_params b;
     int year_end;                 /* dc_year_end */
+    double disaster_reserve_pct;  /* kept for grid outages [% of energy_kwh]; usable only during one */
+    int grid_forming;             /* 1: its inverter can form an island's grid */
 } dc_battery_item;
+
+typedef enum { DC_CHARGE_IMMEDIATE, DC_CHARGE_SMART } dc_charging;
+
+/* A fleet of identical official EVs at a site, with a trip per day type. */
+typedef struct {
+    char name[DC_NAME_MAX];
+    char site[DC_NAME_MAX];
+    int count;                    /* cars */
+    double battery_kwh;           /* usable energy of one car [kWh] */
+    double charger_kw;            /* charger power per car [kW] */
+    int v2b;                      /* 1: bidirectional (DC) charger, may discharge to the site */
+    double charge_eff_pct, discharge_eff_pct;
+    double kwh_per_km;
+    char weekday_departure[8], weekday_return[8], offday_departure[8], offday_return[8]; /* "HH:MM" */
+    double weekday_km, offday_km; /* per car and trip; 0 = no trip */
+    double margin_pct;            /* a car leaves with its trip's energy plus this [% of the trip] */
+    double reserve_pct;           /* V2B never draws a car below this [% of battery]; usable in an outage */
+    int charging;                 /* dc_charging */
+    double initial_pct;           /* energy when the year starts [% of battery] */
+    int grid_forming;             /* 1: its V2H/V2B inverter can form an island's grid */
+    int trips_in_outage;          /* 1: trips go on while the site's grid is down; 0: the cars stay as power */
+} dc_ev_item;
+
+/* A grid outage: the grid carries nothing at the named sites (all when none). */
+typedef struct {
+    char name[DC_NAME_MAX];
+    char start[32];               /* "YYYY-MM-DDTHH:MM" (JST) */
+    double hours;                 /* [h] */
+    char sites[DC_NAMES_MAX];     /* comma-joined; "" = every site */
+} dc_outage_item;
 
 enum { DC_MAX_CURVE = 16 };
 typedef enum { DC_RUN_BASELOAD, DC_RUN_FOLLOW, DC_RUN_SCHEDULE } dc_plant_mode;
@@ -196,6 +229,10 @@ struct dc_scenario {
         char methods_file[DC_PATH_MAX], factors_file[DC_PATH_MAX], facilities_file[DC_PATH_MAX];
         char waste_file[DC_PATH_MAX], targets_file[DC_PATH_MAX], karte_file[DC_PATH_MAX];
     } ghg;
+    struct {
+        int scan;                         /* 1: survival from every start hour of the year */
+        int max_hours;                    /* longest outage the scan follows [h] */
+    } resilience;
     dc_list list[S_COUNT];           /* list sections; unused for single sections */
     dc_pos *key_pos;                 /* value of each single-section key by parameter row */
 };

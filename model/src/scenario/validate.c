@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "elec_factors.h"
 #include "params.h"
+#include "outages.h"
 #include "plants.h"
 #include "pv.h"
 #include "topology.h"
@@ -194,6 +195,7 @@ int dc_validate(const dc_scenario *s, dc_diag *diag)
     check_loads(&c);
     check_percents(&c);
     c.errors += dc_validate_plants(s, diag);
+    c.errors += dc_validate_fleets_outages(s, diag);
     dc_topology t;
     c.errors += dc_topology_build(s, &t, diag);
     dc_topology_free(&t);

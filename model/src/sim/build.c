@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "demand.h"
 #include "diag.h"
 #include "model.h"
+#include "outages.h"
 #include "params.h"
 #include "types.h"
 
@@ -54,6 +56,9 @@ static void site_needs(builder *b)
         }
     }
     for (int k = 0; k < t->n_sites; k++) b->has[k][F_UNSERVED] = b->has[k][F_DEMAND];
+    for (int o = 0; o < s->list[S_OUTAGES].n; o++)
+        for (int k = 0; k < t->n_sites; k++)
+            if (dc_outage_covers(s, o, t->site[k].name)) b->has[k][F_SHED] = 1;
 }
 
 static dc_status register_town(builder *b)
@@ -85,6 +90,14 @@ static dc_status register_site(builder *b, int k, const double *zeros)
         if (!st->f[f]) return DC_ERR_NOMEM;
     }
     st->demand = st->f[F_DEMAND] ? st->f[F_DEMAND] : zeros;
+    st->crit = zeros;
+    for (int i = 0; i < m->s->list[S_LOADS].n; i++)
+        if (m->topo.item_site[S_LOADS][i] == k && DC_CITEMS(m->s, S_LOADS, dc_load_item)[i].critical) {
+            double *crit = alloc(b, ((size_t)m->ta.n + 1) * sizeof *crit);
+            if (!crit) return DC_ERR_NOMEM;
+            st->crit = crit; /* filled by the critical loads */
+            break;
+        }
     st->pv = st->f[F_PV] ? st->f[F_PV] : zeros;
     return DC_OK;
 }
@@ -120,6 +133,10 @@ static dc_status build_load(builder *b, int i, int site)
     }
     double *demand = m->eng.site[site].f[F_DEMAND]; /* registered: the site has loads */
     for (int t = 0; t < m->ta.n; t++) demand[t] += kwh[t];
+    if (p->critical) {
+        double *crit = (double *)m->eng.site[site].crit;
+        for (int t = 0; t < m->ta.n; t++) crit[t] += kwh[t];
+    }
     return DC_OK;
 }
 
@@ -136,7 +153,9 @@ static dc_status make_instance(builder *b, const dc_binding *bind, int item, int
     in->state = alloc(b, bind->type->size);
     m->inst_of[bind->section][item] = r;
     if (!in->state) return DC_ERR_NOMEM;
-    return bind->make(in->state, &b->env, item, site);
+    dc_status st = bind->make(in->state, &b->env, item, site);
+    in->grid_forming = st == DC_OK && in->type->forms_grid && in->type->forms_grid(in->state);
+    return st;
 }
 
 static dc_status build_site(builder *b, int k, const double *zeros)
@@ -304,6 +323,41 @@ static dc_status buyers(builder *b)
     return DC_OK;
 }
 
+/* Minutes since 1970-01-01 00:00 JST of a step's start. */
+static long step_minute(const dc_stamp *t)
+{
+    return dc_days_from_civil(t->year, t->month, t->day) * 1440L + t->hour * 60 + t->minute;
+}
+
+/* Each bus's grid availability: down in every step an outage touches at
+ * one of its sites (a private wire has one connection). */
+static int outages(builder *b)
+{
+    dc_model *m = b->m;
+    dc_engine *e = &m->eng;
+    const dc_scenario *s = m->s;
+    long step_min = (long)(e->step_h * 60 + 0.5);
+    for (int o = 0; o < s->list[S_OUTAGES].n; o++) {
+        const dc_outage_item *it = &DC_CITEMS(s, S_OUTAGES, dc_outage_item)[o];
+        long from, to;
+        if (dc_instant_parse(it->start, &from)) continue; /* validated */
+        to = from + (long)(it->hours * 60 + 0.5);
+        for (int k = 0; k < e->n_sites; k++) {
+            if (!dc_outage_covers(s, o, e->site[k].name)) continue;
+            dc_bus *bus = &e->bus[e->site[k].bus];
+            if (!bus->grid_up) {
+                if (!(bus->grid_up = alloc(b, (size_t)e->n_steps + 1))) return -1;
+                memset(bus->grid_up, 1, (size_t)e->n_steps + 1);
+            }
+            for (int i = 0; i < e->n_steps; i++) {
+                long t0 = step_minute(&e->t[i]);
+                if (t0 < to && t0 + step_min > from) bus->grid_up[i] = 0;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Profile supply of each site, and the per-bus sums of the inputs. */
 static dc_status sum_inputs(builder *b)
 {
@@ -316,8 +370,10 @@ static dc_status sum_inputs(builder *b)
     for (int bi = 0; bi < e->n_buses; bi++) {
         dc_bus *bus = &e->bus[bi];
         size_t n = ((size_t)e->n_steps + 1) * sizeof(double);
-        if (!(bus->demand = alloc(b, n)) || !(bus->profile = alloc(b, n))) return DC_ERR_NOMEM;
+        if (!(bus->demand = alloc(b, n)) || !(bus->profile = alloc(b, n)) || !(bus->need = alloc(b, n)))
+            return DC_ERR_NOMEM;
     }
+    if (outages(b)) return DC_ERR_NOMEM;
     size_t ni = ((size_t)e->n_inst + 1) * sizeof(int);
     e->sellers = alloc(b, ni);
 
@@ -393,6 +449,34 @@ static dc_status allocate(builder *b)
     return DC_OK;
 }
 
+/* The survival scan: a series per site with critical loads, and every
+ * instance on such a site's bus keeps its state at each step's start. */
+static dc_status scan_setup(builder *b)
+{
+    dc_model *m = b->m;
+    dc_engine *e = &m->eng;
+    m->survival = alloc(b, ((size_t)e->n_sites + 1) * sizeof *m->survival);
+    e->snap = alloc(b, ((size_t)e->n_inst + 1) * sizeof *e->snap);
+    if (!m->survival || !e->snap) return DC_ERR_NOMEM;
+    memset(m->survival, 0, ((size_t)e->n_sites + 1) * sizeof *m->survival);
+    memset(e->snap, 0, ((size_t)e->n_inst + 1) * sizeof *e->snap);
+    for (int k = 0; k < e->n_sites; k++) {
+        if (e->site[k].crit == b->zeros) continue;
+        m->survival[k] = dc_registry_add(&m->reg, DC_LEVEL_SITE, "site", e->site[k].name, k, "survival_hours", "h",
+                                         "hours the critical loads last if the grid goes down at this step's start "
+                                         "(survival scan)", DC_AGG_MEAN);
+        if (!m->survival[k]) return DC_ERR_NOMEM;
+        dc_registry_detail(&m->reg, m->survival[k]);
+        const dc_bus *bus = &e->bus[e->site[k].bus];
+        for (int j = 0; j < bus->n_res; j++) {
+            int r = bus->res[j];
+            if (e->snap[r]) continue;
+            if (!(e->snap[r] = alloc(b, (size_t)e->n_steps * e->inst[r].type->size))) return DC_ERR_NOMEM;
+        }
+    }
+    return DC_OK;
+}
+
 /* Each meter's electricity factor: its own site's, else the grid's. */
 static void site_factors(dc_topology *t, const dc_inputs *in)
 {
@@ -420,5 +504,6 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (st == DC_OK) st = orders(&b);
     if (st == DC_OK) st = buyers(&b);
     if (st == DC_OK) st = sum_inputs(&b);
+    if (st == DC_OK && m->s->resilience.scan) st = scan_setup(&b);
     return st;
 }

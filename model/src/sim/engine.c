@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void profile_shares(dc_site *s, int i, double cur, double local, double sent);
@@ -110,15 +111,30 @@ static double cut_floors(dc_engine *e, const dc_bus *b, double amount, double fl
     return cut;
 }
 
+/* An islanded bus has a grid when a grid-forming instance on it can
+ * supply or absorb this step (a battery, V2B cars, a plant). */
+static int formed(const dc_engine *e, const dc_bus *b)
+{
+    for (int k = 0; k < b->n_res; k++) {
+        int r = b->res[k];
+        const dc_bounds *bd = &e->bd[r];
+        if (e->inst[r].grid_forming && (bd->max_supply > 0 || bd->max_absorb > 0)) return 1;
+    }
+    return 0;
+}
+
 /* The orders for the step's net: deficit order, then must-charges cut;
  * or surplus order, PV curtailed, then must-runs cut. */
-static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *unserved, double *curtailed)
+static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double demand, double *unserved,
+                       double *curtailed)
 {
     double floor_s, floor_a;
     floors(e, b, &floor_s, &floor_a);
-    double demand = b->demand[c->i], profile = b->profile[c->i];
+    double profile = b->profile[c->i], stopped = 0.0;
+    if (!c->grid_up && !formed(e, b)) stopped = profile, profile = 0.0; /* PV cannot run without a grid */
     double net = profile + floor_s - demand - floor_a;
-    *unserved = *curtailed = 0.0;
+    *unserved = 0.0;
+    *curtailed = stopped;
     if (net < 0) {
         double short_by = cover_deficit(e, b, -net);
         short_by -= cut_floors(e, b, short_by, floor_a, 1); /* a must-charge goes short before a load */
@@ -126,8 +142,9 @@ static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *u
     } else if (net > 0) {
         double left = place_surplus(e, b, net);
         double curt = left < profile ? left : profile;
-        *curtailed = curt > 0 ? curt : 0.0;
-        cut_floors(e, b, left - *curtailed, floor_s, 0); /* a must-run goes down only after profiles */
+        if (curt < 0) curt = 0.0;
+        *curtailed += curt;
+        cut_floors(e, b, left - curt, floor_s, 0); /* a must-run goes down only after profiles */
     }
 }
 
@@ -150,12 +167,13 @@ static int below_min_on(dc_engine *e, const dc_bus *b)
 /* Orders until no instance is asked for less than its minimum stable
  * load (turning one off changes the net, so the step is dispatched again);
  * then commit. */
-static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *unserved, double *curtailed)
+static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double need, double *unserved,
+                         double *curtailed)
 {
     ask_bounds(e, b, c);
     *unserved = *curtailed = 0.0;
     for (int pass = 0; pass <= b->n_res; pass++) {
-        orders_for(e, b, c, unserved, curtailed);
+        orders_for(e, b, c, need, unserved, curtailed);
         if (!below_min_on(e, b)) break;
     }
     for (int k = 0; k < b->n_res; k++) {
@@ -182,7 +200,7 @@ static double site_resources(dc_engine *e, dc_site *s, double *asked)
         case DC_ROLE_STORE:
             if (d > 0) f[F_STORAGE_DISCHARGE] += d;
             else f[F_STORAGE_CHARGE] -= d;
-            f[F_STORAGE_LEVEL] += in->type->level(in->state);
+            if (in->type->level) f[F_STORAGE_LEVEL] += in->type->level(in->state);
             break;
         case DC_ROLE_GRID:
             if (d > 0) f[F_GRID_IMPORT] += d;
@@ -201,11 +219,13 @@ static int settle_site(dc_engine *e, const dc_bus *b, dc_site *s, int i, double 
 {
     double *f = s->now, asked;
     double did = site_resources(e, s, &asked);
+    double need = !b->grid_up || b->grid_up[i] ? s->demand[i] : s->crit[i];
     f[F_DEMAND] = s->demand[i];
+    f[F_SHED] = f[F_DEMAND] - need;
     f[F_PV] = s->pv[i];
     f[F_CURTAILED] = f[F_PV] * curt_frac;
-    f[F_UNSERVED] = f[F_DEMAND] * share_unserved;
-    double delivered = f[F_PV] - f[F_CURTAILED], served = f[F_DEMAND] - f[F_UNSERVED];
+    f[F_UNSERVED] = need * share_unserved;
+    double delivered = f[F_PV] - f[F_CURTAILED], served = need - f[F_UNSERVED];
     double wire = b->wire ? served - asked - delivered : 0.0;
     f[F_WIRE_IN] = wire > 0 ? wire : 0.0;
     f[F_WIRE_OUT] = wire < 0 ? -wire : 0.0;
@@ -254,10 +274,10 @@ static int ledgers(dc_engine *e, const dc_bus *b, const dc_ctx *c)
 
 static int bus_step(dc_engine *e, dc_bus *b, int i)
 {
-    dc_ctx c = {i, &e->t[i], e->step_h, b->grid_up ? b->grid_up[i] : 1};
+    dc_ctx c = {i, &e->t[i], e->step_h, b->grid_up ? b->grid_up[i] : 1, 1};
     double unserved, curtailed, supplied = 0.0;
-    dispatch_bus(e, b, &c, &unserved, &curtailed);
-    double share_u = b->demand[i] > 0 ? unserved / b->demand[i] : 0.0;
+    dispatch_bus(e, b, &c, b->need[i], &unserved, &curtailed);
+    double share_u = b->need[i] > 0 ? unserved / b->need[i] : 0.0;
     double frac = b->profile[i] > 0 ? curtailed / b->profile[i] : 0.0;
     for (int k = 0; k < b->n_sites; k++)
         if (settle_site(e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
@@ -266,7 +286,7 @@ static int bus_step(dc_engine *e, dc_bus *b, int i)
     b->grid_export[i] = g < 0 ? -g : 0.0;
     if (b->wire) {
         share_connection(e, b, b->grid_import[i], b->grid_export[i]);
-        b->residual[i] = supplied + g - (b->demand[i] - unserved);
+        b->residual[i] = supplied + g - (b->need[i] - unserved);
         if (check(e, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
     } else {
         b->residual[i] = e->site[b->sites[0]].now[F_RESIDUAL];
@@ -351,25 +371,29 @@ static void solve_passive(dc_engine *e, dc_bus *b)
 {
     dc_site *s = &e->site[b->sites[0]];
     const dc_instance *grid = &e->inst[b->grid];
-    dc_bounds up, down;
-    dc_ctx c = {0, &e->t[0], e->step_h, 1};
+    dc_bounds up, down_b;
+    dc_ctx c = {0, &e->t[0], e->step_h, 1, 1};
     grid->type->bounds(grid->state, &c, &up);
     c.grid_up = 0;
-    grid->type->bounds(grid->state, &c, &down);
+    grid->type->bounds(grid->state, &c, &down_b);
     double *imp = s->f[F_GRID_IMPORT], *exp = s->f[F_GRID_EXPORT], *res = s->f[F_RESIDUAL];
     double *uns = s->f[F_UNSERVED] ? s->f[F_UNSERVED] : e->scratch[0];
     double *cur = s->f[F_CURTAILED] ? s->f[F_CURTAILED] : e->scratch[1];
     const double *dem = s->demand, *pv = s->pv;
     const unsigned char *gu = b->grid_up;
+    double *shed = s->f[F_SHED];
     for (int i = 0; i < e->n_steps; i++) {
-        const dc_bounds *bd = !gu || gu[i] ? &up : &down;
-        double net = pv[i] - dem[i];
+        int down = gu && !gu[i];
+        const dc_bounds *bd = down ? &down_b : &up;
+        double need = down ? s->crit[i] : dem[i], sun = down ? 0.0 : pv[i]; /* no grid: PV stops */
+        double net = sun - need;
         double want = -net, room = bd->max_supply, give = net, space = bd->max_absorb;
         double in = net < 0 ? (want < room ? want : room) : 0.0, out = net > 0 ? (give < space ? give : space) : 0.0;
         uns[i] = net < 0 ? -net - in : 0.0;
-        cur[i] = net > 0 ? net - out : 0.0;
+        cur[i] = (net > 0 ? net - out : 0.0) + pv[i] - sun;
         imp[i] = in, exp[i] = out;
-        res[i] = pv[i] - cur[i] + in - out - (dem[i] - uns[i]);
+        if (shed) shed[i] = dem[i] - need;
+        res[i] = pv[i] - cur[i] + in - out - (need - uns[i]);
     }
     for (int i = 0; s->taken && i < e->n_steps; i++) profile_shares(s, i, cur[i], pv[i] - cur[i], exp[i]);
     for (int i = 0; i < e->n_steps; i++)
@@ -395,7 +419,7 @@ static void add_to_town(dc_engine *e, double *restrict town, const double *restr
  * Demand and PV were summed in sum_inputs. */
 static void solve_passive_buses(dc_engine *e)
 {
-    static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED};
+    static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED, F_SHED};
     memset(e->town_started, 0, sizeof e->town_started);
     e->town_started[F_DEMAND] = e->town_started[F_PV] = 1;
     e->passive_fail = e->n_steps;
@@ -442,6 +466,66 @@ static void record(dc_engine *e, int i)
     for (int a = 0; a < e->n_active_buses; a++) e->town[F_RESIDUAL][i] += e->bus[e->active_buses[a]].residual[i];
 }
 
+/* ---- the survival scan ------------------------------------------------ */
+
+/* Every instance's state at the start of step i, for the scan. */
+static void snapshot(dc_engine *e, int i)
+{
+    for (int r = 0; r < e->n_inst; r++)
+        if (e->snap[r]) memcpy(e->snap[r] + (size_t)i * e->inst[r].type->size, e->inst[r].state, e->inst[r].type->size);
+}
+
+/* Hours a bus keeps its critical demand served with the grid down from
+ * the start of step s, its instances as the run left them then; at most
+ * max_steps steps (the year wraps around). */
+static double survive_from(dc_engine *e, const dc_bus *b, int s, int max_steps, const double *crit)
+{
+    for (int k = 0; k < b->n_res; k++) {
+        int r = b->res[k];
+        if (e->snap[r]) memcpy(e->inst[r].state, e->snap[r] + (size_t)s * e->inst[r].type->size, e->inst[r].type->size);
+    }
+    int h = 0;
+    for (; h < max_steps; h++) {
+        int i = (s + h) % e->n_steps;
+        dc_ctx c = {i, &e->t[i], e->step_h, 0, 0};
+        double unserved, curtailed;
+        dispatch_bus(e, b, &c, crit[i], &unserved, &curtailed);
+        if (unserved > 1e-9) break;
+    }
+    return h * e->step_h;
+}
+
+int dc_engine_survival(dc_engine *e, int bus, int max_steps, double *hours)
+{
+    const dc_bus *b = &e->bus[bus];
+    double *crit = malloc(((size_t)e->n_steps + 1) * sizeof *crit);
+    void **saved = malloc(((size_t)b->n_res + 1) * sizeof *saved);
+    if (!crit || !saved) {
+        free(crit);
+        free(saved);
+        return -1;
+    }
+    for (int i = 0; i < e->n_steps; i++) {
+        crit[i] = 0.0;
+        for (int k = 0; k < b->n_sites; k++) crit[i] += e->site[b->sites[k]].crit[i];
+    }
+    int ok = 1;
+    for (int k = 0; k < b->n_res; k++) { /* work on copies: the run's states stay as the year left them */
+        const dc_instance *in = &e->inst[b->res[k]];
+        saved[k] = malloc(in->type->size);
+        ok &= saved[k] != NULL;
+        if (saved[k]) memcpy(saved[k], in->state, in->type->size);
+    }
+    for (int s = 0; ok && s < e->n_steps; s++) hours[s] = survive_from(e, b, s, max_steps, crit);
+    for (int k = 0; k < b->n_res; k++) {
+        if (saved[k]) memcpy(e->inst[b->res[k]].state, saved[k], e->inst[b->res[k]].type->size);
+        free(saved[k]);
+    }
+    free(saved);
+    free(crit);
+    return ok ? 0 : -1;
+}
+
 int dc_engine_step(dc_engine *e, int i)
 {
     e->error[0] = '\0';
@@ -449,6 +533,7 @@ int dc_engine_step(dc_engine *e, int i)
         snprintf(e->error, sizeof e->error, "%s", e->passive_error);
         return -1;
     }
+    if (e->snap) snapshot(e, i);
     for (int a = 0; a < e->n_active_buses; a++)
         if (bus_step(e, &e->bus[e->active_buses[a]], i)) return -1;
     record(e, i);
@@ -484,6 +569,14 @@ static void sum_inputs(dc_engine *e)
             }
             bus->demand[i] = d;
             bus->profile[i] = p;
+        }
+        for (int i = 0; i < e->n_steps; i++) { /* a bus without a grid serves its critical loads only */
+            double need = 0.0;
+            for (int k = 0; k < bus->n_sites; k++) {
+                const dc_site *st = &e->site[bus->sites[k]];
+                need += !bus->grid_up || bus->grid_up[i] ? st->demand[i] : st->crit[i];
+            }
+            bus->need[i] = need;
         }
     }
 }

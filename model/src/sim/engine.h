@@ -25,7 +25,8 @@
 #define DC_FLOWS(X)                                                                                            \
     X(F_DEMAND, "demand", "kWh", "demand of the loads after savings", DC_AGG_SUM)                              \
     X(F_PV, "pv", "kWh", "PV AC output offered, before curtailment", DC_AGG_SUM)                               \
-    X(F_UNSERVED, "unserved", "kWh", "demand not met", DC_AGG_SUM)                                             \
+    X(F_UNSERVED, "unserved", "kWh", "demand not met (in a grid outage: critical demand not met)", DC_AGG_SUM)    \
+    X(F_SHED, "shed", "kWh", "load shed in a grid outage: all but the critical loads", DC_AGG_SUM)                \
     X(F_CURTAILED, "curtailed", "kWh", "PV output neither used, stored nor exported", DC_AGG_SUM)              \
     X(F_GENERATION, "generation", "kWh", "dispatchable generation", DC_AGG_SUM)                                \
     X(F_STORAGE_CHARGE, "storage_charge", "kWh", "AC energy into batteries", DC_AGG_SUM)                       \
@@ -55,6 +56,7 @@ typedef struct {
     int site;            /* its site; -1 for a private wire's grid connection */
     int bus;
     char name[DC_NAME_MAX];
+    int grid_forming;    /* 1: it can form an islanded bus's grid */
     int n_buyers;        /* off-site sales: buyer sites and shares [0-1] (NULL = by their imports) */
     int *buyers;
     double *shares;
@@ -66,6 +68,7 @@ typedef struct {
     int n_res, *res;     /* dispatched instances at the site */
     int n_prof, *prof;   /* profile instances at the site */
     const double *demand, *pv; /* inputs per step [kWh] (shared zeros when it has none) */
+    const double *crit;  /* critical demand per step [kWh]: what an outage still serves */
     double now[F_COUNT]; /* this step's flows [kWh] */
     double *f[F_COUNT];  /* recorded series per step; NULL for flows the site never has */
     int n_kept, kept[F_COUNT]; /* the flows it records (the others stay 0) */
@@ -82,6 +85,7 @@ typedef struct {
     int grid;            /* instance index of the grid connection */
     int passive;         /* 1: one site and nothing dispatched but the grid; solved without calls */
     double *demand, *profile; /* per step sums of the member sites [kWh] */
+    double *need;        /* per step: demand to serve, the critical part while the grid is down [kWh] */
     unsigned char *grid_up;   /* per step, NULL = always available */
     double *grid_import, *grid_export, *residual; /* point of connection, per step */
 } dc_bus;
@@ -109,6 +113,7 @@ typedef struct {
 
     int passive_fail;        /* first step whose passive balance fails; n_steps when none */
     char passive_error[2048];
+    unsigned char **snap;    /* per instance: its state at the start of every step (for the scan), or NULL */
     double tolerance;        /* [kWh] */
     double max_residual;     /* largest |residual| of any site, bus or ledger so far [kWh] */
     char error[2048];        /* why the last step failed */
@@ -128,4 +133,9 @@ void dc_engine_reset(dc_engine *e);
  * nothing dispatched but the grid: no state), their whole year solved, and
  * which instances sell off-site. 0, or -1 without memory. */
 int dc_engine_prepare(dc_engine *e);
+/* After a run with snapshots: for every start step, the hours a bus keeps
+ * its critical demand served with the grid down (at most max_steps). The
+ * run's records and end states are left as they were. 0, or -1 without
+ * memory. */
+int dc_engine_survival(dc_engine *e, int bus, int max_steps, double *hours);
 #endif

@@ -114,6 +114,7 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
     if (st == DC_OK) st = dc_model_build(m, in, diag);
     if (st == DC_OK) restart(m);
     if (st == DC_OK) st = find_cyclic_start(m, diag);
+    m->scan_ready = 1;
     if (st != DC_OK) {
         dc_model_destroy(&m);
         return st;
@@ -122,11 +123,32 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
     return DC_OK;
 }
 
+/* Survival from every start hour, bus by bus, into its sites' series. */
+static dc_status survival_scan(dc_model *m)
+{
+    dc_engine *e = &m->eng;
+    int max_steps = (int)(m->s->resilience.max_hours / m->step_h + 0.5);
+    for (int b = 0; b < e->n_buses; b++) {
+        const dc_bus *bus = &e->bus[b];
+        double *hours = NULL;
+        for (int k = 0; k < bus->n_sites && !hours; k++) hours = m->survival[bus->sites[k]];
+        if (!hours) continue;
+        if (dc_engine_survival(e, b, max_steps, hours)) return DC_ERR_NOMEM;
+        for (int k = 0; k < bus->n_sites; k++) {
+            double *h = m->survival[bus->sites[k]];
+            if (h && h != hours) memcpy(h, hours, (size_t)m->ta.n * sizeof *h);
+        }
+    }
+    return DC_OK;
+}
+
 dc_status dc_model_step(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
     if (m->step >= m->ta.n) return DC_ERR_STATE;
-    return dc_engine_step(&m->eng, m->step++) ? DC_ERR_BALANCE : DC_OK;
+    if (dc_engine_step(&m->eng, m->step++)) return DC_ERR_BALANCE;
+    if (m->step == m->ta.n && m->scan_ready && m->survival) return survival_scan(m);
+    return DC_OK;
 }
 
 dc_status dc_model_run(dc_model *m)

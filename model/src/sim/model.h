@@ -38,6 +38,8 @@ struct dc_model {
     int step;              /* next step to run */
     int cyclic;            /* 1 when some store starts the year where it ends */
     int cyclic_passes;     /* years run to find that state */
+    double **survival;     /* per site: hours its critical loads last from each start step (scan), or NULL */
+    int scan_ready;        /* 1 once the cyclic passes are done: the year's last step runs the scan */
     double cyclic_gap_kwh; /* |start - end| of the stores left after those passes [kWh] */
 };
 

@@ -39,7 +39,7 @@ static void import_caps(const dc_model *m, const dc_bus *b, double *up, double *
 {
     const dc_instance *grid = &m->eng.inst[b->grid];
     dc_bounds bd;
-    dc_ctx c = {0, &m->eng.t[0], m->eng.step_h, 1};
+    dc_ctx c = {0, &m->eng.t[0], m->eng.step_h, 1, 0};
     grid->type->bounds(grid->state, &c, &bd);
     *up = bd.max_supply;
     c.grid_up = 0;

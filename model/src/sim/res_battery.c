@@ -17,6 +17,8 @@ typedef struct {
     double before_kwh;  /* stored at the start of this step [kWh] */
     double lost_kwh;    /* self-discharge of this step [kWh] */
     int cyclic;         /* 1: the year starts where it ends (year_end: cyclic) */
+    double reserve_kwh; /* stored energy kept for outages [kWh] */
+    int grid_forming;
     double *charge, *discharge, *stored, *losses, *drawdown, *cycles;
 } battery_state;
 
@@ -29,12 +31,18 @@ static void bat_begin(void *st, const dc_ctx *c)
     s->lost_kwh = s->before_kwh - s->b.soc;
 }
 
+/* Day to day the disaster reserve stays in; while the grid is down it
+ * may be used. */
 static void bat_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 {
     const battery_state *s = st;
-    (void)c;
-    *b = (dc_bounds){0.0, dc_battery_can_discharge(&s->b), 0.0, dc_battery_can_charge(&s->b), 0.0};
+    double out = dc_battery_can_discharge(&s->b);
+    if (c->grid_up && s->reserve_kwh > s->b.e_min)
+        out = fmin(out, fmax(0.0, s->b.soc - s->reserve_kwh) * s->b.eta_d);
+    *b = (dc_bounds){0.0, out, 0.0, dc_battery_can_charge(&s->b), 0.0};
 }
+
+static int bat_forms_grid(const void *st) { return ((const battery_state *)st)->grid_forming; }
 
 static double bat_commit(void *st, const dc_ctx *c, double kwh)
 {
@@ -43,6 +51,7 @@ static double bat_commit(void *st, const dc_ctx *c, double kwh)
     if (kwh > 0) dc_battery_discharge(&s->b, kwh);
     else if (kwh < 0) dc_battery_charge(&s->b, -kwh);
     double in = kwh < 0 ? -kwh : 0.0, out = kwh > 0 ? kwh : 0.0;
+    if (!c->record) return kwh;
     s->charge[i] = in;
     s->discharge[i] = out;
     s->stored[i] = s->b.soc;
@@ -89,6 +98,7 @@ const dc_restype dc_battery_type = {
     .reset = bat_reset,
     .cycle = bat_cycle,
     .level = bat_level,
+    .forms_grid = bat_forms_grid,
 };
 
 dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site)
@@ -101,6 +111,8 @@ dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int si
     s->step_h = env->step_h;
     s->start_kwh = s->p.energy_kwh * s->p.soc_initial_pct / 100.0;
     s->cyclic = it->year_end == DC_YEAR_END_CYCLIC;
+    s->reserve_kwh = s->p.energy_kwh * it->disaster_reserve_pct / 100.0;
+    s->grid_forming = it->grid_forming;
     enum { D = DC_SERIES_DETAIL }; /* hourly.csv: charge, discharge, stored */
     const dc_series_spec ser[] = {
         {&s->charge, "charge", "kWh", "AC energy into the battery", DC_AGG_SUM, 0},

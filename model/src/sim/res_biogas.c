@@ -78,13 +78,13 @@ static void bg_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 
 /* Heat the engine does not give comes from the boiler, as far as the gas
  * above the holder's minimum goes. */
-static double boiler(biogas_state *s, double engine_heat, int i)
+static double boiler(biogas_state *s, double engine_heat, double *short_kwh)
 {
     double short_by = fmax(0.0, s->heat_need - engine_heat), share = ch4_share(s);
     double want = share > 0 ? short_by / (s->boiler_eff * s->lhv_kwh * share) : 0.0;
     double gas = fmin(want, fmax(0.0, s->holder - s->p->holder_min_nm3));
     take(s, gas);
-    s->heat_short[i] = want > 0 ? short_by * (1.0 - gas / want) : short_by;
+    *short_kwh = want > 0 ? short_by * (1.0 - gas / want) : short_by;
     return gas;
 }
 
@@ -96,9 +96,12 @@ static double bg_commit(void *st, const dc_ctx *c, double kwh)
     s->share_now = share;
     take(s, gas);
     double engine_heat = gas * share * s->lhv_kwh * s->heat_eff;
-    s->boiler_now = boiler(s, engine_heat, i);
+    double short_kwh;
+    s->boiler_now = boiler(s, engine_heat, &short_kwh);
     s->flared_now = fmax(0.0, s->holder - s->p->holder_nm3);
     take(s, s->flared_now);
+    if (!c->record) return kwh;
+    s->heat_short[i] = short_kwh;
     s->elec[i] = kwh;
     s->heat[i] = engine_heat;
     s->produced[i] = s->made;
@@ -126,6 +129,13 @@ static void bg_reset(void *st)
     s->ch4 = s->start * s->mean_share;
 }
 
+/* A synchronous generator forms an island's grid while it runs. */
+static int bg_forms_grid(const void *st)
+{
+    (void)st;
+    return 1;
+}
+
 const dc_restype dc_biogas_type = {
     .name = "biogas",
     .role = DC_ROLE_GENERATOR,
@@ -135,6 +145,7 @@ const dc_restype dc_biogas_type = {
     .commit = bg_commit,
     .ledger = bg_ledger,
     .reset = bg_reset,
+    .forms_grid = bg_forms_grid,
 };
 
 /* Biogas and methane of every feedstock of this plant, per step [Nm3]. */

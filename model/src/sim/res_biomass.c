@@ -34,6 +34,7 @@ static void bm_begin(void *st, const dc_ctx *c)
     double room = s->p->yard_capacity_t - s->stock_t, in = s->deliver[c->i];
     s->delivered_now = in < room ? in : room > 0 ? room : 0.0;
     s->stock_t += s->delivered_now;
+    if (!c->record) return;
     s->turned_away[c->i] = in - s->delivered_now;
     s->delivered[c->i] = s->delivered_now;
 }
@@ -75,6 +76,7 @@ static double bm_commit(void *st, const dc_ctx *c, double kwh)
     double mj = dc_fuelplant_fuel_mj(&s->plant, kwh, s->step_h), t = mj / (1000.0 * s->lhv_wet);
     s->stock_t = fmax(0.0, s->stock_t - t);
     s->prev_kwh = kwh;
+    if (!c->record) return kwh;
     s->elec[i] = kwh;
     s->heat[i] = mj * s->heat_eff / DC_MJ_PER_KWH;
     s->fuel_t[i] = t;
@@ -102,6 +104,13 @@ static void bm_reset(void *st)
 
 static void bm_destroy(void *st) { dc_fuelplant_free(&((biomass_state *)st)->plant); }
 
+/* A synchronous generator forms an island's grid while it runs. */
+static int bm_forms_grid(const void *st)
+{
+    (void)st;
+    return 1;
+}
+
 const dc_restype dc_biomass_type = {
     .name = "biomass",
     .role = DC_ROLE_GENERATOR,
@@ -111,6 +120,7 @@ const dc_restype dc_biomass_type = {
     .commit = bm_commit,
     .ledger = bm_ledger,
     .reset = bm_reset,
+    .forms_grid = bm_forms_grid,
     .destroy = bm_destroy,
 };
 

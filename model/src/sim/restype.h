@@ -19,6 +19,7 @@ typedef struct {
     const dc_stamp *t;  /* start of the step, JST */
     double step_h;      /* step length [h] */
     int grid_up;        /* 1 when the public grid is available at this bus */
+    int record;         /* 1: write the step's records; 0: a what-if step (the survival scan) */
 } dc_ctx;
 
 typedef struct {
@@ -59,5 +60,6 @@ typedef struct dc_restype {
     double (*offer)(const void *st, int i);
     void (*settle_year)(void *st, const dc_profile_year *y);
     void (*destroy)(void *st); /* what the state holds besides its bytes; may be NULL */
+    int (*forms_grid)(const void *st); /* 1: it can form an island's grid when it can supply or absorb; may be NULL */
 } dc_restype;
 #endif

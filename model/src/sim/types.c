@@ -7,5 +7,6 @@ const dc_binding dc_bindings[] = {
     {S_BATTERIES, &dc_battery_type, dc_battery_make},
     {S_BIOMASS, &dc_biomass_type, dc_biomass_make},
     {S_BIOGAS, &dc_biogas_type, dc_biogas_make},
+    {S_EVS, &dc_ev_type, dc_ev_make},
 };
 const int dc_n_bindings = sizeof dc_bindings / sizeof dc_bindings[0];

@@ -36,13 +36,14 @@ typedef struct {
 
 extern const dc_binding dc_bindings[];
 extern const int dc_n_bindings;
-extern const dc_restype dc_battery_type, dc_grid_type, dc_pv_type, dc_biomass_type, dc_biogas_type;
+extern const dc_restype dc_battery_type, dc_grid_type, dc_pv_type, dc_biomass_type, dc_biogas_type, dc_ev_type;
 
 /* Makers of the bound types, one per type file. */
 dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_biomass_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_biogas_make(void *state, const dc_build_env *env, int item, int site);
+dc_status dc_ev_make(void *state, const dc_build_env *env, int item, int site);
 /* The grid connection of a bus, with its limits [kW]. */
 void dc_grid_make(void *state, double import_kw, double export_kw, double step_h);
 #endif
