@@ -9,7 +9,7 @@ enum { FIRST_YEAR = 1955, LAST_YEAR = 2027, MAX_DAYS = 2000 };
 
 static int load_reference(long *days)
 {
-    FILE *fp = fopen("tests/fixtures/syukujitsu.csv", "r");
+    FILE *fp = fopen("inputs/calendar/syukujitsu.csv", "r");
     assert_non_null(fp);
     char line[256];
     int n = 0, y, m, d;

@@ -40,7 +40,7 @@ static void leap_day_and_time_zone_mapping(void **state)
     dc_diag *d = dc_diag_create();
     assert_int_equal(dc_epw_read(EPW_PATH, &w, d), DC_OK);
     assert_int_equal(dc_timeaxis_init(&ta, 2027, 1, 3600), 0); /* FY2027 has 2028-02-29 */
-    assert_int_equal(dc_weather_map(&w, &ta, &out), 0);
+    assert_int_equal(dc_weather_map(&w, &ta, 0, &out), 0);
     int feb28_noon = -1;
     for (int i = 0; i < ta.n; i++)
         if (ta.t[i].month == 2 && ta.t[i].day == 28 && ta.t[i].hour == 11) feb28_noon = i;
@@ -50,7 +50,7 @@ static void leap_day_and_time_zone_mapping(void **state)
     dc_weather_free(&out);
     /* A file stamped in UTC+8 is read one hour later in JST. */
     w.tz_hours = 8.0;
-    assert_int_equal(dc_weather_map(&w, &ta, &out), 0);
+    assert_int_equal(dc_weather_map(&w, &ta, 0, &out), 0);
     assert_near(out.ghi[feb28_noon + 1], 753.0, 1e-12);
     dc_weather_free(&out);
     dc_timeaxis_free(&ta);

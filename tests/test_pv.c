@@ -40,7 +40,7 @@ static void site_setup(site_run *r, int force_erbs)
     dc_diag *d = dc_diag_create();
     assert_int_equal(dc_epw_read(EPW_PATH, &raw, d), DC_OK);
     assert_int_equal(dc_timeaxis_init(&r->ta, 2019, 0, 3600), 0);
-    assert_int_equal(dc_weather_map(&raw, &r->ta, &r->w), 0);
+    assert_int_equal(dc_weather_map(&raw, &r->ta, 0, &r->w), 0);
     dc_site_geo site = {raw.latitude_deg, raw.longitude_deg, raw.elevation_m};
     assert_int_equal(dc_ephem_build(&r->e, r->ta.start_jd, r->ta.n / 24.0, 69.0), 0);
     assert_int_equal(dc_sun_build(&r->sun, &r->ta, &r->w, &site, &r->e, force_erbs), 0);

@@ -6,6 +6,8 @@
  * approximation used by the National Astronomical Observatory of Japan. */
 #include "calendar.h"
 
+#include <stddef.h>
+
 #include <math.h>
 
 long dc_days_from_civil(int y, int m, int d)
@@ -164,4 +166,26 @@ int dc_jp_holiday(int y, int m, int d)
         named_on_day(z - 1) && named_on_day(z + 1))
         return DC_CITIZENS;
     return DC_NOT_HOLIDAY;
+}
+
+int dc_is_offday(int y, int m, int d) { return dc_is_offday_in(NULL, y, m, d); }
+
+int dc_holiday_in(const dc_holidays *h, int y, int m, int d)
+{
+    if (!h || !h->n || y < h->first_year || y > h->last_year) return dc_jp_holiday(y, m, d);
+    long day = dc_days_from_civil(y, m, d);
+    int lo = 0, hi = h->n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (h->days[mid] == day) return DC_HOLIDAY;
+        if (h->days[mid] < day) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    return DC_NOT_HOLIDAY;
+}
+
+int dc_is_offday_in(const dc_holidays *h, int y, int m, int d)
+{
+    int wd = dc_weekday(y, m, d);
+    return wd == 0 || wd == 6 || dc_holiday_in(h, y, m, d) || (m == 12 && d >= 29) || (m == 1 && d <= 3);
 }

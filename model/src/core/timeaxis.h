@@ -4,6 +4,8 @@
 #ifndef DC_TIMEAXIS_H
 #define DC_TIMEAXIS_H
 
+#include "calendar.h"
+
 typedef struct {
     short year;
     signed char month, day, hour, minute;
@@ -23,6 +25,8 @@ typedef struct {
 
 /* 0 on success, -1 on bad arguments or no memory. step_s must divide a day. */
 int dc_timeaxis_init(dc_timeaxis *ta, int year, int fiscal, int step_s);
+/* The same with holidays from a published list where it covers the year. */
+int dc_timeaxis_init_with(dc_timeaxis *ta, int year, int fiscal, int step_s, const dc_holidays *h);
 void dc_timeaxis_free(dc_timeaxis *ta);
 double dc_timeaxis_hours(const dc_timeaxis *ta);  /* step length [h] */
 #endif

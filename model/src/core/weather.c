@@ -1,5 +1,7 @@
 #include "weather.h"
 
+#include "calendar.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +56,48 @@ static int source_row(const dc_weather_raw *raw, const int *idx, const dc_stamp 
     return ((r - shift) % raw->n + raw->n) % raw->n;
 }
 
-int dc_weather_map(const dc_weather_raw *raw, const dc_timeaxis *ta, dc_weather *out)
+/* The row of the hour before (d = -1) or after (d = +1) row r's hour. */
+static int neighbour(const dc_weather_raw *raw, const int *idx, const dc_stamp *s, int d)
+{
+    dc_stamp t = *s;
+    t.minute = 0;
+    int h = t.hour + d;
+    if (h < 0 || h > 23) {
+        long day = dc_days_from_civil(t.year, t.month, t.day) + d;
+        int y, m, dd;
+        dc_civil_from_days(day, &y, &m, &dd);
+        t.year = (short)y, t.month = (signed char)m, t.day = (signed char)dd;
+        h = h < 0 ? 23 : 0;
+    }
+    t.hour = (signed char)h;
+    return source_row(raw, idx, &t);
+}
+
+/* Steps inside an hour: linear between the hours' means, at the middle
+ * of each step; irradiance (columns 0-2) rescaled to the hour's mean. */
+static void interpolate_hour(const dc_weather_raw *raw, const int *idx, const dc_timeaxis *ta, int first, int n,
+                             double *const *dst, const double *const *src)
+{
+    int r = source_row(raw, idx, &ta->t[first]);
+    int before = neighbour(raw, idx, &ta->t[first], -1), after = neighbour(raw, idx, &ta->t[first], +1);
+    if (before < 0) before = r;
+    if (after < 0) after = r;
+    for (int c = 0; c < N_COLS; c++) {
+        double sum = 0.0, mean = src[c][r];
+        for (int k = 0; k < n; k++) {
+            double tau = (k + 0.5) / n; /* middle of the step, in hours since the hour began */
+            double v = tau < 0.5 ? src[c][before] + (mean - src[c][before]) * (tau + 0.5)
+                                 : mean + (src[c][after] - mean) * (tau - 0.5);
+            dst[c][first + k] = v;
+            sum += v;
+        }
+        if (c > 2 || isnan(mean)) continue;
+        for (int k = 0; k < n; k++) /* each hour keeps its energy; a dark hour stays dark */
+            dst[c][first + k] = mean <= 0 ? 0.0 : sum > 0 ? dst[c][first + k] * mean * n / sum : mean;
+    }
+}
+
+int dc_weather_map(const dc_weather_raw *raw, const dc_timeaxis *ta, int interpolate, dc_weather *out)
 {
     memset(out, 0, sizeof *out);
     int *idx = index_rows(raw);
@@ -78,8 +121,24 @@ int dc_weather_map(const dc_weather_raw *raw, const dc_timeaxis *ta, dc_weather 
         }
         for (int c = 0; c < N_COLS; c++) (*dst[c])[i] = src[c][r];
     }
+    int per_hour = ta->step_s < 3600 ? 3600 / ta->step_s : 1;
+    if (interpolate && per_hour > 1) {
+        double *const cols[N_COLS] = {out->ghi, out->dni, out->dhi, out->temp_c, out->wind_ms, out->pressure_mbar};
+        for (int i = 0; i + per_hour <= ta->n; i += per_hour)
+            interpolate_hour(raw, idx, ta, i, per_hour, cols, src);
+    }
     free(idx);
     return 0;
+}
+
+int dc_weather_first_missing(const dc_weather_raw *raw, const dc_timeaxis *ta)
+{
+    int *idx = index_rows(raw), found = -1;
+    if (!idx) return -1;
+    for (int i = 0; i < ta->n && found < 0; i++)
+        if (source_row(raw, idx, &ta->t[i]) < 0) found = i;
+    free(idx);
+    return found;
 }
 
 void dc_weather_free(dc_weather *w)

@@ -31,8 +31,12 @@ void dc_weather_raw_free(dc_weather_raw *w);
 
 /* Map a one-year file onto the axis by (month, day, hour): 29 February
  * takes 28 February when the file has none; a file in another time zone is
- * shifted to JST. Sub-hourly steps repeat the hour's mean. Returns 0, -1 on
- * no memory, -2 when a date of the axis is missing from the file. */
-int dc_weather_map(const dc_weather_raw *raw, const dc_timeaxis *ta, dc_weather *out);
+ * shifted to JST. Sub-hourly steps repeat the hour's mean, or with
+ * interpolate follow the line between the hours' means (irradiance then
+ * rescaled so that each hour keeps its energy). Returns 0, -1 on no memory,
+ * -2 when a date of the axis is missing from the file. */
+int dc_weather_map(const dc_weather_raw *raw, const dc_timeaxis *ta, int interpolate, dc_weather *out);
+/* The first step of ta the file has no hour for, or -1. */
+int dc_weather_first_missing(const dc_weather_raw *raw, const dc_timeaxis *ta);
 void dc_weather_free(dc_weather *w);
 #endif

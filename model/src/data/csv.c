@@ -1,70 +1,13 @@
 #include "csv.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
-#include "utf8.h"
+#include "text.h"
 
 enum { MAX_FIELDS = 256 };
-
-static char *slurp(const char *path, size_t *len, dc_diag *diag)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        dc_diag_add(diag, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, fp)) > 0;) {
-        n += got;
-        if (n > DC_CSV_MAX_BYTES) break;
-        if (n + 1 == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (!b) free(buf);
-            buf = b;
-        }
-    }
-    fclose(fp);
-    if (buf && n > DC_CSV_MAX_BYTES) {
-        dc_diag_add(diag, path, 0, 0, NULL, "larger than %d MiB: not a statistics table", DC_CSV_MAX_BYTES >> 20);
-        free(buf);
-        return NULL;
-    }
-    if (buf) buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-/* UTF-8 (a byte-order mark is skipped); anything else is named with the
- * place of its first byte that is not UTF-8. Returns the text's start. */
-static char *check_encoding(const char *path, char *text, size_t len, dc_diag *diag)
-{
-    const unsigned char *u = (const unsigned char *)text;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        dc_diag_add(diag, path, 1, 1, NULL, "the file is UTF-16 (Excel's \"Unicode text\"): save it as "
-                    "\"CSV UTF-8 (comma delimited)\" and run again");
-        return NULL;
-    }
-    size_t start = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
-    int line = 1, col = 1;
-    for (size_t i = start; i < len;) {
-        int n = u[i] ? dc_utf8_seq(u + i, len - i) : 0;
-        if (n == 0) {
-            dc_diag_add(diag, path, line, col, NULL, u[i] ? "the file is not UTF-8 (Shift_JIS or cp932, as Excel's "
-                        "\"CSV (comma delimited)\" saves?): save it as \"CSV UTF-8 (comma delimited)\" and run again"
-                        : "a NUL byte: not a text file");
-            return NULL;
-        }
-        if (u[i] == '\n') line++, col = 1;
-        else if (u[i] == ',') col++; /* columns count fields, as a spreadsheet does */
-        i += (size_t)n;
-    }
-    return text + start;
-}
 
 typedef struct {
     const char *path;
@@ -242,11 +185,12 @@ int dc_csv_read(const char *path, dc_csv *t, dc_diag *diag)
 {
     memset(t, 0, sizeof *t);
     t->path = path;
-    size_t len = 0;
-    if (!(t->text = slurp(path, &len, diag))) return -1;
-    parser ps = {path, check_encoding(path, t->text, len, diag), 1, diag, 0, 0};
-    if (!ps.p || parse(t, &ps)) {
-        if (ps.p) dc_diag_add(diag, path, 0, 0, NULL, "out of memory");
+    dc_text txt; /* UTF-8 or Shift_JIS, as Excel saves either */
+    if (dc_text_read(path, &txt, diag)) return -1;
+    t->text = txt.text;
+    parser ps = {path, t->text, 1, diag, 0, 0};
+    if (parse(t, &ps)) {
+        dc_diag_add(diag, path, 0, 0, NULL, "out of memory");
         dc_csv_free(t);
         return -1;
     }

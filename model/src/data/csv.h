@@ -1,7 +1,8 @@
 /* CSV tables as RFC 4180 writes them (and Excel's "CSV UTF-8" saves):
  * fields split on commas, a field in double quotes may hold commas,
- * newlines and doubled quotes. UTF-8 with or without a byte-order mark;
- * Shift_JIS (cp932) and UTF-16 are refused with a hint. Records whose
+ * newlines and doubled quotes. UTF-8 with or without a byte-order mark, or
+ * Shift_JIS (cp932, what Japanese Excel saves as "CSV"), read by text.h,
+ * which refuses UTF-16, EUC-JP and HTML pages with a hint. Records whose
  * first character is '#' are comments (the source notes), blank lines are
  * skipped, the first other record names the columns. Unquoted fields are
  * trimmed of spaces. Positions in messages are file:line:column, where the
@@ -10,8 +11,6 @@
 #define DC_CSV_H
 
 #include "decarb.h"
-
-enum { DC_CSV_MAX_BYTES = 64 << 20 }; /* largest table read [bytes] */
 
 typedef struct {
     char **cell;  /* ncols fields */

@@ -125,7 +125,8 @@ dc_status dc_profile_read(const char *path, const char *field, int most, double 
             continue;
         }
         if (*n >= most) { /* no need to read on: the file cannot fit the year */
-            dc_diag_add(diag, path, lineno, 0, field, "more than %d values: the scenario year has %d steps", most, most);
+            dc_diag_add(diag, path, lineno, 0, field, "more than %d values: the scenario year has %d steps"
+                        " (a 30-minute meter export or another year's file? set profile_format: meter)", most, most);
             errors++;
             break;
         }

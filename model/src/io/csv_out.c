@@ -37,7 +37,7 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
     const double **cols = malloc((dc_model_series_count(m) + 1) * sizeof *cols);
     if (!cols) return -1;
     dc_series_info info;
-    fputs(DC_UTF8_BOM "time_jst", fp);
+    fprintf(fp, DC_UTF8_BOM "time_jst [start of %g-min step]", dc_model_step_hours(m) * 60); /* names the step */
     for (size_t k = 0; dc_model_series_get(m, k, &info) == 0; k++) {
         if (info.detail) continue;
         fprintf(fp, ",%s [%s]", info.name, info.unit);

@@ -1,6 +1,7 @@
 /* Reads every file a scenario names into dc_inputs. */
 #include "inputs.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +10,12 @@
 #include "diag.h"
 #include "elec_factors.h"
 #include "epw.h"
+#include "jma.h"
 #include "factors.h"
 #include "ghgdata.h"
+#include "holidays.h"
 #include "loadfiles.h"
+#include "meter.h"
 #include "params.h"
 #include "plant_inputs.h"
 #include "validate.h"
@@ -35,11 +39,16 @@ static int year_steps(const dc_scenario *s)
     return (int)(last - first) * (1440 / (s->step_minutes > 0 ? s->step_minutes : 60));
 }
 
-static dc_status read_load(const dc_scenario *s, int i, dc_load_input *in, dc_diag *diag)
+static dc_status read_load(const dc_scenario *s, int i, dc_load_input *in, const dc_holidays *holidays,
+                           dc_diag *diag)
 {
     const dc_load_item *p = &DC_CITEMS(s, S_LOADS, dc_load_item)[i];
     char field[64], path[DC_PATH_MAX + 128];
     dc_field_name(s, S_LOADS, i, "profile_file", field, sizeof field);
+    if (p->profile_file[0] && p->meter.kind == DC_PROFILE_METER) {
+        dc_meter_target t = {s->year, s->fiscal, s->step_minutes, holidays};
+        return dc_meter_read(p->profile_file, field, &p->meter, &t, &in->profile, &in->profile_n, diag);
+    }
     if (p->profile_file[0]) return dc_profile_read(p->profile_file, field, year_steps(s), &in->profile, &in->profile_n, diag);
     int shape = p->shape ? p->shape : dc_shape_for_sector(p->sector);
     if (s->shapes_dir[0]) snprintf(path, sizeof path, "%s/%s.csv", s->shapes_dir, dc_shape_names[shape]);
@@ -54,6 +63,62 @@ static dc_status read_pv(const dc_scenario *s, int i, dc_pv_input *in, dc_diag *
     dc_field_name(s, S_PV, i, "profile_file", field, sizeof field);
     if (!p->profile_file[0]) return DC_OK;
     return dc_profile_read(p->profile_file, field, year_steps(s), &in->profile, &in->profile_n, diag);
+}
+
+/* EPW or a JMA download, by the file's first line unless the scenario says. */
+static int weather_format(const dc_scenario *s)
+{
+    if (s->weather_format != DC_WFORMAT_AUTO) return s->weather_format;
+    FILE *fp = fopen(s->weather_file, "rb");
+    char head[64] = "";
+    if (fp) {
+        size_t n = fread(head, 1, sizeof head - 1, fp);
+        head[n] = '\0';
+        fclose(fp);
+    }
+    return !strncmp(head, "LOCATION", 8) ? DC_WFORMAT_EPW : DC_WFORMAT_JMA;
+}
+
+/* A file without a location takes the scenario's; without pressure, the
+ * standard atmosphere at its elevation; without wind, 1 m/s (warned). */
+static dc_status complete_weather(const dc_scenario *s, dc_weather_raw *w, dc_diag *diag)
+{
+    if (isnan(w->latitude_deg) && (isnan(s->latitude_deg) || isnan(s->longitude_deg))) {
+        dc_scenario_error(s, diag, S_LOCATION, 0, "latitude_deg", "the weather file gives no location: set "
+                          "location.latitude_deg, longitude_deg and elevation_m");
+        return DC_ERR_WEATHER;
+    }
+    if (isnan(w->latitude_deg)) {
+        w->latitude_deg = s->latitude_deg, w->longitude_deg = s->longitude_deg, w->elevation_m = s->elevation_m;
+        if (isnan(w->elevation_m)) {
+            w->elevation_m = 0.0;
+            dc_scenario_warn(s, diag, S_LOCATION, 0, "elevation_m", "not given and not in the weather file: 0 m "
+                             "assumed (it sets the air pressure)");
+        }
+    }
+    double elev = w->elevation_m;
+    int calm = 0;
+    for (int k = 0; k < w->n; k++) {
+        if (isnan(w->pressure_mbar[k])) w->pressure_mbar[k] = 1013.25 * pow(1.0 - 2.25577e-5 * elev, 5.25588);
+        if (isnan(w->wind_ms[k])) w->wind_ms[k] = 1.0, calm++;
+    }
+    if (calm)
+        dc_scenario_warn(s, diag, S_WEATHER, 0, "file", "%d hour(s) without wind speed: 1 m/s assumed for the cell "
+                         "temperature", calm);
+    return DC_OK;
+}
+
+static dc_status read_weather(const dc_scenario *s, dc_weather_raw *w, dc_diag *diag)
+{
+    dc_status st;
+    if (weather_format(s) == DC_WFORMAT_EPW) {
+        st = dc_epw_read(s->weather_file, w, diag);
+    } else {
+        dc_jma_options o = {{0}, s->n_accept_quality, s->weather_fill};
+        memcpy(o.quality, s->accept_quality, sizeof o.quality);
+        st = dc_jma_read(s->weather_file, &o, w, diag);
+    }
+    return st == DC_OK ? complete_weather(s, w, diag) : st;
 }
 
 /* A file of the statistics folder, or "" when the folder has none. */
@@ -121,9 +186,13 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
     if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
     dc_inputs *in = alloc_inputs(s);
     if (!in) return DC_ERR_NOMEM;
-    dc_status st = dc_epw_read(s->weather_file, &in->weather, diag);
+    dc_status st = read_weather(s, &in->weather, diag);
+    if (s->holidays_file[0]) {
+        dc_status hs = dc_holidays_read(s->holidays_file, "holidays_file", &in->holidays, diag);
+        if (st == DC_OK) st = hs;
+    }
     for (int i = 0; i < in->n_loads; i++) {
-        dc_status ls = read_load(s, i, &in->loads[i], diag);
+        dc_status ls = read_load(s, i, &in->loads[i], &in->holidays, diag);
         if (st == DC_OK) st = ls;
     }
     for (int i = 0; i < in->n_pv; i++) {
@@ -157,6 +226,7 @@ void dc_inputs_destroy(dc_inputs **in)
     free((*in)->feeds);
     dc_elec_free(&(*in)->elec);
     dc_weather_raw_free(&(*in)->weather);
+    dc_holidays_free(&(*in)->holidays);
     dc_ghg_data_free(&(*in)->ghg);
     free(*in);
     *in = NULL;

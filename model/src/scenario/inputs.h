@@ -37,6 +37,7 @@ typedef struct {
 
 struct dc_inputs {
     dc_weather_raw weather;
+    dc_holidays holidays;   /* the scenario's holiday list; empty: the rules */
     int n_loads, n_pv;
     dc_load_input *loads;   /* one per load item */
     dc_pv_input *pv;        /* one per PV item */

@@ -193,12 +193,12 @@ static int parse_names(const dc_param *p, char *dst, const char *text, char *err
     return 0;
 }
 
-static int parse_numbers(const dc_param *p, dc_scenario *s, int item, const char *text, char *err, size_t n)
+/* A list of numbers into the struct at base (the scenario, or a list item). */
+static int parse_numbers_at(const dc_param *p, char *base, const char *text, char *err, size_t n)
 {
     char buf[4096], *tok[MAX_TOKENS];
     int k;
     if (split_list(text, buf, sizeof buf, tok, p->max_count, &k, err, n)) return -1;
-    char *base = dc_section_is_list(p->section) ? (char *)dc_list_item(s, p->section, item) : (char *)s;
     int *count = (int *)(base + p->size);
     for (int i = 0; i < k; i++) {
         if (p->type == P_INTLIST) {
@@ -211,6 +211,12 @@ static int parse_numbers(const dc_param *p, dc_scenario *s, int item, const char
     }
     *count = k;
     return 0;
+}
+
+static int parse_numbers(const dc_param *p, dc_scenario *s, int item, const char *text, char *err, size_t n)
+{
+    char *base = dc_section_is_list(p->section) ? (char *)dc_list_item(s, p->section, item) : (char *)s;
+    return parse_numbers_at(p, base, text, err, n);
 }
 
 static int parse_choice(const dc_param *p, int *slot, const char *text, char *err, size_t n)
@@ -272,7 +278,8 @@ static void default_value(const dc_param *p, char *base)
     case P_NAMES: parse_names(p, slot, p->def_text, err, sizeof err); break;
     case P_INTLIST:
     case P_NUMLIST:
-        *(int *)(base + p->size) = 0; /* defaults are empty lists */
+        *(int *)(base + p->size) = 0;
+        if (p->def_text && p->def_text[0]) parse_numbers_at(p, base, p->def_text, err, sizeof err);
         break;
     }
 }

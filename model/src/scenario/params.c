@@ -15,6 +15,8 @@
 #define PVT(f) sizeof(((dc_pv_item *)0)->f)
 #define LD(f) offsetof(dc_load_item, f)
 #define LDT(f) sizeof(((dc_load_item *)0)->f)
+#define MT(f) offsetof(dc_load_item, meter.f)
+#define MTT(f) sizeof(((dc_load_item *)0)->meter.f)
 #define BAT(f) offsetof(dc_battery_item, f)
 #define BIO(f) offsetof(dc_biomass_item, f)
 #define BIOT(f) sizeof(((dc_biomass_item *)0)->f)
@@ -76,6 +78,9 @@ const size_t dc_n_section_aliases = sizeof dc_section_aliases / sizeof dc_sectio
 
 static const char *const BASIS[] = {"calendar", "fiscal", NULL};
 static const char *const DECOMP[] = {"auto", "erbs", NULL};
+static const char *const WFORMAT[] = {"auto", "epw", "jma", NULL};
+static const char *const FILL[] = {"none", "linear", NULL};
+static const char *const SUBSTEPS[] = {"hold", "interpolate", NULL};
 static const char *const LINK[] = {"off", "electricity", NULL};
 static const char *const FACTOR_KIND[] = {"adjusted", "basic", NULL};
 static const char *const MOUNTING[] = {"rooftop", "open_rack", "carport", "floating", NULL};
@@ -88,6 +93,11 @@ static const char *const WOOD[] = {"conifer", "broadleaf", NULL};
 static const char *const GAS_RUN[] = {"always", "above_level", "hours", NULL};
 static const char *const BOOL[] = {"false", "true", NULL};
 static const char *const CHARGING[] = {"immediate", "smart", NULL};
+static const char *const PROFILE_KIND[] = {"plain", "meter", NULL};
+static const char *const METER_LAYOUT[] = {"slots", "days", NULL};
+static const char *const METER_STAMP[] = {"start", "end", NULL};
+static const char *const METER_UNIT[] = {"kwh", "kw", NULL};
+static const char *const METER_ALIGN[] = {"weekday", "date", NULL};
 static const char *const FEED_KIND[] = {"food_waste", "sewage_sludge", "cattle_manure", "starch_wastewater", "custom",
                                         NULL};
 const char *const dc_sector_names[DC_N_SECTORS] = {
@@ -120,12 +130,27 @@ const dc_param dc_params[] = {
     {.section = S_TOP, .key = "year_basis", .type = P_CHOICE, .offset = TOP(fiscal), .def = 1, .choices = BASIS,
      .help = "fiscal (1 April - 31 March, Japanese municipal accounts) or calendar"},
     {.section = S_TOP, .key = "step_minutes", .type = P_INTEGER, .offset = TOP(step_minutes), .unit = "min",
-     .def = 60, .lo = 1, .hi = 60, .help = "time step; must divide 60 (hourly weather is repeated within the hour)"},
+     .def = 60, .lo = 1, .hi = 60, .help = "time step; must divide 60 (hourly weather held or interpolated within the hour: weather.substeps)"},
+    {.section = S_TOP, .key = "holidays_file", .type = P_PATH, .offset = TOP(holidays_file),
+     .size = TXT(holidays_file), .def_text = "",
+     .help = "the Cabinet Office's holiday list (内閣府 syukujitsu.csv); for the years it covers it replaces the "
+             "built-in 祝日法 rules, e.g. for days added by law; \"\" = the rules"},
     {.section = S_TOP, .key = "load_shapes_dir", .type = P_PATH, .offset = TOP(shapes_dir), .size = TXT(shapes_dir),
      .def_text = "", .help = "folder of load shape CSVs; default: the bundled inputs/load_shapes"},
 
     {.section = S_WEATHER, .key = "file", .type = P_PATH, .offset = TOP(weather_file), .size = TXT(weather_file),
-     .flags = P_REQUIRED, .help = "EPW weather file (EnergyPlus format), relative to the scenario"},
+     .flags = P_REQUIRED, .help = "weather file, relative to the scenario: EPW, or a JMA hourly CSV download"},
+    {.section = S_WEATHER, .key = "format", .type = P_CHOICE, .offset = TOP(weather_format), .choices = WFORMAT,
+     .help = "auto: from the file's first line; epw; jma (気象庁 過去の気象データ, UTF-8 or Shift_JIS)"},
+    {.section = S_WEATHER, .key = "accept_quality", .type = P_INTLIST, .offset = TOP(accept_quality),
+     .size = TOP(n_accept_quality), .def_text = "[8, 5]", .lo = 0, .hi = 8, .max_count = 8,
+     .help = "JMA 品質情報 codes taken as data (8 normal, 5 quasi-normal, 4 insufficient, 2 questionable, 1 "
+             "missing, 0 not observed); other hours are gaps"},
+    {.section = S_WEATHER, .key = "fill", .type = P_CHOICE, .offset = TOP(weather_fill), .choices = FILL,
+     .help = "none: a gap is an error (listed by date); linear: filled between the hours around it (warned)"},
+    {.section = S_WEATHER, .key = "substeps", .type = P_CHOICE, .offset = TOP(substeps), .choices = SUBSTEPS,
+     .help = "steps shorter than an hour: hold (each takes the hour's mean) or interpolate (linear between hours; "
+             "irradiance then rescaled so each hour keeps its energy)"},
     {.section = S_WEATHER, .key = "decomposition", .type = P_CHOICE, .offset = TOP(decomposition), .choices = DECOMP,
      .help = "auto: the file's DNI/DHI, Erbs when absent; erbs: always split GHI by Erbs"},
 
@@ -313,6 +338,26 @@ const dc_param dc_params[] = {
     {.section = S_LOADS, .key = "profile_file", .type = P_PATH, .offset = LD(profile_file),
      .size = LDT(profile_file), .def_text = "",
      .help = "measured CSV, one kWh value per step (last column); replaces the shape"},
+    {.section = S_LOADS, .key = "profile_format", .type = P_CHOICE, .offset = MT(kind), .choices = PROFILE_KIND,
+     .help = "plain: one value per step of the scenario year, by position; meter: a dated 30-minute meter export, "
+             "read by the meter_* keys and aligned onto the scenario's year"},
+    {.section = S_LOADS, .key = "meter_layout", .type = P_CHOICE, .offset = MT(layout), .choices = METER_LAYOUT,
+     .help = "slots: a row per 30-minute slot; days: a row per day with 48 slot columns"},
+    {.section = S_LOADS, .key = "meter_stamp", .type = P_CHOICE, .offset = MT(stamp), .choices = METER_STAMP,
+     .help = "a slot's time is its start (0:00 = the first slot) or its end (0:30 = the first, 24:00 the last)"},
+    {.section = S_LOADS, .key = "meter_unit", .type = P_CHOICE, .offset = MT(unit), .choices = METER_UNIT,
+     .help = "kwh: energy of the slot; kw: mean demand over it (x 0.5 h)"},
+    {.section = S_LOADS, .key = "meter_align", .type = P_CHOICE, .offset = MT(align), .choices = METER_ALIGN,
+     .help = "weekday: another year's days onto the scenario's by weekday and day type (holidays from off days); "
+             "date: the same month and day"},
+    {.section = S_LOADS, .key = "meter_date_column", .type = P_TEXT, .offset = MT(date_column),
+     .size = MTT(date_column), .def_text = "1", .help = "header name, or number (1 = first), of the date column"},
+    {.section = S_LOADS, .key = "meter_time_column", .type = P_TEXT, .offset = MT(time_column),
+     .size = MTT(time_column), .def_text = "", .help = "the time column (slots layout); empty = the date column holds "
+                                                       "date and time"},
+    {.section = S_LOADS, .key = "meter_value_column", .type = P_TEXT, .offset = MT(value_column),
+     .size = MTT(value_column), .def_text = "2",
+     .help = "the value column (slots), or the first of the 48 slot columns (days)"},
     {.section = S_LOADS, .key = "saving_pct", .type = P_NUMBER, .offset = LD(saving_pct), .unit = "%", .lo = 0,
      .hi = 100, .flags = P_OPEN_HIGH, .help = "efficiency saving applied to the whole load"},
     {.section = S_LOADS, .key = "critical", .type = P_CHOICE, .offset = LD(critical), .choices = BOOL,

@@ -7,10 +7,13 @@
 
 #include "battery.h"
 #include "decarb.h"
+#include "meterfmt.h"
 #include "sizes.h"
 #include "pv.h"
 
 typedef enum { DC_DECOMP_AUTO, DC_DECOMP_ERBS } dc_decomposition;
+typedef enum { DC_WFORMAT_AUTO, DC_WFORMAT_EPW, DC_WFORMAT_JMA } dc_weather_format;
+typedef enum { DC_SUBSTEP_HOLD, DC_SUBSTEP_INTERPOLATE } dc_substep;
 typedef enum { DC_CONTRACT_ONSITE_PPA, DC_CONTRACT_OFFSITE_PPA, DC_CONTRACT_OWNED } dc_pv_contract;
 typedef enum {
     DC_SECTOR_HOUSEHOLD, DC_SECTOR_COMMERCIAL, DC_SECTOR_PUBLIC, DC_SECTOR_INDUSTRY,
@@ -64,6 +67,7 @@ typedef struct {
     char profile_file[DC_PATH_MAX]; /* measured kWh per step, "" = use shape */
     double saving_pct;            /* efficiency saving [%] */
     int critical;                 /* 1: served through a grid outage (shelter, pumps); 0: shed */
+    dc_meter_format meter;        /* how profile_file is laid out (profile_format: meter) */
 } dc_load_item;
 
 typedef struct {
@@ -211,8 +215,13 @@ struct dc_scenario {
     int step_minutes;                /* time step [min] */
     char weather_file[DC_PATH_MAX];  /* resolved path */
     int decomposition;               /* dc_decomposition */
+    int weather_format;              /* dc_weather_format */
+    int accept_quality[8], n_accept_quality; /* JMA 品質情報 codes taken as data */
+    int weather_fill;                /* dc_jma_fill: gaps left as errors, or filled linearly */
+    int substeps;                    /* dc_substep: hourly weather in shorter steps */
     double latitude_deg, longitude_deg, elevation_m; /* NaN = from weather file */
     double delta_t_s;                /* TT - UT [s]; NaN = estimate for the year */
+    char holidays_file[DC_PATH_MAX]; /* the Cabinet Office's syukujitsu.csv; "" = the built-in rules */
     char shapes_dir[DC_PATH_MAX];    /* load shape folder; "" = bundled */
     dc_grid_params grid;
     dc_dispatch_params dispatch;

@@ -10,6 +10,7 @@
 #include "calendar.h"
 #include "demand.h"
 #include "diag.h"
+#include "meterfmt.h"
 #include "model.h"
 #include "outages.h"
 #include "params.h"
@@ -116,8 +117,8 @@ static dc_status build_load(builder *b, int i, int site)
         if (li->profile_n != m->ta.n) {
             char field[64];
             dc_field_name(m->s, S_LOADS, i, "profile_file", field, sizeof field);
-            dc_diag_add(b->diag, p->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps",
-                        li->profile_n, m->ta.n);
+            dc_diag_add(b->diag, p->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps%s",
+                        li->profile_n, m->ta.n, dc_profile_length_hint(li->profile_n, m->ta.n));
             return DC_ERR_LOAD;
         }
         rc = dc_demand_from_profile(&dp, li->profile, m->ta.n, kwh);

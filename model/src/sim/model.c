@@ -13,9 +13,13 @@ enum { MAX_CYCLIC_PASSES = 10 };
 
 static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_raw *raw, dc_diag *d)
 {
-    int rc = dc_weather_map(raw, &m->ta, &m->weather);
+    int rc = dc_weather_map(raw, &m->ta, s->substeps == DC_SUBSTEP_INTERPOLATE, &m->weather);
     if (rc == -2) {
-        dc_diag_add(d, s->weather_file, 0, 0, "weather.file", "the file lacks dates of the scenario year");
+        int k = dc_weather_first_missing(raw, &m->ta);
+        const dc_stamp *t = &m->ta.t[k < 0 ? 0 : k];
+        dc_diag_add(d, s->weather_file, 0, 0, "weather.file", "the file lacks dates of the scenario year, first "
+                    "%02d-%02d %02d:00 (the file is mapped onto the year by month, day and hour: give a whole year)",
+                    t->month, t->day, t->hour);
         return DC_ERR_WEATHER;
     }
     dc_site_geo site = {isnan(s->latitude_deg) ? raw->latitude_deg : s->latitude_deg,
@@ -105,7 +109,7 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
     if (!m) return DC_ERR_NOMEM;
     dc_status st = DC_ERR_NOMEM;
     m->s = dc_scenario_copy(s);
-    if (m->s && dc_timeaxis_init(&m->ta, s->year, s->fiscal, s->step_minutes * 60) == 0) {
+    if (m->s && dc_timeaxis_init_with(&m->ta, s->year, s->fiscal, s->step_minutes * 60, &in->holidays) == 0) {
         m->step_h = dc_timeaxis_hours(&m->ta);
         periods(m);
         dc_registry_init(&m->reg, m->ta.n);

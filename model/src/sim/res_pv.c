@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "meterfmt.h"
 #include "params.h"
 #include "pv.h"
 #include "types.h"
@@ -57,8 +58,8 @@ static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, dou
         if (in->profile_n != env->ta->n) {
             char field[64];
             dc_field_name(env->s, S_PV, item, "profile_file", field, sizeof field);
-            dc_diag_add(env->diag, it->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps",
-                        in->profile_n, env->ta->n);
+            dc_diag_add(env->diag, it->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps%s",
+                        in->profile_n, env->ta->n, dc_profile_length_hint(in->profile_n, env->ta->n));
             return DC_ERR_LOAD;
         }
         double sum = 0;
