@@ -35,10 +35,11 @@ static double median(double *v, size_t n)
     return gsl_stats_median_from_sorted_data(v, 1, n);
 }
 
-static void report(const char *what, double *v, int n)
+static double report(const char *what, double *v, int n)
 {
     double med = median(v, (size_t)n);
     printf("%-46s %9.3f ms   (median of %d, min %.3f, max %.3f)\n", what, med, n, v[0], v[n - 1]);
+    return med;
 }
 
 static void bench_weather(const dc_scenario *s)
@@ -93,7 +94,7 @@ static void bench_pv(const dc_scenario *s, const dc_inputs *in, dc_model *m)
     free(ac);
 }
 
-static void bench_dispatch(dc_model *m)
+static double bench_dispatch(dc_model *m)
 {
     double t[MAX_REPS];
     int n = 500;
@@ -106,26 +107,30 @@ static void bench_dispatch(dc_model *m)
     char label[96];
     snprintf(label, sizeof label, "(c) dispatch + balance (%zu sites, %zu steps)", dc_model_site_count(m),
              dc_model_steps(m));
-    report(label, t, n);
+    return report(label, t, n);
 }
 
-/* Dispatch of another scenario (one with every technology). */
-static void bench_other_dispatch(const char *path, const char *note)
+/* Dispatch of another scenario (one with every technology), or of the
+ * same one with a --set (set: NULL for none); the median [ms]. */
+static double bench_other_dispatch(const char *path, const char *set, const char *note)
 {
     dc_diag *d = dc_diag_create();
     dc_scenario *s = NULL;
     dc_inputs *in = NULL;
     dc_model *m = NULL;
-    if (dc_scenario_load(path, &s, d) || dc_inputs_load(s, &in, d) || dc_model_create(s, in, &m, d)) {
+    if (dc_scenario_load(path, &s, d) || (set && (dc_scenario_set(s, set, d) || dc_scenario_validate(s, d))) ||
+        dc_inputs_load(s, &in, d) ||
+        dc_model_create(s, in, &m, d)) {
         for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         exit(1);
     }
     printf("    scenario %s%s:\n", path, note);
-    bench_dispatch(m);
+    double med = bench_dispatch(m);
     dc_model_destroy(&m);
     dc_inputs_destroy(&in);
     dc_scenario_destroy(&s);
     dc_diag_destroy(&d);
+    return med;
 }
 
 /* One `decarb run` of scenario in dir: wall time [ms] and max RSS [KiB]. */
@@ -191,11 +196,13 @@ int main(int argc, char **argv)
     printf("decarb %s bench, scenario %s: median time per simulated year\n", DC_VERSION, argv[1]);
     bench_weather(s);
     bench_pv(s, in, m);
-    bench_dispatch(m);
+    double hourly = bench_dispatch(m);
+    double half = bench_other_dispatch(argv[1], "step_minutes=30", " at 30-minute steps");
+    printf("    30-minute year / hourly year: %.2f (target <= 2)\n", half / hourly);
     const char *every = getenv("BENCH_EVERY_TECH"); /* a second scenario with every technology */
-    if (every && *every) bench_other_dispatch(every, "");
+    if (every && *every) bench_other_dispatch(every, NULL, "");
     const char *scan = getenv("BENCH_SCAN"); /* a scenario whose run ends with the survival scan */
-    if (scan && *scan) bench_other_dispatch(scan, " (the year's last step runs the survival scan)");
+    if (scan && *scan) bench_other_dispatch(scan, NULL, " (the year's last step runs the survival scan)");
     bench_whole_run(argv[2], argv[1], argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL);
     printf("targets on this machine: dispatch <= 1 ms, whole run <= 100 ms and no slower than the baseline,\n"
            "peak memory <= 64 MiB\n");
