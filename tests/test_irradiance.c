@@ -82,6 +82,29 @@ static void incidence_angle_modifier(void **state)
     assert_near(ground, 79.5012, 1e-9);
 }
 
+/* Marion (2017) diffuse modifiers of the physical IAM. Reference: pvlib
+ * (git 6382338a7) iam.marion_diffuse('physical', tilt), printed beside the
+ * project: tilt 20 sky 0.9539178294437575, ground 0.6387140117795905 (also
+ * the example in its docstring); tilt 0 and 90 below. A flat module sees
+ * no ground; a vertical one sees sky and ground alike. */
+static const double PVLIB_SKY_FLAT = 0.9443942400960964;
+static const double PVLIB_SKY_VERTICAL = 0.9444047946322077, PVLIB_GROUND_VERTICAL = 0.944404794632208;
+
+static void marion_diffuse_factors(void **state)
+{
+    (void)state;
+    double sky, ground;
+    dc_iam_diffuse(dc_iam_physical_cos, 20.0, &sky, &ground);
+    assert_near(sky, 0.9539178294437575, 1e-12);
+    assert_near(ground, 0.6387140117795905, 1e-12);
+    dc_iam_diffuse(dc_iam_physical_cos, 0.0, &sky, &ground);
+    assert_near(ground, 0.0, 0.0);
+    assert_near(sky, PVLIB_SKY_FLAT, 1e-12);
+    dc_iam_diffuse(dc_iam_physical_cos, 90.0, &sky, &ground);
+    assert_near(sky, PVLIB_SKY_VERTICAL, 1e-12);
+    assert_near(ground, PVLIB_GROUND_VERTICAL, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -89,6 +112,7 @@ int main(void)
         cmocka_unit_test(erbs_split),
         cmocka_unit_test(transposition_models),
         cmocka_unit_test(incidence_angle_modifier),
+        cmocka_unit_test(marion_diffuse_factors),
     };
     return cmocka_run_group_tests_name("irradiance", tests, NULL, NULL);
 }

@@ -6,7 +6,9 @@ uses the weights relative to each other: a load's annual kWh is spread over
 the year in proportion to them. The factors below are ILLUSTRATIVE: set by
 hand to common qualitative patterns (household morning and evening peaks
 and winter-high use, office hours 8:30-17:15 of municipal offices, school
-holidays in August and late March, overnight charging of official cars),
+school vacations given by day (the scenario's school_vacations, through a
+load's closed_days) rather than by month, shops busier on weekends than on
+weekdays, overnight charging of official cars),
 not fitted to any measured data set.
 Replace them with measured smart-meter (30-minute) data where you have it,
 through a load's profile_file.
@@ -41,8 +43,8 @@ SHAPES = {
                       1.35, 1.55, 1.55, 1.50, 1.40, 1.00, 0.60, 0.45, 0.35, 0.30, 0.25, 0.25]),
         offday=ramp([0.25] * 8 + [0.30] * 10 + [0.25] * 6)),
     "school": dict(
-        note="school (学校): lessons 8-16 on school days; August, late March quiet",
-        monthly=[1.00, 1.05, 0.80, 0.95, 0.95, 1.05, 0.95, 0.40, 1.05, 0.95, 0.95, 0.85],
+        note="school (学校): lessons 8-16 on school days; vacations take the off-day weights (closed_days)",
+        monthly=[1.00, 1.05, 0.95, 0.95, 0.95, 1.05, 1.05, 1.05, 1.05, 0.95, 0.95, 0.95],
         weekday=ramp([0.20, 0.20, 0.20, 0.20, 0.20, 0.20, 0.30, 0.80, 1.60, 1.80, 1.80, 1.75,
                       1.50, 1.70, 1.60, 1.30, 0.90, 0.60, 0.40, 0.30, 0.25, 0.20, 0.20, 0.20]),
         offday=ramp([0.20] * 8 + [0.30] * 10 + [0.20] * 6)),
@@ -58,6 +60,13 @@ SHAPES = {
         weekday=ramp([1.60, 1.60, 1.50, 1.30, 1.00, 0.60, 0.20, 0.10, 0.10, 0.20, 0.30, 0.30,
                       0.40, 0.30, 0.30, 0.30, 0.40, 1.00, 1.60, 1.80, 1.80, 1.80, 1.70, 1.60]),
         offday=ramp([0.50] * 6 + [0.20] * 12 + [0.40] * 6)),
+    "retail": dict(
+        note="shops and supermarkets (小売): open 9-21, weekends and holidays busier than weekdays",
+        monthly=[1.00, 0.95, 0.95, 0.95, 1.00, 1.05, 1.15, 1.20, 1.05, 0.95, 0.95, 1.10],
+        weekday=ramp([0.40, 0.40, 0.40, 0.40, 0.40, 0.45, 0.55, 0.75, 1.05, 1.30, 1.40, 1.40,
+                      1.40, 1.40, 1.40, 1.40, 1.45, 1.50, 1.50, 1.40, 1.30, 0.80, 0.50, 0.45]),
+        offday=ramp([0.40, 0.40, 0.40, 0.40, 0.40, 0.45, 0.55, 0.80, 1.15, 1.50, 1.65, 1.70,
+                     1.70, 1.70, 1.70, 1.65, 1.65, 1.65, 1.60, 1.45, 1.30, 0.80, 0.50, 0.45])),
     "flat": dict(
         note="constant load (pumps, street lighting averaged): every hour alike",
         monthly=[1.0] * 12, weekday=[1.0] * 24, offday=[1.0] * 24),

@@ -85,6 +85,7 @@ static const char *const LINK[] = {"off", "electricity", NULL};
 static const char *const FACTOR_KIND[] = {"adjusted", "basic", NULL};
 static const char *const MOUNTING[] = {"rooftop", "open_rack", "carport", "floating", NULL};
 static const char *const TEMP[] = {"auto", "sapm", "faiman", NULL};
+static const char *const DIFFUSE_IAM[] = {"marion", "equivalent_angle", NULL};
 static const char *const TRANSP[] = {"perez", "haydavies", "isotropic", NULL};
 static const char *const CONTRACT[] = {"onsite_ppa", "offsite_ppa", "owned", NULL};
 static const char *const YEAR_END[] = {"free", "cyclic", NULL};
@@ -109,7 +110,8 @@ static const char *const SECTOR[] = {"household", "commercial", "public", "indus
                                      "agriculture", NULL};
 _Static_assert(sizeof SECTOR / sizeof SECTOR[0] == DC_N_SECTORS + 1, "one choice per sector");
 const char *const dc_shape_names[] = {"auto", "household", "commercial", "public_office", "school",
-                                      "industry", "ev_charging", "flat", NULL};
+                                      "industry", "ev_charging", "flat", "retail", NULL};
+static const char *const CLOSED_DAYS[] = {"auto", "none", "obon", "school_vacation", NULL};
 
 int dc_shape_for_sector(int sector)
 {
@@ -135,6 +137,13 @@ const dc_param dc_params[] = {
      .size = TXT(holidays_file), .def_text = "",
      .help = "the Cabinet Office's holiday list (内閣府 syukujitsu.csv); for the years it covers it replaces the "
              "built-in 祝日法 rules, e.g. for days added by law; \"\" = the rules"},
+    {.section = S_TOP, .key = "obon", .type = P_TEXT, .offset = TOP(obon), .size = TXT(obon), .max_count = 40,
+     .def_text = "08-13~08-16",
+     .help = "お盆 as MM-DD~MM-DD: closed days of loads with closed_days obon (industry by default)"},
+    {.section = S_TOP, .key = "school_vacations", .type = P_NAMES, .offset = TOP(school_vacations),
+     .size = TXT(school_vacations), .def_text = "[]",
+     .help = "school vacations as YYYY-MM-DD~YYYY-MM-DD, from your board of education (学校管理規則); none = "
+             "ILLUSTRATIVE typical dates 07-21~08-31, 12-26~01-07, 03-25~04-05"},
     {.section = S_TOP, .key = "load_shapes_dir", .type = P_PATH, .offset = TOP(shapes_dir), .size = TXT(shapes_dir),
      .def_text = "", .help = "folder of load shape CSVs; default: the bundled inputs/load_shapes"},
 
@@ -293,7 +302,20 @@ const dc_param dc_params[] = {
     {.section = S_PV, .key = "mounting", .type = P_CHOICE, .offset = PV(pv.mounting), .choices = MOUNTING,
      .help = "thermal preset: rooftop, open_rack, carport or floating (pond)"},
     {.section = S_PV, .key = "temperature_model", .type = P_CHOICE, .offset = PV(pv.temp_model), .choices = TEMP,
-     .help = "auto: SAPM, Faiman for floating"},
+     .help = "auto: SAPM on land; Faiman for floating arrays and whenever heat_loss or its coefficients are set"},
+    {.section = S_PV, .key = "diffuse_iam", .type = P_CHOICE, .offset = PV(pv.diffuse_iam), .choices = DIFFUSE_IAM,
+     .help = "incidence loss of sky and ground light: marion = integrated over the sky (Marion 2017, as pvlib); "
+             "equivalent_angle = Brandemuehl & Beckman's one angle per tilt (decarb 0.1)"},
+    {.section = S_PV, .key = "heat_loss", .type = P_CHOICE, .offset = PV(pv.heat_loss), .choices = dc_heat_loss_names,
+     .help = "measured heat-loss set (PVsyst Uc, Uv): free_standing 29/0, semi_integrated 20/0, integrated 15/0 "
+             "(PVsyst help); floating by structure, Doerenkaemper et al. 2021: float_closed_large_nl 25.2/3.7, "
+             "float_open_tracking_nl 24.4/6.5, float_closed_large_sg 34.8/0.8, float_closed_medium_sg 18.9/8.9, "
+             "float_open_sg 35.3/8.9; auto = by mounting (floating: float_closed_large_nl)"},
+    {.section = S_PV, .key = "heat_loss_uc", .type = P_NUMBER, .offset = PV(pv.u_c), .unit = "W/m2K", .def = NAN,
+     .lo = 1, .hi = 200, .flags = P_AUTO,
+     .help = "constant heat-loss coefficient Uc (PVsyst form, absorptance 0.9, efficiency 0.1); auto = heat_loss's"},
+    {.section = S_PV, .key = "heat_loss_uv", .type = P_NUMBER, .offset = PV(pv.u_v), .unit = "W s/m3K", .def = NAN,
+     .lo = 0, .hi = 50, .flags = P_AUTO, .help = "wind heat-loss coefficient Uv (PVsyst form); auto = heat_loss's"},
     {.section = S_PV, .key = "transposition", .type = P_CHOICE, .offset = PV(pv.transposition), .choices = TRANSP,
      .help = "sky diffuse model: perez (1990), haydavies or isotropic"},
     {.section = S_PV, .key = "contract", .type = P_CHOICE, .offset = PV(contract), .choices = CONTRACT,
@@ -362,6 +384,19 @@ const dc_param dc_params[] = {
      .hi = 100, .flags = P_OPEN_HIGH, .help = "efficiency saving applied to the whole load"},
     {.section = S_LOADS, .key = "critical", .type = P_CHOICE, .offset = LD(critical), .choices = BOOL,
      .help = "true: served through a grid outage (a shelter, the town hall, water pumps); false: shed"},
+    {.section = S_LOADS, .key = "closed_days", .type = P_CHOICE, .offset = LD(closed_days), .choices = CLOSED_DAYS,
+     .help = "extra days the shape treats as off days: obon, school_vacation or none; auto = industry obon, "
+             "school school_vacation, others none"},
+    {.section = S_LOADS, .key = "cooling_kw_per_k", .type = P_NUMBER, .offset = LD(cooling_kw_per_k), .unit = "kW/K",
+     .def = 0, .lo = 0, .hi = 1e6,
+     .help = "demand added per kelvin of dry-bulb temperature above cooling_base_c (on top of annual_kwh)"},
+    {.section = S_LOADS, .key = "cooling_base_c", .type = P_NUMBER, .offset = LD(cooling_base_c), .unit = "degC",
+     .def = 24, .lo = -30, .hi = 50, .help = "cooling base temperature, compared hour by hour (24: the cooling degree-day base of 拡張アメダス気象データ)"},
+    {.section = S_LOADS, .key = "heating_kw_per_k", .type = P_NUMBER, .offset = LD(heating_kw_per_k), .unit = "kW/K",
+     .def = 0, .lo = 0, .hi = 1e6,
+     .help = "demand added per kelvin of dry-bulb temperature below heating_base_c (on top of annual_kwh)"},
+    {.section = S_LOADS, .key = "heating_base_c", .type = P_NUMBER, .offset = LD(heating_base_c), .unit = "degC",
+     .def = 14, .lo = -30, .hi = 50, .help = "heating base temperature, compared hour by hour (14: the D14 heating degree days of 理科年表)"},
 
     {.section = S_BATTERIES, .key = "name", .type = P_TEXT, .offset = BAT(name), .size = DC_NAME_MAX, .max_count = DC_NAME_CHARS,
      .flags = P_REQUIRED, .help = "battery name (unique among dispatchable resources)"},

@@ -9,13 +9,18 @@
 
 #define fail(n, ...) ((*(n))++, dc_scenario_error(s, diag, __VA_ARGS__))
 
+int dc_window_sep(const char *p)
+{
+    if (*p == '~') return 1;
+    if (!strncmp(p, "\xe3\x80\x9c", 3) || !strncmp(p, "\xef\xbd\x9e", 3)) return 3; /* 〜 ～ */
+    return 0;
+}
+
 int dc_outage_parse(const char *text, long *first_day, long *last_day)
 {
     int y1, m1, d1, y2, m2, d2, used = 0, sep = 0;
     if (sscanf(text, "%4d-%2d-%2d%n", &y1, &m1, &d1, &used) != 3) return -1;
-    if (text[used] == '~') sep = 1;
-    else if (!strncmp(text + used, "\xe3\x80\x9c", 3) || !strncmp(text + used, "\xef\xbd\x9e", 3)) sep = 3; /* 〜 ～ */
-    if (!sep) return -1;
+    if (!(sep = dc_window_sep(text + used))) return -1;
     text += used + sep;
     used = 0;
     if (sscanf(text, "%4d-%2d-%2d%n", &y2, &m2, &d2, &used) != 3 || text[used]) return -1;
@@ -24,7 +29,7 @@ int dc_outage_parse(const char *text, long *first_day, long *last_day)
         return -1;
     *first_day = dc_days_from_civil(y1, m1, d1);
     *last_day = dc_days_from_civil(y2, m2, d2);
-    return *first_day <= *last_day ? 0 : -1;
+    return *first_day <= *last_day ? 0 : -2;
 }
 
 /* Days of the scenario year: [first, last]. */

@@ -67,6 +67,9 @@ typedef struct {
     char profile_file[DC_PATH_MAX]; /* measured kWh per step, "" = use shape */
     double saving_pct;            /* efficiency saving [%] */
     int critical;                 /* 1: served through a grid outage (shelter, pumps); 0: shed */
+    int closed_days;              /* dc_closed_rule: extra off days (お盆, school vacations) */
+    double cooling_base_c, cooling_kw_per_k; /* temperature response above the base [degC], [kW/K] */
+    double heating_base_c, heating_kw_per_k; /* and below its base */
     dc_meter_format meter;        /* how profile_file is laid out (profile_format: meter) */
 } dc_load_item;
 
@@ -222,6 +225,8 @@ struct dc_scenario {
     double latitude_deg, longitude_deg, elevation_m; /* NaN = from weather file */
     double delta_t_s;                /* TT - UT [s]; NaN = estimate for the year */
     char holidays_file[DC_PATH_MAX]; /* the Cabinet Office's syukujitsu.csv; "" = the built-in rules */
+    char obon[DC_NAME_MAX];          /* "MM-DD~MM-DD": お盆, closed days of industry */
+    char school_vacations[DC_NAMES_MAX]; /* windows "YYYY-MM-DD~YYYY-MM-DD"; none = typical */
     char shapes_dir[DC_PATH_MAX];    /* load shape folder; "" = bundled */
     dc_grid_params grid;
     dc_dispatch_params dispatch;

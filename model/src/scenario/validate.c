@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dayrules_in.h"
 #include "diag.h"
 #include "elec_factors.h"
 #include "params.h"
@@ -80,8 +81,12 @@ static void check_pv(checker *c)
         const dc_pv_params *p = &DC_CITEMS(s, S_PV, dc_pv_item)[i].pv;
         int model;
         dc_thermal th;
-        if (dc_thermal_preset(p->mounting, p->temp_model, &model, &th))
+        int rc = dc_thermal_for(p, &model, &th);
+        if (rc == -1)
             fail(c, S_PV, i, "temperature_model", "SAPM has no published coefficients for floating arrays; use faiman or auto");
+        else if (rc == -2)
+            fail(c, S_PV, i, "temperature_model", "SAPM does not use heat_loss, heat_loss_uc or heat_loss_uv; "
+                 "use faiman or auto, or drop them");
         if (p->install_year > s->year)
             fail(c, S_PV, i, "install_year", "%d is after the scenario year %d: the array is not there yet",
                  p->install_year, s->year);
@@ -121,6 +126,12 @@ static void check_loads(checker *c)
         const dc_load_item *p = &DC_CITEMS(s, S_LOADS, dc_load_item)[i];
         if (p->annual_kwh <= 0 && !p->profile_file[0])
             fail(c, S_LOADS, i, "annual_kwh", "give annual_kwh > 0, or a profile_file");
+        if (p->profile_file[0] && (p->cooling_kw_per_k > 0 || p->heating_kw_per_k > 0))
+            fail(c, S_LOADS, i, p->cooling_kw_per_k > 0 ? "cooling_kw_per_k" : "heating_kw_per_k",
+                 "a measured profile already carries the weather's effect; the temperature response is for shapes");
+        if (p->cooling_kw_per_k > 0 && p->heating_kw_per_k > 0 && p->heating_base_c > p->cooling_base_c)
+            fail(c, S_LOADS, i, "heating_base_c", "%g degC is above cooling_base_c %g degC: the load would heat and "
+                 "cool at once", p->heating_base_c, p->cooling_base_c);
     }
 }
 
@@ -196,6 +207,7 @@ int dc_validate(const dc_scenario *s, dc_diag *diag)
     check_percents(&c);
     c.errors += dc_validate_plants(s, diag);
     c.errors += dc_validate_fleets_outages(s, diag);
+    c.errors += dc_validate_day_rules(s, diag);
     dc_topology t;
     c.errors += dc_topology_build(s, &t, diag);
     dc_topology_free(&t);

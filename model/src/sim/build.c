@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "dayrules_in.h"
 #include "demand.h"
 #include "diag.h"
 #include "meterfmt.h"
@@ -29,6 +30,7 @@ typedef struct {
     dc_build_env env;
     unsigned char (*has)[F_COUNT]; /* per site: which flows it records */
     const double *zeros;           /* n_steps zeros: inputs of sites without loads or profiles */
+    dc_day_rules days;             /* お盆 and school vacations */
 } builder;
 
 static void *alloc(builder *b, size_t n) { return dc_pool_alloc(&b->m->pool, n); }
@@ -103,6 +105,20 @@ static dc_status register_site(builder *b, int k, const double *zeros)
     return DC_OK;
 }
 
+/* The load's temperature response as its own series, added to its demand. */
+static int add_response(builder *b, const dc_load_item *p, const dc_demand_params *dp, int site, double *kwh)
+{
+    dc_model *m = b->m;
+    double *resp = dc_registry_add(&m->reg, DC_LEVEL_RESOURCE, "load", p->name, site, "temperature_response", "kWh",
+                                   "part of the demand that follows the dry-bulb temperature (after savings)",
+                                   DC_AGG_SUM);
+    if (!resp) return -1;
+    dc_temp_response r = {p->cooling_base_c, p->cooling_kw_per_k, p->heating_base_c, p->heating_kw_per_k};
+    dc_demand_temperature(dp, &r, m->weather.temp_c, m->ta.n, m->step_h, resp);
+    for (int t = 0; t < m->ta.n; t++) kwh[t] += resp[t];
+    return 0;
+}
+
 static dc_status build_load(builder *b, int i, int site)
 {
     dc_model *m = b->m;
@@ -111,7 +127,7 @@ static dc_status build_load(builder *b, int i, int site)
     double *kwh = dc_registry_add(&m->reg, DC_LEVEL_RESOURCE, "load", p->name, site, "demand", "kWh",
                                   "demand of this load after savings", DC_AGG_SUM);
     if (!kwh) return DC_ERR_NOMEM;
-    dc_demand_params dp = {p->annual_kwh, p->saving_pct};
+    dc_demand_params dp = {p->annual_kwh, p->saving_pct, &b->days, dc_load_closed_rule(p)};
     int rc;
     if (li->profile) {
         if (li->profile_n != m->ta.n) {
@@ -124,6 +140,8 @@ static dc_status build_load(builder *b, int i, int site)
         rc = dc_demand_from_profile(&dp, li->profile, m->ta.n, kwh);
     } else {
         rc = dc_demand_from_shape(&dp, &li->shape, &m->ta, kwh);
+        if (!rc && (p->cooling_kw_per_k > 0 || p->heating_kw_per_k > 0) && add_response(b, p, &dp, site, kwh))
+            return DC_ERR_NOMEM;
     }
     if (rc) {
         dc_pos at = dc_param_pos(m->s, S_LOADS, i, NULL);
@@ -490,7 +508,8 @@ static void site_factors(dc_topology *t, const dc_inputs *in)
 
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
 {
-    builder b = {m, in, diag, {0}, NULL, NULL};
+    builder b = {m, in, diag, {0}, NULL, NULL, {0}};
+    dc_day_rules_from(m->s, &b.days);
     if (dc_topology_build(m->s, &m->topo, diag)) return DC_ERR_SCENARIO;
     site_factors(&m->topo, in);
     b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, &m->pool, diag};

@@ -50,7 +50,8 @@ static double albedo_of(const dc_pv_params *p)
 }
 
 /* AC output from the model, or the measured profile as given. */
-static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, double *poa, double *tcell)
+static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, const dc_pv_extra *extra,
+                             double *irradiation)
 {
     const dc_pv_item *it = &DC_CITEMS(env->s, S_PV, dc_pv_item)[item];
     const dc_pv_input *in = &env->in->pv[item];
@@ -75,8 +76,9 @@ static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, dou
     dc_pv_params p = it->pv;
     p.albedo = albedo_of(&p);
     if (p.install_year == 0) p.install_year = env->s->year;
-    dc_pv_extra extra = {poa, tcell};
-    return dc_pv_simulate(&p, env->s->year, env->sun, env->w, env->step_h, s->ac, &extra) ? DC_ERR_SCENARIO : DC_OK;
+    if (dc_pv_simulate(&p, env->s->year, env->sun, env->w, env->step_h, s->ac, extra)) return DC_ERR_SCENARIO;
+    for (int i = 0; i < env->ta->n; i++) irradiation[i] = extra->poa[i] * env->step_h / 1000.0;
+    return DC_OK;
 }
 
 dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site)
@@ -87,21 +89,31 @@ dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site)
     s->contract = it->contract;
     int offsite = it->contract == DC_CONTRACT_OFFSITE_PPA && !env->topo->single;
     int modelled = env->in->pv[item].profile == NULL;
-    double *poa = NULL, *tcell = NULL;
-    enum { D = DC_SERIES_DETAIL }; /* hourly.csv: ac and curtailed */
+    dc_pv_extra extra = {0};
+    double *irradiation = NULL, **chain = extra.chain;
+    enum { D = DC_SERIES_DETAIL }; /* hourly.csv: ac, curtailed and clipped */
+    int m = modelled ? 0 : DC_SERIES_SKIP;
     const dc_series_spec ser[] = {
         {&s->ac, "ac", "kWh", "AC output offered (after inverter, before curtailment)", DC_AGG_SUM, 0},
         {&s->delivered, "delivered", "kWh", "AC output taken by the site (ac - curtailed)", DC_AGG_SUM, D},
         {&s->curtailed, "curtailed", "kWh", "AC output curtailed", DC_AGG_SUM, 0},
         {&s->exported, "sent_out", "kWh", "its share of what the site sent to the grid or a private wire", DC_AGG_SUM, D},
         {&s->used, "used_on_site", "kWh", "used behind its own meter: what an on-site PPA provider bills", DC_AGG_SUM, D},
-        {&poa, "poa", "W/m2", "plane-of-array global irradiance, mean over the step", DC_AGG_MEAN,
-         D | (modelled ? 0 : DC_SERIES_SKIP)},
-        {&tcell, "cell_temp", "degC", "cell temperature, mean over the step", DC_AGG_MEAN,
-         D | (modelled ? 0 : DC_SERIES_SKIP)},
+        {&extra.poa, "poa", "W/m2", "plane-of-array global irradiance, mean over the step", DC_AGG_MEAN, D | m},
+        {&irradiation, "poa_irradiation", "kWh/m2", "plane-of-array global irradiation", DC_AGG_SUM, D | m},
+        {&extra.cell_temp, "cell_temp", "degC", "cell temperature, mean over the step", DC_AGG_MEAN, D | m},
+        /* The loss chain: stc_energy less the six losses is ac. */
+        {&chain[DC_PV_STC], "stc_energy", "kWh", "nameplate x POA / 1000 W/m2: the loss chain's start", DC_AGG_SUM, D | m},
+        {&chain[DC_PV_IAM_LOSS], "iam_loss", "kWh", "reflection at the glass (incidence angle)", DC_AGG_SUM, D | m},
+        {&chain[DC_PV_DEGRADATION_LOSS], "degradation_loss", "kWh", "module ageing since install_year", DC_AGG_SUM, D | m},
+        {&chain[DC_PV_TEMPERATURE_LOSS], "temperature_loss", "kWh", "cells above 25 degC (negative: cooler)", DC_AGG_SUM,
+         D | m},
+        {&chain[DC_PV_DC_LOSS], "dc_loss", "kWh", "DC system losses (losses_pct)", DC_AGG_SUM, D | m},
+        {&chain[DC_PV_INVERTER_LOSS], "inverter_loss", "kWh", "inverter conversion below its rating", DC_AGG_SUM, D | m},
+        {&chain[DC_PV_CLIPPED], "clipped", "kWh", "inverter clipping at its AC rating", DC_AGG_SUM, m},
         {&s->sold, "sold_to_buyers", "kWh", "sold to its buyers' meters through the grid (off-site PPA)", DC_AGG_SUM,
          D | (offsite ? 0 : DC_SERIES_SKIP)},
     };
     if (dc_registry_add_resource(env->reg, "pv", it->name, site, ser, sizeof ser / sizeof ser[0])) return DC_ERR_NOMEM;
-    return fill_output(s, env, item, poa, tcell);
+    return fill_output(s, env, item, &extra, irradiation);
 }

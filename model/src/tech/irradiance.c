@@ -94,22 +94,73 @@ void dc_poa_components(const dc_plane *pl, double zenith_deg, double aoi_deg, do
     }
 }
 
-static double fresnel_beer(double theta, double n, double kl)
+/* Fresnel + Beer transmittance at incidence cos_t, in algebra only: with
+ * sin(tr) = sin(t)/n, the sums and differences of the angles follow from
+ * their sines and cosines, which makes Marion's 32,000 evaluations cheap. */
+static double fresnel_beer(double cos_t, double n, double kl)
 {
-    double tr = asin(sin(theta) / n);
-    if (theta < 1e-9) {
+    double sin_t = sqrt(fmax(0.0, 1.0 - cos_t * cos_t));
+    if (sin_t < 1e-9) {
         double r0 = (n - 1) / (n + 1);
         return exp(-kl) * (1 - r0 * r0);
     }
-    double rs = sin(tr - theta) / sin(tr + theta), rp = tan(tr - theta) / tan(tr + theta);
-    return exp(-kl / cos(tr)) * (1 - 0.5 * (rs * rs + rp * rp));
+    double st = sin_t / n, ct = sqrt(1.0 - st * st);
+    double sin_m = st * cos_t - ct * sin_t, sin_p = st * cos_t + ct * sin_t; /* sin(tr -+ t) */
+    double cos_m = ct * cos_t + st * sin_t, cos_p = ct * cos_t - st * sin_t; /* cos(tr -+ t) */
+    double rs = sin_m / sin_p, rp = sin_m * cos_p / (cos_m * sin_p);
+    return exp(-kl / ct) * (1 - 0.5 * (rs * rs + rp * rp));
+}
+
+double dc_iam_physical_cos(double cos_aoi)
+{
+    const double n = 1.526, kl = 4.0 * 0.002;
+    if (cos_aoi <= 0) return 0.0;
+    return fresnel_beer(fmin(cos_aoi, 1.0), n, kl) / fresnel_beer(1.0, n, kl);
 }
 
 double dc_iam_physical(double aoi_deg)
 {
-    const double n = 1.526, kl = 4.0 * 0.002;
     if (aoi_deg >= 90.0 || aoi_deg < 0) return 0.0;
-    return fresnel_beer(aoi_deg * DC_DEG, n, kl) / fresnel_beer(0.0, n, kl);
+    return dc_iam_physical_cos(cos(aoi_deg * DC_DEG));
+}
+
+/* Marion (2017), Solar Energy 147:344-348, section 3: the sky (or ground)
+ * hemisphere cut into zenith bands and azimuth sectors of pi/180 each; the
+ * modifier is the cos(aoi)-weighted mean of the IAM over the elements the
+ * module faces. Sectors psi and 2pi - psi see the module alike, so half the
+ * azimuths are summed twice. */
+static double marion(double (*iam_cos)(double), double tilt_deg, int ground)
+{
+    enum { NUM = 180 };
+    const double step = DC_PI / NUM, beta = tilt_deg * DC_DEG;
+    double cb = cos(beta), sb = sin(beta), num = 0, den = 0;
+    for (int k = ground ? NUM / 2 : 0; k < (ground ? NUM : NUM / 2); k++) {
+        double phi1 = k * step, phi = phi1 + 0.5 * step;
+        double d_area = step * (cos(phi1) - cos(phi1 + step));
+        for (int j = 0; j < NUM; j++) {
+            double cos_aoi = cb * cos(phi) + sb * sin(phi) * cos((j + 0.5) * step);
+            if (cos_aoi <= 0) continue;
+            double w = cos_aoi * d_area;
+            num += iam_cos(cos_aoi) * w;
+            den += w;
+        }
+    }
+    return den > 0 ? num / den : 0.0;
+}
+
+void dc_iam_diffuse(double (*iam_cos)(double), double tilt_deg, double *sky, double *ground)
+{
+    /* One array after another often shares its tilt: keep the last answer. */
+    static _Thread_local double last_tilt = NAN, last_sky, last_ground;
+    static _Thread_local double (*last_iam)(double);
+    if (!(tilt_deg == last_tilt && iam_cos == last_iam)) {
+        last_sky = marion(iam_cos, tilt_deg, 0);
+        last_ground = marion(iam_cos, tilt_deg, 1);
+        last_tilt = tilt_deg;
+        last_iam = iam_cos;
+    }
+    *sky = last_sky;
+    *ground = last_ground;
 }
 
 void dc_diffuse_equivalent_angles(double b, double *sky_deg, double *ground_deg)

@@ -29,8 +29,14 @@ void dc_poa_components(const dc_plane *pl, double zenith_deg, double aoi_deg, do
 /* Physical (Fresnel + Beer) incidence-angle modifier, De Soto et al. (2006):
  * glass index 1.526, extinction 4 /m, thickness 2 mm. 0 at >= 90 deg. */
 double dc_iam_physical(double aoi_deg);
+/* The same of cos(aoi); 0 at cos <= 0. */
+double dc_iam_physical_cos(double cos_aoi);
+/* Diffuse incidence-angle modifiers of sky and ground light for a tilt,
+ * integrating iam_cos(cos aoi) over solid angle as Marion (2017), Solar Energy
+ * 147:344, does (the method pvlib's iam.marion_diffuse implements). */
+void dc_iam_diffuse(double (*iam_cos)(double), double tilt_deg, double *sky, double *ground);
 /* Equivalent incidence angles of sky- and ground-diffuse light for a tilt,
  * Brandemuehl & Beckman (1980), in Duffie & Beckman, Solar Engineering of
- * Thermal Processes, eq. 5.4.2. */
+ * Thermal Processes, eq. 5.4.2 (decarb 0.1's method). */
 void dc_diffuse_equivalent_angles(double tilt_deg, double *sky_deg, double *ground_deg);
 #endif
