@@ -271,6 +271,7 @@ static dc_scenario *only_site(const dc_scenario *s, const char *site)
         p->contract = DC_CONTRACT_OWNED;
         p->buyers[0] = '\0';
     }
+    c->leading.area[0] = '\0'; /* the site alone may not carry the town's area tag */
     return c;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli_ghg.h"
+#include "cli_report.h"
 #include "cli_resilience.h"
 #include "decarb.h"
 
@@ -14,15 +15,19 @@ static const char USAGE[] =
     "usage: decarb run SCENARIO.yaml [-o DIR] [--set KEY=VALUE ...] [-q]\n"
     "       decarb check SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb ghg SCENARIO.yaml [--set KEY=VALUE ...]\n"
+    "       decarb report SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb params [SECTION or TEXT]\n"
     "       decarb help | --help | --version\n"
     "\n"
     "run     simulate the scenario's year and write hourly.csv, summary.csv,\n"
-    "        resources.csv, results.h5 and scenario.resolved.yaml (and ghg.csv)\n"
+    "        resources.csv, results.h5 and scenario.resolved.yaml (and ghg.csv,\n"
+    "        resilience.csv, netzero.csv, economics.csv when the scenario asks)\n"
     "        to DIR (default output/NAME)\n"
     "check   read and validate the scenario and its input files, write nothing\n"
     "ghg     run, then print the municipal CO2 table by sector and year and\n"
     "        every allocation method side by side (needs a ghg section)\n"
+    "report  run, then print the 脱炭素先行地域 verdict, the net-zero table and\n"
+    "        the costs (needs leading_area.area)\n"
     "params  list every scenario parameter with unit, default and range; with an\n"
     "        argument, those of that section or whose name holds the text\n"
     "-o      the result folder; it is replaced as a whole, and only if decarb wrote it\n"
@@ -30,7 +35,8 @@ static const char USAGE[] =
     "        --set pv_arrays[0].tilt_deg=15 or --set sites.NAME.export_limit_kw=0\n"
     "-q      print nothing but warnings and errors\n";
 
-static const char *const COMMANDS[] = {"run", "check", "ghg", "params", "help", NULL};
+static const char *const COMMANDS[] = {"run", "check", "ghg", "report", "params", "help", NULL};
+enum { SHOW_RUN = 1, SHOW_GHG = 2, SHOW_REPORT = 4 };
 
 typedef struct {
     const char *command, *scenario, *outdir;
@@ -224,8 +230,9 @@ static dc_status simulate(const dc_scenario *s, const dc_inputs *in, int run, dc
     return st;
 }
 
-static int run(const options *o, int write, int ghg)
+static int run(const options *o, int show)
 {
+    int write = show & SHOW_RUN, ghg = show & SHOW_GHG, rep = show & SHOW_REPORT;
     dc_diag *d = dc_diag_create();
     dc_inputs *in = NULL;
     dc_model *m = NULL;
@@ -233,7 +240,7 @@ static int run(const options *o, int write, int ghg)
     dc_status st;
     dc_scenario *s = prepare(o, &in, d, &st);
     char dir[1200];
-    if (s) st = simulate(s, in, write || ghg, &m, &g, d);
+    if (s) st = simulate(s, in, write || ghg || rep, &m, &g, d);
     if (st == DC_OK && write) {
         if (o->outdir) snprintf(dir, sizeof dir, "%s", o->outdir);
         else snprintf(dir, sizeof dir, "output/%s", dc_scenario_name(s));
@@ -245,10 +252,16 @@ static int run(const options *o, int write, int ghg)
         fprintf(stderr, "decarb: %s has no ghg section (ghg.statistics_dir or ghg.karte_file)\n", o->scenario);
         rc = EXIT_INPUT;
     }
+    dc_netzero z;
+    if (rc == 0 && rep && dc_model_netzero(m, &z) != DC_OK) {
+        fprintf(stderr, "decarb: %s has no leading_area.area (the target area's tag)\n", o->scenario);
+        rc = EXIT_INPUT;
+    }
     if (rc == 0 && !o->quiet) {
         if (write) print_town(m, dir), print_sites(m), print_resources(m), dc_cli_print_resilience(m);
-        else if (!ghg) printf("%s: ok (%zu steps, %zu sites)\n", o->scenario, dc_model_steps(m), dc_model_site_count(m));
+        else if (!ghg && !rep) printf("%s: ok (%zu steps, %zu sites)\n", o->scenario, dc_model_steps(m), dc_model_site_count(m));
         if (write || ghg) dc_cli_print_ghg(g, ghg);
+        if (write || rep) dc_cli_print_netzero(m, rep);
     }
     dc_ghg_destroy(&g);
     dc_model_destroy(&m);
@@ -271,7 +284,9 @@ static int dispatch(int argc, char **argv)
     if (o.help || !strcmp(o.command, "help")) return fputs(USAGE, stdout), 0;
     if (!strcmp(o.command, "params")) return print_params(o.scenario);
     if (!o.scenario) return fputs(USAGE, stderr), EXIT_USAGE;
-    return run(&o, !strcmp(o.command, "run"), !strcmp(o.command, "ghg"));
+    int show = !strcmp(o.command, "run") ? SHOW_RUN : !strcmp(o.command, "ghg") ? SHOW_GHG
+             : !strcmp(o.command, "report") ? SHOW_REPORT : 0;
+    return run(&o, show);
 }
 
 int main(int argc, char **argv)

@@ -194,6 +194,72 @@ typedef struct {
 size_t dc_model_survival_count(const dc_model *m);
 int dc_model_survival_get(const dc_model *m, size_t i, dc_survival_row *out);
 
+/* 脱炭素先行地域 (leading_area): the net-zero table of the target area's
+ * household and commercial (民生: household, commercial and public loads)
+ * electricity in the simulated year, in the application's terms. Routes of
+ * B are hour by hour shares of each site's supply, by its 民生 loads' share
+ * of its demand; output of FIT arrays is not counted. [MWh] unless named. */
+typedef struct {
+    const char *area;
+    int year;                   /* fiscal (or calendar) year */
+    double a_mwh;               /* A: 民生 demand before savings */
+    double c_mwh;               /* C: savings */
+    double b_onsite_mwh;        /* B, on-site: PV, storage and plants behind the loads' own meters */
+    double b_wire_mwh;          /* B, over private wires (自営線) */
+    double b_offsite_ppa_mwh;   /* B, off-site PPA through the grid */
+    double b_retail_mwh;        /* B, a retailer's renewable menu with 非化石証書 (given) */
+    double b_certificates_mwh;  /* B, certificates and credits (given) */
+    double b_mwh;               /* B: the sum */
+    int net_zero;               /* 1 when B + C >= A */
+    double gap_mwh;             /* A - B - C when short, else 0 */
+    double gap_t_co2;           /* gap x the grid's factor */
+    double factor_kg_per_kwh;
+    const char *factor_kind;    /* "adjusted" (調整後) or "basic" (基礎) */
+    double fit_excluded_mwh;    /* FIT arrays' output used by the area's 民生 loads, not counted */
+    double other_demand_mwh;    /* the area's other loads (industry, EV charging, agriculture), shown apart */
+    double coincident_share;    /* 時間一致: local supply hour by hour / 民生 demand after savings [0-1] */
+    double exported_mwh;        /* the area's sites' grid export */
+    int grid_hours;             /* steps in which 民生 loads still bought grid power */
+    double pv_kw, pv_fit_kw, battery_kwh, battery_kw, plant_kw; /* installed at the area's sites */
+    int ev_count;
+} dc_netzero;
+/* DC_ERR_SCENARIO when the scenario has no leading_area.area. */
+dc_status dc_model_netzero(const dc_model *m, dc_netzero *out);
+/* C by measure: each 民生 load of the area with a saving. */
+typedef struct {
+    const char *load;
+    double saving_pct, saving_mwh;
+} dc_saving_row;
+size_t dc_model_saving_count(const dc_model *m);
+int dc_model_saving_get(const dc_model *m, size_t i, dc_saving_row *out);
+
+/* Economics of each PV array and battery at the area's sites, with
+ * leading_area's prices: yen unless named; NaN where a price is missing
+ * (leading_area.tariff_yen_per_kwh). Energy is the simulated year's, every
+ * year of the life. */
+typedef struct {
+    const char *kind, *name, *site;
+    double size;                /* kW (PV, DC) or kWh (battery) */
+    double capex, subsidy, net_capex, opex_per_year;
+    double lifetime_years;
+    double annual_cost;         /* net capex x capital recovery factor + opex [yen/year] */
+    double energy_kwh;          /* PV: output delivered to the site (after curtailment) */
+    double lcoe_yen_per_kwh;    /* annual cost / energy (PV) */
+    double value_per_year;      /* used on site x tariff + sent out x export price (PV) */
+    double npv;                 /* -net capex + the discounted (value - opex) of each year */
+    double payback_years;       /* net capex / (value - opex); INFINITY when it never pays */
+    int ppa;                    /* 1: on-site PPA: the provider's figures below */
+    double billed_kwh;          /* used behind the building's meter */
+    double ppa_price_yen_per_kwh; /* the price that gives the provider leading_area.target_irr_pct */
+    double town_saving_per_year; /* billed x (tariff - PPA price) */
+} dc_econ_row;
+size_t dc_model_econ_count(const dc_model *m);
+int dc_model_econ_get(const dc_model *m, size_t i, dc_econ_row *out);
+/* The internal rate of return of a life of equal yearly net cash after an
+ * outlay (GSL root finding); NaN when none in (-99 %, 1000 %). Public so a
+ * PPA price can be put back into its cash flow. */
+double dc_irr(double outlay, double per_year, double years);
+
 /* Municipal GHG (a scenario with a ghg section): the statistics years
  * when created, and the scenario year from a finished run when linked. */
 typedef struct dc_ghg dc_ghg;

@@ -139,3 +139,13 @@ int dc_write_resources_csv(const dc_model *m, FILE *fp)
     }
     return ferror(fp) ? -1 : 0;
 }
+
+void dc_csv_quoted(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}

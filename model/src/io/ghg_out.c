@@ -19,12 +19,8 @@ static void number(FILE *fp, double v)
 
 static void text(FILE *fp, const char *s)
 {
-    fputs(",\"", fp);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', fp); /* RFC 4180: a quote is written twice */
-        fputc(*s, fp);
-    }
-    fputs("\"", fp);
+    fputc(',', fp);
+    dc_csv_quoted(fp, s);
 }
 
 static void verdict(FILE *fp, const dc_ghg_verdict *v)

@@ -8,11 +8,12 @@
 #include "resultset.h"
 #include "writers.h"
 
-enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, F_RESILIENCE, N_FILES };
+enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, F_RESILIENCE, F_NETZERO, F_ECONOMICS, N_FILES };
 static const char *const NAMES[N_FILES + 1] = {
     [F_HOURLY] = "hourly.csv", [F_SUMMARY] = "summary.csv",           [F_RESOURCES] = "resources.csv",
     [F_H5] = "results.h5",     [F_RESOLVED] = "scenario.resolved.yaml", [F_GHG] = "ghg.csv",
-    [F_RESILIENCE] = "resilience.csv", [N_FILES] = NULL,
+    [F_RESILIENCE] = "resilience.csv", [F_NETZERO] = "netzero.csv", [F_ECONOMICS] = "economics.csv",
+    [N_FILES] = NULL,
 };
 
 static int write_csv(int k, FILE *fp, const dc_model *m, const dc_ghg *g)
@@ -23,6 +24,8 @@ static int write_csv(int k, FILE *fp, const dc_model *m, const dc_ghg *g)
     case F_RESOURCES: return dc_write_resources_csv(m, fp);
     case F_GHG: return dc_write_ghg_csv(g, fp);
     case F_RESILIENCE: return dc_write_resilience_csv(m, fp);
+    case F_NETZERO: return dc_write_netzero_csv(m, fp);
+    case F_ECONOMICS: return dc_write_economics_csv(m, fp);
     default: return dc_write_resolved_yaml(dc_model_scenario(m), fp);
     }
 }
@@ -54,6 +57,7 @@ dc_status dc_write_outputs(const dc_model *m, const dc_ghg *g, const char *dir, 
     for (int k = 0; k < N_FILES; k++) {
         if (k == F_GHG && !g) continue; /* ghg.csv only with a ghg section */
         if (k == F_RESILIENCE && !dc_model_outage_count(m) && !dc_model_survival_count(m)) continue;
+        if ((k == F_NETZERO || k == F_ECONOMICS) && !dc_model_scenario(m)->leading.area[0]) continue;
         if (write_one(k, &r, m, g)) {
             dc_diag_add(diag, dir, 0, 0, NAMES[k], "cannot write: %s", errno ? strerror(errno) : "write error");
             dc_resultset_abort(&r);

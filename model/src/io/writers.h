@@ -20,6 +20,10 @@ int dc_write_hdf5(const dc_model *m, const char *path);
 void dc_format_time(const dc_model *m, size_t i, char *buf, size_t len);
 /* Months of the run in order (fiscal: 4..12, 1..3) with their years; the count. */
 int dc_axis_months(const dc_model *m, int months[12], int years[12]);
+/* A text field in quotes, RFC 4180: a quote inside is written twice. */
+void dc_csv_quoted(FILE *fp, const char *s);
+int dc_write_netzero_csv(const dc_model *m, FILE *fp);
+int dc_write_economics_csv(const dc_model *m, FILE *fp);
 /* Excel reads UTF-8 only with this mark; Japanese names stay readable. */
 #define DC_UTF8_BOM "\xEF\xBB\xBF"
 #endif

@@ -35,13 +35,13 @@ int dc_validate_day_rules(const dc_scenario *s, dc_diag *diag)
     int rc = obon_parse(s->obon, &from, &to);
     if (rc) {
         errors++;
-        dc_scenario_error(s, diag, S_TOP, -1, "obon", rc == -2 ? "'%s' ends before it starts" :
+        dc_scenario_error(s, diag, S_TOP, 0, "obon", rc == -2 ? "'%s' ends before it starts" :
                           "'%s' is not a window MM-DD~MM-DD (e.g. 08-13~08-16)", s->obon);
     }
     int n = dc_names_count(s->school_vacations);
     if (n > DC_MAX_VACATIONS) {
         errors++;
-        dc_scenario_error(s, diag, S_TOP, -1, "school_vacations", "%d windows; at most %d", n, DC_MAX_VACATIONS);
+        dc_scenario_error(s, diag, S_TOP, 0, "school_vacations", "%d windows; at most %d", n, DC_MAX_VACATIONS);
     }
     for (int k = 0; k < n && k < DC_MAX_VACATIONS; k++) {
         char w[DC_NAME_MAX];
@@ -49,8 +49,8 @@ int dc_validate_day_rules(const dc_scenario *s, dc_diag *diag)
         dc_names_get(s->school_vacations, k, w);
         rc = dc_outage_parse(w, &a, &b);
         if (rc) errors++;
-        if (rc == -2) dc_scenario_error(s, diag, S_TOP, -1, "school_vacations", "'%s' ends before it starts", w);
-        else if (rc) dc_scenario_error(s, diag, S_TOP, -1, "school_vacations",
+        if (rc == -2) dc_scenario_error(s, diag, S_TOP, 0, "school_vacations", "'%s' ends before it starts", w);
+        else if (rc) dc_scenario_error(s, diag, S_TOP, 0, "school_vacations",
                                        "'%s' is not a window YYYY-MM-DD~YYYY-MM-DD", w);
     }
     return errors;

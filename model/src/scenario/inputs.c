@@ -17,6 +17,7 @@
 #include "loadfiles.h"
 #include "meter.h"
 #include "params.h"
+#include "cost_inputs.h"
 #include "plant_inputs.h"
 #include "validate.h"
 
@@ -201,6 +202,8 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
     }
     dc_status bs = dc_plant_inputs_load(s, data_dir(), in, diag);
     if (st == DC_OK) st = bs;
+    dc_status cs = dc_cost_inputs_load(s, data_dir(), in, diag);
+    if (st == DC_OK) st = cs;
     dc_status fs = read_factors(s, in, diag);
     if (st == DC_OK) st = fs;
     dc_status gs = read_ghg(s, in, diag);
@@ -224,6 +227,8 @@ void dc_inputs_destroy(dc_inputs **in)
     free((*in)->site_ef);
     free((*in)->biomass);
     free((*in)->feeds);
+    free((*in)->pv_cost);
+    free((*in)->bat_cost);
     dc_elec_free(&(*in)->elec);
     dc_weather_raw_free(&(*in)->weather);
     dc_holidays_free(&(*in)->holidays);

@@ -50,6 +50,7 @@ struct dc_inputs {
     int n_site_ef;
     int has_ghg;
     dc_ghg_data ghg;
+    dc_cost_params *pv_cost, *bat_cost; /* resolved costs, one per PV item and battery */
     double stats_ef[DC_MAX_YEARS + 1];  /* factor the statistics embed, base year then ghg.years; NaN unknown */
     int stats_ef_year[DC_MAX_YEARS + 1];
 };

@@ -23,9 +23,18 @@ typedef enum { DC_YEAR_END_FREE, DC_YEAR_END_CYCLIC } dc_year_end;
 
 /* Sections of a scenario file, in the order the resolved file writes them. */
 typedef enum {
-    S_TOP, S_WEATHER, S_LOCATION, S_GRID, S_DISPATCH, S_GHG, S_RESILIENCE,
+    S_TOP, S_WEATHER, S_LOCATION, S_GRID, S_DISPATCH, S_GHG, S_RESILIENCE, S_LEADING,
     S_SITES, S_WIRES, S_PV, S_LOADS, S_BATTERIES, S_BIOMASS, S_BIOGAS, S_FEEDSTOCKS, S_EVS, S_OUTAGES, S_COUNT
 } dc_psection;
+
+/* What an item costs; NaN = the default of inputs/economics/costs.csv. */
+typedef struct {
+    double capex_yen;           /* per kW (PV) or per kWh (battery) [yen] */
+    double opex_yen_per_year;   /* per kW or kWh and year [yen] */
+    double lifetime_years;
+    double subsidy_pct;         /* share of capex paid by a grant [%] */
+    double subsidy_cap_yen;     /* largest grant [yen]; INFINITY = none */
+} dc_cost_params;
 
 /* Every list item starts with its name; resource items follow with their site. */
 typedef struct {
@@ -36,6 +45,7 @@ typedef struct {
     char supplier[DC_NAME_MAX];   /* retail supplier; "" = grid.supplier */
     char menu[DC_NAME_MAX];       /* its menu; "" = the grid's (or the supplier as a whole) */
     double emission_factor_kg_per_kwh; /* [kg-CO2/kWh]; NaN = from the supplier, or the grid's */
+    char area[DC_NAME_MAX];       /* area tag (先行地域); "" = none */
 } dc_site_item;
 
 typedef struct {
@@ -56,6 +66,8 @@ typedef struct {
     double buyer_shares_pct[DC_MAX_BUYERS]; /* [%] of the output per buyer; none = by their imports */
     int n_buyer_shares;
     char profile_file[DC_PATH_MAX]; /* measured AC kWh per step; replaces the model */
+    int fit;                      /* 1: sold under FIT (its output is not the town's renewable) */
+    dc_cost_params cost;
 } dc_pv_item;
 
 typedef struct {
@@ -70,6 +82,7 @@ typedef struct {
     int closed_days;              /* dc_closed_rule: extra off days (お盆, school vacations) */
     double cooling_base_c, cooling_kw_per_k; /* temperature response above the base [degC], [kW/K] */
     double heating_base_c, heating_kw_per_k; /* and below its base */
+    char area[DC_NAME_MAX];       /* area tag; "" = its site's */
     dc_meter_format meter;        /* how profile_file is laid out (profile_format: meter) */
 } dc_load_item;
 
@@ -80,6 +93,7 @@ typedef struct {
     int year_end;                 /* dc_year_end */
     double disaster_reserve_pct;  /* kept for grid outages [% of energy_kwh]; usable only during one */
     int grid_forming;             /* 1: its inverter can form an island's grid */
+    dc_cost_params cost;
 } dc_battery_item;
 
 typedef enum { DC_CHARGE_IMMEDIATE, DC_CHARGE_SMART } dc_charging;
@@ -243,6 +257,16 @@ struct dc_scenario {
         char methods_file[DC_PATH_MAX], factors_file[DC_PATH_MAX], facilities_file[DC_PATH_MAX];
         char waste_file[DC_PATH_MAX], targets_file[DC_PATH_MAX], karte_file[DC_PATH_MAX];
     } ghg;
+    struct {
+        char area[DC_NAME_MAX];           /* the target area's tag; "" = no net-zero table */
+        int year;                         /* target fiscal year; 0 = the scenario year */
+        double retail_renewable_mwh;      /* bought as a retailer's renewable menu with 非化石証書 [MWh] */
+        double certificates_mwh;          /* certificates and credits retired [MWh] */
+        double tariff_yen_per_kwh;        /* what the area pays for grid electricity; NaN = no economics */
+        double export_yen_per_kwh;        /* what exported energy earns */
+        double discount_rate_pct;
+        double target_irr_pct;            /* a PPA provider's target */
+    } leading;
     struct {
         int scan;                         /* 1: survival from every start hour of the year */
         int max_hours;                    /* longest outage the scan follows [h] */

@@ -135,6 +135,30 @@ static void check_loads(checker *c)
     }
 }
 
+/* The target area exists, its year is the simulated one, and no array is
+ * both sold under FIT and a PPA. */
+static void check_leading(checker *c)
+{
+    const dc_scenario *s = c->s;
+    for (int i = 0; i < s->list[S_PV].n; i++) {
+        const dc_pv_item *p = &DC_CITEMS(s, S_PV, dc_pv_item)[i];
+        if (p->fit && p->contract != DC_CONTRACT_OWNED)
+            fail(c, S_PV, i, "fit", "an array sold under FIT cannot also be a PPA (contract: %s%s): FIT output is the "
+                 "grid's, a PPA's the buyer's; set contract: owned", p->contract == DC_CONTRACT_ONSITE_PPA ?
+                 "onsite_ppa" : "offsite_ppa", p->contract == DC_CONTRACT_ONSITE_PPA ? ", the default" : "");
+    }
+    const char *area = s->leading.area;
+    if (!area[0]) return;
+    int carried = 0;
+    for (int i = 0; i < s->list[S_SITES].n; i++) carried += !strcmp(DC_CITEMS(s, S_SITES, dc_site_item)[i].area, area);
+    for (int i = 0; i < s->list[S_LOADS].n; i++) carried += !strcmp(DC_CITEMS(s, S_LOADS, dc_load_item)[i].area, area);
+    if (!carried)
+        fail(c, S_LEADING, 0, "area", "no site or load carries area '%s' (give sites[].area: %s)", area, area);
+    if (s->leading.year && s->leading.year != s->year)
+        fail(c, S_LEADING, 0, "year", "%d is not the year the scenario simulates (%s%d): set year: %d, or leave "
+             "this out", s->leading.year, s->fiscal ? "FY" : "", s->year, s->leading.year);
+}
+
 /* A factor between 0 and 0.01 kg-CO2/kWh is a t-CO2/kWh value typed
  * without its unit (the Ministry's list prints t-CO2/kWh). */
 static void check_factor(checker *c, dc_psection sec, int item, const char *key, double v)
@@ -204,6 +228,7 @@ int dc_validate(const dc_scenario *s, dc_diag *diag)
     check_batteries(&c);
     check_pv(&c);
     check_loads(&c);
+    check_leading(&c);
     check_percents(&c);
     c.errors += dc_validate_plants(s, diag);
     c.errors += dc_validate_fleets_outages(s, diag);

@@ -506,6 +506,20 @@ static void site_factors(dc_topology *t, const dc_inputs *in)
     }
 }
 
+/* What the accounting after the run needs from the inputs. */
+static dc_status keep_costs(builder *b)
+{
+    dc_model *m = b->m;
+    size_t np = (size_t)m->s->list[S_PV].n, nb = (size_t)m->s->list[S_BATTERIES].n;
+    m->grid_ef = b->in->grid_ef.kg_per_kwh;
+    m->pv_cost = alloc(b, (np + 1) * sizeof *m->pv_cost);
+    m->bat_cost = alloc(b, (nb + 1) * sizeof *m->bat_cost);
+    if (!m->pv_cost || !m->bat_cost) return DC_ERR_NOMEM;
+    if (b->in->pv_cost) memcpy(m->pv_cost, b->in->pv_cost, np * sizeof *m->pv_cost);
+    if (b->in->bat_cost) memcpy(m->bat_cost, b->in->bat_cost, nb * sizeof *m->bat_cost);
+    return DC_OK;
+}
+
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
 {
     builder b = {m, in, diag, {0}, NULL, NULL, {0}};
@@ -514,6 +528,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     site_factors(&m->topo, in);
     b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, &m->pool, diag};
     dc_status st = allocate(&b);
+    if (st == DC_OK) st = keep_costs(&b);
     if (st == DC_OK) st = build_buses(&b);
     if (st == DC_OK) st = build_grids(&b);
     if (st == DC_OK) site_needs(&b);

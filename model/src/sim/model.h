@@ -41,6 +41,8 @@ struct dc_model {
     double **survival;     /* per site: hours its critical loads last from each start step (scan), or NULL */
     int scan_ready;        /* 1 once the cyclic passes are done: the year's last step runs the scan */
     double cyclic_gap_kwh; /* |start - end| of the stores left after those passes [kWh] */
+    dc_cost_params *pv_cost, *bat_cost; /* resolved costs per PV item and battery (economics) */
+    double grid_ef;        /* the grid's factor [kg-CO2/kWh] (net-zero gap) */
 };
 
 /* Builds everything but the time axis and sun (build.c). */

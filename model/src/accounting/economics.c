@@ -1,0 +1,168 @@
+/* Economics of the area's PV arrays and batteries from a finished run:
+ * capex, grant, annual cost by the capital recovery factor, LCOE, NPV,
+ * payback, and for on-site PPAs the price that gives the provider its
+ * target IRR (GSL's Brent solver). The simulated year's energy stands for
+ * every year of the life. */
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+
+/* Sum over the life of the yearly discount factors 1/(1+r)^y, y = 1..N. */
+static double annuity(double r, double years)
+{
+    return r == 0 ? years : (1.0 - pow(1.0 + r, -years)) / r;
+}
+
+typedef struct {
+    double outlay, per_year_fixed, per_unit, units, years, rate;
+} cash_flow; /* -outlay + (per_year_fixed + per_unit x units) x annuity(rate) */
+
+static double npv_of(const cash_flow *c) { return -c->outlay + (c->per_year_fixed + c->per_unit * c->units) * annuity(c->rate, c->years); }
+
+/* The root of f in [lo, hi] by Brent's method; NaN without a sign change. */
+static double brent(double (*f)(double, void *), void *ctx, double lo, double hi)
+{
+    if (!(f(lo, ctx) * f(hi, ctx) < 0)) return NAN;
+    gsl_function fn = {f, ctx};
+    gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+    if (!s) return NAN;
+    gsl_error_handler_t *old = gsl_set_error_handler_off();
+    gsl_root_fsolver_set(s, &fn, lo, hi);
+    double x = NAN;
+    for (int it = 0; it < 200; it++) {
+        if (gsl_root_fsolver_iterate(s)) break;
+        x = gsl_root_fsolver_root(s);
+        double a = gsl_root_fsolver_x_lower(s), b = gsl_root_fsolver_x_upper(s);
+        if (gsl_root_test_interval(a, b, 1e-13, 1e-13) == GSL_SUCCESS) break;
+    }
+    gsl_set_error_handler(old);
+    gsl_root_fsolver_free(s);
+    return x;
+}
+
+static double npv_at_rate(double r, void *ctx)
+{
+    cash_flow c = *(const cash_flow *)ctx;
+    c.rate = r;
+    return npv_of(&c);
+}
+
+double dc_irr(double outlay, double per_year, double years)
+{
+    cash_flow c = {outlay, per_year, 0, 0, years, 0};
+    return brent(npv_at_rate, &c, -0.99, 10.0);
+}
+
+static double npv_at_price(double p, void *ctx)
+{
+    cash_flow c = *(const cash_flow *)ctx;
+    c.per_unit = p;
+    return npv_of(&c);
+}
+
+static const double *pv_series(const dc_model *m, const char *name, const char *q)
+{
+    char key[4 * DC_NAME_MAX];
+    snprintf(key, sizeof key, "pv:%s:%s", name, q);
+    return dc_model_series(m, key);
+}
+
+static double year_sum(const dc_model *m, const double *v)
+{
+    double s = 0;
+    for (int i = 0; v && i < m->ta.n; i++) s += v[i];
+    return s;
+}
+
+static int at_area(const dc_model *m, int sec, int k)
+{
+    int item = m->topo.site[m->topo.item_site[sec][k]].item;
+    const char *area = item >= 0 ? DC_CITEMS(m->s, S_SITES, dc_site_item)[item].area : "";
+    return m->s->leading.area[0] && !strcmp(area, m->s->leading.area);
+}
+
+/* The common part: capex, grant, annual cost. */
+static void costs(const dc_model *m, const dc_cost_params *c, double size, dc_econ_row *r)
+{
+    double rate = m->s->leading.discount_rate_pct / 100.0;
+    r->size = size;
+    r->capex = c->capex_yen * size;
+    r->subsidy = fmin(r->capex * c->subsidy_pct / 100.0, c->subsidy_cap_yen);
+    r->net_capex = r->capex - r->subsidy;
+    r->opex_per_year = c->opex_yen_per_year * size;
+    r->lifetime_years = c->lifetime_years;
+    r->annual_cost = r->net_capex / annuity(rate, c->lifetime_years) + r->opex_per_year;
+}
+
+static void pv_row(const dc_model *m, int k, dc_econ_row *r)
+{
+    const dc_scenario *s = m->s;
+    const dc_pv_item *p = &DC_CITEMS(s, S_PV, dc_pv_item)[k];
+    double rate = s->leading.discount_rate_pct / 100.0, tariff = s->leading.tariff_yen_per_kwh;
+    double ep = s->leading.export_yen_per_kwh;
+    costs(m, &m->pv_cost[k], p->pv.capacity_kw, r);
+    r->kind = "pv";
+    r->energy_kwh = year_sum(m, pv_series(m, p->name, "delivered"));
+    double used = year_sum(m, pv_series(m, p->name, "used_on_site"));
+    double sent = year_sum(m, pv_series(m, p->name, "sent_out"));
+    r->lcoe_yen_per_kwh = r->energy_kwh > 0 ? r->annual_cost / r->energy_kwh : NAN;
+    r->value_per_year = used * tariff + sent * ep;
+    r->npv = -r->net_capex + (r->value_per_year - r->opex_per_year) * annuity(rate, r->lifetime_years);
+    double net_yearly = r->value_per_year - r->opex_per_year;
+    r->payback_years = isnan(net_yearly) ? NAN : net_yearly > 0 ? r->net_capex / net_yearly : INFINITY;
+    r->ppa = p->contract == DC_CONTRACT_ONSITE_PPA;
+    r->billed_kwh = r->ppa ? used : 0.0;
+    r->ppa_price_yen_per_kwh = r->town_saving_per_year = NAN;
+    if (r->ppa && used > 0) {
+        cash_flow c = {r->net_capex, sent * ep - r->opex_per_year, 0, used, r->lifetime_years,
+                       s->leading.target_irr_pct / 100.0};
+        r->ppa_price_yen_per_kwh = brent(npv_at_price, &c, -1e4, 1e5);
+        r->town_saving_per_year = used * (tariff - r->ppa_price_yen_per_kwh);
+    }
+}
+
+static void battery_row(const dc_model *m, int k, dc_econ_row *r)
+{
+    const dc_battery_item *b = &DC_CITEMS(m->s, S_BATTERIES, dc_battery_item)[k];
+    costs(m, &m->bat_cost[k], b->b.energy_kwh, r);
+    r->kind = "battery";
+    r->lcoe_yen_per_kwh = r->ppa_price_yen_per_kwh = r->town_saving_per_year = NAN;
+    /* Its value is in the PV it lets the site use: counted there. */
+    r->npv = -r->net_capex - r->opex_per_year * annuity(m->s->leading.discount_rate_pct / 100.0, r->lifetime_years);
+    r->payback_years = INFINITY;
+}
+
+/* The i-th row: the area's arrays, then its batteries. */
+static int row_item(const dc_model *m, size_t i, int *sec, int *k)
+{
+    size_t n = 0;
+    const int secs[2] = {S_PV, S_BATTERIES};
+    for (int j = 0; j < 2; j++)
+        for (int x = 0; x < m->s->list[secs[j]].n; x++)
+            if (at_area(m, secs[j], x) && n++ == i) return *sec = secs[j], *k = x, 0;
+    return -1;
+}
+
+size_t dc_model_econ_count(const dc_model *m)
+{
+    size_t n = 0;
+    int sec, k;
+    while (m && row_item(m, n, &sec, &k) == 0) n++;
+    return n;
+}
+
+int dc_model_econ_get(const dc_model *m, size_t i, dc_econ_row *out)
+{
+    int sec, k;
+    if (!m || !out || row_item(m, i, &sec, &k)) return -1;
+    memset(out, 0, sizeof *out);
+    out->name = (const char *)dc_list_item(m->s, sec, k);
+    out->site = m->eng.site[m->topo.item_site[sec][k]].name;
+    if (sec == S_PV) pv_row(m, k, out);
+    else battery_row(m, k, out);
+    return 0;
+}

@@ -1,0 +1,200 @@
+/* The 脱炭素先行地域 net-zero table from a finished run: A (民生 demand
+ * before savings), C (savings), B by route, the verdict B + C >= A, and
+ * the hour-coincident view. Each site's supply in a step goes to its 民生
+ * loads of the area by their share of its demand that step. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+static int minsei(int sector)
+{
+    return sector == DC_SECTOR_HOUSEHOLD || sector == DC_SECTOR_COMMERCIAL || sector == DC_SECTOR_PUBLIC;
+}
+
+static const char *site_area(const dc_model *m, int site)
+{
+    int item = m->topo.site[site].item;
+    return item >= 0 ? DC_CITEMS(m->s, S_SITES, dc_site_item)[item].area : "";
+}
+
+/* The area a load belongs to: its own tag, or its site's. */
+static int load_in_area(const dc_model *m, int k)
+{
+    const dc_load_item *l = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[k];
+    const char *area = l->area[0] ? l->area : site_area(m, m->topo.item_site[S_LOADS][k]);
+    return !strcmp(area, m->s->leading.area);
+}
+
+static const double *item_series(const dc_model *m, const char *kind, const char *name, const char *quantity)
+{
+    char key[4 * DC_NAME_MAX];
+    snprintf(key, sizeof key, "%s:%s:%s", kind, name, quantity);
+    return dc_model_series(m, key);
+}
+
+static double at(const double *v, int i) { return v ? v[i] : 0.0; }
+
+/* One site's 民生 demand of the area per step into out[n]; 0 when none. */
+static int site_minsei(const dc_model *m, int site, double *out)
+{
+    int any = 0;
+    memset(out, 0, (size_t)m->ta.n * sizeof *out);
+    for (int k = 0; k < m->s->list[S_LOADS].n; k++) {
+        const dc_load_item *l = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[k];
+        if (m->topo.item_site[S_LOADS][k] != site || !minsei(l->sector) || !load_in_area(m, k)) continue;
+        const double *d = item_series(m, "load", l->name, "demand");
+        for (int i = 0; d && i < m->ta.n; i++) out[i] += d[i];
+        any = 1;
+    }
+    return any;
+}
+
+/* Output of the site's FIT arrays used behind its meter in step i [kWh]. */
+static double fit_used(const dc_model *m, int site, int i)
+{
+    double sum = 0;
+    for (int k = 0; k < m->s->list[S_PV].n; k++) {
+        const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[k];
+        if (p->fit && m->topo.item_site[S_PV][k] == site) sum += at(item_series(m, "pv", p->name, "used_on_site"), i);
+    }
+    return sum;
+}
+
+/* The routes of one site, its 民生 share of each step; grid[i] gathers
+ * the 民生 loads' grid purchases of the step. */
+static void site_routes(const dc_model *m, int site, const double *minsei_kwh, dc_netzero *z, double *grid)
+{
+    const dc_site *st = &m->eng.site[site];
+    const double *dem = st->f[F_DEMAND], *uns = st->f[F_UNSERVED], *imp = st->f[F_GRID_IMPORT];
+    const double *win = st->f[F_WIRE_IN], *ppa = st->f[F_OFFSITE_PPA_IN];
+    for (int i = 0; i < m->ta.n; i++) {
+        double d = at(dem, i);
+        if (d <= 0 || minsei_kwh[i] <= 0) continue;
+        double share = minsei_kwh[i] / d, fit = fit_used(m, site, i);
+        double local = fmax(d - at(uns, i) - at(imp, i) - at(win, i), 0.0);
+        z->fit_excluded_mwh += fmin(fit, local) * share / 1000;
+        z->b_onsite_mwh += fmax(local - fit, 0.0) * share / 1000;
+        z->b_wire_mwh += at(win, i) * share / 1000;
+        z->b_offsite_ppa_mwh += at(ppa, i) * share / 1000;
+        grid[i] += (at(imp, i) - at(ppa, i)) * share;
+    }
+}
+
+/* A, C and the area's other demand, from the loads. */
+static void demand_terms(const dc_model *m, dc_netzero *z)
+{
+    for (int k = 0; k < m->s->list[S_LOADS].n; k++) {
+        const dc_load_item *l = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[k];
+        if (!load_in_area(m, k)) continue;
+        const double *d = item_series(m, "load", l->name, "demand");
+        double after = 0;
+        for (int i = 0; d && i < m->ta.n; i++) after += d[i];
+        if (!minsei(l->sector)) {
+            z->other_demand_mwh += after / 1000;
+            continue;
+        }
+        double before = after / (1.0 - l->saving_pct / 100.0);
+        z->a_mwh += before / 1000;
+        z->c_mwh += (before - after) / 1000;
+    }
+}
+
+/* What is installed at the area's sites. */
+static void installed(const dc_model *m, dc_netzero *z)
+{
+    const dc_scenario *s = m->s;
+    const char *area = s->leading.area;
+#define AT_AREA(sec, k) (!strcmp(site_area(m, m->topo.item_site[sec][k]), area))
+    for (int k = 0; k < s->list[S_PV].n; k++) {
+        const dc_pv_item *p = &DC_CITEMS(s, S_PV, dc_pv_item)[k];
+        if (!AT_AREA(S_PV, k)) continue;
+        if (p->fit) z->pv_fit_kw += p->pv.capacity_kw;
+        else z->pv_kw += p->pv.capacity_kw;
+    }
+    for (int k = 0; k < s->list[S_BATTERIES].n; k++)
+        if (AT_AREA(S_BATTERIES, k)) {
+            z->battery_kwh += DC_CITEMS(s, S_BATTERIES, dc_battery_item)[k].b.energy_kwh;
+            z->battery_kw += DC_CITEMS(s, S_BATTERIES, dc_battery_item)[k].b.power_kw;
+        }
+    for (int k = 0; k < s->list[S_BIOMASS].n; k++)
+        if (AT_AREA(S_BIOMASS, k)) z->plant_kw += DC_CITEMS(s, S_BIOMASS, dc_biomass_item)[k].capacity_kw;
+    for (int k = 0; k < s->list[S_BIOGAS].n; k++)
+        if (AT_AREA(S_BIOGAS, k)) z->plant_kw += DC_CITEMS(s, S_BIOGAS, dc_biogas_item)[k].engine_kw;
+    for (int k = 0; k < s->list[S_EVS].n; k++)
+        if (AT_AREA(S_EVS, k)) z->ev_count += DC_CITEMS(s, S_EVS, dc_ev_item)[k].count;
+#undef AT_AREA
+}
+
+static void verdict(const dc_model *m, dc_netzero *z)
+{
+    z->b_retail_mwh = m->s->leading.retail_renewable_mwh;
+    z->b_certificates_mwh = m->s->leading.certificates_mwh;
+    z->b_mwh = z->b_onsite_mwh + z->b_wire_mwh + z->b_offsite_ppa_mwh + z->b_retail_mwh + z->b_certificates_mwh;
+    /* Round-off must not fail an area that balances exactly. */
+    double short_by = z->a_mwh - z->b_mwh - z->c_mwh;
+    z->net_zero = short_by <= 1e-9 * fmax(z->a_mwh, 1.0);
+    z->gap_mwh = z->net_zero ? 0.0 : short_by;
+    z->factor_kg_per_kwh = m->grid_ef;
+    z->factor_kind = m->s->grid.factor_kind ? "basic" : "adjusted";
+    z->gap_t_co2 = z->gap_mwh * m->grid_ef; /* MWh x kg/kWh = t */
+}
+
+dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
+{
+    if (!m || !z || !m->s->leading.area[0]) return DC_ERR_SCENARIO;
+    memset(z, 0, sizeof *z);
+    z->area = m->s->leading.area;
+    z->year = m->s->year;
+    size_t n = (size_t)m->ta.n;
+    double *work = calloc(2 * n, sizeof *work), *grid = work + n, local = 0, minsei_after = 0;
+    if (!work) return DC_ERR_NOMEM;
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        if (!site_minsei(m, k, work)) continue;
+        for (size_t i = 0; i < n; i++) minsei_after += work[i];
+        site_routes(m, k, work, z, grid);
+    }
+    for (int k = 0; k < m->eng.n_sites; k++)
+        if (!strcmp(site_area(m, k), z->area))
+            for (size_t i = 0; i < n; i++) z->exported_mwh += at(m->eng.site[k].f[F_GRID_EXPORT], (int)i) / 1000;
+    for (size_t i = 0; i < n; i++) z->grid_hours += grid[i] > 1e-9;
+    free(work);
+    demand_terms(m, z);
+    local = (z->b_onsite_mwh + z->b_wire_mwh + z->b_offsite_ppa_mwh) * 1000;
+    z->coincident_share = minsei_after > 0 ? local / minsei_after : 0.0;
+    installed(m, z);
+    verdict(m, z);
+    return DC_OK;
+}
+
+/* The i-th 民生 load of the area with a saving. */
+static int saving_load(const dc_model *m, size_t i)
+{
+    size_t n = 0;
+    for (int k = 0; m->s->leading.area[0] && k < m->s->list[S_LOADS].n; k++) {
+        const dc_load_item *l = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[k];
+        if (minsei(l->sector) && l->saving_pct > 0 && load_in_area(m, k) && n++ == i) return k;
+    }
+    return -1;
+}
+
+size_t dc_model_saving_count(const dc_model *m)
+{
+    size_t n = 0;
+    while (m && saving_load(m, n) >= 0) n++;
+    return n;
+}
+
+int dc_model_saving_get(const dc_model *m, size_t i, dc_saving_row *out)
+{
+    int k = m ? saving_load(m, i) : -1;
+    if (k < 0) return -1;
+    const dc_load_item *l = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[k];
+    const double *d = item_series(m, "load", l->name, "demand");
+    double after = 0;
+    for (int t = 0; d && t < m->ta.n; t++) after += d[t];
+    *out = (dc_saving_row){l->name, l->saving_pct, (after / (1.0 - l->saving_pct / 100.0) - after) / 1000};
+    return 0;
+}
