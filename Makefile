@@ -8,8 +8,9 @@ Q       := $(if $(filter 1,$(V)),,@)
 
 PKGS := gsl yaml-0.1 hdf5 cmocka xlsxwriter
 DEBS := build-essential pkg-config libgsl-dev libyaml-dev libhdf5-dev libcmocka-dev libxlsxwriter-dev
-# What the tests use besides: results.h5 read back as the README shows (h5py, pandas).
-TEST_DEBS := python3-h5py python3-pandas
+# What the tests use besides: results.h5 read back as the README shows (h5py, pandas);
+# application.xlsx read back (openpyxl) and opened by LibreOffice; report.html drawn by Chromium.
+TEST_DEBS := python3-h5py python3-pandas python3-openpyxl libreoffice-calc-nogui chromium
 # make fuzz: clang with libFuzzer.
 FUZZ_DEBS := clang libclang-rt-14-dev
 
@@ -26,7 +27,8 @@ LAYER_io         := core tech scenario io
 # Each library's headers only where it is used.
 LIBFLAGS_tech     := $(shell pkg-config --cflags gsl 2>/dev/null)
 LIBFLAGS_scenario := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
-LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 2>/dev/null)
+LIBFLAGS_accounting := $(shell pkg-config --cflags gsl 2>/dev/null)
+LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 xlsxwriter 2>/dev/null)
 INCLUDES := -Imodel/include $(addprefix -Imodel/src/,$(SRC_DIRS))
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werror
 CFLAGS   ?= -O2 -g
@@ -38,7 +40,7 @@ LAYER_CFLAGS = $(BASE_CFLAGS) -DDC_DATADIR='"$(DATADIR)"' -Imodel/include \
 # Tests and the bench may look inside any layer.
 ALL_CFLAGS = $(BASE_CFLAGS) $(INCLUDES) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
-LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -lhdf5_hl $(shell pkg-config --libs gsl yaml-0.1 hdf5 2>/dev/null) -lm -lpthread
+LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -lhdf5_hl $(shell pkg-config --libs gsl yaml-0.1 hdf5 xlsxwriter 2>/dev/null) -lm -lpthread
 TEST_LIBS = $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard model/src/$(d)/*.c))

@@ -218,7 +218,7 @@ static void outputs_and_resolved_roundtrip(void **state)
     assert_int_equal(dc_write_outputs(r.m, g, out, d), DC_OK);
     H5Eget_auto2(H5E_DEFAULT, &after, &after_data); /* the host program's HDF5 error printing is back */
     assert_true(before == after && before_data == after_data);
-    assert_int_equal(count_entries(out), 9); /* the eight files (GHG, net zero, economics too) and the .decarb mark */
+    assert_int_equal(count_entries(out), 11); /* ten files (GHG, net zero, economics, workbook, report too) and the mark */
     snprintf(resolved, sizeof resolved, "%s/scenario.resolved.yaml", out);
     FILE *fp = fopen(resolved, "r");
     char text[16384];
@@ -256,7 +256,7 @@ static void outputs_and_resolved_roundtrip(void **state)
     snprintf(bad, sizeof bad, "%s/scenario.resolved.yaml/sub", out);
     assert_int_equal(dc_write_outputs(r.m, g, bad, d), DC_ERR_OUTPUT);
     assert_true(diag_has(d, "cannot create"));
-    assert_int_equal(count_entries(out), 9);
+    assert_int_equal(count_entries(out), 11);
     dc_ghg_destroy(&g);
     close_run(&r);
     close_run(&again);

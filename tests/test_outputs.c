@@ -48,13 +48,13 @@ static int file_has(const char *path, const char *text)
 }
 
 /* Files of the default scenario's set, its .decarb mark included. */
-enum { N_SET = 9 };
+enum { N_SET = 11 };
 
 /* The year of the whole set in out, 0 when the set is not whole or mixed. */
 static int set_year(void)
 {
     const char *names[] = {"hourly.csv", "summary.csv", "resources.csv", "results.h5", "scenario.resolved.yaml",
-                           "ghg.csv", "netzero.csv", "economics.csv", ".decarb"};
+                           "ghg.csv", "netzero.csv", "economics.csv", "application.xlsx", "report.html", ".decarb"};
     char path[512], want[64];
     struct stat st;
     DIR *d = opendir(out);
@@ -165,7 +165,7 @@ static void planted_links_are_not_followed(void **state)
 {
     (void)state;
     const char *names[] = {"hourly.csv", "summary.csv", "resources.csv", "results.h5", "scenario.resolved.yaml",
-                           "ghg.csv", "netzero.csv", "economics.csv", ".decarb"};
+                           "ghg.csv", "netzero.csv", "economics.csv", "application.xlsx", "report.html", ".decarb"};
     char target[512], link[2048];
     assert_int_equal(mkdir(out, 0755), 0);
     for (int k = 0; k < N_SET; k++) {

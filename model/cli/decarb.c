@@ -12,7 +12,7 @@
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, MAX_SETS = 256 };
 
 static const char USAGE[] =
-    "usage: decarb run SCENARIO.yaml [-o DIR] [--set KEY=VALUE ...] [-q]\n"
+    "usage: decarb run SCENARIO.yaml [-o DIR] [--set KEY=VALUE ...] [--lang ja|en] [-q]\n"
     "       decarb check SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb ghg SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb report SCENARIO.yaml [--set KEY=VALUE ...]\n"
@@ -21,7 +21,8 @@ static const char USAGE[] =
     "\n"
     "run     simulate the scenario's year and write hourly.csv, summary.csv,\n"
     "        resources.csv, results.h5 and scenario.resolved.yaml (and ghg.csv,\n"
-    "        resilience.csv, netzero.csv, economics.csv when the scenario asks)\n"
+    "        resilience.csv, netzero.csv, economics.csv, application.xlsx and\n"
+    "        report.html when the scenario asks)\n"
     "        to DIR (default output/NAME)\n"
     "check   read and validate the scenario and its input files, write nothing\n"
     "ghg     run, then print the municipal CO2 table by sector and year and\n"
@@ -33,6 +34,7 @@ static const char USAGE[] =
     "-o      the result folder; it is replaced as a whole, and only if decarb wrote it\n"
     "--set   override one parameter, e.g. --set batteries.NAME.energy_kwh=500,\n"
     "        --set pv_arrays[0].tilt_deg=15 or --set sites.NAME.export_limit_kw=0\n"
+    "--lang  labels of application.xlsx and report.html: ja (default) or en\n"
     "-q      print nothing but warnings and errors\n";
 
 static const char *const COMMANDS[] = {"run", "check", "ghg", "report", "params", "help", NULL};
@@ -42,6 +44,7 @@ typedef struct {
     const char *command, *scenario, *outdir;
     const char *sets[MAX_SETS];
     int n_sets, quiet, help;
+    char lang[32];  /* --lang X as the set language=X */
 } options;
 
 /* Letters apart, for did-you-mean on commands. */
@@ -88,6 +91,10 @@ static int parse_args(int argc, char **argv, options *o)
         else if (!strcmp(a, "--set") && i + 1 < argc && o->n_sets < MAX_SETS) o->sets[o->n_sets++] = argv[++i];
         else if (!strncmp(a, "--set=", 6) && o->n_sets < MAX_SETS) o->sets[o->n_sets++] = a + 6;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o->quiet = 1;
+        else if (!strcmp(a, "--lang") && i + 1 < argc && o->n_sets < MAX_SETS) {
+            snprintf(o->lang, sizeof o->lang, "language=%s", argv[++i]);
+            o->sets[o->n_sets++] = o->lang;
+        }
         else if (a[0] != '-' && !o->scenario) o->scenario = a;
         else {
             fprintf(stderr, "decarb: unexpected argument '%s'\n", a);

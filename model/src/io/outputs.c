@@ -8,11 +8,12 @@
 #include "resultset.h"
 #include "writers.h"
 
-enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, F_RESILIENCE, F_NETZERO, F_ECONOMICS, N_FILES };
+enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, F_RESILIENCE, F_NETZERO, F_ECONOMICS, F_XLSX, F_REPORT, N_FILES };
 static const char *const NAMES[N_FILES + 1] = {
     [F_HOURLY] = "hourly.csv", [F_SUMMARY] = "summary.csv",           [F_RESOURCES] = "resources.csv",
     [F_H5] = "results.h5",     [F_RESOLVED] = "scenario.resolved.yaml", [F_GHG] = "ghg.csv",
     [F_RESILIENCE] = "resilience.csv", [F_NETZERO] = "netzero.csv", [F_ECONOMICS] = "economics.csv",
+    [F_XLSX] = "application.xlsx", [F_REPORT] = "report.html",
     [N_FILES] = NULL,
 };
 
@@ -26,15 +27,17 @@ static int write_csv(int k, FILE *fp, const dc_model *m, const dc_ghg *g)
     case F_RESILIENCE: return dc_write_resilience_csv(m, fp);
     case F_NETZERO: return dc_write_netzero_csv(m, fp);
     case F_ECONOMICS: return dc_write_economics_csv(m, fp);
+    case F_REPORT: return dc_write_report_html(m, fp);
     default: return dc_write_resolved_yaml(dc_model_scenario(m), fp);
     }
 }
 
 static int write_one(int k, dc_resultset *r, const dc_model *m, const dc_ghg *g)
 {
-    if (k == F_H5) {
+    if (k == F_H5 || k == F_XLSX) { /* libraries that open their file by name, in the run's private folder */
         char path[3 * DC_PATH_MAX];
-        return dc_resultset_path(r, NAMES[k], path, sizeof path) || dc_write_hdf5(m, path);
+        if (dc_resultset_path(r, NAMES[k], path, sizeof path)) return -1;
+        return k == F_H5 ? dc_write_hdf5(m, path) : dc_write_xlsx(m, g, path);
     }
     FILE *fp = dc_resultset_create(r, NAMES[k]);
     if (!fp) return -1;
@@ -57,7 +60,8 @@ dc_status dc_write_outputs(const dc_model *m, const dc_ghg *g, const char *dir, 
     for (int k = 0; k < N_FILES; k++) {
         if (k == F_GHG && !g) continue; /* ghg.csv only with a ghg section */
         if (k == F_RESILIENCE && !dc_model_outage_count(m) && !dc_model_survival_count(m)) continue;
-        if ((k == F_NETZERO || k == F_ECONOMICS) && !dc_model_scenario(m)->leading.area[0]) continue;
+        int area_file = k == F_NETZERO || k == F_ECONOMICS || k == F_XLSX || k == F_REPORT;
+        if (area_file && !dc_model_scenario(m)->leading.area[0]) continue;
         if (write_one(k, &r, m, g)) {
             dc_diag_add(diag, dir, 0, 0, NAMES[k], "cannot write: %s", errno ? strerror(errno) : "write error");
             dc_resultset_abort(&r);

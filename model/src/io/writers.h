@@ -16,6 +16,8 @@ int dc_write_ghg_csv(const dc_ghg *g, FILE *fp);
 int dc_write_resilience_csv(const dc_model *m, FILE *fp);
 int dc_write_resolved_yaml(const dc_scenario *s, FILE *fp);
 int dc_write_hdf5(const dc_model *m, const char *path);
+int dc_write_xlsx(const dc_model *m, const dc_ghg *g, const char *path);
+int dc_write_report_html(const dc_model *m, FILE *fp);
 /* ISO 8601 start of step i, JST: "2030-04-01T00:00+09:00". */
 void dc_format_time(const dc_model *m, size_t i, char *buf, size_t len);
 /* Months of the run in order (fiscal: 4..12, 1..3) with their years; the count. */

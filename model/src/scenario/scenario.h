@@ -239,6 +239,7 @@ struct dc_scenario {
     double latitude_deg, longitude_deg, elevation_m; /* NaN = from weather file */
     double delta_t_s;                /* TT - UT [s]; NaN = estimate for the year */
     char holidays_file[DC_PATH_MAX]; /* the Cabinet Office's syukujitsu.csv; "" = the built-in rules */
+    int language;                    /* labels of application.xlsx: 0 ja, 1 en */
     char obon[DC_NAME_MAX];          /* "MM-DD~MM-DD": お盆, closed days of industry */
     char school_vacations[DC_NAMES_MAX]; /* windows "YYYY-MM-DD~YYYY-MM-DD"; none = typical */
     char shapes_dir[DC_PATH_MAX];    /* load shape folder; "" = bundled */
