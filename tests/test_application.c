@@ -142,12 +142,31 @@ static void report_reads_offline(void **state)
     assert_memory_equal(magic, "\x89PNG", 4);
 }
 
+/* hourly.csv opened by a spreadsheet (LibreOffice's CSV import, UTF-8):
+ * its excel_time column is a date, the energies numbers. */
+static void csv_time_reads_as_a_date(void **state)
+{
+    (void)state;
+    char cmd[2048], log[16384];
+    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/c", bin(), tmp);
+    if (sh(cmd, log, sizeof log)) fail_msg("decarb run failed:\n%s", log);
+    snprintf(cmd, sizeof cmd,
+             "soffice -env:UserInstallation=file://%s/lo --headless --convert-to xlsx --infilter=CSV:44,34,76,1 "
+             "--outdir %s %s/c/hourly.csv && /usr/bin/python3 -c \"import openpyxl, datetime; "
+             "ws = openpyxl.load_workbook('%s/hourly.xlsx').active; "
+             "assert ws['B2'].value == datetime.datetime(2030, 4, 1), ws['B2'].value; "
+             "assert isinstance(ws['C2'].value, float), ws['C2'].value; print('date ok')\"", tmp, tmp, tmp, tmp);
+    if (sh(cmd, log, sizeof log)) fail_msg("hourly.csv in a spreadsheet:\n%s", log);
+    assert_non_null(strstr(log, "date ok"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(workbook_equals_csvs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(libreoffice_converts_it, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(report_reads_offline, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(csv_time_reads_as_a_date, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

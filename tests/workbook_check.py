@@ -67,9 +67,10 @@ with open(f"{out}/hourly.csv", encoding="utf-8-sig") as f:
     lines = f.read().splitlines()
 if steps != len(lines) - 1:
     fail(f"{steps} hourly rows vs {len(lines) - 1} in hourly.csv")
-if first.strftime("%Y-%m-%dT%H:%M") != lines[1][:16]:
-    fail(f"first time {first} vs {lines[1][:16]}")
-close(hourly.cell(row=2, column=2).value, float(lines[1].split(",")[1]), "first demand")
+cells = lines[1].split(",")
+if first.strftime("%Y-%m-%dT%H:%M") != cells[0][:16] or first.strftime("%Y-%m-%d %H:%M") != cells[1]:
+    fail(f"first time {first} vs {cells[:2]}")
+close(hourly.cell(row=2, column=2).value, float(cells[2]), "first demand")
 print(f"ok hourly: {steps} rows from {first}")
 
 # Charts: five native ones (monthly by source, monthly demand, two weeks, duration).

@@ -37,7 +37,7 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
     const double **cols = malloc((dc_model_series_count(m) + 1) * sizeof *cols);
     if (!cols) return -1;
     dc_series_info info;
-    fprintf(fp, DC_UTF8_BOM "time_jst [start of %g-min step]", dc_model_step_hours(m) * 60); /* names the step */
+    fprintf(fp, DC_UTF8_BOM "time_jst [start of %g-min step],excel_time [JST]", dc_model_step_hours(m) * 60);
     for (size_t k = 0; dc_model_series_get(m, k, &info) == 0; k++) {
         if (info.detail) continue;
         fprintf(fp, ",%s [%s]", info.name, info.unit);
@@ -47,7 +47,12 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
     char line[65536];
     for (size_t i = 0; i < steps; i++) {
         dc_format_time(m, i, line, sizeof line);
+        /* The same instant as Excel and LibreOffice read a date: "2030-04-01 00:00". */
         size_t used = strlen(line);
+        line[used++] = ',';
+        memcpy(line + used, line, 16);
+        line[used + 10] = ' ';
+        used += 16;
         for (size_t k = 0; k < ns; k++) {
             if (used + DC_FMT_MAX + 2 >= sizeof line) {
                 fwrite(line, 1, used, fp);
