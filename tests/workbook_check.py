@@ -39,14 +39,13 @@ for key, sheet in names.items():
         fail(f"no sheet {sheet} among {wb.sheetnames}")
 
 # summary.csv: the town's year row, energies in kWh; the workbook in MWh.
+# Columns by position: their headers are Japanese with language: ja.
 summary = rows(f"{out}/summary.csv")
-head = summary[0]
 town = next(r for r in summary[1:] if r[0] == "town" and r[2].startswith("FY"))
-col = {h.split(" [")[0]: i for i, h in enumerate(head)}
 ws = wb[names["summary"]]
 values = [ws.cell(row=r, column=2).value for r in range(4, 8)]
-for got, key in zip(values, ["demand", "pv", "grid_import", "grid_export"]):
-    close(got, float(town[col[key]]) / 1000, f"summary {key}")
+for got, key, col in zip(values, ["demand", "pv", "grid_import", "grid_export"], [3, 4, 9, 10]):
+    close(got, float(town[col]) / 1000, f"summary {key} ({summary[0][col]})")
 
 # netzero.csv: A and B.
 table = {r[0] + ":" + r[1]: r for r in rows(f"{out}/netzero.csv")[1:]}

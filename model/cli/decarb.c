@@ -34,7 +34,8 @@ static const char USAGE[] =
     "-o      the result folder; it is replaced as a whole, and only if decarb wrote it\n"
     "--set   override one parameter, e.g. --set batteries.NAME.energy_kwh=500,\n"
     "        --set pv_arrays[0].tilt_deg=15 or --set sites.NAME.export_limit_kw=0\n"
-    "--lang  labels of application.xlsx and report.html: ja (default) or en\n"
+    "--lang  ja: Japanese labels everywhere (CSV headers too); en: English\n"
+    "        everywhere; default: Japanese workbook and report, English CSV headers\n"
     "-q      print nothing but warnings and errors\n";
 
 static const char *const COMMANDS[] = {"run", "check", "ghg", "report", "params", "help", NULL};

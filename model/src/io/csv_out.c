@@ -37,10 +37,14 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
     const double **cols = malloc((dc_model_series_count(m) + 1) * sizeof *cols);
     if (!cols) return -1;
     dc_series_info info;
-    fprintf(fp, DC_UTF8_BOM "time_jst [start of %g-min step],excel_time [JST]", dc_model_step_hours(m) * 60);
+    int ja = dc_csv_ja(m);
+    if (ja) fprintf(fp, DC_UTF8_BOM "日時_JST [%g分コマの開始],日時 [JST]", dc_model_step_hours(m) * 60);
+    else fprintf(fp, DC_UTF8_BOM "time_jst [start of %g-min step],excel_time [JST]", dc_model_step_hours(m) * 60);
     for (size_t k = 0; dc_model_series_get(m, k, &info) == 0; k++) {
         if (info.detail) continue;
-        fprintf(fp, ",%s [%s]", info.name, info.unit);
+        if (!ja) fprintf(fp, ",%s [%s]", info.name, info.unit);
+        else if (!*info.owner) fprintf(fp, ",%s [%s]", dc_label_ja(info.quantity), info.unit);
+        else fprintf(fp, ",%s:%s:%s [%s]", info.kind, info.owner, dc_label_ja(info.quantity), info.unit);
         cols[ns++] = dc_model_series_at(m, k);
     }
     fputc('\n', fp);
@@ -74,6 +78,14 @@ static const char SUMMARY_HEADER[] =
     "offsite_ppa_in [kWh],offsite_ppa_sold [kWh],ppa_billable [kWh],curtailed [kWh],unserved [kWh],"
     "peak_import [kW],self_sufficiency [%],self_consumption [%],import_co2 [t-CO2],max_balance_residual [kWh]\n";
 
+static const char SUMMARY_HEADER_JA[] =
+    "区分,名前,期間,需要 [kWh],太陽光 [kWh],発電 [kWh],蓄電池充電 [kWh],蓄電池放電 [kWh],蓄電量の減少 [kWh],"
+    "系統購入 [kWh],系統送電 [kWh],うち太陽光の送電 [kWh],自営線受電 [kWh],自営線送電 [kWh],オフサイトPPA受電 [kWh],"
+    "オフサイトPPA販売 [kWh],オンサイトPPA請求量 [kWh],出力抑制 [kWh],供給不足 [kWh],最大購入電力 [kW],"
+    "自給率 [%],自家消費率 [%],購入電力のCO2 [t-CO2],最大収支残差 [kWh]\n";
+
+int dc_csv_ja(const dc_model *m) { return dc_model_scenario(m)->language == DC_LANG_JA; }
+
 static void summary_row(FILE *fp, const char *level, const char *name, const char *period, const dc_totals *t)
 {
     fprintf(fp, "%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.2f,"
@@ -100,7 +112,7 @@ static int year_label(const dc_model *m, char *buf, size_t len)
 int dc_write_summary_csv(const dc_model *m, FILE *fp)
 {
     fputs(DC_UTF8_BOM, fp);
-    fputs(SUMMARY_HEADER, fp);
+    fputs(dc_csv_ja(m) ? SUMMARY_HEADER_JA : SUMMARY_HEADER, fp);
     int months[12], years[12], nm = dc_axis_months(m, months, years);
     char period[32];
     dc_totals t;
@@ -131,13 +143,15 @@ int dc_write_resources_csv(const dc_model *m, FILE *fp)
     int months[12], years[12], nm = dc_axis_months(m, months, years);
     char label[32];
     year_label(m, label, sizeof label);
-    fprintf(fp, DC_UTF8_BOM "kind,name,site,quantity,unit,aggregate,%s", label);
+    int ja = dc_csv_ja(m);
+    fprintf(fp, DC_UTF8_BOM "%s,%s", ja ? "種類,名前,サイト,量,単位,集計" : "kind,name,site,quantity,unit,aggregate", label);
     for (int k = 0; k < nm; k++) fprintf(fp, ",%04d-%02d", years[k], months[k]);
     fputc('\n', fp);
     dc_series_info s;
     for (size_t k = 0; dc_model_series_get(m, k, &s) == 0; k++) {
         if (s.level != DC_LEVEL_RESOURCE) continue;
-        fprintf(fp, "%s,%s,%s,%s,%s,%s,%.3f", s.kind, s.owner, s.site, s.quantity, s.unit, agg_name(s.agg),
+        fprintf(fp, "%s,%s,%s,%s,%s,%s,%.3f", s.kind, s.owner, s.site, ja ? dc_label_ja(s.quantity) : s.quantity, s.unit,
+                agg_name(s.agg),
                 dc_model_series_total(m, k, 0));
         for (int j = 0; j < nm; j++) fprintf(fp, ",%.3f", dc_model_series_total(m, k, months[j]));
         fputc('\n', fp);

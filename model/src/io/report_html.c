@@ -231,7 +231,7 @@ static void co2(const page *p, const dc_netzero *z)
 
 int dc_write_report_html(const dc_model *m, FILE *fp)
 {
-    page p = {fp, m, dc_model_scenario(m)->language == 1};
+    page p = {fp, m, dc_model_scenario(m)->language == DC_LANG_EN};
     dc_netzero z;
     if (dc_model_netzero(m, &z) != DC_OK) return -1;
     char title[512];

@@ -22,6 +22,11 @@ int dc_write_report_html(const dc_model *m, FILE *fp);
 void dc_format_time(const dc_model *m, size_t i, char *buf, size_t len);
 /* Months of the run in order (fiscal: 4..12, 1..3) with their years; the count. */
 int dc_axis_months(const dc_model *m, int months[12], int years[12]);
+/* The Japanese name of a result quantity ("grid_import": 系統購入), or
+ * the quantity itself. */
+const char *dc_label_ja(const char *quantity);
+/* 1 when CSV headers are to be Japanese (language: ja). */
+int dc_csv_ja(const dc_model *m);
 /* A text field in quotes, RFC 4180: a quote inside is written twice. */
 void dc_csv_quoted(FILE *fp, const char *s);
 int dc_write_netzero_csv(const dc_model *m, FILE *fp);

@@ -365,7 +365,7 @@ int dc_write_xlsx(const dc_model *m, const dc_ghg *g, const char *path)
     book b = {0};
     b.m = m;
     b.g = g;
-    b.en = dc_model_scenario(m)->language == 1;
+    b.en = dc_model_scenario(m)->language == DC_LANG_EN;
     lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL}; /* rows streamed: written in order */
     b.wb = workbook_new_opt(path, &opt);
     if (!b.wb) return -1;

@@ -86,7 +86,7 @@ static const char *const FILL[] = {"none", "linear", NULL};
 static const char *const SUBSTEPS[] = {"hold", "interpolate", NULL};
 static const char *const LINK[] = {"off", "electricity", NULL};
 static const char *const FACTOR_KIND[] = {"adjusted", "basic", NULL};
-static const char *const LANGUAGE[] = {"ja", "en", NULL};
+static const char *const LANGUAGE[] = {"auto", "ja", "en", NULL};
 static const char *const MOUNTING[] = {"rooftop", "open_rack", "carport", "floating", NULL};
 static const char *const TEMP[] = {"auto", "sapm", "faiman", NULL};
 static const char *const DIFFUSE_IAM[] = {"marion", "equivalent_angle", NULL};
@@ -142,7 +142,8 @@ const dc_param dc_params[] = {
      .help = "the Cabinet Office's holiday list (内閣府 syukujitsu.csv); for the years it covers it replaces the "
              "built-in 祝日法 rules, e.g. for days added by law; \"\" = the rules"},
     {.section = S_TOP, .key = "language", .type = P_CHOICE, .offset = TOP(language), .choices = LANGUAGE,
-     .help = "labels of application.xlsx and report.html: ja (Japanese) or en (English); decarb run --lang sets it"},
+     .help = "labels: auto = Japanese application.xlsx and report.html, English CSV headers; ja = Japanese CSV "
+             "headers too; en = English everywhere; decarb run --lang sets it"},
     {.section = S_TOP, .key = "obon", .type = P_TEXT, .offset = TOP(obon), .size = TXT(obon), .max_count = 40,
      .def_text = "08-13~08-16",
      .help = "お盆 as MM-DD~MM-DD: closed days of loads with closed_days obon (industry by default)"},

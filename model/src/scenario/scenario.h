@@ -20,6 +20,9 @@ typedef enum {
     DC_SECTOR_EV_CHARGING, DC_SECTOR_AGRICULTURE, DC_N_SECTORS
 } dc_sector;
 typedef enum { DC_YEAR_END_FREE, DC_YEAR_END_CYCLIC } dc_year_end;
+/* Labels: auto = Japanese workbook and report, English CSV headers; ja =
+ * Japanese everywhere; en = English everywhere. */
+typedef enum { DC_LANG_AUTO, DC_LANG_JA, DC_LANG_EN } dc_language;
 
 /* Sections of a scenario file, in the order the resolved file writes them. */
 typedef enum {
@@ -239,7 +242,7 @@ struct dc_scenario {
     double latitude_deg, longitude_deg, elevation_m; /* NaN = from weather file */
     double delta_t_s;                /* TT - UT [s]; NaN = estimate for the year */
     char holidays_file[DC_PATH_MAX]; /* the Cabinet Office's syukujitsu.csv; "" = the built-in rules */
-    int language;                    /* labels of application.xlsx: 0 ja, 1 en */
+    int language;                    /* dc_language */
     char obon[DC_NAME_MAX];          /* "MM-DD~MM-DD": お盆, closed days of industry */
     char school_vacations[DC_NAMES_MAX]; /* windows "YYYY-MM-DD~YYYY-MM-DD"; none = typical */
     char shapes_dir[DC_PATH_MAX];    /* load shape folder; "" = bundled */
