@@ -148,6 +148,13 @@ static void economics_by_hand(void **state)
     assert_int_equal(dc_model_econ_get(r.m, 1, &e), 0);
     assert_string_equal(e.name, "fit_pv");
     assert_int_equal(e.ppa, 0);
+    /* The area: hall_pv and fit_pv (5 kW x 200,000, no grant, 15,000 a year). */
+    dc_econ_row t;
+    assert_int_equal(dc_model_econ_total(r.m, &t), 0);
+    assert_near(t.capex, 5e6, 1e-6), assert_near(t.net_capex, 4e6, 1e-6);
+    assert_near(t.annual_cost, annual + 1e6 / af + 15000, 1e-6);
+    assert_near(t.energy_kwh, 21900 + 4 * 5 * 365, 1e-6);
+    assert_near(t.lcoe_yen_per_kwh, t.annual_cost / t.energy_kwh, 1e-12);
     close_run(&r);
 }
 

@@ -35,21 +35,25 @@ static void table(const dc_model *m, const dc_netzero *z)
            100 * z->coincident_share, z->exported_mwh, z->grid_hours);
 }
 
+static void cost_line(const dc_econ_row *r)
+{
+    printf("  %-7s %-30s %7.1f %7.1f %6.1f %7.2f", r->kind, r->name, r->capex / 1e6, r->subsidy / 1e6,
+           r->net_capex / 1e6, r->annual_cost / 1e6);
+    if (isnan(r->lcoe_yen_per_kwh)) printf(" %12s", "-");
+    else printf(" %12.2f", r->lcoe_yen_per_kwh);
+    if (isnan(r->npv)) printf(" %7s", "-");
+    else printf(" %7.1f", r->npv / 1e6);
+    if (r->ppa && !isnan(r->ppa_price_yen_per_kwh)) printf(" %11.2f", r->ppa_price_yen_per_kwh);
+    printf("\n");
+}
+
 static void costs(const dc_model *m)
 {
     dc_econ_row r;
     if (dc_model_econ_get(m, 0, &r)) return;
     printf("\nCosts [million yen]                      capex subsidy    net cost/yr LCOE yen/kWh     NPV PPA yen/kWh\n");
-    for (size_t i = 0; dc_model_econ_get(m, i, &r) == 0; i++) {
-        printf("  %-7s %-30s %7.1f %7.1f %6.1f %7.2f", r.kind, r.name, r.capex / 1e6, r.subsidy / 1e6,
-               r.net_capex / 1e6, r.annual_cost / 1e6);
-        if (isnan(r.lcoe_yen_per_kwh)) printf(" %12s", "-");
-        else printf(" %12.2f", r.lcoe_yen_per_kwh);
-        if (isnan(r.npv)) printf(" %7s", "-");
-        else printf(" %7.1f", r.npv / 1e6);
-        if (r.ppa && !isnan(r.ppa_price_yen_per_kwh)) printf(" %11.2f", r.ppa_price_yen_per_kwh);
-        printf("\n");
-    }
+    for (size_t i = 0; dc_model_econ_get(m, i, &r) == 0; i++) cost_line(&r);
+    if (dc_model_econ_total(m, &r) == 0) cost_line(&r);
 }
 
 void dc_cli_print_netzero(const dc_model *m, int full)

@@ -255,6 +255,9 @@ typedef struct {
 } dc_econ_row;
 size_t dc_model_econ_count(const dc_model *m);
 int dc_model_econ_get(const dc_model *m, size_t i, dc_econ_row *out);
+/* The area's sums (kind "area"): LCOE = every item's yearly cost over the
+ * PV energy, batteries included; -1 when there is no item. */
+int dc_model_econ_total(const dc_model *m, dc_econ_row *out);
 /* The internal rate of return of a life of equal yearly net cash after an
  * outlay (GSL root finding); NaN when none in (-99 %, 1000 %). Public so a
  * PPA price can be put back into its cash flow. */

@@ -166,3 +166,25 @@ int dc_model_econ_get(const dc_model *m, size_t i, dc_econ_row *out)
     else battery_row(m, k, out);
     return 0;
 }
+
+int dc_model_econ_total(const dc_model *m, dc_econ_row *t)
+{
+    if (!m || !t || !dc_model_econ_count(m)) return -1;
+    memset(t, 0, sizeof *t);
+    t->kind = "area";
+    t->name = "total";
+    t->site = "";
+    t->lifetime_years = t->lcoe_yen_per_kwh = t->ppa_price_yen_per_kwh = t->town_saving_per_year = NAN;
+    dc_econ_row r;
+    for (size_t i = 0; dc_model_econ_get(m, i, &r) == 0; i++) {
+        t->capex += r.capex, t->subsidy += r.subsidy, t->net_capex += r.net_capex;
+        t->opex_per_year += r.opex_per_year, t->annual_cost += r.annual_cost, t->energy_kwh += r.energy_kwh;
+        t->value_per_year += r.value_per_year, t->npv += r.npv;
+        if (r.ppa) t->billed_kwh += r.billed_kwh;
+    }
+    /* The area's PV energy carries every item's cost, batteries included. */
+    t->lcoe_yen_per_kwh = t->energy_kwh > 0 ? t->annual_cost / t->energy_kwh : NAN;
+    double net_yearly = t->value_per_year - t->opex_per_year;
+    t->payback_years = isnan(net_yearly) ? NAN : net_yearly > 0 ? t->net_capex / net_yearly : INFINITY;
+    return 0;
+}

@@ -88,6 +88,21 @@ static void num(FILE *fp, double v, const char *fmt)
     else if (!isnan(v)) fprintf(fp, fmt, v);
 }
 
+static void econ_row(FILE *fp, const dc_econ_row *r)
+{
+    fprintf(fp, "%s,%s,%s", r->kind, r->name, r->site);
+    num(fp, *r->kind == 'a' ? NAN : r->size, "%.3f");
+    fputs(*r->kind == 'p' ? ",kW" : *r->kind == 'b' ? ",kWh" : ",", fp);
+    const double v[] = {r->capex, r->subsidy, r->net_capex, r->opex_per_year, r->lifetime_years, r->annual_cost,
+                        r->energy_kwh, r->lcoe_yen_per_kwh, r->value_per_year, r->npv, r->payback_years};
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) num(fp, v[k], "%.3f");
+    fprintf(fp, ",%d", r->ppa);
+    num(fp, r->ppa ? r->billed_kwh : NAN, "%.3f");
+    num(fp, r->ppa_price_yen_per_kwh, "%.6f");
+    num(fp, r->town_saving_per_year, "%.3f");
+    fputc('\n', fp);
+}
+
 int dc_write_economics_csv(const dc_model *m, FILE *fp)
 {
     fputs(DC_UTF8_BOM, fp);
@@ -95,18 +110,7 @@ int dc_write_economics_csv(const dc_model *m, FILE *fp)
           "annual_cost [yen/year],energy [kWh/year],lcoe [yen/kWh],value [yen/year],npv [yen],payback [year],"
           "ppa,billed [kWh/year],ppa_price [yen/kWh],town_saving [yen/year]\n", fp);
     dc_econ_row r;
-    for (size_t i = 0; dc_model_econ_get(m, i, &r) == 0; i++) {
-        fprintf(fp, "%s,%s,%s", r.kind, r.name, r.site);
-        num(fp, r.size, "%.3f");
-        fputs(*r.kind == 'p' ? ",kW" : ",kWh", fp);
-        const double v[] = {r.capex, r.subsidy, r.net_capex, r.opex_per_year, r.lifetime_years, r.annual_cost,
-                            r.energy_kwh, r.lcoe_yen_per_kwh, r.value_per_year, r.npv, r.payback_years};
-        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) num(fp, v[k], "%.3f");
-        fprintf(fp, ",%d", r.ppa);
-        num(fp, r.ppa ? r.billed_kwh : NAN, "%.3f");
-        num(fp, r.ppa_price_yen_per_kwh, "%.6f");
-        num(fp, r.town_saving_per_year, "%.3f");
-        fputc('\n', fp);
-    }
+    for (size_t i = 0; dc_model_econ_get(m, i, &r) == 0; i++) econ_row(fp, &r);
+    if (dc_model_econ_total(m, &r) == 0) econ_row(fp, &r);
     return ferror(fp) ? -1 : 0;
 }

@@ -193,6 +193,19 @@ static void week_svg(const page *p)
     fprintf(p->fp, "<text x=\"0\" y=\"12\" font-size=\"11\">%.0f</text></svg>\n", top);
 }
 
+static void cost_row(const page *p, const dc_econ_row *e, const char *name)
+{
+    fputs("<tr><td>", p->fp);
+    text(p, name);
+    const double v[] = {e->capex / 1e6, e->subsidy / 1e6, e->annual_cost / 1e6, e->lcoe_yen_per_kwh, e->npv / 1e6,
+                        e->ppa ? e->ppa_price_yen_per_kwh : NAN};
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+        fputs("</td><td class=\"n\">", p->fp);
+        num(p, v[k], k == 3 || k == 5 ? 2 : 1);
+    }
+    fputs("</td></tr>\n", p->fp);
+}
+
 static void costs(const page *p)
 {
     dc_econ_row e;
@@ -202,17 +215,8 @@ static void costs(const page *p)
             L(p, "設備費 [百万円]", "capex [million yen]"), L(p, "補助金 [百万円]", "subsidy [million yen]"),
             L(p, "年経費 [百万円/年]", "yearly cost [million yen]"), L(p, "円/kWh", "yen/kWh"),
             L(p, "百万円", "million yen"), L(p, "PPA単価 [円/kWh]", "PPA price [yen/kWh]"));
-    for (size_t i = 0; dc_model_econ_get(p->m, i, &e) == 0; i++) {
-        fputs("<tr><td>", p->fp);
-        text(p, e.name);
-        const double v[] = {e.capex / 1e6, e.subsidy / 1e6, e.annual_cost / 1e6, e.lcoe_yen_per_kwh, e.npv / 1e6,
-                            e.ppa ? e.ppa_price_yen_per_kwh : NAN};
-        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
-            fputs("</td><td class=\"n\">", p->fp);
-            num(p, v[k], k == 3 || k == 5 ? 2 : 1);
-        }
-        fputs("</td></tr>\n", p->fp);
-    }
+    for (size_t i = 0; dc_model_econ_get(p->m, i, &e) == 0; i++) cost_row(p, &e, e.name);
+    if (dc_model_econ_total(p->m, &e) == 0) cost_row(p, &e, L(p, "地域の合計", "area total"));
     fputs("</table>\n", p->fp);
 }
 

@@ -150,6 +150,21 @@ static void co2_sheet(const book *b)
     }
 }
 
+static void cost_row(const book *b, lxw_worksheet *ws, lxw_row_t r, const dc_econ_row *e)
+{
+    worksheet_write_string(ws, r, 0, *e->kind == 'a' ? L(b, "合計", "total") : e->kind, NULL);
+    worksheet_write_string(ws, r, 1, *e->kind == 'a' ? L(b, "地域", "area") : e->name, NULL);
+    if (*e->kind != 'a') {
+        number(b, ws, r, 2, e->size, NULL);
+        worksheet_write_string(ws, r, 3, *e->kind == 'p' ? "kW" : "kWh", NULL);
+    }
+    const double v[] = {e->capex, e->subsidy, e->net_capex, e->opex_per_year, e->annual_cost};
+    for (int c = 0; c < 5; c++) number(b, ws, r, (lxw_col_t)(4 + c), v[c], b->yen);
+    number(b, ws, r, 9, e->lcoe_yen_per_kwh, NULL);
+    number(b, ws, r, 10, e->npv, b->yen);
+    number(b, ws, r, 11, e->payback_years, NULL);
+}
+
 static void costs_sheet(const book *b)
 {
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, L(b, "費用", "costs"));
@@ -161,18 +176,9 @@ static void costs_sheet(const book *b)
     header(b, ws, 0, cols, 12);
     worksheet_set_column(ws, 0, 11, 16, NULL);
     dc_econ_row e;
-    for (size_t i = 0; dc_model_econ_get(b->m, i, &e) == 0; i++) {
-        lxw_row_t r = (lxw_row_t)(i + 1);
-        worksheet_write_string(ws, r, 0, e.kind, NULL);
-        worksheet_write_string(ws, r, 1, e.name, NULL);
-        number(b, ws, r, 2, e.size, NULL);
-        worksheet_write_string(ws, r, 3, *e.kind == 'p' ? "kW" : "kWh", NULL);
-        const double v[] = {e.capex, e.subsidy, e.net_capex, e.opex_per_year, e.annual_cost};
-        for (int c = 0; c < 5; c++) number(b, ws, r, (lxw_col_t)(4 + c), v[c], b->yen);
-        number(b, ws, r, 9, e.lcoe_yen_per_kwh, NULL);
-        number(b, ws, r, 10, e.npv, b->yen);
-        number(b, ws, r, 11, e.payback_years, NULL);
-    }
+    lxw_row_t r = 1;
+    for (size_t i = 0; dc_model_econ_get(b->m, i, &e) == 0; i++) cost_row(b, ws, r++, &e);
+    if (dc_model_econ_total(b->m, &e) == 0) cost_row(b, ws, r, &e);
 }
 
 static void ppa_sheet(const book *b)
