@@ -60,9 +60,12 @@ void dc_cli_print_netzero(const dc_model *m, int full)
 {
     dc_netzero z;
     if (dc_model_netzero(m, &z) != DC_OK) return;
-    if (full) printf("\n");
+    printf("\n");
     verdict_line(&z);
-    if (!full) return;
+    if (!full) {
+        printf("  the table and costs: decarb report, netzero.csv, economics.csv, application.xlsx, report.html\n");
+        return;
+    }
     table(m, &z);
     costs(m);
 }
