@@ -135,6 +135,25 @@ static void check_loads(checker *c)
     }
 }
 
+/* Loads of sector household, commercial or public in the area (a load's
+ * own tag, else its site's). */
+static int minsei_loads_in(const dc_scenario *s, const char *area)
+{
+    int n = 0;
+    for (int i = 0; i < s->list[S_LOADS].n; i++) {
+        const dc_load_item *l = &DC_CITEMS(s, S_LOADS, dc_load_item)[i];
+        const char *tag = l->area;
+        for (int k = 0; !*tag && k < s->list[S_SITES].n; k++) {
+            const dc_site_item *site = &DC_CITEMS(s, S_SITES, dc_site_item)[k];
+            if (!strcmp(site->name, l->site)) tag = site->area;
+        }
+        int minsei = l->sector == DC_SECTOR_HOUSEHOLD || l->sector == DC_SECTOR_COMMERCIAL ||
+                     l->sector == DC_SECTOR_PUBLIC;
+        n += minsei && !strcmp(tag, area);
+    }
+    return n;
+}
+
 /* The target area exists, its year is the simulated one, and no array is
  * both sold under FIT and a PPA. */
 static void check_leading(checker *c)
@@ -154,6 +173,9 @@ static void check_leading(checker *c)
     for (int i = 0; i < s->list[S_LOADS].n; i++) carried += !strcmp(DC_CITEMS(s, S_LOADS, dc_load_item)[i].area, area);
     if (!carried)
         fail(c, S_LEADING, 0, "area", "no site or load carries area '%s' (give sites[].area: %s)", area, area);
+    else if (!minsei_loads_in(s, area))
+        fail(c, S_LEADING, 0, "area", "area '%s' has no household, commercial or public load: the net-zero table "
+             "counts only those", area);
     if (s->leading.year && s->leading.year != s->year)
         fail(c, S_LEADING, 0, "year", "%d is not the year the scenario simulates (%s%d): set year: %d, or leave "
              "this out", s->leading.year, s->fiscal ? "FY" : "", s->year, s->leading.year);
