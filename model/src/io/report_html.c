@@ -132,7 +132,7 @@ static void monthly_svg(const page *p)
                            L(p, "オフサイトPPA", "off-site PPA"), L(p, "系統購入", "grid purchase")};
     const double W = 720, H = 260, x0 = 50, bw = (W - x0) / 12;
     fprintf(p->fp, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%g\" height=\"%g\" role=\"img\">\n",
-            L(p, "月ごとの電力の出どころ [MWh]", "Where each month's electricity came from [MWh]"), W, H + 60);
+            L(p, "町全体：月ごとの電力の出どころ [MWh]", "The whole town: where each month's electricity came from [MWh]"), W, H + 60);
     for (int k = 0; k < n; k++) {
         double y = H;
         for (int s = 0; s < 3; s++) {
@@ -176,7 +176,7 @@ static void week_svg(const page *p)
     }
     const double W = 720, H = 220, x0 = 50;
     fprintf(p->fp, "<h2>%s</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%g\" height=\"%g\" role=\"img\">\n",
-            L(p, "夏の1週間（8月1日から）[kWh/コマ]", "A summer week from 1 August [kWh per step]"), W, H + 50);
+            L(p, "町全体：夏の1週間（8月1日から）[kWh/コマ]", "The whole town: a summer week from 1 August [kWh per step]"), W, H + 50);
     for (int k = 0; k < 3; k++) {
         if (!s[k]) continue;
         fprintf(p->fp, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"", color[k]);
