@@ -344,11 +344,14 @@ static void hourly_sheet(book *b)
         worksheet_write_string(ws, 0, (lxw_col_t)(c + 1), h, b->bold);
     }
     worksheet_freeze_panes(ws, 1, 1);
+    const double *v[N];
+    for (int c = 0; c < N; c++) v[c] = series(b, names[c]);
     dc_time t;
     for (size_t i = 0; dc_model_time(b->m, i, &t) == 0; i++) {
         lxw_datetime when = {t.year, t.month, t.day, t.hour, t.minute, 0};
         worksheet_write_datetime(ws, (lxw_row_t)(i + 1), 0, &when, b->date);
-        for (int c = 0; c < N; c++) number(b, ws, (lxw_row_t)(i + 1), (lxw_col_t)(c + 1), series(b, names[c])[i], NULL);
+        for (int c = 0; c < N; c++)
+            if (v[c]) number(b, ws, (lxw_row_t)(i + 1), (lxw_col_t)(c + 1), v[c][i], NULL);
     }
 }
 
