@@ -60,6 +60,8 @@ dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag)
  * validated again before dc_inputs_load or dc_model_create take it. */
 dc_status dc_scenario_validate(dc_scenario *s, dc_diag *diag);
 const char *dc_scenario_name(const dc_scenario *s);
+/* 1 when the scenario names a target area (leading_area.area). */
+int dc_scenario_has_area(const dc_scenario *s);
 void dc_scenario_destroy(dc_scenario **s);
 
 /* Inputs: the files a scenario names (weather, load profiles), read once. */
@@ -262,6 +264,20 @@ int dc_model_econ_total(const dc_model *m, dc_econ_row *out);
  * outlay (GSL root finding); NaN when none in (-99 %, 1000 %). Public so a
  * PPA price can be put back into its cash flow. */
 double dc_irr(double outlay, double per_year, double years);
+
+/* A sweep file: a base scenario and axes over parameter keys (values, or
+ * from/to/steps with scale linear or log), combined as a product (the
+ * last axis fastest) or zipped. Case i's value on axis a is the text of a
+ * --set key=value; every value was tried on the base when loaded. */
+typedef struct dc_sweep dc_sweep;
+dc_status dc_sweep_load(const char *path, dc_sweep **out, dc_diag *diag);
+void dc_sweep_destroy(dc_sweep **w);
+size_t dc_sweep_cases(const dc_sweep *w);
+size_t dc_sweep_axes(const dc_sweep *w);
+const char *dc_sweep_axis_key(const dc_sweep *w, size_t a);
+const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a);
+const char *dc_sweep_base(const dc_sweep *w);   /* the base scenario's path */
+const char *dc_sweep_name(const dc_sweep *w);   /* name:, or the file's stem */
 
 /* Municipal GHG (a scenario with a ghg section): the statistics years
  * when created, and the scenario year from a finished run when linked. */

@@ -23,14 +23,16 @@ typedef struct {
 
 static double npv_of(const cash_flow *c) { return -c->outlay + (c->per_year_fixed + c->per_unit * c->units) * annuity(c->rate, c->years); }
 
-/* The root of f in [lo, hi] by Brent's method; NaN without a sign change. */
+/* The root of f in [lo, hi] by Brent's method; NaN without a sign change.
+ * f is finite and the ends straddle the root, so GSL has no error to call
+ * its handler for (which is global: sweeps run this on many threads). */
 static double brent(double (*f)(double, void *), void *ctx, double lo, double hi)
 {
-    if (!(f(lo, ctx) * f(hi, ctx) < 0)) return NAN;
+    double f_lo = f(lo, ctx), f_hi = f(hi, ctx);
+    if (!isfinite(f_lo) || !isfinite(f_hi) || !(f_lo * f_hi < 0)) return NAN;
     gsl_function fn = {f, ctx};
     gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
     if (!s) return NAN;
-    gsl_error_handler_t *old = gsl_set_error_handler_off();
     gsl_root_fsolver_set(s, &fn, lo, hi);
     double x = NAN;
     for (int it = 0; it < 200; it++) {
@@ -39,7 +41,6 @@ static double brent(double (*f)(double, void *), void *ctx, double lo, double hi
         double a = gsl_root_fsolver_x_lower(s), b = gsl_root_fsolver_x_upper(s);
         if (gsl_root_test_interval(a, b, 1e-13, 1e-13) == GSL_SUCCESS) break;
     }
-    gsl_set_error_handler(old);
     gsl_root_fsolver_free(s);
     return x;
 }

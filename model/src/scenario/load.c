@@ -1,4 +1,4 @@
-/* The YAML scenario loader: the only user of libyaml. Every problem of a
+/* The YAML scenario loader (sweep.c reads sweep files). Every problem of a
  * file is reported, each with file:line:column and the field. */
 #include <errno.h>
 #include <sys/stat.h>

@@ -1,0 +1,311 @@
+#define _POSIX_C_SOURCE 200809L /* clock_gettime, ftruncate, O_CLOEXEC */
+/* decarb sweep: every case of a sweep file on N threads, one row of key
+ * figures per case. Each finished case is appended to DIR/sweep.journal
+ * in one write, so a sweep killed at any moment and started again skips
+ * what is done; sweep.csv is written from the journal in case order, the
+ * same bytes however the cases were run. */
+#include "cli_sweep.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { LINE_MAX_LEN = 8192 };
+
+typedef struct {
+    const dc_sweep *w;
+    int fd;                    /* the journal, O_APPEND */
+    unsigned char *done;       /* per case: 1 when its row is in the journal */
+    size_t next, finished, total_todo, failed;
+    int quiet, tty;
+    double t0;
+    pthread_mutex_t lock;
+} sweep_run;
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* Appends text to buf as an RFC 4180 field. */
+static size_t quoted(char *buf, size_t at, size_t len, const char *text)
+{
+    if (at + 2 < len) buf[at++] = '"';
+    for (; *text && at + 3 < len; text++) {
+        if (*text == '"') buf[at++] = '"';
+        buf[at++] = *text;
+    }
+    if (at + 1 < len) buf[at++] = '"';
+    buf[at] = '\0';
+    return at;
+}
+
+static int has_area(const dc_sweep *w)
+{
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    int area = dc_scenario_load(dc_sweep_base(w), &s, d) == DC_OK && dc_scenario_has_area(s);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    return area;
+}
+
+static void header(const dc_sweep *w, int area, FILE *fp)
+{
+    fputs("\xEF\xBB\xBF" "case", fp);
+    for (size_t a = 0; a < dc_sweep_axes(w); a++) fprintf(fp, ",%s", dc_sweep_axis_key(w, a));
+    fputs(",status,demand [kWh],pv [kWh],generation [kWh],grid_import [kWh],grid_export [kWh],curtailed [kWh],"
+          "unserved [kWh],peak_import [kW],self_sufficiency [%],self_consumption [%],import_co2 [t-CO2]", fp);
+    if (area) fputs(",net_zero,gap [MWh],gap_co2 [t-CO2],hour_coincident [%],capex [yen],annual_cost [yen/year],npv [yen]", fp);
+    fputc('\n', fp);
+}
+
+/* Runs case i; its figures after "i,values," into row. */
+static void run_case(const dc_sweep *w, size_t i, int area, char *row, size_t len)
+{
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    dc_inputs *in = NULL;
+    dc_model *m = NULL;
+    dc_status st = dc_scenario_load(dc_sweep_base(w), &s, d);
+    char set[1024];
+    for (size_t a = 0; st == DC_OK && a < dc_sweep_axes(w); a++) {
+        snprintf(set, sizeof set, "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
+        st = dc_scenario_set(s, set, d);
+    }
+    if (st == DC_OK) st = dc_scenario_validate(s, d);
+    if (st == DC_OK) st = dc_inputs_load(s, &in, d);
+    if (st == DC_OK) st = dc_model_create(s, in, &m, d);
+    if (st == DC_OK) st = dc_model_run(m);
+    size_t at = (size_t)snprintf(row, len, "%zu", i);
+    for (size_t a = 0; a < dc_sweep_axes(w); a++) {
+        row[at++] = ',';
+        at = quoted(row, at, len, dc_sweep_value(w, i, a));
+    }
+    row[at++] = ',';
+    dc_totals t;
+    if (st != DC_OK || dc_model_totals(m, 0, &t) != DC_OK) {
+        const char *why = st == DC_ERR_BALANCE ? dc_model_error(m)
+                          : dc_diag_count(d)  ? dc_diag_message(d, dc_diag_count(d) - 1)
+                                              : dc_status_message(st);
+        at = quoted(row, at, len, why);
+        snprintf(row + at, len - at, "%s\n", area ? ",,,,,,,,,,,,,,,,,," : ",,,,,,,,,,,");
+    } else {
+        at += (size_t)snprintf(row + at, len - at, "ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f",
+                               t.demand_kwh, t.pv_kwh, t.generation_kwh, t.import_kwh, t.export_kwh, t.curtailed_kwh,
+                               t.unserved_kwh, t.peak_import_kw, 100 * t.self_sufficiency, 100 * t.self_consumption,
+                               t.import_co2_t);
+        dc_netzero z;
+        dc_econ_row e;
+        if (area && dc_model_netzero(m, &z) != DC_OK) {
+            at += (size_t)snprintf(row + at, len - at, ",,,,,,,");
+        } else if (area) {
+            int costs = dc_model_econ_total(m, &e) == 0;
+            at += (size_t)snprintf(row + at, len - at, ",%d,%.6f,%.6f,%.4f", z.net_zero, z.gap_mwh, z.gap_t_co2,
+                                   100 * z.coincident_share);
+            if (costs && !isnan(e.npv)) at += (size_t)snprintf(row + at, len - at, ",%.0f,%.0f,%.0f", e.capex, e.annual_cost, e.npv);
+            else if (costs) at += (size_t)snprintf(row + at, len - at, ",%.0f,%.0f,", e.capex, e.annual_cost);
+            else at += (size_t)snprintf(row + at, len - at, ",,,");
+        }
+        snprintf(row + at, len - at, "\n");
+    }
+    dc_model_destroy(&m);
+    dc_inputs_destroy(&in);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+}
+
+static void progress(sweep_run *r)
+{
+    if (r->quiet) return;
+    double el = now_s() - r->t0, rate = el > 0 ? (double)r->finished / el : 0;
+    double eta = rate > 0 ? (double)(r->total_todo - r->finished) / rate : 0;
+    if (r->tty) {
+        int bar = r->total_todo ? (int)(30.0 * (double)r->finished / (double)r->total_todo) : 30;
+        fprintf(stderr, "\r[%-30.*s] %zu/%zu cases  %.1f/s  ETA %.0f s ", bar, "##############################",
+                r->finished, r->total_todo, rate, eta);
+        if (r->finished == r->total_todo) fputc('\n', stderr);
+    } else if (r->finished == r->total_todo || r->finished % (r->total_todo / 10 + 1) == 0) {
+        fprintf(stderr, "sweep: %zu/%zu cases, %.1f/s, ETA %.0f s\n", r->finished, r->total_todo, rate, eta);
+    }
+}
+
+static void *worker(void *arg)
+{
+    sweep_run *r = arg;
+    int area = has_area(r->w);
+    char *row = malloc(LINE_MAX_LEN);
+    for (;;) {
+        pthread_mutex_lock(&r->lock);
+        while (r->next < dc_sweep_cases(r->w) && r->done[r->next]) r->next++;
+        size_t i = r->next++;
+        pthread_mutex_unlock(&r->lock);
+        if (i >= dc_sweep_cases(r->w) || !row) break;
+        run_case(r->w, i, area, row, LINE_MAX_LEN);
+        pthread_mutex_lock(&r->lock);
+        size_t n = strlen(row);
+        if (write(r->fd, row, n) != (ssize_t)n) r->failed++;
+        r->finished++;
+        if (strstr(row, ",ok,") == NULL) r->failed++;
+        progress(r);
+        pthread_mutex_unlock(&r->lock);
+    }
+    free(row);
+    return NULL;
+}
+
+/* FNV-1a over the base file's bytes, the axes and every value. */
+static uint64_t fingerprint(const dc_sweep *w)
+{
+    uint64_t h = 1469598103934665603ULL;
+#define MIX(c) (h = (h ^ (unsigned char)(c)) * 1099511628211ULL)
+    FILE *fp = fopen(dc_sweep_base(w), "rb");
+    for (int c; fp && (c = fgetc(fp)) != EOF;) MIX(c);
+    if (fp) fclose(fp);
+    for (size_t a = 0; a < dc_sweep_axes(w); a++) {
+        for (const char *k = dc_sweep_axis_key(w, a); *k; k++) MIX(*k);
+        MIX('\n');
+    }
+    for (size_t i = 0; i < dc_sweep_cases(w); i++)
+        for (size_t a = 0; a < dc_sweep_axes(w); a++) {
+            for (const char *v = dc_sweep_value(w, i, a); *v; v++) MIX(*v);
+            MIX(',');
+        }
+#undef MIX
+    return h;
+}
+
+/* Reads the journal: marks done cases, returns the bytes of whole lines
+ * (a line cut by a kill is dropped); -1 when it is another sweep's. */
+static long read_journal(const char *path, const char *tag, unsigned char *done, size_t n, char **text)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return 0;
+    fseek(fp, 0, SEEK_END);
+    long len = ftell(fp), keep = 0;
+    fseek(fp, 0, SEEK_SET);
+    *text = malloc((size_t)len + 1);
+    if (!*text || fread(*text, 1, (size_t)len, fp) != (size_t)len) len = 0;
+    fclose(fp);
+    if (!*text) return 0;
+    (*text)[len] = '\0';
+    size_t tag_len = strlen(tag);
+    if ((size_t)len < tag_len || strncmp(*text, tag, tag_len)) return len ? -1 : 0;
+    for (char *line = *text + tag_len, *end; (end = strchr(line, '\n')); line = end + 1) {
+        char *after;
+        unsigned long long id = strtoull(line, &after, 10);
+        if (after > line && *after == ',' && id < n) done[id] = 1;
+        keep = end + 1 - *text;
+    }
+    return keep ? keep : (long)tag_len;
+}
+
+/* sweep.csv: the header and the journal's rows in case order, renamed into place. */
+static int write_csv(const dc_sweep *w, const char *dir, const char *journal, long len, int area)
+{
+    size_t n = dc_sweep_cases(w);
+    const char **rows = calloc(n, sizeof *rows);
+    char tmp[2048], path[2048];
+    if (!rows) return -1;
+    for (char *line = strchr(journal, '\n') + 1, *end; line < journal + len && (end = strchr(line, '\n')); line = end + 1) {
+        unsigned long long id = strtoull(line, NULL, 10);
+        if (id < n && !rows[id]) rows[id] = line;
+    }
+    snprintf(tmp, sizeof tmp, "%s/.sweep.csv.%ld", dir, (long)getpid());
+    snprintf(path, sizeof path, "%s/sweep.csv", dir);
+    FILE *fp = fopen(tmp, "w");
+    int rc = fp ? 0 : -1;
+    if (fp) header(w, area, fp);
+    for (size_t i = 0; fp && i < n; i++) {
+        if (!rows[i]) rc = -1;
+        else fwrite(rows[i], 1, (size_t)(strchr(rows[i], '\n') + 1 - rows[i]), fp);
+    }
+    if (fp && (fclose(fp) || rc)) rc = -1;
+    if (rc == 0 && rename(tmp, path)) rc = -1;
+    if (rc) unlink(tmp);
+    free(rows);
+    return rc;
+}
+
+static int mkdirs(const char *dir)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0755) && errno != EEXIST) return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
+{
+    dc_diag *d = dc_diag_create();
+    dc_sweep *w = NULL;
+    if (dc_sweep_load(file, &w, d) != DC_OK) {
+        for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+        fprintf(stderr, "decarb: invalid sweep\n");
+        dc_diag_destroy(&d);
+        return 1;
+    }
+    dc_diag_destroy(&d);
+    char dir[1200], jpath[1400], tag[64];
+    if (outdir) snprintf(dir, sizeof dir, "%s", outdir);
+    else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(w));
+    snprintf(jpath, sizeof jpath, "%s/sweep.journal", dir);
+    snprintf(tag, sizeof tag, "# decarb sweep %016llx\n", (unsigned long long)fingerprint(w));
+    size_t n = dc_sweep_cases(w);
+    sweep_run r = {.w = w, .quiet = quiet, .tty = isatty(2), .t0 = now_s()};
+    r.done = calloc(n, 1);
+    char *journal = NULL;
+    long keep = r.done && mkdirs(dir) == 0 ? read_journal(jpath, tag, r.done, n, &journal) : -2;
+    if (keep < 0) {
+        fprintf(stderr, "decarb: %s\n", keep == -1 ? "the journal there belongs to another sweep (or the base scenario "
+                "changed): remove it or choose another -o" : "cannot create the output folder");
+        fprintf(stderr, "  %s\n", keep == -1 ? jpath : dir);
+        return free(journal), free(r.done), dc_sweep_destroy(&w), 1;
+    }
+    free(journal);
+    journal = NULL;
+    r.fd = open(jpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (r.fd < 0 || ftruncate(r.fd, keep) || (keep == 0 && write(r.fd, tag, strlen(tag)) != (ssize_t)strlen(tag))) {
+        fprintf(stderr, "decarb: cannot write %s: %s\n", jpath, strerror(errno));
+        return free(r.done), dc_sweep_destroy(&w), 1;
+    }
+    for (size_t i = 0; i < n; i++) r.total_todo += !r.done[i];
+    if (!quiet && r.total_todo < n) fprintf(stderr, "sweep: %zu of %zu cases already done\n", n - r.total_todo, n);
+    pthread_mutex_init(&r.lock, NULL);
+    if (threads < 1) threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (threads < 1) threads = 1;
+    pthread_t th[256];
+    int started = 0;
+    for (; started < threads && started < 256; started++)
+        if (pthread_create(&th[started], NULL, worker, &r)) break;
+    if (!started) worker(&r);
+    for (int k = 0; k < started; k++) pthread_join(th[k], NULL);
+    pthread_mutex_destroy(&r.lock);
+    close(r.fd);
+    unsigned char *all = calloc(n, 1);
+    long len = all ? read_journal(jpath, tag, all, n, &journal) : -1;
+    int rc = len > 0 && write_csv(w, dir, journal, len, has_area(w)) == 0 ? 0 : 1;
+    if (rc == 0) unlink(jpath);
+    if (!quiet) printf("%zu cases of %s: %s/sweep.csv%s\n", n, file, dir, r.failed ? " (some cases failed: see status)" : "");
+    if (rc) fprintf(stderr, "decarb: cannot write %s/sweep.csv\n", dir);
+    free(all);
+    free(journal);
+    free(r.done);
+    dc_sweep_destroy(&w);
+    return rc ? 1 : r.failed ? 1 : 0;
+}

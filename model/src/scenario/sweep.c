@@ -1,0 +1,320 @@
+/* Sweep files: a base scenario and axes over its parameter keys (a list
+ * of values, or a linear or logarithmic range), combined as a product or
+ * zipped. Every value is tried on the base scenario when the file is read,
+ * so an unknown key or a bad value is an error at the axis's line. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "diag.h"
+#include "params.h"
+
+enum { MAX_AXES = 16, MAX_VALUES = 100000, VALUE_LEN = 256 };
+#define MAX_CASES 100000000.0
+
+typedef struct {
+    char key[DC_NAME_MAX];
+    char (*values)[VALUE_LEN];
+    size_t n;
+    int line, col;
+} axis;
+
+struct dc_sweep {
+    char file[DC_PATH_MAX], name[DC_NAME_MAX], base[DC_PATH_MAX];
+    int zip;
+    axis axes[MAX_AXES];
+    size_t n_axes, n_cases;
+};
+
+typedef struct {
+    const char *file;
+    dc_diag *diag;
+    yaml_document_t *doc;
+    dc_sweep *w;
+    int errors;
+} reader;
+
+static int error_at(reader *r, const yaml_node_t *n, const char *field, const char *fmt, const char *a)
+{
+    r->errors++;
+    dc_diag_add(r->diag, r->file, n ? (int)n->start_mark.line + 1 : 0, n ? (int)n->start_mark.column + 1 : 0, field,
+                fmt, a);
+    return -1;
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static int number(reader *r, const yaml_node_t *n, const char *field, double *out)
+{
+    const char *t = scalar(n);
+    char *end;
+    errno = 0;
+    double v = t ? strtod(t, &end) : NAN;
+    if (!t || end == t || *end || errno || !isfinite(v)) {
+        error_at(r, n, field, "expected a number, got '%s'", t ? t : "a list or mapping");
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int add_value(axis *a, const char *text)
+{
+    if (a->n >= MAX_VALUES) return -1;
+    if (!(a->n & (a->n - 1))) { /* grow at powers of two */
+        void *p = realloc(a->values, (a->n ? 2 * a->n : 1) * sizeof *a->values);
+        if (!p) return -1;
+        a->values = p;
+    }
+    snprintf(a->values[a->n++], VALUE_LEN, "%s", text);
+    return 0;
+}
+
+/* from, to, steps, scale: linear or log (both ends above zero). */
+static void range(reader *r, axis *a, const yaml_node_t *map, double from, double to, const yaml_node_t *steps_n,
+                  const char *scale)
+{
+    double steps;
+    if (number(r, steps_n, "steps", &steps)) return;
+    if (steps < 1 || steps > MAX_VALUES || steps != floor(steps)) {
+        error_at(r, steps_n, "steps", "%s: give a whole number of values from 1 to 100000", scalar(steps_n));
+        return;
+    }
+    int log_scale = scale && !strcmp(scale, "log");
+    if (scale && !log_scale && strcmp(scale, "linear")) {
+        error_at(r, map, "scale", "'%s' is not linear or log", scale);
+        return;
+    }
+    if (log_scale && (from <= 0 || to <= 0)) {
+        error_at(r, map, "scale", "%s: a log range needs both ends above zero", "from/to");
+        return;
+    }
+    for (int k = 0; k < (int)steps; k++) {
+        double f = steps > 1 ? k / (steps - 1) : 0, v = log_scale ? from * pow(to / from, f) : from + (to - from) * f;
+        char text[64];
+        snprintf(text, sizeof text, "%.10g", v);
+        if (add_value(a, text)) r->errors++;
+    }
+}
+
+static const yaml_node_t *value_of(reader *r, const yaml_node_t *map, const char *key, const yaml_node_t **key_node)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        const yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+        if (scalar(k) && !strcmp(scalar(k), key)) {
+            if (key_node) *key_node = k;
+            return yaml_document_get_node(r->doc, p->value);
+        }
+    }
+    return NULL;
+}
+
+static int read_axis(reader *r, const yaml_node_t *n)
+{
+    static const char *const KEYS[] = {"key", "values", "from", "to", "steps", "scale", NULL};
+    if (n->type != YAML_MAPPING_NODE) return error_at(r, n, "axes", "%s", "each axis is a mapping with key: and values:");
+    if (r->w->n_axes == MAX_AXES) return error_at(r, n, "axes", "%s", "at most 16 axes");
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+        const yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
+        int known = 0;
+        for (int i = 0; KEYS[i] && scalar(k); i++) known |= !strcmp(KEYS[i], scalar(k));
+        if (!known) error_at(r, k, "axes", "unknown key '%s' (key, values, from, to, steps, scale)", scalar(k) ? scalar(k) : "?");
+    }
+    axis *a = &r->w->axes[r->w->n_axes++];
+    memset(a, 0, sizeof *a);
+    a->line = (int)n->start_mark.line + 1, a->col = (int)n->start_mark.column + 1;
+    const char *key = scalar(value_of(r, n, "key", NULL));
+    if (!key || !*key) return error_at(r, n, "key", "%s", "each axis names a parameter key (see decarb params)");
+    snprintf(a->key, sizeof a->key, "%s", key);
+    const yaml_node_t *values = value_of(r, n, "values", NULL), *from = value_of(r, n, "from", NULL);
+    if (values && values->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = values->data.sequence.items.start; it < values->data.sequence.items.top; it++) {
+            const char *t = scalar(yaml_document_get_node(r->doc, *it));
+            if (!t) return error_at(r, values, "values", "%s", "values are single values");
+            if (add_value(a, t)) r->errors++;
+        }
+    } else if (from) {
+        double lo, hi;
+        const yaml_node_t *to = value_of(r, n, "to", NULL);
+        if (!to) return error_at(r, n, "to", "%s", "a range needs from:, to: and steps:");
+        if (number(r, from, "from", &lo) || number(r, to, "to", &hi)) return -1;
+        range(r, a, n, lo, hi, value_of(r, n, "steps", NULL), scalar(value_of(r, n, "scale", NULL)));
+    } else {
+        return error_at(r, n, "values", "%s", "give values: [..] or from:, to:, steps:");
+    }
+    if (!a->n && !r->errors) error_at(r, n, "values", "%s", "an axis without values");
+    return 0;
+}
+
+/* path as written, or beside the sweep file when relative. */
+static void beside(const char *file, const char *path, char *out, size_t len)
+{
+    const char *slash = strrchr(file, '/');
+    if (path[0] == '/' || !slash) snprintf(out, len, "%s", path);
+    else snprintf(out, len, "%.*s/%s", (int)(slash - file), file, path);
+}
+
+static int read_root(reader *r, const yaml_node_t *root)
+{
+    static const char *const KEYS[] = {"base", "name", "combine", "axes", NULL};
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return error_at(r, root, NULL, "%s", "a sweep file is a mapping: base:, axes:, combine:");
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+        const yaml_node_t *k = yaml_document_get_node(r->doc, p->key), *v = yaml_document_get_node(r->doc, p->value);
+        const char *key = scalar(k);
+        int known = 0;
+        for (int i = 0; KEYS[i] && key; i++) known |= !strcmp(KEYS[i], key);
+        if (!known) error_at(r, k, NULL, "unknown key '%s' (base, name, combine, axes)", key ? key : "?");
+        else if (!strcmp(key, "axes") && v->type == YAML_SEQUENCE_NODE)
+            for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+                read_axis(r, yaml_document_get_node(r->doc, *it));
+        else if (!strcmp(key, "axes")) error_at(r, v, "axes", "%s", "a list of axes");
+        else if (!scalar(v)) error_at(r, v, key, "%s", "expected a single value");
+        else if (!strcmp(key, "base")) beside(r->file, scalar(v), r->w->base, sizeof r->w->base);
+        else if (!strcmp(key, "name")) snprintf(r->w->name, sizeof r->w->name, "%s", scalar(v));
+        else if (!strcmp(scalar(v), "zip") || !strcmp(scalar(v), "product")) r->w->zip = !strcmp(scalar(v), "zip");
+        else error_at(r, v, "combine", "'%s' is not product or zip", scalar(v));
+    }
+    if (!r->w->base[0]) error_at(r, root, "base", "%s", "missing required key: the base scenario file");
+    if (!r->w->n_axes) error_at(r, root, "axes", "%s", "missing required key: at least one axis");
+    return r->errors ? -1 : 0;
+}
+
+/* Cases of the axes combined; 0 with an error when they do not fit. */
+static size_t count_cases(reader *r)
+{
+    dc_sweep *w = r->w;
+    double n = w->zip ? (double)w->axes[0].n : 1;
+    for (size_t k = 0; k < w->n_axes; k++) {
+        if (w->zip && w->axes[k].n != w->axes[0].n) {
+            r->errors++;
+            dc_diag_add(r->diag, r->file, w->axes[k].line, w->axes[k].col, "values",
+                        "%zu values, but the first axis has %zu: zipped axes have as many values each", w->axes[k].n,
+                        w->axes[0].n);
+            return 0;
+        }
+        if (!w->zip) n *= (double)w->axes[k].n;
+    }
+    if (n > MAX_CASES) {
+        r->errors++;
+        dc_diag_add(r->diag, r->file, 0, 0, "axes", "%.0f cases: at most 100,000,000", n);
+        return 0;
+    }
+    return (size_t)n;
+}
+
+/* Every value of every axis tried on the base scenario, errors at the axis. */
+static void try_values(reader *r)
+{
+    dc_scenario *base = NULL;
+    dc_diag *d = dc_diag_create();
+    if (dc_scenario_load(r->w->base, &base, r->diag) != DC_OK) {
+        r->errors++;
+        dc_diag_destroy(&d);
+        return;
+    }
+    for (size_t k = 0; k < r->w->n_axes; k++) {
+        const axis *a = &r->w->axes[k];
+        for (size_t j = 0; j < a->n; j++) {
+            dc_scenario *s = dc_scenario_copy(base);
+            char set[DC_NAME_MAX + VALUE_LEN + 2];
+            snprintf(set, sizeof set, "%s=%s", a->key, a->values[j]);
+            dc_status st = s ? dc_scenario_set(s, set, d) : DC_ERR_NOMEM;
+            dc_scenario_destroy(&s);
+            if (st == DC_OK) continue;
+            r->errors++;
+            dc_diag_add(r->diag, r->file, a->line, a->col, a->key, "%s",
+                        dc_diag_count(d) ? dc_diag_message(d, dc_diag_count(d) - 1) : "not accepted");
+            break; /* one error per axis */
+        }
+    }
+    dc_scenario_destroy(&base);
+    dc_diag_destroy(&d);
+}
+
+static char *slurp(const char *path, dc_diag *diag)
+{
+    FILE *fp = fopen(path, "rb");
+    char *text = NULL;
+    long len = -1;
+    if (fp && fseek(fp, 0, SEEK_END) == 0 && (len = ftell(fp)) >= 0 && len < (1L << 24) && fseek(fp, 0, SEEK_SET) == 0 &&
+        (text = malloc((size_t)len + 1)) && fread(text, 1, (size_t)len, fp) == (size_t)len)
+        text[len] = '\0';
+    else {
+        dc_diag_add(diag, path, 0, 0, NULL, "cannot read: %s", errno ? strerror(errno) : "too large");
+        free(text);
+        text = NULL;
+    }
+    if (fp) fclose(fp);
+    return text;
+}
+
+static void name_from_file(dc_sweep *w)
+{
+    const char *slash = strrchr(w->file, '/'), *stem = slash ? slash + 1 : w->file;
+    size_t n = strcspn(stem, ".");
+    snprintf(w->name, sizeof w->name, "%.*s", (int)(n < 200 ? n : 200), stem);
+}
+
+dc_status dc_sweep_load(const char *path, dc_sweep **out, dc_diag *diag)
+{
+    if (!out || !path) return DC_ERR_ARG;
+    *out = NULL;
+    char *text = slurp(path, diag);
+    if (!text) return DC_ERR_IO;
+    dc_sweep *w = calloc(1, sizeof *w);
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    reader r = {path, diag, &doc, w, 0};
+    if (!w || !yaml_parser_initialize(&parser)) return free(text), free(w), DC_ERR_NOMEM;
+    snprintf(w->file, sizeof w->file, "%s", path);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, strlen(text));
+    if (!yaml_parser_load(&parser, &doc)) {
+        r.errors++;
+        dc_diag_add(diag, path, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1, NULL,
+                    "YAML syntax error: %s", parser.problem ? parser.problem : "unknown");
+    } else {
+        read_root(&r, yaml_document_get_root_node(&doc));
+        yaml_document_delete(&doc);
+    }
+    yaml_parser_delete(&parser);
+    free(text);
+    if (!w->name[0]) name_from_file(w);
+    if (!r.errors) w->n_cases = count_cases(&r);
+    if (!r.errors) try_values(&r);
+    if (r.errors) {
+        dc_sweep_destroy(&w);
+        return DC_ERR_SCENARIO;
+    }
+    *out = w;
+    return DC_OK;
+}
+
+void dc_sweep_destroy(dc_sweep **w)
+{
+    if (!w || !*w) return;
+    for (size_t k = 0; k < (*w)->n_axes; k++) free((*w)->axes[k].values);
+    free(*w);
+    *w = NULL;
+}
+
+size_t dc_sweep_cases(const dc_sweep *w) { return w ? w->n_cases : 0; }
+size_t dc_sweep_axes(const dc_sweep *w) { return w ? w->n_axes : 0; }
+const char *dc_sweep_axis_key(const dc_sweep *w, size_t a) { return w && a < w->n_axes ? w->axes[a].key : NULL; }
+const char *dc_sweep_base(const dc_sweep *w) { return w ? w->base : NULL; }
+const char *dc_sweep_name(const dc_sweep *w) { return w ? w->name : NULL; }
+
+/* Product: the last axis varies fastest; zip: the same index on each. */
+const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a)
+{
+    if (!w || i >= w->n_cases || a >= w->n_axes) return NULL;
+    if (w->zip) return w->axes[a].values[i];
+    for (size_t k = w->n_axes; k-- > a + 1;) i /= w->axes[k].n;
+    return w->axes[a].values[i % w->axes[a].n];
+}

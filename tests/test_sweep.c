@@ -1,0 +1,201 @@
+/* decarb sweep: every case equals a separate run of the same settings,
+ * a sweep killed with SIGKILL and started again ends with the same bytes
+ * as one that was never interrupted, and bad sweep files are refused at
+ * the line of the axis. */
+#include "helpers.h"
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *SWEEP = "scenarios/battery_sweep.yaml";
+
+static const char *bin(void)
+{
+    const char *b = getenv("DECARB_BIN");
+    return b ? b : "build/decarb";
+}
+
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    buf[n] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+static int sweep_into(const char *dir, const char *extra)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s %s > %s.log 2>&1", bin(), SWEEP, dir, extra, dir);
+    return system(cmd);
+}
+
+/* The figures of one case as a separate run prints them in sweep.csv. */
+static void separate_run(const dc_sweep *w, size_t i, char *out, size_t len)
+{
+    run r;
+    char sets[4][512];
+    const char *p[4];
+    for (size_t a = 0; a < dc_sweep_axes(w); a++) {
+        snprintf(sets[a], sizeof sets[a], "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
+        p[a] = sets[a];
+    }
+    run_scenario(&r, dc_sweep_base(w), p, (int)dc_sweep_axes(w));
+    dc_totals t;
+    assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
+    snprintf(out, len, ",ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f,", t.demand_kwh, t.pv_kwh,
+             t.generation_kwh, t.import_kwh, t.export_kwh, t.curtailed_kwh, t.unserved_kwh, t.peak_import_kw,
+             100 * t.self_sufficiency, 100 * t.self_consumption, t.import_co2_t);
+    close_run(&r);
+}
+
+static void cases_equal_separate_runs(void **state)
+{
+    (void)state;
+    char dir[256], path[300];
+    snprintf(dir, sizeof dir, "%s/a", tmp);
+    assert_int_equal(sweep_into(dir, "-j 2"), 0);
+    snprintf(path, sizeof path, "%s/sweep.csv", dir);
+    char *csv = slurp(path);
+    assert_non_null(csv);
+    dc_sweep *w = NULL;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_sweep_load(SWEEP, &w, d), DC_OK);
+    assert_int_equal(dc_sweep_cases(w), 12);
+    /* Product order: the last axis fastest. */
+    assert_string_equal(dc_sweep_value(w, 4, 0), "200");
+    assert_string_equal(dc_sweep_value(w, 4, 1), "1500");
+    char *line = strchr(csv, '\n') + 1;
+    for (size_t i = 0; i < dc_sweep_cases(w); i++) {
+        char want[512], head[128];
+        snprintf(head, sizeof head, "%zu,\"%s\",\"%s\",", i, dc_sweep_value(w, i, 0), dc_sweep_value(w, i, 1));
+        assert_memory_equal(line, head, strlen(head));
+        separate_run(w, i, want, sizeof want);
+        if (!strstr(line, want)) fail_msg("case %zu: sweep row %.*s\nseparate run %s", i, (int)strcspn(line, "\n"), line, want);
+        line = strchr(line, '\n') + 1;
+    }
+    assert_int_equal(*line, '\0');
+    dc_sweep_destroy(&w);
+    dc_diag_destroy(&d);
+    free(csv);
+}
+
+static int journal_rows(const char *dir)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/sweep.journal", dir);
+    FILE *fp = fopen(path, "r");
+    int n = 0;
+    for (int c; fp && (c = fgetc(fp)) != EOF;) n += c == '\n';
+    if (fp) fclose(fp);
+    return n - 1; /* the tag line */
+}
+
+/* SIGKILL after a few cases, then the same command again. */
+static void killed_sweep_resumes_to_the_same_bytes(void **state)
+{
+    (void)state;
+    char full[256], killed[256], path[300];
+    snprintf(full, sizeof full, "%s/full", tmp);
+    snprintf(killed, sizeof killed, "%s/killed", tmp);
+    assert_int_equal(sweep_into(full, "-j 1"), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl(bin(), bin(), "sweep", SWEEP, "-q", "-j", "1", "-o", killed, (char *)NULL);
+        _exit(127);
+    }
+    while (journal_rows(killed) < 3) usleep(2000);
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFSIGNALED(status));
+    int done = journal_rows(killed);
+    assert_true(done >= 3 && done < 12);
+    snprintf(path, sizeof path, "%s/sweep.csv", killed);
+    assert_int_equal(access(path, F_OK), -1); /* nothing half-written */
+    char cmd[1024], log[4096];
+    snprintf(cmd, sizeof cmd, "%s sweep %s -j 2 -o %s 2>&1 >/dev/null", bin(), SWEEP, killed);
+    FILE *p = popen(cmd, "r");
+    size_t n = fread(log, 1, sizeof log - 1, p);
+    log[n] = '\0';
+    assert_int_equal(pclose(p), 0);
+    char already[64];
+    snprintf(already, sizeof already, "%d of 12 cases already done", done);
+    if (!strstr(log, already)) fail_msg("no resume message '%s' in:\n%s", already, log);
+    char *a = slurp(path), *b;
+    snprintf(path, sizeof path, "%s/sweep.csv", full);
+    b = slurp(path);
+    assert_non_null(a), assert_non_null(b);
+    assert_string_equal(a, b);
+    free(a), free(b);
+    snprintf(path, sizeof path, "%s/sweep.journal", killed);
+    assert_int_equal(access(path, F_OK), -1); /* gone once the CSV is whole */
+}
+
+static void expect_sweep_error(const char *body, const char *needle)
+{
+    char path[256], cmd[1024], log[8192];
+    snprintf(path, sizeof path, "%s/bad.yaml", tmp);
+    char cwd[512];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    char text[4096];
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\n%s", cwd, body);
+    write_text(path, text);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s/bad_out 2>&1", bin(), path, tmp);
+    FILE *p = popen(cmd, "r");
+    size_t n = fread(log, 1, sizeof log - 1, p);
+    log[n] = '\0';
+    int rc = pclose(p);
+    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
+    if (!strstr(log, needle)) fail_msg("expected '%s' in:\n%s", needle, log);
+}
+
+static void bad_sweeps(void **state)
+{
+    (void)state;
+    expect_sweep_error("axes:\n  - key: batteries.town_hall_battery.energy_kwhh\n    values: [1, 2]\n",
+                       "bad.yaml:3:5: batteries.town_hall_battery.energy_kwhh: ");
+    expect_sweep_error("axes:\n  - key: batteries.town_hall_battery.energy_kwh\n    values: [100, -5]\n",
+                       "bad.yaml:3:5: batteries.town_hall_battery.energy_kwh: ");
+    expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    from: 0\n    to: 0.5\n    steps: 3\n"
+                       "    scale: log\n", "a log range needs both ends above zero");
+    expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    from: 0.3\n    to: 0.5\n    steps: 0\n",
+                       "bad.yaml:6:12: steps: 0: give a whole number of values from 1 to 100000");
+    expect_sweep_error("combine: zip\naxes:\n  - key: grid.emission_factor_kg_per_kwh\n    values: [0.3, 0.4]\n"
+                       "  - key: batteries.town_hall_battery.energy_kwh\n    values: [1, 2, 3]\n",
+                       "bad.yaml:6:5: values: 3 values, but the first axis has 2");
+    expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    valuse: [0.3]\n", "unknown key 'valuse'");
+    /* A journal of another sweep in the folder: refused, not mixed in. */
+    char dir[256], journal[300];
+    snprintf(dir, sizeof dir, "%s/other", tmp);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(journal, sizeof journal, "%s/sweep.journal", dir);
+    write_text(journal, "# decarb sweep 0123456789abcdef\n0,\"1\",ok\n");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s > %s/o.log 2>&1", bin(), SWEEP, dir, tmp);
+    int rc = system(cmd);
+    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
+    snprintf(journal, sizeof journal, "%s/o.log", tmp);
+    char *log = slurp(journal);
+    assert_non_null(strstr(log, "the journal there belongs to another sweep"));
+    free(log);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(cases_equal_separate_runs, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
