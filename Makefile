@@ -26,7 +26,7 @@ LAYER_accounting := core tech scenario sim accounting
 LAYER_io         := core tech scenario io
 # Each library's headers only where it is used.
 LIBFLAGS_tech     := $(shell pkg-config --cflags gsl 2>/dev/null)
-LIBFLAGS_scenario := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
+LIBFLAGS_scenario := $(shell pkg-config --cflags yaml-0.1 gsl 2>/dev/null)
 LIBFLAGS_accounting := $(shell pkg-config --cflags gsl 2>/dev/null)
 LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 xlsxwriter 2>/dev/null)
 INCLUDES := -Imodel/include $(addprefix -Imodel/src/,$(SRC_DIRS))

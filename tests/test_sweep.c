@@ -4,6 +4,7 @@
  * the line of the axis. */
 #include "helpers.h"
 
+#include <math.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -174,6 +175,8 @@ static void bad_sweeps(void **state)
                        "  - key: batteries.town_hall_battery.energy_kwh\n    values: [1, 2, 3]\n",
                        "bad.yaml:6:5: values: 3 values, but the first axis has 2");
     expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    valuse: [0.3]\n", "unknown key 'valuse'");
+    expect_sweep_error("combine: sobol\nsamples: 0\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
+                       "bad.yaml:3:10: samples: 0: give a whole number from 1 to 1000000");
     /* A journal of another sweep in the folder: refused, not mixed in. */
     char dir[256], journal[300];
     snprintf(dir, sizeof dir, "%s/other", tmp);
@@ -190,12 +193,62 @@ static void bad_sweeps(void **state)
     free(log);
 }
 
+static dc_sweep *load_text(const char *body)
+{
+    char path[256], cwd[512], text[2048];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(path, sizeof path, "%s/s.yaml", tmp);
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\n%s", cwd, body);
+    write_text(path, text);
+    dc_sweep *w = NULL;
+    dc_diag *d = dc_diag_create();
+    dc_status st = dc_sweep_load(path, &w, d);
+    if (st != DC_OK) print_diag(d);
+    dc_diag_destroy(&d);
+    assert_int_equal(st, DC_OK);
+    return w;
+}
+
+/* Sobol's sequence (GSL) starts (0.5, 0.5, 0.5), (0.75, 0.25, 0.75): a
+ * range takes lo + (hi - lo) u, or lo (hi/lo)^u on a log scale, and a list
+ * the value at floor(u n). A seeded random sweep repeats itself. */
+static void sampled_sweeps(void **state)
+{
+    (void)state;
+    const char *axes = "samples: 2\naxes:\n"
+                       "  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n"
+                       "  - {key: batteries.town_hall_battery.energy_kwh, values: [0, 200, 500, 1000]}\n"
+                       "  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 500, to: 5000, scale: log}\n";
+    char body[1024];
+    snprintf(body, sizeof body, "combine: sobol\n%s", axes);
+    dc_sweep *w = load_text(body);
+    assert_int_equal(dc_sweep_cases(w), 2);
+    assert_string_equal(dc_sweep_value(w, 0, 0), "0.4");
+    assert_string_equal(dc_sweep_value(w, 0, 1), "500");
+    assert_true(fabs(strtod(dc_sweep_value(w, 0, 2), NULL) - sqrt(500.0 * 5000)) < 1e-5);
+    assert_string_equal(dc_sweep_value(w, 1, 0), "0.45");
+    assert_string_equal(dc_sweep_value(w, 1, 1), "200");
+    assert_true(fabs(strtod(dc_sweep_value(w, 1, 2), NULL) - 500 * pow(10, 0.75)) < 1e-5);
+    dc_sweep_destroy(&w);
+    snprintf(body, sizeof body, "combine: random\nseed: 7\n%s", axes);
+    dc_sweep *a = load_text(body), *b = load_text(body);
+    char first[64];
+    snprintf(first, sizeof first, "%s", dc_sweep_value(a, 1, 2));
+    assert_string_equal(first, dc_sweep_value(b, 1, 2));
+    dc_sweep_destroy(&a), dc_sweep_destroy(&b);
+    snprintf(body, sizeof body, "combine: random\nseed: 8\n%s", axes);
+    a = load_text(body);
+    assert_string_not_equal(first, dc_sweep_value(a, 1, 2));
+    dc_sweep_destroy(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(cases_equal_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <gsl/gsl_qrng.h>
+#include <gsl/gsl_rng.h>
 #include <yaml.h>
 
 #include "diag.h"
@@ -20,11 +22,18 @@ typedef struct {
     char (*values)[VALUE_LEN];
     size_t n;
     int line, col;
+    int is_range, log_scale;   /* a range: sampled between lo and hi */
+    double lo, hi;
 } axis;
+
+typedef enum { COMBINE_PRODUCT, COMBINE_ZIP, COMBINE_SOBOL, COMBINE_RANDOM } combine;
 
 struct dc_sweep {
     char file[DC_PATH_MAX], name[DC_NAME_MAX], base[DC_PATH_MAX];
-    int zip;
+    int combine;               /* combine */
+    double samples;            /* sobol, random: how many cases */
+    unsigned long seed;        /* random */
+    double *u;                 /* sobol, random: [case][axis] in [0, 1) */
     axis axes[MAX_AXES];
     size_t n_axes, n_cases;
 };
@@ -95,6 +104,7 @@ static void range(reader *r, axis *a, const yaml_node_t *map, double from, doubl
         error_at(r, map, "scale", "%s: a log range needs both ends above zero", "from/to");
         return;
     }
+    a->is_range = 1, a->log_scale = log_scale, a->lo = from, a->hi = to;
     for (int k = 0; k < (int)steps; k++) {
         double f = steps > 1 ? k / (steps - 1) : 0, v = log_scale ? from * pow(to / from, f) : from + (to - from) * f;
         char text[64];
@@ -144,12 +154,41 @@ static int read_axis(reader *r, const yaml_node_t *n)
         const yaml_node_t *to = value_of(r, n, "to", NULL);
         if (!to) return error_at(r, n, "to", "%s", "a range needs from:, to: and steps:");
         if (number(r, from, "from", &lo) || number(r, to, "to", &hi)) return -1;
-        range(r, a, n, lo, hi, value_of(r, n, "steps", NULL), scalar(value_of(r, n, "scale", NULL)));
+        const yaml_node_t *steps = value_of(r, n, "steps", NULL);
+        if (!steps && r->w->combine >= COMBINE_SOBOL) { /* sampled: the ends are enough */
+            static yaml_node_t two = {.type = YAML_SCALAR_NODE, .data.scalar = {.value = (yaml_char_t *)"2", .length = 1}};
+            steps = &two;
+        }
+        range(r, a, n, lo, hi, steps, scalar(value_of(r, n, "scale", NULL)));
     } else {
         return error_at(r, n, "values", "%s", "give values: [..] or from:, to:, steps:");
     }
     if (!a->n && !r->errors) error_at(r, n, "values", "%s", "an axis without values");
     return 0;
+}
+
+static int combine_of(const char *t)
+{
+    static const char *const NAMES[] = {"product", "zip", "sobol", "random"};
+    for (int k = 0; k < 4; k++)
+        if (!strcmp(t, NAMES[k])) return k;
+    return -1;
+}
+
+static void samples(reader *r, const yaml_node_t *v)
+{
+    double n;
+    if (number(r, v, "samples", &n)) return;
+    if (n < 1 || n > 1e6 || n != floor(n)) error_at(r, v, "samples", "%s: give a whole number from 1 to 1000000", scalar(v));
+    else r->w->samples = n;
+}
+
+static void seed(reader *r, const yaml_node_t *v)
+{
+    double n;
+    if (number(r, v, "seed", &n)) return;
+    if (n < 0 || n > 4294967295.0 || n != floor(n)) error_at(r, v, "seed", "%s: a whole number from 0", scalar(v));
+    else r->w->seed = (unsigned long)n;
 }
 
 /* path as written, or beside the sweep file when relative. */
@@ -162,7 +201,7 @@ static void beside(const char *file, const char *path, char *out, size_t len)
 
 static int read_root(reader *r, const yaml_node_t *root)
 {
-    static const char *const KEYS[] = {"base", "name", "combine", "axes", NULL};
+    static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
         return error_at(r, root, NULL, "%s", "a sweep file is a mapping: base:, axes:, combine:");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -170,17 +209,23 @@ static int read_root(reader *r, const yaml_node_t *root)
         const char *key = scalar(k);
         int known = 0;
         for (int i = 0; KEYS[i] && key; i++) known |= !strcmp(KEYS[i], key);
-        if (!known) error_at(r, k, NULL, "unknown key '%s' (base, name, combine, axes)", key ? key : "?");
-        else if (!strcmp(key, "axes") && v->type == YAML_SEQUENCE_NODE)
-            for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
-                read_axis(r, yaml_document_get_node(r->doc, *it));
-        else if (!strcmp(key, "axes")) error_at(r, v, "axes", "%s", "a list of axes");
+        if (!known) error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes)", key ? key : "?");
+        else if (!strcmp(key, "axes")) continue; /* after combine: a sampled axis needs no steps */
+        else if (!strcmp(key, "samples")) samples(r, v);
+        else if (!strcmp(key, "seed")) seed(r, v);
         else if (!scalar(v)) error_at(r, v, key, "%s", "expected a single value");
         else if (!strcmp(key, "base")) beside(r->file, scalar(v), r->w->base, sizeof r->w->base);
         else if (!strcmp(key, "name")) snprintf(r->w->name, sizeof r->w->name, "%s", scalar(v));
-        else if (!strcmp(scalar(v), "zip") || !strcmp(scalar(v), "product")) r->w->zip = !strcmp(scalar(v), "zip");
-        else error_at(r, v, "combine", "'%s' is not product or zip", scalar(v));
+        else if (combine_of(scalar(v)) >= 0) r->w->combine = combine_of(scalar(v));
+        else error_at(r, v, "combine", "'%s' is not product, zip, sobol or random", scalar(v));
     }
+    const yaml_node_t *axes = value_of(r, root, "axes", NULL);
+    if (axes && axes->type == YAML_SEQUENCE_NODE)
+        for (yaml_node_item_t *it = axes->data.sequence.items.start; it < axes->data.sequence.items.top; it++)
+            read_axis(r, yaml_document_get_node(r->doc, *it));
+    else if (axes) error_at(r, axes, "axes", "%s", "a list of axes");
+    if (r->w->combine >= COMBINE_SOBOL && !r->w->samples)
+        error_at(r, root, "samples", "%s", "missing required key: sobol and random sweeps take samples: N");
     if (!r->w->base[0]) error_at(r, root, "base", "%s", "missing required key: the base scenario file");
     if (!r->w->n_axes) error_at(r, root, "axes", "%s", "missing required key: at least one axis");
     return r->errors ? -1 : 0;
@@ -190,16 +235,18 @@ static int read_root(reader *r, const yaml_node_t *root)
 static size_t count_cases(reader *r)
 {
     dc_sweep *w = r->w;
-    double n = w->zip ? (double)w->axes[0].n : 1;
+    if (w->combine >= COMBINE_SOBOL) return (size_t)w->samples;
+    int zip = w->combine == COMBINE_ZIP;
+    double n = zip ? (double)w->axes[0].n : 1;
     for (size_t k = 0; k < w->n_axes; k++) {
-        if (w->zip && w->axes[k].n != w->axes[0].n) {
+        if (zip && w->axes[k].n != w->axes[0].n) {
             r->errors++;
             dc_diag_add(r->diag, r->file, w->axes[k].line, w->axes[k].col, "values",
                         "%zu values, but the first axis has %zu: zipped axes have as many values each", w->axes[k].n,
                         w->axes[0].n);
             return 0;
         }
-        if (!w->zip) n *= (double)w->axes[k].n;
+        if (!zip) n *= (double)w->axes[k].n;
     }
     if (n > MAX_CASES) {
         r->errors++;
@@ -207,6 +254,28 @@ static size_t count_cases(reader *r)
         return 0;
     }
     return (size_t)n;
+}
+
+/* The points of a sampled sweep in the unit cube: Sobol's sequence (GSL,
+ * Bratley & Fox) or a seeded Mersenne Twister. */
+static int sample(dc_sweep *w)
+{
+    if (w->combine < COMBINE_SOBOL) return 0;
+    w->u = malloc(w->n_cases * w->n_axes * sizeof *w->u);
+    if (!w->u) return -1;
+    if (w->combine == COMBINE_SOBOL) {
+        gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)w->n_axes);
+        if (!q) return -1;
+        for (size_t i = 0; i < w->n_cases; i++) gsl_qrng_get(q, w->u + i * w->n_axes);
+        gsl_qrng_free(q);
+        return 0;
+    }
+    gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!g) return -1;
+    gsl_rng_set(g, w->seed);
+    for (size_t i = 0; i < w->n_cases * w->n_axes; i++) w->u[i] = gsl_rng_uniform(g);
+    gsl_rng_free(g);
+    return 0;
 }
 
 /* Every value of every axis tried on the base scenario, errors at the axis. */
@@ -287,6 +356,7 @@ dc_status dc_sweep_load(const char *path, dc_sweep **out, dc_diag *diag)
     free(text);
     if (!w->name[0]) name_from_file(w);
     if (!r.errors) w->n_cases = count_cases(&r);
+    if (!r.errors && sample(w)) r.errors++, dc_diag_add(diag, path, 0, 0, "samples", "no memory for the samples");
     if (!r.errors) try_values(&r);
     if (r.errors) {
         dc_sweep_destroy(&w);
@@ -300,6 +370,7 @@ void dc_sweep_destroy(dc_sweep **w)
 {
     if (!w || !*w) return;
     for (size_t k = 0; k < (*w)->n_axes; k++) free((*w)->axes[k].values);
+    free((*w)->u);
     free(*w);
     *w = NULL;
 }
@@ -310,11 +381,28 @@ const char *dc_sweep_axis_key(const dc_sweep *w, size_t a) { return w && a < w->
 const char *dc_sweep_base(const dc_sweep *w) { return w ? w->base : NULL; }
 const char *dc_sweep_name(const dc_sweep *w) { return w ? w->name : NULL; }
 
+/* A sampled value: within a range (linear or log), or one of a list. The
+ * text lives in a small ring of per-thread buffers, so a few calls may be
+ * used together. */
+static const char *sampled(const dc_sweep *w, size_t i, size_t a)
+{
+    static _Thread_local char ring[8][64];
+    static _Thread_local unsigned next;
+    const axis *x = &w->axes[a];
+    double u = w->u[i * w->n_axes + a];
+    if (!x->is_range) return x->values[(size_t)(u * (double)x->n) < x->n ? (size_t)(u * (double)x->n) : x->n - 1];
+    double v = x->log_scale ? x->lo * pow(x->hi / x->lo, u) : x->lo + (x->hi - x->lo) * u;
+    char *buf = ring[next++ % 8];
+    snprintf(buf, sizeof ring[0], "%.10g", v);
+    return buf;
+}
+
 /* Product: the last axis varies fastest; zip: the same index on each. */
 const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a)
 {
     if (!w || i >= w->n_cases || a >= w->n_axes) return NULL;
-    if (w->zip) return w->axes[a].values[i];
+    if (w->combine >= COMBINE_SOBOL) return sampled(w, i, a);
+    if (w->combine == COMBINE_ZIP) return w->axes[a].values[i];
     for (size_t k = w->n_axes; k-- > a + 1;) i /= w->axes[k].n;
     return w->axes[a].values[i % w->axes[a].n];
 }
