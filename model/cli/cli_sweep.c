@@ -37,13 +37,14 @@ static double now_s(void)
     return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
-/* Appends text to buf as an RFC 4180 field. */
+/* Appends text to buf as an RFC 4180 field, on one line (a journal row
+ * is one line, so a control character becomes a space). */
 static size_t quoted(char *buf, size_t at, size_t len, const char *text)
 {
     if (at + 2 < len) buf[at++] = '"';
     for (; *text && at + 3 < len; text++) {
         if (*text == '"') buf[at++] = '"';
-        buf[at++] = *text;
+        buf[at++] = (unsigned char)*text < 0x20 ? ' ' : *text;
     }
     if (at + 1 < len) buf[at++] = '"';
     buf[at] = '\0';
@@ -200,7 +201,8 @@ static long read_journal(const char *path, const char *tag, unsigned char *done,
     if (!*text) return 0;
     (*text)[len] = '\0';
     size_t tag_len = strlen(tag);
-    if ((size_t)len < tag_len || strncmp(*text, tag, tag_len)) return len ? -1 : 0;
+    if ((size_t)len < tag_len && !strncmp(*text, tag, (size_t)len)) return 0; /* killed while writing the tag */
+    if ((size_t)len < tag_len || strncmp(*text, tag, tag_len)) return -1;
     for (char *line = *text + tag_len, *end; (end = strchr(line, '\n')); line = end + 1) {
         char *after;
         unsigned long long id = strtoull(line, &after, 10);
