@@ -60,6 +60,17 @@ static void null_everywhere(void **state)
     assert_int_equal(dc_model_site_totals(NULL, 0, 0, &tot), DC_ERR_ARG);
     dc_cyclic_info cy;
     assert_int_equal(dc_model_cyclic(NULL, &cy), DC_ERR_ARG);
+    dc_netzero z;
+    assert_int_equal(dc_model_netzero(NULL, &z), DC_ERR_ARG);
+    assert_int_equal(dc_model_saving_count(NULL), 0);
+    dc_saving_row sr;
+    assert_int_equal(dc_model_saving_get(NULL, 0, &sr), -1);
+    assert_int_equal(dc_model_econ_count(NULL), 0);
+    dc_econ_row er;
+    assert_int_equal(dc_model_econ_get(NULL, 0, &er), -1);
+    assert_int_equal(dc_model_econ_total(NULL, &er), -1);
+    assert_true(isnan(dc_irr(100, -1, 10))); /* never pays back: no rate in (-99 %, 1000 %) */
+    assert_int_equal(dc_scenario_has_area(NULL), 0);
     dc_model_destroy(NULL);
 
     dc_ghg *g = (dc_ghg *)1;
@@ -77,6 +88,17 @@ static void null_everywhere(void **state)
     assert_int_equal(dc_ghg_summary_get(NULL, &sum), DC_ERR_ARG);
     dc_ghg_destroy(NULL);
     assert_int_equal(dc_write_outputs(NULL, NULL, "x", d), DC_ERR_ARG);
+    dc_sweep *w = (dc_sweep *)1;
+    assert_int_equal(dc_sweep_load(NULL, &w, d), DC_ERR_ARG);
+    assert_null(w);
+    assert_int_equal(dc_sweep_load("x", NULL, d), DC_ERR_ARG);
+    assert_int_equal(dc_sweep_cases(NULL), 0);
+    assert_int_equal(dc_sweep_axes(NULL), 0);
+    assert_null(dc_sweep_axis_key(NULL, 0));
+    assert_null(dc_sweep_value(NULL, 0, 0));
+    assert_null(dc_sweep_base(NULL));
+    assert_null(dc_sweep_name(NULL));
+    dc_sweep_destroy(NULL);
     dc_diag_destroy(&d);
     assert_null(d);
 }
@@ -103,6 +125,9 @@ static void out_of_order(void **state)
     assert_int_equal(dc_model_run(r.m), DC_OK);
     assert_int_equal(dc_model_step(r.m), DC_ERR_STATE);
     assert_int_equal(dc_model_totals(r.m, 13, &t), DC_ERR_ARG);
+    assert_int_equal(dc_model_saving_get(r.m, 0, NULL), -1);
+    assert_int_equal(dc_model_econ_get(r.m, 0, NULL), -1);
+    assert_int_equal(dc_model_econ_total(r.m, NULL), -1);
     /* A scenario changed and not validated is refused. */
     dc_model *m2 = NULL;
     assert_int_equal(dc_scenario_set(r.s, "year=2031", d), DC_OK);

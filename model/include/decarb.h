@@ -225,7 +225,7 @@ typedef struct {
     double pv_kw, pv_fit_kw, battery_kwh, battery_kw, plant_kw; /* installed at the area's sites */
     int ev_count;
 } dc_netzero;
-/* DC_ERR_SCENARIO when the scenario has no leading_area.area. */
+/* DC_ERR_SCENARIO when the scenario has no leading_area.area; DC_ERR_ARG for NULL. */
 dc_status dc_model_netzero(const dc_model *m, dc_netzero *out);
 /* C by measure: each 民生 load of the area with a saving. */
 typedef struct {

@@ -144,7 +144,8 @@ static void verdict(const dc_model *m, dc_netzero *z)
 
 dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
 {
-    if (!m || !z || !m->s->leading.area[0]) return DC_ERR_SCENARIO;
+    if (!m || !z) return DC_ERR_ARG;
+    if (!m->s->leading.area[0]) return DC_ERR_SCENARIO;
     memset(z, 0, sizeof *z);
     z->area = m->s->leading.area;
     z->year = m->s->year;
@@ -189,7 +190,7 @@ size_t dc_model_saving_count(const dc_model *m)
 
 int dc_model_saving_get(const dc_model *m, size_t i, dc_saving_row *out)
 {
-    int k = m ? saving_load(m, i) : -1;
+    int k = m && out ? saving_load(m, i) : -1;
     if (k < 0) return -1;
     const dc_load_item *l = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[k];
     const double *d = item_series(m, "load", l->name, "demand");

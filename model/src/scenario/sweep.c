@@ -333,8 +333,9 @@ static void name_from_file(dc_sweep *w)
 
 dc_status dc_sweep_load(const char *path, dc_sweep **out, dc_diag *diag)
 {
-    if (!out || !path) return DC_ERR_ARG;
+    if (!out) return DC_ERR_ARG;
     *out = NULL;
+    if (!path) return DC_ERR_ARG;
     char *text = slurp(path, diag);
     if (!text) return DC_ERR_IO;
     dc_sweep *w = calloc(1, sizeof *w);
