@@ -47,7 +47,7 @@ LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard model/src/$(d)/*.c))
 LIB_OBJ  := $(LIB_SRC:model/src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-FUZZERS  := scenario epw profile shape ghg jma meter
+FUZZERS  := scenario epw profile shape ghg jma meter sweep
 REPLAY_BIN := $(FUZZERS:%=$(BUILD)/tests/replay_%)
 LIB      := $(BUILD)/libdecarb.a
 BIN      := $(BUILD)/decarb
