@@ -25,6 +25,13 @@ static inline void make_tmpdir(char *buf, size_t len)
     assert_non_null(mkdtemp(buf));
 }
 
+/* The decarb program under test: DECARB_BIN (set by make check), or the build's. */
+static inline const char *decarb_bin(void)
+{
+    const char *b = getenv("DECARB_BIN");
+    return b ? b : "build/decarb";
+}
+
 static inline void write_text(const char *path, const char *text)
 {
     FILE *fp = fopen(path, "w");

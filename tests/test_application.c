@@ -9,12 +9,6 @@
 
 #include <sys/wait.h>
 
-static const char *bin(void)
-{
-    const char *b = getenv("DECARB_BIN");
-    return b ? b : "build/decarb";
-}
-
 /* Runs cmd with its output into tmp/log; the exit code, the log in log. */
 static int sh(const char *cmd, char *log, size_t len)
 {
@@ -32,7 +26,7 @@ static int sh(const char *cmd, char *log, size_t len)
 static void read_back(const char *lang)
 {
     char cmd[2048], log[16384];
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/%s --lang %s", bin(), tmp, lang, lang);
+    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/%s --lang %s", decarb_bin(), tmp, lang, lang);
     if (sh(cmd, log, sizeof log)) fail_msg("decarb run failed:\n%s", log);
     snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/workbook_check.py %s/%s %s", tmp, lang, lang);
     if (sh(cmd, log, sizeof log)) fail_msg("the workbook differs from the CSVs:\n%s", log);
@@ -53,7 +47,7 @@ static void libreoffice_converts_it(void **state)
 {
     (void)state;
     char cmd[2048], log[16384], pdf[256];
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/wb", bin(), tmp);
+    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/wb", decarb_bin(), tmp);
     if (sh(cmd, log, sizeof log)) fail_msg("decarb run failed:\n%s", log);
     snprintf(cmd, sizeof cmd,
              "soffice -env:UserInstallation=file://%s/lo --headless --convert-to pdf --outdir %s %s/wb/application.xlsx",
@@ -103,7 +97,7 @@ static void report_reads_offline(void **state)
 {
     (void)state;
     char cmd[2048], log[16384], path[256];
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/r", bin(), tmp);
+    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/r", decarb_bin(), tmp);
     if (sh(cmd, log, sizeof log)) fail_msg("decarb run failed:\n%s", log);
     snprintf(path, sizeof path, "%s/r/netzero.csv", tmp);
     char *csv = slurp(path), want[2][160];
@@ -150,7 +144,7 @@ static void csv_time_reads_as_a_date(void **state)
 {
     (void)state;
     char cmd[2048], log[16384];
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/c", bin(), tmp);
+    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s/c", decarb_bin(), tmp);
     if (sh(cmd, log, sizeof log)) fail_msg("decarb run failed:\n%s", log);
     snprintf(cmd, sizeof cmd,
              "soffice -env:UserInstallation=file://%s/lo --headless --convert-to xlsx --infilter=CSV:44,34,76,1 "

@@ -7,18 +7,12 @@
 #include <sys/wait.h>
 
 
-static const char *bin(void)
-{
-    const char *b = getenv("DECARB_BIN");
-    return b ? b : "build/decarb";
-}
-
 /* Run `decarb ARGS`, stderr+stdout to tmp/log; returns the exit code. */
 static int decarb(const char *args, char *log, size_t len)
 {
     char cmd[2048], path[128];
     snprintf(path, sizeof path, "%s/log", tmp);
-    snprintf(cmd, sizeof cmd, "%s %s > %s 2>&1", bin(), args, path);
+    snprintf(cmd, sizeof cmd, "%s %s > %s 2>&1", decarb_bin(), args, path);
     int rc = system(cmd);
     FILE *fp = fopen(path, "r");
     assert_non_null(fp);
@@ -99,7 +93,7 @@ static void usage_and_info(void **state)
     assert_true(strstr(log, "-o needs a folder name") != NULL);
     /* Output that cannot be written is an error, not a silent success. */
     char full[1024];
-    snprintf(full, sizeof full, "%s params > /dev/full 2>/dev/null", bin());
+    snprintf(full, sizeof full, "%s params > /dev/full 2>/dev/null", decarb_bin());
     assert_true(system(full) != 0);
 }
 
@@ -209,7 +203,7 @@ static void readme_scenario_and_python(void **state)
     snprintf(script, sizeof script, "%s/read.py", tmp);
     write_text(script, readme_block("```python"));
     char exe[PATH_MAX];
-    assert_non_null(realpath(bin(), exe));
+    assert_non_null(realpath(decarb_bin(), exe));
     snprintf(cmd, sizeof cmd, "cd %s && /usr/bin/python3 read.py > log 2>&1", tmp);
     int rc = system(cmd);
     snprintf(args, sizeof args, "%s/log", tmp);
@@ -252,7 +246,7 @@ static void names_and_warnings(void **state)
     snprintf(path, sizeof path, "%s/%s.yaml", tmp, stem);
     write_text(path, text);
     char exe[PATH_MAX];
-    assert_non_null(realpath(bin(), exe)); /* the run starts in tmp */
+    assert_non_null(realpath(decarb_bin(), exe)); /* the run starts in tmp */
     snprintf(args, sizeof args, "cd %s && %s run '%s.yaml' -q > /dev/null 2>&1", tmp, exe, stem);
     assert_int_equal(system(args), 0);
     stem[63 * 3] = '\0'; /* 63 characters of 3 bytes */

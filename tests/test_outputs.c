@@ -11,12 +11,6 @@
 #include <sys/wait.h>
 #include <time.h>
 
-static const char *bin(void)
-{
-    const char *b = getenv("DECARB_BIN");
-    return b ? b : "build/decarb";
-}
-
 static char out[256];
 
 static int setup(void **state)
@@ -31,7 +25,7 @@ static int run_year(int year, const char *env)
 {
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s %s run scenarios/default.yaml -q -o %s --set year=%d > /dev/null 2>&1",
-             env ? env : "", bin(), out, year);
+             env ? env : "", decarb_bin(), out, year);
     int rc = system(cmd);
     return WIFEXITED(rc) ? WEXITSTATUS(rc) : -WTERMSIG(rc);
 }
@@ -118,7 +112,7 @@ static void kills_at_random_moments(void **state)
     (void)state;
     assert_int_equal(run_year(2027, NULL), 0);
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s --set year=2030", bin(), out);
+    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s --set year=2030", decarb_bin(), out);
     srand(20261127);
     int seen[2] = {0, 0};
     for (int k = 0; k < 25; k++) {
@@ -151,7 +145,7 @@ static void concurrent_runs_end_with_one_set(void **state)
         snprintf(cmd, sizeof cmd,
                  "(%s run scenarios/default.yaml -q -o %s --set year=2028 & "
                  "%s run scenarios/default.yaml -q -o %s --set year=2029 & wait) > /dev/null 2>&1",
-                 bin(), out, bin(), out);
+                 decarb_bin(), out, decarb_bin(), out);
         assert_int_equal(system(cmd), 0);
         int y = set_year();
         assert_true(y == 2028 || y == 2029);
@@ -203,14 +197,14 @@ static void foreign_files_and_stale_files(void **state)
     assert_int_equal(run_year(2030, NULL), 0);
     snprintf(cmd, sizeof cmd,
              "%s run scenarios/default.yaml -q -o %s --set ghg.statistics_dir= --set ghg.karte_file= > /dev/null 2>&1",
-             bin(), out);
+             decarb_bin(), out);
     assert_int_equal(system(cmd), 0);
     snprintf(path, sizeof path, "%s/ghg.csv", out);
     assert_int_equal(access(path, F_OK), -1);
     snprintf(path, sizeof path, "%s/my_chart.xlsx", out);
     write_text(path, "mine\n");
     char log[512];
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s > %s/log 2>&1", bin(), out, tmp);
+    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s > %s/log 2>&1", decarb_bin(), out, tmp);
     assert_true(system(cmd) != 0);
     snprintf(log, sizeof log, "%s/log", tmp);
     assert_true(file_has(log, "holds 'my_chart.xlsx', which decarb did not write"));

@@ -12,12 +12,6 @@
 
 static const char *SWEEP = "scenarios/battery_sweep.yaml";
 
-static const char *bin(void)
-{
-    const char *b = getenv("DECARB_BIN");
-    return b ? b : "build/decarb";
-}
-
 static char *slurp(const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -36,7 +30,7 @@ static char *slurp(const char *path)
 static int sweep_into(const char *dir, const char *extra)
 {
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s %s > %s.log 2>&1", bin(), SWEEP, dir, extra, dir);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s %s > %s.log 2>&1", decarb_bin(), SWEEP, dir, extra, dir);
     return system(cmd);
 }
 
@@ -111,7 +105,7 @@ static void killed_sweep_resumes_to_the_same_bytes(void **state)
     assert_int_equal(sweep_into(full, "-j 1"), 0);
     pid_t pid = fork();
     if (pid == 0) {
-        execl(bin(), bin(), "sweep", SWEEP, "-q", "-j", "1", "-o", killed, (char *)NULL);
+        execl(decarb_bin(), decarb_bin(), "sweep", SWEEP, "-q", "-j", "1", "-o", killed, (char *)NULL);
         _exit(127);
     }
     while (journal_rows(killed) < 3) usleep(2000);
@@ -124,7 +118,7 @@ static void killed_sweep_resumes_to_the_same_bytes(void **state)
     snprintf(path, sizeof path, "%s/sweep.csv", killed);
     assert_int_equal(access(path, F_OK), -1); /* nothing half-written */
     char cmd[1024], log[4096];
-    snprintf(cmd, sizeof cmd, "%s sweep %s -j 2 -o %s 2>&1 >/dev/null", bin(), SWEEP, killed);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -j 2 -o %s 2>&1 >/dev/null", decarb_bin(), SWEEP, killed);
     FILE *p = popen(cmd, "r");
     size_t n = fread(log, 1, sizeof log - 1, p);
     log[n] = '\0';
@@ -151,7 +145,7 @@ static void expect_sweep_error(const char *body, const char *needle)
     char text[4096];
     snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\n%s", cwd, body);
     write_text(path, text);
-    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s/bad_out 2>&1", bin(), path, tmp);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s/bad_out 2>&1", decarb_bin(), path, tmp);
     FILE *p = popen(cmd, "r");
     size_t n = fread(log, 1, sizeof log - 1, p);
     log[n] = '\0';
@@ -184,7 +178,7 @@ static void bad_sweeps(void **state)
     snprintf(journal, sizeof journal, "%s/sweep.journal", dir);
     write_text(journal, "# decarb sweep 0123456789abcdef\n0,\"1\",ok\n");
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s > %s/o.log 2>&1", bin(), SWEEP, dir, tmp);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s > %s/o.log 2>&1", decarb_bin(), SWEEP, dir, tmp);
     int rc = system(cmd);
     assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
     snprintf(journal, sizeof journal, "%s/o.log", tmp);

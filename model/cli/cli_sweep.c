@@ -24,7 +24,7 @@ typedef struct {
     const dc_sweep *w;
     int fd;                    /* the journal, O_APPEND */
     unsigned char *done;       /* per case: 1 when its row is in the journal */
-    size_t next, finished, total_todo, failed;
+    size_t next, finished, to_run, failed;
     int quiet, tty;
     double t0;
     pthread_mutex_t lock;
@@ -130,14 +130,14 @@ static void progress(sweep_run *r)
 {
     if (r->quiet) return;
     double el = now_s() - r->t0, rate = el > 0 ? (double)r->finished / el : 0;
-    double eta = rate > 0 ? (double)(r->total_todo - r->finished) / rate : 0;
+    double eta = rate > 0 ? (double)(r->to_run - r->finished) / rate : 0;
     if (r->tty) {
-        int bar = r->total_todo ? (int)(30.0 * (double)r->finished / (double)r->total_todo) : 30;
+        int bar = r->to_run ? (int)(30.0 * (double)r->finished / (double)r->to_run) : 30;
         fprintf(stderr, "\r[%-30.*s] %zu/%zu cases  %.1f/s  ETA %.0f s ", bar, "##############################",
-                r->finished, r->total_todo, rate, eta);
-        if (r->finished == r->total_todo) fputc('\n', stderr);
-    } else if (r->finished == r->total_todo || r->finished % (r->total_todo / 10 + 1) == 0) {
-        fprintf(stderr, "sweep: %zu/%zu cases, %.1f/s, ETA %.0f s\n", r->finished, r->total_todo, rate, eta);
+                r->finished, r->to_run, rate, eta);
+        if (r->finished == r->to_run) fputc('\n', stderr);
+    } else if (r->finished == r->to_run || r->finished % (r->to_run / 10 + 1) == 0) {
+        fprintf(stderr, "sweep: %zu/%zu cases, %.1f/s, ETA %.0f s\n", r->finished, r->to_run, rate, eta);
     }
 }
 
@@ -286,8 +286,8 @@ int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
         fprintf(stderr, "decarb: cannot write %s: %s\n", jpath, strerror(errno));
         return free(r.done), dc_sweep_destroy(&w), 1;
     }
-    for (size_t i = 0; i < n; i++) r.total_todo += !r.done[i];
-    if (!quiet && r.total_todo < n) fprintf(stderr, "sweep: %zu of %zu cases already done\n", n - r.total_todo, n);
+    for (size_t i = 0; i < n; i++) r.to_run += !r.done[i];
+    if (!quiet && r.to_run < n) fprintf(stderr, "sweep: %zu of %zu cases already done\n", n - r.to_run, n);
     pthread_mutex_init(&r.lock, NULL);
     if (threads < 1) threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (threads < 1) threads = 1;
