@@ -47,9 +47,16 @@ static void separate_run(const dc_sweep *w, size_t i, char *out, size_t len)
     run_scenario(&r, dc_sweep_base(w), p, (int)dc_sweep_axes(w));
     dc_totals t;
     assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
-    snprintf(out, len, ",ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f,", t.demand_kwh, t.pv_kwh,
-             t.generation_kwh, t.import_kwh, t.export_kwh, t.curtailed_kwh, t.unserved_kwh, t.peak_import_kw,
-             100 * t.self_sufficiency, 100 * t.self_consumption, t.import_co2_t);
+    int at = snprintf(out, len, ",ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f", t.demand_kwh, t.pv_kwh,
+                      t.generation_kwh, t.import_kwh, t.export_kwh, t.curtailed_kwh, t.unserved_kwh, t.peak_import_kw,
+                      100 * t.self_sufficiency, 100 * t.self_consumption, t.import_co2_t);
+    dc_netzero z;
+    dc_econ_row e;
+    if (dc_model_netzero(r.m, &z) == DC_OK && dc_model_econ_total(r.m, &e) == 0)
+        snprintf(out + at, len - (size_t)at, ",%d,%.6f,%.6f,%.4f,%.0f,%.0f,%.0f\n", z.net_zero, z.gap_mwh, z.gap_t_co2,
+                 100 * z.coincident_share, e.capex, e.annual_cost, e.npv);
+    else
+        snprintf(out + at, len - (size_t)at, ",");
     close_run(&r);
 }
 
@@ -71,17 +78,100 @@ static void cases_equal_separate_runs(void **state)
     assert_string_equal(dc_sweep_value(w, 4, 1), "1500");
     char *line = strchr(csv, '\n') + 1;
     for (size_t i = 0; i < dc_sweep_cases(w); i++) {
-        char want[512], head[128];
+        char head[128];
         snprintf(head, sizeof head, "%zu,\"%s\",\"%s\",", i, dc_sweep_value(w, i, 0), dc_sweep_value(w, i, 1));
         assert_memory_equal(line, head, strlen(head));
-        separate_run(w, i, want, sizeof want);
-        if (!strstr(line, want)) fail_msg("case %zu: sweep row %.*s\nseparate run %s", i, (int)strcspn(line, "\n"), line, want);
         line = strchr(line, '\n') + 1;
     }
     assert_int_equal(*line, '\0');
     dc_sweep_destroy(&w);
     dc_diag_destroy(&d);
     free(csv);
+}
+
+/* The CSV row of case i (0-based) of a sweep.csv text. */
+static const char *row_of(const char *csv, size_t i)
+{
+    const char *line = strchr(csv, '\n') + 1;
+    while (i-- && line) line = strchr(line, '\n') + 1;
+    return line;
+}
+
+/* 1,000 cases on two threads, each reusing inputs and cached profiles
+ * (battery: shared profiles; capacity: a rescaled per-kWp profile; tilt: a
+ * new one): 50 of them, spread over every axis, against separate runs. */
+static void thousand_cases_equal_separate_runs(void **state)
+{
+    (void)state;
+    const char *file = "tests/fixtures/sweep_1000.yaml";
+    char cmd[1024], path[300];
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -j 2 -o %s/k > %s/k.log 2>&1", decarb_bin(), file, tmp, tmp);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/k/sweep.csv", tmp);
+    char *csv = slurp(path);
+    assert_non_null(csv);
+    dc_sweep *w = NULL;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_sweep_load(file, &w, d), DC_OK);
+    assert_int_equal(dc_sweep_cases(w), 1000);
+    for (size_t k = 0; k < 50; k++) {
+        size_t i = (k * 613) % 1000; /* 613 is prime to 1000: 50 different cases, every axis varied */
+        char want[1024];
+        separate_run(w, i, want, sizeof want);
+        const char *line = row_of(csv, i);
+        size_t len = strcspn(line, "\n") + 1;
+        if (len <= strlen(want) || memcmp(line + len - strlen(want), want, strlen(want)))
+            fail_msg("case %zu: sweep row %.*s\nseparate run %s", i, (int)len, line, want);
+    }
+    dc_sweep_destroy(&w);
+    dc_diag_destroy(&d);
+    free(csv);
+}
+
+/* A cached model is the same model: every series bit for bit, and the
+ * cache was used (the second model's sun and five arrays came from it). */
+static void cached_model_equals_fresh(void **state)
+{
+    (void)state;
+    run fresh;
+    const char *set[] = {"pv_arrays.irrigation_pond.capacity_kw=1234.5"};
+    run_scenario(&fresh, "scenarios/default.yaml", set, 1);
+    dc_cache *c = dc_cache_create();
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    dc_inputs *in = NULL;
+    dc_model *first = NULL, *second = NULL;
+    assert_int_equal(dc_scenario_load("scenarios/default.yaml", &s, d), DC_OK);
+    assert_int_equal(dc_scenario_validate(s, d), DC_OK);
+    assert_int_equal(dc_inputs_load(s, &in, d), DC_OK);
+    assert_int_equal(dc_model_create_cached(s, in, c, &first, d), DC_OK);
+    assert_int_equal(dc_cache_hits(c), 0);
+    assert_int_equal(dc_scenario_key_scope(s, set[0]), -1); /* a key, not an assignment */
+    assert_int_equal(dc_scenario_key_scope(s, "pv_arrays.irrigation_pond.capacity_kw"), DC_SCOPE_PROFILES);
+    assert_int_equal(dc_scenario_key_scope(s, "batteries[0].energy_kwh"), DC_SCOPE_DISPATCH);
+    assert_int_equal(dc_scenario_key_scope(s, "weather.file"), DC_SCOPE_INPUTS);
+    assert_int_equal(dc_scenario_key_scope(s, "leading_area.tariff_yen_per_kwh"), DC_SCOPE_ACCOUNTING);
+    assert_int_equal(dc_scenario_set(s, set[0], d), DC_OK);
+    assert_int_equal(dc_scenario_validate(s, d), DC_OK);
+    assert_int_equal(dc_model_create_cached(s, in, c, &second, d), DC_OK);
+    assert_int_equal(dc_cache_hits(c), 1 + 5);
+    assert_int_equal(dc_model_run(second), DC_OK);
+    assert_int_equal(dc_model_series_count(second), dc_model_series_count(fresh.m));
+    for (size_t k = 0; k < dc_model_series_count(second); k++) {
+        dc_series_info a, b;
+        dc_model_series_get(second, k, &a);
+        dc_model_series_get(fresh.m, k, &b);
+        assert_string_equal(a.name, b.name);
+        assert_memory_equal(dc_model_series_at(second, k), dc_model_series_at(fresh.m, k),
+                            dc_model_steps(second) * sizeof(double));
+    }
+    dc_model_destroy(&first);
+    dc_model_destroy(&second);
+    dc_inputs_destroy(&in);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    dc_cache_destroy(&c);
+    close_run(&fresh);
 }
 
 static int journal_rows(const char *dir)
@@ -240,6 +330,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(cases_equal_separate_runs, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(thousand_cases_equal_separate_runs, tmp_setup, tmp_teardown),
+        cmocka_unit_test(cached_model_equals_fresh),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),

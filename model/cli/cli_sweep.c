@@ -22,6 +22,9 @@ enum { LINE_MAX_LEN = 8192 };
 
 typedef struct {
     const dc_sweep *w;
+    const dc_scenario *base;   /* the base scenario, read once */
+    const dc_inputs *shared;   /* its inputs, when no axis makes them stale; else NULL */
+    int area;                  /* the base names a leading area: net-zero and cost columns */
     int fd;                    /* the journal, O_APPEND */
     unsigned char *done;       /* per case: 1 when its row is in the journal */
     size_t next, finished, to_run, failed;
@@ -51,16 +54,6 @@ static size_t quoted(char *buf, size_t at, size_t len, const char *text)
     return at;
 }
 
-static int has_area(const dc_sweep *w)
-{
-    dc_diag *d = dc_diag_create();
-    dc_scenario *s = NULL;
-    int area = dc_scenario_load(dc_sweep_base(w), &s, d) == DC_OK && dc_scenario_has_area(s);
-    dc_scenario_destroy(&s);
-    dc_diag_destroy(&d);
-    return area;
-}
-
 static void header(const dc_sweep *w, int area, FILE *fp)
 {
     fputs("\xEF\xBB\xBF" "case", fp);
@@ -71,22 +64,26 @@ static void header(const dc_sweep *w, int area, FILE *fp)
     fputc('\n', fp);
 }
 
-/* Runs case i; its figures after "i,values," into row. */
-static void run_case(const dc_sweep *w, size_t i, int area, char *row, size_t len)
+/* Runs case i; its figures after "i,values," into row. The model reuses
+ * the shared inputs and the thread's cached profiles where the case's keys
+ * leave them as they are: the same figures as a separate `decarb run`. */
+static void run_case(const sweep_run *r, dc_cache *cache, size_t i, char *row, size_t len)
 {
+    const dc_sweep *w = r->w;
+    int area = r->area;
     dc_diag *d = dc_diag_create();
-    dc_scenario *s = NULL;
-    dc_inputs *in = NULL;
+    dc_scenario *s = dc_scenario_clone(r->base);
+    dc_inputs *own = NULL;
     dc_model *m = NULL;
-    dc_status st = dc_scenario_load(dc_sweep_base(w), &s, d);
+    dc_status st = s ? DC_OK : DC_ERR_NOMEM;
     char set[1024];
     for (size_t a = 0; st == DC_OK && a < dc_sweep_axes(w); a++) {
         snprintf(set, sizeof set, "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
         st = dc_scenario_set(s, set, d);
     }
     if (st == DC_OK) st = dc_scenario_validate(s, d);
-    if (st == DC_OK) st = dc_inputs_load(s, &in, d);
-    if (st == DC_OK) st = dc_model_create(s, in, &m, d);
+    if (st == DC_OK && !r->shared) st = dc_inputs_load(s, &own, d);
+    if (st == DC_OK) st = dc_model_create_cached(s, r->shared ? r->shared : own, cache, &m, d);
     if (st == DC_OK) st = dc_model_run(m);
     size_t at = (size_t)snprintf(row, len, "%zu", i);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) {
@@ -121,7 +118,7 @@ static void run_case(const dc_sweep *w, size_t i, int area, char *row, size_t le
         snprintf(row + at, len - at, "\n");
     }
     dc_model_destroy(&m);
-    dc_inputs_destroy(&in);
+    dc_inputs_destroy(&own);
     dc_scenario_destroy(&s);
     dc_diag_destroy(&d);
 }
@@ -141,18 +138,41 @@ static void progress(sweep_run *r)
     }
 }
 
+/* The base scenario once, and its inputs once unless an axis changes
+ * what they read (then each case reads its own). */
+static int prepare_base(sweep_run *r, dc_scenario **base, dc_inputs **shared)
+{
+    dc_diag *d = dc_diag_create();
+    dc_status st = dc_scenario_load(dc_sweep_base(r->w), base, d);
+    if (st == DC_OK) st = dc_scenario_validate(*base, d);
+    int reload = 0;
+    for (size_t a = 0; st == DC_OK && a < dc_sweep_axes(r->w); a++)
+        reload |= dc_scenario_key_scope(*base, dc_sweep_axis_key(r->w, a)) == DC_SCOPE_INPUTS;
+    if (st == DC_OK && !reload) st = dc_inputs_load(*base, shared, d);
+    if (st != DC_OK) {
+        for (size_t i = 0; i < dc_diag_count(d); i++)
+            if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+        fprintf(stderr, "decarb: the sweep's base scenario does not run: %s\n", dc_status_message(st));
+    }
+    r->base = *base;
+    r->shared = *shared;
+    r->area = *base && dc_scenario_has_area(*base);
+    dc_diag_destroy(&d);
+    return st != DC_OK;
+}
+
 static void *worker(void *arg)
 {
     sweep_run *r = arg;
-    int area = has_area(r->w);
     char *row = malloc(LINE_MAX_LEN);
+    dc_cache *cache = dc_cache_create();
     for (;;) {
         pthread_mutex_lock(&r->lock);
         while (r->next < dc_sweep_cases(r->w) && r->done[r->next]) r->next++;
         size_t i = r->next++;
         pthread_mutex_unlock(&r->lock);
-        if (i >= dc_sweep_cases(r->w) || !row) break;
-        run_case(r->w, i, area, row, LINE_MAX_LEN);
+        if (i >= dc_sweep_cases(r->w) || !row || !cache) break;
+        run_case(r, cache, i, row, LINE_MAX_LEN);
         pthread_mutex_lock(&r->lock);
         size_t n = strlen(row);
         if (write(r->fd, row, n) != (ssize_t)n) r->failed++;
@@ -162,6 +182,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&r->lock);
     }
     free(row);
+    dc_cache_destroy(&cache);
     return NULL;
 }
 
@@ -269,6 +290,8 @@ int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
     snprintf(jpath, sizeof jpath, "%s/sweep.journal", dir);
     snprintf(tag, sizeof tag, "# decarb sweep %016llx\n", (unsigned long long)fingerprint(w));
     size_t n = dc_sweep_cases(w);
+    dc_scenario *base = NULL;
+    dc_inputs *shared = NULL;
     sweep_run r = {.w = w, .quiet = quiet, .tty = isatty(2), .t0 = now_s()};
     r.done = calloc(n, 1);
     char *journal = NULL;
@@ -286,6 +309,7 @@ int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
         fprintf(stderr, "decarb: cannot write %s: %s\n", jpath, strerror(errno));
         return free(r.done), dc_sweep_destroy(&w), 1;
     }
+    if (prepare_base(&r, &base, &shared)) return free(r.done), dc_sweep_destroy(&w), close(r.fd), 1;
     for (size_t i = 0; i < n; i++) r.to_run += !r.done[i];
     if (!quiet && r.to_run < n) fprintf(stderr, "sweep: %zu of %zu cases already done\n", n - r.to_run, n);
     pthread_mutex_init(&r.lock, NULL);
@@ -301,13 +325,15 @@ int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
     close(r.fd);
     unsigned char *all = calloc(n, 1);
     long len = all ? read_journal(jpath, tag, all, n, &journal) : -1;
-    int rc = len > 0 && write_csv(w, dir, journal, len, has_area(w)) == 0 ? 0 : 1;
+    int rc = len > 0 && write_csv(w, dir, journal, len, r.area) == 0 ? 0 : 1;
     if (rc == 0) unlink(jpath);
     if (!quiet) printf("%zu cases of %s: %s/sweep.csv%s\n", n, file, dir, r.failed ? " (some cases failed: see status)" : "");
     if (rc) fprintf(stderr, "decarb: cannot write %s/sweep.csv\n", dir);
     free(all);
     free(journal);
     free(r.done);
+    dc_inputs_destroy(&shared);
+    dc_scenario_destroy(&base);
     dc_sweep_destroy(&w);
     return rc ? 1 : r.failed ? 1 : 0;
 }

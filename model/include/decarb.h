@@ -74,6 +74,25 @@ void dc_inputs_destroy(dc_inputs **in);
 typedef struct dc_model dc_model;
 dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in,
                           dc_model **out, dc_diag *diag);
+/* Profile cache for many models of one sweep: a model made with a cache
+ * takes the weather, sun and PV profiles of an earlier model with the same
+ * weather values, site, year, step and array parameters from it (an
+ * array's capacity only rescales its profile), with the same results as
+ * dc_model_create. Bounded in memory. Not shared between threads: give
+ * each thread its own. dc_cache_hits counts the profiles reused. */
+typedef struct dc_cache dc_cache;
+dc_cache *dc_cache_create(void);
+void dc_cache_destroy(dc_cache **c);
+size_t dc_cache_hits(const dc_cache *c);
+dc_status dc_model_create_cached(const dc_scenario *s, const dc_inputs *in, dc_cache *cache,
+                                 dc_model **out, dc_diag *diag);
+/* What changing a key (as in dc_scenario_set) makes stale: the inputs
+ * (files are read again), the profiles (sun, PV, demand are rebuilt), the
+ * dispatch only, or the accounting only; -1 for an unknown key. */
+enum { DC_SCOPE_ACCOUNTING, DC_SCOPE_DISPATCH, DC_SCOPE_PROFILES, DC_SCOPE_INPUTS };
+int dc_scenario_key_scope(const dc_scenario *s, const char *key);
+/* A copy of s (dc_scenario_destroy frees it); NULL without memory. */
+dc_scenario *dc_scenario_clone(const dc_scenario *s);
 /* Advance one time step. DC_ERR_BALANCE when a site's balance or a
  * store's ledger does not close; dc_model_error says where. */
 dc_status dc_model_step(dc_model *m);

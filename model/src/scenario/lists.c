@@ -115,6 +115,8 @@ dc_scenario *dc_scenario_copy(const dc_scenario *s)
     return c;
 }
 
+dc_scenario *dc_scenario_clone(const dc_scenario *s) { return s ? dc_scenario_copy(s) : NULL; }
+
 void dc_scenario_destroy(dc_scenario **s)
 {
     if (!s || !*s) return;

@@ -99,3 +99,41 @@ dc_status dc_scenario_set(dc_scenario *s, const char *assignment, dc_diag *diag)
     s->validated = 0;
     return DC_OK;
 }
+
+static int has_prefix(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+/* What a change of p makes stale, from what dc_inputs_load reads (files,
+ * the year and step, sites' suppliers, GHG statistics, plant and cost
+ * defaults, load shapes) and what the model builds (sun and PV). */
+static int scope_of(const dc_param *p)
+{
+    const char *k = p->key;
+    if (p->type == P_PATH) return DC_SCOPE_INPUTS;
+    switch (p->section) {
+    case S_PV:
+        if (!strcmp(k, "mounting") || has_prefix(k, "capex") || has_prefix(k, "opex") || has_prefix(k, "lifetime") ||
+            has_prefix(k, "subsidy"))
+            return DC_SCOPE_INPUTS;
+        return DC_SCOPE_PROFILES;
+    case S_BATTERIES:
+        if (has_prefix(k, "capex") || has_prefix(k, "opex") || has_prefix(k, "lifetime") || has_prefix(k, "subsidy"))
+            return DC_SCOPE_INPUTS;
+        return DC_SCOPE_DISPATCH;
+    case S_LEADING: return !strcmp(k, "area") ? DC_SCOPE_INPUTS : DC_SCOPE_ACCOUNTING;
+    case S_EVS:
+    case S_OUTAGES:
+    case S_DISPATCH:
+    case S_RESILIENCE:
+    case S_WIRES: return DC_SCOPE_DISPATCH;
+    default: return DC_SCOPE_INPUTS; /* top level, weather, location, grid, GHG, loads, sites, plants */
+    }
+}
+
+int dc_scenario_key_scope(const dc_scenario *s, const char *key)
+{
+    char path[256], err[DC_PATH_MAX + 128];
+    if (!s || !key || snprintf(path, sizeof path, "%s", key) >= (int)sizeof path) return -1;
+    int item;
+    const dc_param *p = resolve(s, path, &item, err, sizeof err);
+    return p ? scope_of(p) : -1;
+}

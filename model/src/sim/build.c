@@ -526,7 +526,8 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     dc_day_rules_from(m->s, &b.days);
     if (dc_topology_build(m->s, &m->topo, diag)) return DC_ERR_SCENARIO;
     site_factors(&m->topo, in);
-    b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, &m->pool, diag};
+    b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, &m->pool, diag,
+                            m->cache, &m->sun_key};
     dc_status st = allocate(&b);
     if (st == DC_OK) st = keep_costs(&b);
     if (st == DC_OK) st = build_buses(&b);

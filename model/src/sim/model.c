@@ -11,24 +11,41 @@
 
 enum { MAX_CYCLIC_PASSES = 10 };
 
+static dc_sun_key sun_key_of(const dc_scenario *s, const dc_weather_raw *raw, const dc_timeaxis *ta)
+{
+    return (dc_sun_key){
+        .weather = dc_weather_hash(raw),
+        .year = s->year,
+        .fiscal = s->fiscal,
+        .step_s = ta->step_s,
+        .interpolate = s->substeps == DC_SUBSTEP_INTERPOLATE,
+        .erbs = s->decomposition == DC_DECOMP_ERBS,
+        .lat = isnan(s->latitude_deg) ? raw->latitude_deg : s->latitude_deg,
+        .lon = isnan(s->longitude_deg) ? raw->longitude_deg : s->longitude_deg,
+        .elev = isnan(s->elevation_m) ? raw->elevation_m : s->elevation_m,
+        .delta_t = isnan(s->delta_t_s) ? dc_delta_t_estimate(s->year + 0.5) : s->delta_t_s,
+    };
+}
+
 static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_raw *raw, dc_diag *d)
 {
-    int rc = dc_weather_map(raw, &m->ta, s->substeps == DC_SUBSTEP_INTERPOLATE, &m->weather);
+    const dc_sun_key *k = &m->sun_key;
+    int cached = dc_cache_sun_get(m->cache, k, &m->weather, &m->sun);
+    if (cached) return cached > 0 ? DC_OK : DC_ERR_NOMEM;
+    int rc = dc_weather_map(raw, &m->ta, k->interpolate, &m->weather);
     if (rc == -2) {
-        int k = dc_weather_first_missing(raw, &m->ta);
-        const dc_stamp *t = &m->ta.t[k < 0 ? 0 : k];
+        int first = dc_weather_first_missing(raw, &m->ta);
+        const dc_stamp *t = &m->ta.t[first < 0 ? 0 : first];
         dc_diag_add(d, s->weather_file, 0, 0, "weather.file", "the file lacks dates of the scenario year, first "
                     "%02d-%02d %02d:00 (the file is mapped onto the year by month, day and hour: give a whole year)",
                     t->month, t->day, t->hour);
         return DC_ERR_WEATHER;
     }
-    dc_site_geo site = {isnan(s->latitude_deg) ? raw->latitude_deg : s->latitude_deg,
-                        isnan(s->longitude_deg) ? raw->longitude_deg : s->longitude_deg,
-                        isnan(s->elevation_m) ? raw->elevation_m : s->elevation_m};
-    double dt = isnan(s->delta_t_s) ? dc_delta_t_estimate(s->year + 0.5) : s->delta_t_s;
-    if (rc || dc_ephem_build(&m->ephem, m->ta.start_jd, m->ta.n * m->step_h / 24.0, dt) ||
-        dc_sun_build(&m->sun, &m->ta, &m->weather, &site, &m->ephem, s->decomposition == DC_DECOMP_ERBS))
+    dc_site_geo site = {k->lat, k->lon, k->elev};
+    if (rc || dc_ephem_build(&m->ephem, m->ta.start_jd, m->ta.n * m->step_h / 24.0, k->delta_t) ||
+        dc_sun_build(&m->sun, &m->ta, &m->weather, &site, &m->ephem, k->erbs))
         return DC_ERR_NOMEM;
+    dc_cache_sun_put(m->cache, k, &m->weather, &m->sun);
     return DC_OK;
 }
 
@@ -101,6 +118,12 @@ static void periods(dc_model *m)
 
 dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **out, dc_diag *diag)
 {
+    return dc_model_create_cached(s, in, NULL, out, diag);
+}
+
+dc_status dc_model_create_cached(const dc_scenario *s, const dc_inputs *in, dc_cache *cache, dc_model **out,
+                                 dc_diag *diag)
+{
     if (!out) return DC_ERR_ARG;
     *out = NULL;
     if (!s || !in) return DC_ERR_ARG;
@@ -113,9 +136,12 @@ dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **
         m->step_h = dc_timeaxis_hours(&m->ta);
         periods(m);
         dc_registry_init(&m->reg, m->ta.n);
+        m->cache = cache;
+        m->sun_key = sun_key_of(s, &in->weather, &m->ta);
         st = build_sun(m, s, &in->weather, diag);
     }
     if (st == DC_OK) st = dc_model_build(m, in, diag);
+    m->cache = NULL; /* the caller's: not kept past create */
     if (st == DC_OK) restart(m);
     if (st == DC_OK) st = find_cyclic_start(m, diag);
     m->scan_ready = 1;

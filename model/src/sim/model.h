@@ -3,6 +3,7 @@
 #ifndef DC_MODEL_H
 #define DC_MODEL_H
 
+#include "cache.h"
 #include "decarb.h"
 #include "engine.h"
 #include "inputs.h"
@@ -28,6 +29,8 @@ struct dc_model {
     dc_weather weather;
     dc_ephem ephem;
     dc_sun sun;
+    dc_sun_key sun_key;    /* what weather and sun depend on (profile cache) */
+    dc_cache *cache;       /* during create only: the caller's cache, or NULL */
     dc_topology topo;
     dc_registry reg;
     dc_engine eng;

@@ -49,6 +49,27 @@ static double albedo_of(const dc_pv_params *p)
     return p->mounting == DC_MOUNT_FLOATING ? 0.06 : 0.20; /* water: Payne (1972); land: common default */
 }
 
+/* The array's output per kWp into its series: from the cache, or
+ * modelled (and then cached). Output is linear in capacity at a fixed
+ * dc_ac_ratio, so every run models 1 kWp and scales, the same arithmetic
+ * with or without a cache. */
+_Static_assert(DC_PV_CACHED == 10, "unit_profile lists every cached series");
+static int unit_profile(pv_state *s, const dc_build_env *env, const dc_pv_params *unit, const dc_pv_extra *extra)
+{
+    int n = env->ta->n;
+    double *const series[DC_PV_CACHED] = {s->ac, extra->poa, extra->cell_temp, extra->chain[0], extra->chain[1],
+                                          extra->chain[2], extra->chain[3], extra->chain[4], extra->chain[5],
+                                          extra->chain[6]};
+    const double *hit = dc_cache_pv_get(env->cache, env->sun_key, unit, n);
+    if (hit) {
+        for (int k = 0; k < DC_PV_CACHED; k++) memcpy(series[k], hit + (size_t)k * (size_t)n, (size_t)n * sizeof *hit);
+        return 0;
+    }
+    if (dc_pv_simulate(unit, env->s->year, env->sun, env->w, env->step_h, s->ac, extra)) return -1;
+    dc_cache_pv_put(env->cache, env->sun_key, unit, n, series);
+    return 0;
+}
+
 /* AC output from the model, or the measured profile as given. */
 static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, const dc_pv_extra *extra,
                              double *irradiation)
@@ -73,11 +94,18 @@ static dc_status fill_output(pv_state *s, const dc_build_env *env, int item, con
         }
         return DC_OK;
     }
-    dc_pv_params p = it->pv;
-    p.albedo = albedo_of(&p);
-    if (p.install_year == 0) p.install_year = env->s->year;
-    if (dc_pv_simulate(&p, env->s->year, env->sun, env->w, env->step_h, s->ac, extra)) return DC_ERR_SCENARIO;
-    for (int i = 0; i < env->ta->n; i++) irradiation[i] = extra->poa[i] * env->step_h / 1000.0;
+    dc_pv_params unit;
+    memcpy(&unit, &it->pv, sizeof unit); /* bytewise: the cache compares bytes */
+    unit.albedo = albedo_of(&unit);
+    if (unit.install_year == 0) unit.install_year = env->s->year;
+    unit.capacity_kw = 1.0;
+    if (unit_profile(s, env, &unit, extra)) return DC_ERR_SCENARIO;
+    int n = env->ta->n;
+    double cap = it->pv.capacity_kw;
+    for (int i = 0; i < n; i++) s->ac[i] *= cap;
+    for (int k = 0; k < DC_PV_N_CHAIN; k++)
+        for (int i = 0; i < n; i++) extra->chain[k][i] *= cap;
+    for (int i = 0; i < n; i++) irradiation[i] = extra->poa[i] * env->step_h / 1000.0;
     return DC_OK;
 }
 

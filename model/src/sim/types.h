@@ -4,6 +4,7 @@
 #ifndef DC_TYPES_H
 #define DC_TYPES_H
 
+#include "cache.h"
 #include "decarb.h"
 #include "inputs.h"
 #include "pool.h"
@@ -24,6 +25,8 @@ typedef struct {
     dc_registry *reg;
     dc_pool *pool;          /* memory that lives as long as the model */
     dc_diag *diag;
+    dc_cache *cache;        /* profiles shared with earlier models, or NULL */
+    const dc_sun_key *sun_key;
 } dc_build_env;
 
 typedef struct {
