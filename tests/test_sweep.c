@@ -185,6 +185,21 @@ static int journal_rows(const char *dir)
     return n - 1; /* the tag line */
 }
 
+/* The sweep into dir, killed (SIGKILL) once `rows` cases are journalled. */
+static void kill_after(const char *dir, int rows)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl(decarb_bin(), decarb_bin(), "sweep", SWEEP, "-q", "-j", "1", "-o", dir, (char *)NULL);
+        _exit(127);
+    }
+    while (journal_rows(dir) < rows) usleep(2000);
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFSIGNALED(status));
+}
+
 /* SIGKILL after a few cases, then the same command again. */
 static void killed_sweep_resumes_to_the_same_bytes(void **state)
 {
@@ -193,16 +208,7 @@ static void killed_sweep_resumes_to_the_same_bytes(void **state)
     snprintf(full, sizeof full, "%s/full", tmp);
     snprintf(killed, sizeof killed, "%s/killed", tmp);
     assert_int_equal(sweep_into(full, "-j 1"), 0);
-    pid_t pid = fork();
-    if (pid == 0) {
-        execl(decarb_bin(), decarb_bin(), "sweep", SWEEP, "-q", "-j", "1", "-o", killed, (char *)NULL);
-        _exit(127);
-    }
-    while (journal_rows(killed) < 3) usleep(2000);
-    kill(pid, SIGKILL);
-    int status;
-    waitpid(pid, &status, 0);
-    assert_true(WIFSIGNALED(status));
+    kill_after(killed, 3);
     int done = journal_rows(killed);
     assert_true(done >= 3 && done < 12);
     snprintf(path, sizeof path, "%s/sweep.csv", killed);
@@ -224,6 +230,46 @@ static void killed_sweep_resumes_to_the_same_bytes(void **state)
     free(a), free(b);
     snprintf(path, sizeof path, "%s/sweep.journal", killed);
     assert_int_equal(access(path, F_OK), -1); /* gone once the CSV is whole */
+}
+
+/* What MPI ranks leave when killed: one journal per rank (here the rows
+ * of one journal dealt into two, the first row of the second cut by the
+ * kill). A resume with threads takes both and ends with the same bytes. */
+static void rank_journals_resume_to_the_same_bytes(void **state)
+{
+    (void)state;
+    char full[256], killed[256], path[300], rank[300];
+    snprintf(full, sizeof full, "%s/full", tmp);
+    snprintf(killed, sizeof killed, "%s/ranks", tmp);
+    assert_int_equal(sweep_into(full, "-j 1"), 0);
+    kill_after(killed, 6);
+    snprintf(path, sizeof path, "%s/sweep.journal", killed);
+    char *text = slurp(path);
+    assert_non_null(text);
+    char *rows = strchr(text, '\n') + 1, *tag_end = rows;
+    FILE *a = NULL, *b = NULL;
+    snprintf(rank, sizeof rank, "%s/sweep.journal.0", killed);
+    assert_non_null(a = fopen(rank, "w"));
+    snprintf(rank, sizeof rank, "%s/sweep.journal.1", killed);
+    assert_non_null(b = fopen(rank, "w"));
+    fwrite(text, 1, (size_t)(tag_end - text), a), fwrite(text, 1, (size_t)(tag_end - text), b);
+    int k = 0;
+    for (char *end; (end = strchr(rows, '\n')); rows = end + 1, k++)
+        fwrite(rows, 1, (size_t)(end + 1 - rows), k % 2 ? b : a);
+    fputs("11,\"10", b); /* a row cut by the kill */
+    fclose(a), fclose(b);
+    unlink(path);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -j 2 -o %s", decarb_bin(), SWEEP, killed);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/sweep.csv", killed);
+    char *x = slurp(path), *y;
+    snprintf(path, sizeof path, "%s/sweep.csv", full);
+    y = slurp(path);
+    assert_non_null(x), assert_non_null(y);
+    assert_string_equal(x, y);
+    assert_int_equal(access(rank, F_OK), -1); /* every journal gone once the CSV is whole */
+    free(x), free(y), free(text);
 }
 
 static void expect_sweep_error(const char *body, const char *needle)
@@ -273,7 +319,7 @@ static void bad_sweeps(void **state)
     assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
     snprintf(journal, sizeof journal, "%s/o.log", tmp);
     char *log = slurp(journal);
-    assert_non_null(strstr(log, "the journal there belongs to another sweep"));
+    assert_non_null(strstr(log, "a journal there belongs to another sweep"));
     free(log);
 }
 
@@ -333,6 +379,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(thousand_cases_equal_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(cached_model_equals_fresh),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),
     };

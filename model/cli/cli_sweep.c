@@ -1,10 +1,11 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, ftruncate, O_CLOEXEC */
-/* decarb sweep: every case of a sweep file on N threads, one row of key
- * figures per case. Each finished case is appended to DIR/sweep.journal
- * in one write, so a sweep killed at any moment and started again skips
- * what is done; sweep.csv is written from the journal in case order, the
- * same bytes however the cases were run. */
+/* decarb sweep: every case of a sweep file on N threads of each process
+ * (MPI ranks take every size-th case), one row of key figures per case,
+ * journalled as it finishes (cli_journal.c) and gathered into sweep.csv. */
 #include "cli_sweep.h"
+
+#include "cli_journal.h"
+#include "cli_ranks.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +22,8 @@
 enum { LINE_MAX_LEN = 8192 };
 
 typedef struct {
-    const dc_sweep *w;
+    dc_sweep *w;
+    dc_ranks ranks;            /* this process takes the cases i with i % size == rank */
     const dc_scenario *base;   /* the base scenario, read once */
     const dc_inputs *shared;   /* its inputs, when no axis makes them stale; else NULL */
     int area;                  /* the base names a leading area: net-zero and cost columns */
@@ -54,8 +56,11 @@ static size_t quoted(char *buf, size_t at, size_t len, const char *text)
     return at;
 }
 
-static void header(const dc_sweep *w, int area, FILE *fp)
+static void header(FILE *fp, const void *ctx)
 {
+    const sweep_run *r = ctx;
+    const dc_sweep *w = r->w;
+    int area = r->area;
     fputs("\xEF\xBB\xBF" "case", fp);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) fprintf(fp, ",%s", dc_sweep_axis_key(w, a));
     fputs(",status,demand [kWh],pv [kWh],generation [kWh],grid_import [kWh],grid_export [kWh],curtailed [kWh],"
@@ -161,6 +166,11 @@ static int prepare_base(sweep_run *r, dc_scenario **base, dc_inputs **shared)
     return st != DC_OK;
 }
 
+static int mine(const sweep_run *r, size_t i)
+{
+    return !r->done[i] && i % (size_t)r->ranks.size == (size_t)r->ranks.rank;
+}
+
 static void *worker(void *arg)
 {
     sweep_run *r = arg;
@@ -168,7 +178,7 @@ static void *worker(void *arg)
     dc_cache *cache = dc_cache_create();
     for (;;) {
         pthread_mutex_lock(&r->lock);
-        while (r->next < dc_sweep_cases(r->w) && r->done[r->next]) r->next++;
+        while (r->next < dc_sweep_cases(r->w) && !mine(r, r->next)) r->next++;
         size_t i = r->next++;
         pthread_mutex_unlock(&r->lock);
         if (i >= dc_sweep_cases(r->w) || !row || !cache) break;
@@ -186,154 +196,103 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* FNV-1a over the base file's bytes, the axes and every value. */
-static uint64_t fingerprint(const dc_sweep *w)
+/* This process's journal: one per rank, so appends never interleave. */
+static void journal_name(const dc_ranks *k, char *name, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL;
-#define MIX(c) (h = (h ^ (unsigned char)(c)) * 1099511628211ULL)
-    FILE *fp = fopen(dc_sweep_base(w), "rb");
-    for (int c; fp && (c = fgetc(fp)) != EOF;) MIX(c);
-    if (fp) fclose(fp);
-    for (size_t a = 0; a < dc_sweep_axes(w); a++) {
-        for (const char *k = dc_sweep_axis_key(w, a); *k; k++) MIX(*k);
-        MIX('\n');
-    }
-    for (size_t i = 0; i < dc_sweep_cases(w); i++)
-        for (size_t a = 0; a < dc_sweep_axes(w); a++) {
-            for (const char *v = dc_sweep_value(w, i, a); *v; v++) MIX(*v);
-            MIX(',');
-        }
-#undef MIX
-    return h;
+    if (k->size == 1) snprintf(name, len, "sweep.journal");
+    else snprintf(name, len, "sweep.journal.%d", k->rank);
 }
 
-/* Reads the journal: marks done cases, returns the bytes of whole lines
- * (a line cut by a kill is dropped); -1 when it is another sweep's. */
-static long read_journal(const char *path, const char *tag, unsigned char *done, size_t n, char **text)
+/* Marks the done cases and opens this process's journal where its last
+ * whole row ends; -1 with a message on failure. */
+static int open_journal(sweep_run *r, const char *dir, const char *tag)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return 0;
-    fseek(fp, 0, SEEK_END);
-    long len = ftell(fp), keep = 0;
-    fseek(fp, 0, SEEK_SET);
-    *text = malloc((size_t)len + 1);
-    if (!*text || fread(*text, 1, (size_t)len, fp) != (size_t)len) len = 0;
-    fclose(fp);
-    if (!*text) return 0;
-    (*text)[len] = '\0';
-    size_t tag_len = strlen(tag);
-    if ((size_t)len < tag_len && !strncmp(*text, tag, (size_t)len)) return 0; /* killed while writing the tag */
-    if ((size_t)len < tag_len || strncmp(*text, tag, tag_len)) return -1;
-    for (char *line = *text + tag_len, *end; (end = strchr(line, '\n')); line = end + 1) {
-        char *after;
-        unsigned long long id = strtoull(line, &after, 10);
-        if (after > line && *after == ',' && id < n) done[id] = 1;
-        keep = end + 1 - *text;
+    char own[64], path[1400], bad[2048];
+    long keep = 0;
+    journal_name(&r->ranks, own, sizeof own);
+    snprintf(path, sizeof path, "%s/%s", dir, own);
+    size_t n = dc_sweep_cases(r->w);
+    if (dc_cli_mkdirs(dir)) return fprintf(stderr, "decarb: cannot create the output folder %s\n", dir), -1;
+    if (dc_journal_scan(dir, tag, own, r->done, n, &keep, bad, sizeof bad)) {
+        fprintf(stderr, "decarb: a journal there belongs to another sweep (or the base scenario changed): remove "
+                "it or choose another -o\n  %s\n", bad);
+        return -1;
     }
-    return keep ? keep : (long)tag_len;
+    r->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (r->fd < 0 || ftruncate(r->fd, keep) ||
+        (keep == 0 && write(r->fd, tag, strlen(tag)) != (ssize_t)strlen(tag))) {
+        fprintf(stderr, "decarb: cannot write %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
 }
 
-/* sweep.csv: the header and the journal's rows in case order, renamed into place. */
-static int write_csv(const dc_sweep *w, const char *dir, const char *journal, long len, int area)
+static void run_threads(sweep_run *r, int threads)
 {
-    size_t n = dc_sweep_cases(w);
-    const char **rows = calloc(n, sizeof *rows);
-    char tmp[2048], path[2048];
-    if (!rows) return -1;
-    for (char *line = strchr(journal, '\n') + 1, *end; line < journal + len && (end = strchr(line, '\n')); line = end + 1) {
-        unsigned long long id = strtoull(line, NULL, 10);
-        if (id < n && !rows[id]) rows[id] = line;
-    }
-    snprintf(tmp, sizeof tmp, "%s/.sweep.csv.%ld", dir, (long)getpid());
-    snprintf(path, sizeof path, "%s/sweep.csv", dir);
-    FILE *fp = fopen(tmp, "w");
-    int rc = fp ? 0 : -1;
-    if (fp) header(w, area, fp);
-    for (size_t i = 0; fp && i < n; i++) {
-        if (!rows[i]) rc = -1;
-        else fwrite(rows[i], 1, (size_t)(strchr(rows[i], '\n') + 1 - rows[i]), fp);
-    }
-    if (fp && (fclose(fp) || rc)) rc = -1;
-    if (rc == 0 && rename(tmp, path)) rc = -1;
-    if (rc) unlink(tmp);
-    free(rows);
-    return rc;
-}
-
-static int mkdirs(const char *dir)
-{
-    char buf[2048];
-    snprintf(buf, sizeof buf, "%s", dir);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0755) && errno != EEXIST) return -1;
-            *p = '/';
-        }
-    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
-}
-
-int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
-{
-    dc_diag *d = dc_diag_create();
-    dc_sweep *w = NULL;
-    if (dc_sweep_load(file, &w, d) != DC_OK) {
-        for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
-        fprintf(stderr, "decarb: invalid sweep\n");
-        dc_diag_destroy(&d);
-        return 1;
-    }
-    dc_diag_destroy(&d);
-    char dir[1200], jpath[1400], tag[64];
-    if (outdir) snprintf(dir, sizeof dir, "%s", outdir);
-    else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(w));
-    snprintf(jpath, sizeof jpath, "%s/sweep.journal", dir);
-    snprintf(tag, sizeof tag, "# decarb sweep %016llx\n", (unsigned long long)fingerprint(w));
-    size_t n = dc_sweep_cases(w);
-    dc_scenario *base = NULL;
-    dc_inputs *shared = NULL;
-    sweep_run r = {.w = w, .quiet = quiet, .tty = isatty(2), .t0 = now_s()};
-    r.done = calloc(n, 1);
-    char *journal = NULL;
-    long keep = r.done && mkdirs(dir) == 0 ? read_journal(jpath, tag, r.done, n, &journal) : -2;
-    if (keep < 0) {
-        fprintf(stderr, "decarb: %s\n", keep == -1 ? "the journal there belongs to another sweep (or the base scenario "
-                "changed): remove it or choose another -o" : "cannot create the output folder");
-        fprintf(stderr, "  %s\n", keep == -1 ? jpath : dir);
-        return free(journal), free(r.done), dc_sweep_destroy(&w), 1;
-    }
-    free(journal);
-    journal = NULL;
-    r.fd = open(jpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (r.fd < 0 || ftruncate(r.fd, keep) || (keep == 0 && write(r.fd, tag, strlen(tag)) != (ssize_t)strlen(tag))) {
-        fprintf(stderr, "decarb: cannot write %s: %s\n", jpath, strerror(errno));
-        return free(r.done), dc_sweep_destroy(&w), 1;
-    }
-    if (prepare_base(&r, &base, &shared)) return free(r.done), dc_sweep_destroy(&w), close(r.fd), 1;
-    for (size_t i = 0; i < n; i++) r.to_run += !r.done[i];
-    if (!quiet && r.to_run < n) fprintf(stderr, "sweep: %zu of %zu cases already done\n", n - r.to_run, n);
-    pthread_mutex_init(&r.lock, NULL);
+    pthread_mutex_init(&r->lock, NULL);
     if (threads < 1) threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (threads < 1) threads = 1;
     pthread_t th[256];
     int started = 0;
     for (; started < threads && started < 256; started++)
-        if (pthread_create(&th[started], NULL, worker, &r)) break;
-    if (!started) worker(&r);
+        if (pthread_create(&th[started], NULL, worker, r)) break;
+    if (!started) worker(r);
     for (int k = 0; k < started; k++) pthread_join(th[k], NULL);
-    pthread_mutex_destroy(&r.lock);
-    close(r.fd);
-    unsigned char *all = calloc(n, 1);
-    long len = all ? read_journal(jpath, tag, all, n, &journal) : -1;
-    int rc = len > 0 && write_csv(w, dir, journal, len, r.area) == 0 ? 0 : 1;
-    if (rc == 0) unlink(jpath);
-    if (!quiet) printf("%zu cases of %s: %s/sweep.csv%s\n", n, file, dir, r.failed ? " (some cases failed: see status)" : "");
-    if (rc) fprintf(stderr, "decarb: cannot write %s/sweep.csv\n", dir);
-    free(all);
-    free(journal);
-    free(r.done);
+    pthread_mutex_destroy(&r->lock);
+}
+
+static dc_sweep *load_sweep(const char *file, int loud)
+{
+    dc_diag *d = dc_diag_create();
+    dc_sweep *w = NULL;
+    if (dc_sweep_load(file, &w, d) != DC_OK && loud) {
+        for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+        fprintf(stderr, "decarb: invalid sweep\n");
+    }
+    dc_diag_destroy(&d);
+    return w;
+}
+
+/* Setup, this process's cases, then rank 0 gathers sweep.csv. */
+static int sweep(sweep_run *r, const char *file, const char *outdir, int threads)
+{
+    int first = r->ranks.rank == 0;
+    char dir[1200], tag[64];
+    r->w = load_sweep(file, first);
+    if (dc_ranks_any(&r->ranks, !r->w)) return dc_sweep_destroy(&r->w), 1;
+    if (outdir) snprintf(dir, sizeof dir, "%s", outdir);
+    else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(r->w));
+    dc_journal_tag(r->w, tag, sizeof tag);
+    size_t n = dc_sweep_cases(r->w);
+    dc_scenario *base = NULL;
+    dc_inputs *shared = NULL;
+    r->done = calloc(n, 1);
+    int bad = !r->done || open_journal(r, dir, tag) || prepare_base(r, &base, &shared);
+    if (!dc_ranks_any(&r->ranks, bad)) {
+        for (size_t i = 0; i < n; i++) r->to_run += mine(r, i);
+        if (!r->quiet && first && r->to_run * (size_t)r->ranks.size < n)
+            fprintf(stderr, "sweep: %zu of %zu cases already done\n", n - r->to_run * (size_t)r->ranks.size, n);
+        run_threads(r, threads);
+    } else bad = 1;
+    if (r->fd >= 0) close(r->fd);
+    int failed = dc_ranks_any(&r->ranks, r->failed), rc = bad;
+    if (!bad && first) rc = dc_journal_merge(dir, tag, n, header, r) ? 1 : 0;
+    rc = dc_ranks_from_first(&r->ranks, rc) || bad;
+    if (!rc && first && !r->quiet)
+        printf("%zu cases of %s: %s/sweep.csv%s\n", n, file, dir, failed ? " (some cases failed: see status)" : "");
+    if (rc && !bad && first) fprintf(stderr, "decarb: cannot write %s/sweep.csv\n", dir);
+    free(r->done);
     dc_inputs_destroy(&shared);
     dc_scenario_destroy(&base);
-    dc_sweep_destroy(&w);
-    return rc ? 1 : r.failed ? 1 : 0;
+    dc_sweep_destroy(&r->w);
+    return rc ? 1 : failed ? 1 : 0;
+}
+
+int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
+{
+    sweep_run r = {.fd = -1, .tty = isatty(2), .t0 = now_s(), .ranks = dc_ranks_start()};
+    r.quiet = quiet || r.ranks.rank != 0; /* one progress line: rank 0's */
+    int rc = sweep(&r, file, outdir, threads);
+    dc_ranks_finish(&r.ranks);
+    return rc;
 }

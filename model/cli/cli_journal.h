@@ -1,0 +1,33 @@
+/* A sweep's journals: each process appends every finished case's row to
+ * its own file in DIR (sweep.journal, or sweep.journal.RANK under MPI) in
+ * one write, so a sweep killed at any moment and started again, with any
+ * number of processes, skips what is done. sweep.csv is then written from
+ * all journals in case order, the same bytes however the cases were run,
+ * reading one row at a time (memory does not grow with the rows). */
+#ifndef DC_CLI_JOURNAL_H
+#define DC_CLI_JOURNAL_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "decarb.h"
+
+/* The first line of every journal of this sweep: a hash of the base
+ * file's bytes, the axes and every value. */
+void dc_journal_tag(const dc_sweep *w, char *tag, size_t len);
+
+/* Marks in done[n] every case some journal of dir holds. Returns 0, or -1
+ * when a journal belongs to another sweep (its name into bad). own_keep:
+ * the bytes of own's whole lines (0 when own is absent or holds not even
+ * its tag), so a line cut by a kill can be cut off. */
+int dc_journal_scan(const char *dir, const char *tag, const char *own, unsigned char *done, size_t n,
+                    long *own_keep, char *bad, size_t bad_len);
+
+/* DIR/sweep.csv from the header and every journal's rows in case order,
+ * through a temporary file renamed into place; the journals are removed
+ * once it is whole. 0, or -1 when a case has no row or a write fails. */
+int dc_journal_merge(const char *dir, const char *tag, size_t n, void (*header)(FILE *, const void *),
+                     const void *ctx);
+
+int dc_cli_mkdirs(const char *dir);
+#endif
