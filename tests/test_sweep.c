@@ -114,6 +114,8 @@ static void thousand_cases_equal_separate_runs(void **state)
     dc_diag *d = dc_diag_create();
     assert_int_equal(dc_sweep_load(file, &w, d), DC_OK);
     assert_int_equal(dc_sweep_cases(w), 1000);
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/sweep_h5_check.py %s/k", tmp);
+    assert_int_equal(system(cmd), 0);
     for (size_t k = 0; k < 50; k++) {
         size_t i = (k * 613) % 1000; /* 613 is prime to 1000: 50 different cases, every axis varied */
         char want[1024];

@@ -253,7 +253,20 @@ static dc_sweep *load_sweep(const char *file, int loud)
     return w;
 }
 
-/* Setup, this process's cases, then rank 0 gathers sweep.csv. */
+/* sweep.h5: the same table for h5py and pandas (dataset "cases"). */
+static int write_h5(const char *dir)
+{
+    char csv[1300], h5[1300];
+    snprintf(csv, sizeof csv, "%s/sweep.csv", dir);
+    snprintf(h5, sizeof h5, "%s/sweep.h5", dir);
+    dc_diag *d = dc_diag_create();
+    dc_status st = dc_csv_table_to_h5(csv, h5, "cases", d);
+    for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+    dc_diag_destroy(&d);
+    return st != DC_OK;
+}
+
+/* Setup, this process's cases, then rank 0 gathers sweep.csv and sweep.h5. */
 static int sweep(sweep_run *r, const char *file, const char *outdir, int threads)
 {
     int first = r->ranks.rank == 0;
@@ -276,11 +289,12 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
     } else bad = 1;
     if (r->fd >= 0) close(r->fd);
     int failed = dc_ranks_any(&r->ranks, r->failed), rc = bad;
-    if (!bad && first) rc = dc_journal_merge(dir, tag, n, header, r) ? 1 : 0;
+    if (!bad && first) rc = dc_journal_merge(dir, tag, n, header, r) || write_h5(dir) ? 1 : 0;
     rc = dc_ranks_from_first(&r->ranks, rc) || bad;
     if (!rc && first && !r->quiet)
-        printf("%zu cases of %s: %s/sweep.csv%s\n", n, file, dir, failed ? " (some cases failed: see status)" : "");
-    if (rc && !bad && first) fprintf(stderr, "decarb: cannot write %s/sweep.csv\n", dir);
+        printf("%zu cases of %s: %s/sweep.csv, sweep.h5%s\n", n, file, dir,
+               failed ? " (some cases failed: see status)" : "");
+    if (rc && !bad && first) fprintf(stderr, "decarb: cannot write %s/sweep.csv or sweep.h5\n", dir);
     free(r->done);
     dc_inputs_destroy(&shared);
     dc_scenario_destroy(&base);

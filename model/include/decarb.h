@@ -86,6 +86,12 @@ void dc_cache_destroy(dc_cache **c);
 size_t dc_cache_hits(const dc_cache *c);
 dc_status dc_model_create_cached(const dc_scenario *s, const dc_inputs *in, dc_cache *cache,
                                  dc_model **out, dc_diag *diag);
+/* A CSV table (its first line the header; a UTF-8 BOM allowed) as one
+ * HDF5 compound dataset: one member per column under the header's name,
+ * int64 where every cell is a whole number, float64 where every cell is a
+ * number (an empty cell: NaN), else a UTF-8 string. Written through a temporary file, in blocks (memory does not grow
+ * with the rows). pandas: pd.DataFrame(h5py.File(h5)[dataset][()]). */
+dc_status dc_csv_table_to_h5(const char *csv, const char *h5, const char *dataset, dc_diag *diag);
 /* What changing a key (as in dc_scenario_set) makes stale: the inputs
  * (files are read again), the profiles (sun, PV, demand are rebuilt), the
  * dispatch only, or the accounting only; -1 for an unknown key. */
