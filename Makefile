@@ -22,7 +22,7 @@ TEST_DEBS := python3-h5py python3-pandas python3-openpyxl libreoffice-calc-nogui
 # make fuzz: clang with libFuzzer.
 FUZZ_DEBS := clang libclang-rt-14-dev
 
-SRC_DIRS := core tech data scenario sim accounting io
+SRC_DIRS := core tech data scenario sim accounting io study
 # Layers: each folder compiles with the include folders of the layers it may
 # use, so an include that points the wrong way fails the build.
 LAYER_core       := core
@@ -32,11 +32,14 @@ LAYER_scenario   := core tech data scenario
 LAYER_sim        := core tech scenario sim
 LAYER_accounting := core tech scenario sim accounting
 LAYER_io         := core tech scenario io
+# Studies run many models through the public API: sweeps' runner, sizing.
+LAYER_study      := study
 # Each library's headers only where it is used.
 LIBFLAGS_tech     := $(shell pkg-config --cflags gsl 2>/dev/null)
 LIBFLAGS_scenario := $(shell pkg-config --cflags yaml-0.1 gsl 2>/dev/null)
 LIBFLAGS_accounting := $(shell pkg-config --cflags gsl 2>/dev/null)
 LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 xlsxwriter 2>/dev/null)
+LIBFLAGS_study    := $(shell pkg-config --cflags gsl 2>/dev/null)
 INCLUDES := -Imodel/include $(addprefix -Imodel/src/,$(SRC_DIRS))
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werror
 CFLAGS   ?= -O2 -g

@@ -24,8 +24,7 @@ enum { LINE_MAX_LEN = 8192 };
 typedef struct {
     dc_sweep *w;
     dc_ranks ranks;            /* this process takes the cases i with i % size == rank */
-    const dc_scenario *base;   /* the base scenario, read once */
-    const dc_inputs *shared;   /* its inputs, when no axis makes them stale; else NULL */
+    const dc_runner *runner;   /* the base scenario, read once, and its inputs */
     int area;                  /* the base names a leading area: net-zero and cost columns */
     int fd;                    /* the journal, O_APPEND */
     unsigned char *done;       /* per case: 1 when its row is in the journal */
@@ -69,27 +68,23 @@ static void header(FILE *fp, const void *ctx)
     fputc('\n', fp);
 }
 
-/* Runs case i; its figures after "i,values," into row. The model reuses
- * the shared inputs and the thread's cached profiles where the case's keys
- * leave them as they are: the same figures as a separate `decarb run`. */
+/* Runs case i; its figures after "i,values," into row. The runner and
+ * the thread's cache reuse what the case leaves as it was: the same
+ * figures as a separate `decarb run`. */
 static void run_case(const sweep_run *r, dc_cache *cache, size_t i, char *row, size_t len)
 {
     const dc_sweep *w = r->w;
     int area = r->area;
     dc_diag *d = dc_diag_create();
-    dc_scenario *s = dc_scenario_clone(r->base);
-    dc_inputs *own = NULL;
     dc_model *m = NULL;
-    dc_status st = s ? DC_OK : DC_ERR_NOMEM;
-    char set[1024];
-    for (size_t a = 0; st == DC_OK && a < dc_sweep_axes(w); a++) {
-        snprintf(set, sizeof set, "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
-        st = dc_scenario_set(s, set, d);
+    char sets[16][1024];
+    const char *set[16];
+    size_t n_axes = dc_sweep_axes(w) < 16 ? dc_sweep_axes(w) : 16;
+    for (size_t a = 0; a < n_axes; a++) {
+        snprintf(sets[a], sizeof sets[a], "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
+        set[a] = sets[a];
     }
-    if (st == DC_OK) st = dc_scenario_validate(s, d);
-    if (st == DC_OK && !r->shared) st = dc_inputs_load(s, &own, d);
-    if (st == DC_OK) st = dc_model_create_cached(s, r->shared ? r->shared : own, cache, &m, d);
-    if (st == DC_OK) st = dc_model_run(m);
+    dc_status st = dc_runner_run(r->runner, cache, set, n_axes, &m, d);
     size_t at = (size_t)snprintf(row, len, "%zu", i);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) {
         row[at++] = ',';
@@ -123,8 +118,6 @@ static void run_case(const sweep_run *r, dc_cache *cache, size_t i, char *row, s
         snprintf(row + at, len - at, "\n");
     }
     dc_model_destroy(&m);
-    dc_inputs_destroy(&own);
-    dc_scenario_destroy(&s);
     dc_diag_destroy(&d);
 }
 
@@ -145,23 +138,20 @@ static void progress(sweep_run *r)
 
 /* The base scenario once, and its inputs once unless an axis changes
  * what they read (then each case reads its own). */
-static int prepare_base(sweep_run *r, dc_scenario **base, dc_inputs **shared)
+static int prepare_base(sweep_run *r, dc_runner **runner)
 {
     dc_diag *d = dc_diag_create();
-    dc_status st = dc_scenario_load(dc_sweep_base(r->w), base, d);
-    if (st == DC_OK) st = dc_scenario_validate(*base, d);
-    int reload = 0;
-    for (size_t a = 0; st == DC_OK && a < dc_sweep_axes(r->w); a++)
-        reload |= dc_scenario_key_scope(*base, dc_sweep_axis_key(r->w, a)) == DC_SCOPE_INPUTS;
-    if (st == DC_OK && !reload) st = dc_inputs_load(*base, shared, d);
+    const char *keys[16];
+    size_t n = dc_sweep_axes(r->w) < 16 ? dc_sweep_axes(r->w) : 16;
+    for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(r->w, a);
+    dc_status st = dc_runner_create(dc_sweep_base(r->w), keys, n, runner, d);
     if (st != DC_OK) {
         for (size_t i = 0; i < dc_diag_count(d); i++)
             if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         fprintf(stderr, "decarb: the sweep's base scenario does not run: %s\n", dc_status_message(st));
     }
-    r->base = *base;
-    r->shared = *shared;
-    r->area = *base && dc_scenario_has_area(*base);
+    r->runner = *runner;
+    r->area = dc_scenario_has_area(dc_runner_base(*runner));
     dc_diag_destroy(&d);
     return st != DC_OK;
 }
@@ -277,10 +267,9 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
     else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(r->w));
     dc_journal_tag(r->w, tag, sizeof tag);
     size_t n = dc_sweep_cases(r->w);
-    dc_scenario *base = NULL;
-    dc_inputs *shared = NULL;
+    dc_runner *runner = NULL;
     r->done = calloc(n, 1);
-    int bad = !r->done || open_journal(r, dir, tag) || prepare_base(r, &base, &shared);
+    int bad = !r->done || open_journal(r, dir, tag) || prepare_base(r, &runner);
     if (!dc_ranks_any(&r->ranks, bad)) {
         for (size_t i = 0; i < n; i++) r->to_run += mine(r, i);
         if (!r->quiet && first && r->to_run * (size_t)r->ranks.size < n)
@@ -296,8 +285,7 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
                failed ? " (some cases failed: see status)" : "");
     if (rc && !bad && first) fprintf(stderr, "decarb: cannot write %s/sweep.csv or sweep.h5\n", dir);
     free(r->done);
-    dc_inputs_destroy(&shared);
-    dc_scenario_destroy(&base);
+    dc_runner_destroy(&runner);
     dc_sweep_destroy(&r->w);
     return rc ? 1 : failed ? 1 : 0;
 }

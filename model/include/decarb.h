@@ -99,6 +99,21 @@ enum { DC_SCOPE_ACCOUNTING, DC_SCOPE_DISPATCH, DC_SCOPE_PROFILES, DC_SCOPE_INPUT
 int dc_scenario_key_scope(const dc_scenario *s, const char *key);
 /* A copy of s (dc_scenario_destroy frees it); NULL without memory. */
 dc_scenario *dc_scenario_clone(const dc_scenario *s);
+
+/* Runner: many runs of one base scenario, each with some keys set
+ * ("key=value" as dc_scenario_set takes them). The base is read once, and
+ * its inputs once unless one of the keys the runs will set (keys, as in
+ * dc_scenario_key_scope) changes what they read. dc_runner_run reads only
+ * the runner, so threads may share one, each with its own cache. A model
+ * keeps nothing of the inputs it was made from. */
+typedef struct dc_runner dc_runner;
+dc_status dc_runner_create(const char *base_path, const char *const *keys, size_t n_keys, dc_runner **out,
+                           dc_diag *diag);
+/* A model of the base with the assignments, run to the year's end. */
+dc_status dc_runner_run(const dc_runner *r, dc_cache *cache, const char *const *assignments, size_t n,
+                        dc_model **out, dc_diag *diag);
+const dc_scenario *dc_runner_base(const dc_runner *r);
+void dc_runner_destroy(dc_runner **r);
 /* Advance one time step. DC_ERR_BALANCE when a site's balance or a
  * store's ledger does not close; dc_model_error says where. */
 dc_status dc_model_step(dc_model *m);

@@ -18,7 +18,7 @@
 typedef struct {
     dc_fuelplant plant;
     const dc_biomass_item *p;
-    const dc_shape *schedule;
+    dc_shape schedule;          /* a copy: the model outlives the inputs it was made from */
     double step_h, lhv_wet;       /* [h], [MJ/kg] */
     double heat_eff, avail, min_kwh, ramp_kwh; /* fractions; per step [kWh] */
     double stock_t, start_t, before_t, delivered_now, prev_kwh;
@@ -43,7 +43,7 @@ static void bm_begin(void *st, const dc_ctx *c)
 static double scheduled(const biomass_state *s, const dc_ctx *c)
 {
     const dc_stamp *t = c->t;
-    return s->schedule->w[t->month - 1][t->offday ? 1 : 0][t->hour] / 100.0 * s->p->capacity_kw * s->step_h;
+    return s->schedule.w[t->month - 1][t->offday ? 1 : 0][t->hour] / 100.0 * s->p->capacity_kw * s->step_h;
 }
 
 static void bm_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
@@ -187,7 +187,7 @@ dc_status dc_biomass_make(void *state, const dc_build_env *env, int item, int si
     const dc_biomass_item *p = &DC_CITEMS(env->s, S_BIOMASS, dc_biomass_item)[item];
     memset(s, 0, sizeof *s);
     s->p = p;
-    s->schedule = &env->in->biomass[item].schedule;
+    s->schedule = env->in->biomass[item].schedule;
     s->step_h = env->step_h;
     s->lhv_wet = dc_wood_lhv_wet(env->in->biomass[item].lhv_dry_mj_per_kg, p->moisture_pct / 100.0);
     s->heat_eff = p->heat_efficiency_pct / 100.0;

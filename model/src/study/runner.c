@@ -1,0 +1,65 @@
+/* Many runs of one base scenario, each with some keys set: the base is
+ * read once, its inputs once unless a key changes what they read, and the
+ * caller's cache gives the profiles a case leaves as they were. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "decarb.h"
+
+struct dc_runner {
+    dc_scenario *base;
+    dc_inputs *shared; /* NULL when each run reads its own */
+};
+
+dc_status dc_runner_create(const char *base_path, const char *const *keys, size_t n_keys, dc_runner **out,
+                           dc_diag *diag)
+{
+    if (!out) return DC_ERR_ARG;
+    *out = NULL;
+    if (!base_path || (n_keys && !keys)) return DC_ERR_ARG;
+    dc_runner *r = calloc(1, sizeof *r);
+    if (!r) return DC_ERR_NOMEM;
+    dc_status st = dc_scenario_load(base_path, &r->base, diag);
+    if (st == DC_OK) st = dc_scenario_validate(r->base, diag);
+    int reload = 0;
+    for (size_t k = 0; st == DC_OK && k < n_keys; k++) {
+        int scope = dc_scenario_key_scope(r->base, keys[k]);
+        if (scope < 0) st = DC_ERR_ARG;
+        reload |= scope == DC_SCOPE_INPUTS;
+    }
+    if (st == DC_OK && !reload) st = dc_inputs_load(r->base, &r->shared, diag);
+    if (st != DC_OK) dc_runner_destroy(&r);
+    *out = r;
+    return st;
+}
+
+void dc_runner_destroy(dc_runner **r)
+{
+    if (!r || !*r) return;
+    dc_inputs_destroy(&(*r)->shared);
+    dc_scenario_destroy(&(*r)->base);
+    free(*r);
+    *r = NULL;
+}
+
+const dc_scenario *dc_runner_base(const dc_runner *r) { return r ? r->base : NULL; }
+
+dc_status dc_runner_run(const dc_runner *r, dc_cache *cache, const char *const *assignments, size_t n,
+                        dc_model **out, dc_diag *diag)
+{
+    if (!out) return DC_ERR_ARG;
+    *out = NULL;
+    if (!r || (n && !assignments)) return DC_ERR_ARG;
+    dc_scenario *s = dc_scenario_clone(r->base);
+    dc_inputs *own = NULL;
+    dc_status st = s ? DC_OK : DC_ERR_NOMEM;
+    for (size_t k = 0; st == DC_OK && k < n; k++) st = dc_scenario_set(s, assignments[k], diag);
+    if (st == DC_OK) st = dc_scenario_validate(s, diag);
+    if (st == DC_OK && !r->shared) st = dc_inputs_load(s, &own, diag);
+    if (st == DC_OK) st = dc_model_create_cached(s, r->shared ? r->shared : own, cache, out, diag);
+    if (st == DC_OK) st = dc_model_run(*out);
+    /* The model keeps its own scenario; inputs are read only while it is made. */
+    dc_inputs_destroy(&own);
+    dc_scenario_destroy(&s);
+    return st;
+}
