@@ -7,6 +7,7 @@
 #include "cli_ghg.h"
 #include "cli_report.h"
 #include "cli_resilience.h"
+#include "cli_size.h"
 #include "cli_sweep.h"
 #include "decarb.h"
 
@@ -18,6 +19,7 @@ static const char USAGE[] =
     "       decarb ghg SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb report SCENARIO.yaml [--set KEY=VALUE ...]\n"
     "       decarb sweep SWEEP.yaml [-j N] [-o DIR] [-q]\n"
+    "       decarb size SIZE.yaml [-o DIR] [-q]\n"
     "       decarb params [SECTION or TEXT]\n"
     "       decarb help | --help | --version\n"
     "\n"
@@ -33,7 +35,11 @@ static const char USAGE[] =
     "        the costs (needs leading_area.area)\n"
     "sweep   run every case of a sweep file (a base scenario and axes over its\n"
     "        keys) on N threads (default: all cores) into DIR/sweep.csv, one row\n"
-    "        of key figures per case; run again after a kill, it resumes\n"
+    "        of key figures per case (and sweep.h5); run again after a kill, it\n"
+    "        resumes; with mpirun (make MPI=1) the cases spread over the ranks\n"
+    "size    the smallest size of a sweep file's range axis that reaches its\n"
+    "        target: (net_zero, self_sufficiency, resilience), or with several\n"
+    "        axes the least-cost mix; every run it made into DIR/size.csv\n"
     "params  list every scenario parameter with unit, default and range; with an\n"
     "        argument, those of that section or whose name holds the text\n"
     "-o      the result folder; it is replaced as a whole, and only if decarb wrote it\n"
@@ -43,7 +49,7 @@ static const char USAGE[] =
     "        everywhere; default: Japanese workbook and report, English CSV headers\n"
     "-q      print nothing but warnings and errors\n";
 
-static const char *const COMMANDS[] = {"run", "check", "ghg", "report", "sweep", "params", "help", NULL};
+static const char *const COMMANDS[] = {"run", "check", "ghg", "report", "sweep", "size", "params", "help", NULL};
 enum { SHOW_RUN = 1, SHOW_GHG = 2, SHOW_REPORT = 4 };
 
 typedef struct {
@@ -306,6 +312,7 @@ static int dispatch(int argc, char **argv)
     if (!strcmp(o.command, "params")) return print_params(o.scenario);
     if (!o.scenario) return fputs(USAGE, stderr), EXIT_USAGE;
     if (!strcmp(o.command, "sweep")) return dc_cli_sweep(o.scenario, o.outdir, o.threads, o.quiet);
+    if (!strcmp(o.command, "size")) return dc_cli_size(o.scenario, o.outdir, o.quiet);
     int show = !strcmp(o.command, "run") ? SHOW_RUN : !strcmp(o.command, "ghg") ? SHOW_GHG
              : !strcmp(o.command, "report") ? SHOW_REPORT : 0;
     return run(&o, show);

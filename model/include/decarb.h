@@ -318,6 +318,48 @@ const char *dc_sweep_axis_key(const dc_sweep *w, size_t a);
 const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a);
 const char *dc_sweep_base(const dc_sweep *w);   /* the base scenario's path */
 const char *dc_sweep_name(const dc_sweep *w);   /* name:, or the file's stem */
+/* Sizing (decarb size): a sweep file with target: finds the smallest size
+ * of its one range axis that reaches the target, or with several axes the
+ * least annual cost (leading_area costs) that does. */
+typedef enum { DC_TARGET_NONE, DC_TARGET_NET_ZERO, DC_TARGET_SELF_SUFFICIENCY, DC_TARGET_RESILIENCE } dc_target_metric;
+typedef struct {
+    int metric;                 /* dc_target_metric */
+    double at_least_pct;        /* self-sufficiency of the town, or the resilience share of start hours [%] */
+    char site[64];              /* resilience: the site whose critical loads must last */
+    int hours;                  /* resilience: 24, 72 or 168 */
+} dc_target;
+int dc_sweep_target(const dc_sweep *w, dc_target *out);   /* 1 when the file has one */
+/* A range axis's ends and its resolution (the answer's step); -1 for a list. */
+int dc_sweep_axis_range(const dc_sweep *w, size_t a, double *lo, double *hi, double *resolution);
+
+/* How far a finished run is from the target: above zero short, zero or
+ * below reached. Net zero: A - B - C [MWh] of the 先行地域 table;
+ * self-sufficiency and resilience: at_least_pct - the run's share
+ * [%-points]. DC_ERR_SCENARIO when the run lacks what the target reads (no
+ * leading_area; no survival scan for the site). */
+dc_status dc_target_shortfall(const dc_model *m, const dc_target *t, double *out);
+const char *dc_target_unit(const dc_target *t);
+typedef struct {
+    size_t n;                   /* sizes, one per axis, in the file's order */
+    double x[16];
+    double shortfall;           /* dc_target_shortfall; NaN when the run failed */
+    double annual_cost;         /* dc_model_econ_total's annual cost [yen/year]; NaN without costs */
+    int meets;                  /* shortfall <= 0 */
+    dc_status status;           /* DC_OK, or why this run failed */
+} dc_size_point;
+typedef void (*dc_size_visit)(const dc_size_point *p, void *ctx);
+typedef struct {
+    dc_size_point answer;       /* the smallest (one axis) or least-cost (several) sizes that meet */
+    dc_size_point below;        /* the last axis one resolution step smaller: does not meet */
+    int at_floor;               /* the last axis's lower end already meets: nothing smaller to try */
+    int unreached;              /* even the last axis's upper end does not meet (answer: that run) */
+    size_t runs;
+} dc_size_result;
+/* Solves a sweep file with a target on the runner (made for its axes);
+ * visit is called with every run (the explored curve). DC_OK, or the
+ * status of a run that failed. */
+dc_status dc_size_solve(const dc_sweep *w, const dc_runner *r, dc_size_visit visit, void *ctx, dc_size_result *out,
+                        dc_diag *diag);
 
 /* Municipal GHG (a scenario with a ghg section): the statistics years
  * when created, and the scenario year from a finished run when linked. */

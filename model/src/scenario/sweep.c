@@ -24,6 +24,7 @@ typedef struct {
     int line, col;
     int is_range, log_scale;   /* a range: sampled between lo and hi */
     double lo, hi;
+    double resolution;         /* sizing: the step of the answer; 0 = (hi - lo) / 1000 */
 } axis;
 
 typedef enum { COMBINE_PRODUCT, COMBINE_ZIP, COMBINE_SOBOL, COMBINE_RANDOM } combine;
@@ -36,6 +37,7 @@ struct dc_sweep {
     double *u;                 /* sobol, random: [case][axis] in [0, 1) */
     axis axes[MAX_AXES];
     size_t n_axes, n_cases;
+    dc_target target;          /* sizing: what the sizes must reach (metric NONE: a plain sweep) */
 };
 
 typedef struct {
@@ -127,14 +129,16 @@ static const yaml_node_t *value_of(reader *r, const yaml_node_t *map, const char
 
 static int read_axis(reader *r, const yaml_node_t *n)
 {
-    static const char *const KEYS[] = {"key", "values", "from", "to", "steps", "scale", NULL};
+    static const char *const KEYS[] = {"key", "values", "from", "to", "steps", "scale", "resolution", NULL};
     if (n->type != YAML_MAPPING_NODE) return error_at(r, n, "axes", "%s", "each axis is a mapping with key: and values:");
     if (r->w->n_axes == MAX_AXES) return error_at(r, n, "axes", "%s", "at most 16 axes");
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         const yaml_node_t *k = yaml_document_get_node(r->doc, p->key);
         int known = 0;
         for (int i = 0; KEYS[i] && scalar(k); i++) known |= !strcmp(KEYS[i], scalar(k));
-        if (!known) error_at(r, k, "axes", "unknown key '%s' (key, values, from, to, steps, scale)", scalar(k) ? scalar(k) : "?");
+        if (!known)
+            error_at(r, k, "axes", "unknown key '%s' (key, values, from, to, steps, scale, resolution)",
+                     scalar(k) ? scalar(k) : "?");
     }
     axis *a = &r->w->axes[r->w->n_axes++];
     memset(a, 0, sizeof *a);
@@ -155,7 +159,7 @@ static int read_axis(reader *r, const yaml_node_t *n)
         if (!to) return error_at(r, n, "to", "%s", "a range needs from:, to: and steps:");
         if (number(r, from, "from", &lo) || number(r, to, "to", &hi)) return -1;
         const yaml_node_t *steps = value_of(r, n, "steps", NULL);
-        if (!steps && r->w->combine >= COMBINE_SOBOL) { /* sampled: the ends are enough */
+        if (!steps && (r->w->combine >= COMBINE_SOBOL || r->w->target.metric)) { /* sampled, sized: the ends */
             static yaml_node_t two = {.type = YAML_SCALAR_NODE, .data.scalar = {.value = (yaml_char_t *)"2", .length = 1}};
             steps = &two;
         }
@@ -164,7 +168,59 @@ static int read_axis(reader *r, const yaml_node_t *n)
         return error_at(r, n, "values", "%s", "give values: [..] or from:, to:, steps:");
     }
     if (!a->n && !r->errors) error_at(r, n, "values", "%s", "an axis without values");
+    const yaml_node_t *res = value_of(r, n, "resolution", NULL);
+    if (res && !number(r, res, "resolution", &a->resolution) && !(a->resolution > 0))
+        error_at(r, res, "resolution", "%s: the size step is above zero", scalar(res));
+    if (r->w->target.metric && (!a->is_range || a->log_scale || a->lo >= a->hi))
+        error_at(r, n, a->key, "%s", "sizing varies each key over a range: from: (smaller) to: (larger), linear");
     return 0;
+}
+
+static int metric_of(const char *t)
+{
+    static const char *const NAMES[] = {"", "net_zero", "self_sufficiency", "resilience"};
+    for (int k = 1; t && k < 4; k++)
+        if (!strcmp(t, NAMES[k])) return k;
+    return 0;
+}
+
+/* target: net_zero, or a mapping {metric, at_least_pct, site, hours}. */
+static void read_target(reader *r, const yaml_node_t *v)
+{
+    static const char *const KEYS[] = {"metric", "at_least_pct", "site", "hours", NULL};
+    dc_target *t = &r->w->target;
+    const yaml_node_t *metric = v && v->type == YAML_MAPPING_NODE ? value_of(r, v, "metric", NULL) : v;
+    t->metric = metric_of(scalar(metric));
+    if (!t->metric) {
+        error_at(r, metric ? metric : v, "target", "'%s': the target is net_zero, self_sufficiency or resilience",
+                 scalar(metric) ? scalar(metric) : "?");
+        return;
+    }
+    if (v->type != YAML_MAPPING_NODE) {
+        if (t->metric != DC_TARGET_NET_ZERO)
+            error_at(r, v, "target", "%s: give a mapping with at_least_pct: (and site:, hours: for resilience)",
+                     scalar(v));
+        return;
+    }
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        const char *k = scalar(yaml_document_get_node(r->doc, p->key));
+        int known = 0;
+        for (int i = 0; KEYS[i] && k; i++) known |= !strcmp(KEYS[i], k);
+        if (!known) error_at(r, yaml_document_get_node(r->doc, p->key), "target",
+                             "unknown key '%s' (metric, at_least_pct, site, hours)", k ? k : "?");
+    }
+    const yaml_node_t *pct = value_of(r, v, "at_least_pct", NULL), *site = value_of(r, v, "site", NULL),
+                      *hours = value_of(r, v, "hours", NULL);
+    double h = 0;
+    if (pct && !number(r, pct, "at_least_pct", &t->at_least_pct) && !(t->at_least_pct > 0 && t->at_least_pct <= 100))
+        error_at(r, pct, "at_least_pct", "%s: a share above 0 and at most 100 %%", scalar(pct));
+    if (site && scalar(site)) snprintf(t->site, sizeof t->site, "%s", scalar(site));
+    if (hours && !number(r, hours, "hours", &h) && h != 24 && h != 72 && h != 168)
+        error_at(r, hours, "hours", "%s: the survival scan counts 24, 72 or 168 hours", scalar(hours));
+    t->hours = (int)h;
+    if (t->metric != DC_TARGET_NET_ZERO && !pct) error_at(r, v, "at_least_pct", "%s", "missing required key: the share to reach [%]");
+    if (t->metric == DC_TARGET_RESILIENCE && (!t->site[0] || !t->hours))
+        error_at(r, v, "site", "%s", "missing required key: resilience needs site: and hours:");
 }
 
 static int combine_of(const char *t)
@@ -201,7 +257,7 @@ static void beside(const char *file, const char *path, char *out, size_t len)
 
 static int read_root(reader *r, const yaml_node_t *root)
 {
-    static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", NULL};
+    static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", "target", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
         return error_at(r, root, NULL, "%s", "a sweep file is a mapping: base:, axes:, combine:");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -209,8 +265,10 @@ static int read_root(reader *r, const yaml_node_t *root)
         const char *key = scalar(k);
         int known = 0;
         for (int i = 0; KEYS[i] && key; i++) known |= !strcmp(KEYS[i], key);
-        if (!known) error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes)", key ? key : "?");
+        if (!known)
+            error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes, target)", key ? key : "?");
         else if (!strcmp(key, "axes")) continue; /* after combine: a sampled axis needs no steps */
+        else if (!strcmp(key, "target")) read_target(r, v);
         else if (!strcmp(key, "samples")) samples(r, v);
         else if (!strcmp(key, "seed")) seed(r, v);
         else if (!scalar(v)) error_at(r, v, key, "%s", "expected a single value");
@@ -381,6 +439,22 @@ size_t dc_sweep_axes(const dc_sweep *w) { return w ? w->n_axes : 0; }
 const char *dc_sweep_axis_key(const dc_sweep *w, size_t a) { return w && a < w->n_axes ? w->axes[a].key : NULL; }
 const char *dc_sweep_base(const dc_sweep *w) { return w ? w->base : NULL; }
 const char *dc_sweep_name(const dc_sweep *w) { return w ? w->name : NULL; }
+
+int dc_sweep_target(const dc_sweep *w, dc_target *out)
+{
+    if (!w || !out) return 0;
+    *out = w->target;
+    return w->target.metric != DC_TARGET_NONE;
+}
+
+int dc_sweep_axis_range(const dc_sweep *w, size_t a, double *lo, double *hi, double *resolution)
+{
+    if (!w || a >= w->n_axes || !w->axes[a].is_range || !lo || !hi || !resolution) return -1;
+    const axis *x = &w->axes[a];
+    *lo = x->lo, *hi = x->hi;
+    *resolution = x->resolution > 0 ? x->resolution : (x->hi - x->lo) / 1000;
+    return 0;
+}
 
 /* A sampled value: within a range (linear or log), or one of a list. The
  * text lives in a small ring of per-thread buffers, so a few calls may be

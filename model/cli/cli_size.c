@@ -1,0 +1,130 @@
+#define _POSIX_C_SOURCE 200809L /* getpid */
+/* decarb size: the target's answer on the terminal, the explored curve in
+ * size.csv (one row per run, in the order the solver made them). */
+#include "cli_size.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_journal.h"
+#include "decarb.h"
+
+typedef struct {
+    const dc_sweep *w;
+    FILE *fp;
+    int quiet;
+    size_t runs;
+    const char *unit;
+} curve;
+
+static void header(const curve *c)
+{
+    fputs("\xEF\xBB\xBF" "run", c->fp);
+    for (size_t a = 0; a < dc_sweep_axes(c->w); a++) fprintf(c->fp, ",%s", dc_sweep_axis_key(c->w, a));
+    fprintf(c->fp, ",status,shortfall [%s],meets_target,annual_cost [yen/year]\n", c->unit);
+}
+
+static void visit(const dc_size_point *p, void *ctx)
+{
+    curve *c = ctx;
+    fprintf(c->fp, "%zu", ++c->runs);
+    for (size_t a = 0; a < p->n; a++) fprintf(c->fp, ",%.10g", p->x[a]);
+    fprintf(c->fp, ",%s", p->status == DC_OK ? "ok" : dc_status_message(p->status));
+    if (isnan(p->shortfall)) fputs(",", c->fp);
+    else fprintf(c->fp, ",%.6f", p->shortfall);
+    fprintf(c->fp, ",%d,", p->meets);
+    if (!isnan(p->annual_cost)) fprintf(c->fp, "%.0f", p->annual_cost);
+    fputc('\n', c->fp);
+    if (!c->quiet)
+        fprintf(stderr, "size: run %zu: %s = %.10g, shortfall %.3f %s%s\n", c->runs, dc_sweep_axis_key(c->w, p->n - 1),
+                p->x[p->n - 1], p->shortfall, c->unit, p->meets ? " (meets)" : "");
+}
+
+static void print_point(const dc_sweep *w, const dc_size_point *p, const char *unit)
+{
+    for (size_t a = 0; a < p->n; a++) printf("  %s = %.10g\n", dc_sweep_axis_key(w, a), p->x[a]);
+    printf("  shortfall %.3f %s", p->shortfall, unit);
+    if (!isnan(p->annual_cost)) printf(", annual cost %.0f yen/year", p->annual_cost);
+    putchar('\n');
+}
+
+static void answer(const dc_sweep *w, const dc_size_result *r, const char *unit)
+{
+    if (r->unreached) {
+        printf("the target is not reached even at the upper end of %s:\n", dc_sweep_axis_key(w, dc_sweep_axes(w) - 1));
+        print_point(w, &r->answer, unit);
+        return;
+    }
+    printf("%s reaches the target (%zu runs):\n", dc_sweep_axes(w) > 1 ? "the least-cost mix" : "the smallest size",
+           r->runs);
+    print_point(w, &r->answer, unit);
+    if (r->at_floor) printf("(the lower end of the range already meets it: lower from: to look further)\n");
+    else {
+        printf("one resolution step smaller does not:\n");
+        print_point(w, &r->below, unit);
+    }
+}
+
+static dc_sweep *load(const char *file, dc_target *t)
+{
+    dc_diag *d = dc_diag_create();
+    dc_sweep *w = NULL;
+    if (dc_sweep_load(file, &w, d) != DC_OK) {
+        for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+        fprintf(stderr, "decarb: invalid size file\n");
+    } else if (!dc_sweep_target(w, t)) {
+        fprintf(stderr, "%s: target: missing required key: net_zero, or {metric: self_sufficiency, at_least_pct: N}, "
+                "or {metric: resilience, site: S, hours: 72, at_least_pct: N}\n", file);
+        dc_sweep_destroy(&w);
+    }
+    dc_diag_destroy(&d);
+    return w;
+}
+
+static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
+{
+    dc_diag *d = dc_diag_create();
+    const char *keys[16];
+    size_t n = dc_sweep_axes(w) < 16 ? dc_sweep_axes(w) : 16;
+    for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(w, a);
+    dc_runner *r = NULL;
+    dc_status st = dc_runner_create(dc_sweep_base(w), keys, n, &r, d);
+    if (st == DC_OK) st = dc_size_solve(w, r, visit, c, res, d);
+    if (st != DC_OK) {
+        for (size_t i = 0; i < dc_diag_count(d); i++)
+            if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+        fprintf(stderr, "decarb: sizing stopped: %s%s\n", dc_status_message(st),
+                st == DC_ERR_SCENARIO ? " (net_zero needs leading_area; resilience needs resilience.scan and the "
+                                        "site's critical loads; several axes need leading_area costs)" : "");
+    }
+    dc_runner_destroy(&r);
+    dc_diag_destroy(&d);
+    return st != DC_OK;
+}
+
+int dc_cli_size(const char *file, const char *outdir, int quiet)
+{
+    dc_target t;
+    dc_sweep *w = load(file, &t);
+    if (!w) return 1;
+    char dir[1200], path[1300], tmp[1300];
+    if (outdir) snprintf(dir, sizeof dir, "%s", outdir);
+    else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(w));
+    snprintf(path, sizeof path, "%s/size.csv", dir);
+    snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
+    curve c = {w, NULL, quiet, 0, dc_target_unit(&t)};
+    if (dc_cli_mkdirs(dir) || !(c.fp = fopen(tmp, "w"))) {
+        fprintf(stderr, "decarb: cannot write %s\n", tmp);
+        return dc_sweep_destroy(&w), 1;
+    }
+    header(&c);
+    dc_size_result res;
+    int rc = solve(w, &c, &res);
+    if (fclose(c.fp) || (rc == 0 && rename(tmp, path))) rc = 1;
+    if (rc) unlink(tmp);
+    else if (!quiet || res.unreached) answer(w, &res, c.unit), printf("explored curve: %s\n", path);
+    dc_sweep_destroy(&w);
+    return rc || res.unreached;
+}

@@ -1,0 +1,165 @@
+/* decarb size: the answer put back into a plain run meets the target, and
+ * one resolution step smaller does not; the least-cost mix meets it at no
+ * more cost than any mix the search saw meet it; bad targets are refused
+ * at their line. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static dc_sweep *load_text(const char *body)
+{
+    char path[] = "/tmp/decarb_size_XXXXXX.yaml";
+    int fd = mkstemps(path, 5);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fprintf(fp, "base: %s/scenarios/default.yaml\n%s", getenv("PWD") ? getenv("PWD") : ".", body);
+    fclose(fp);
+    dc_sweep *w = NULL;
+    dc_diag *d = dc_diag_create();
+    dc_status st = dc_sweep_load(path, &w, d);
+    for (size_t i = 0; st != DC_OK && i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
+    dc_diag_destroy(&d);
+    remove(path);
+    return w;
+}
+
+/* The shortfall of a plain run of the default with the sizes set. */
+static double plain_shortfall(const dc_sweep *w, const dc_target *t, const double *x)
+{
+    char sets[16][256];
+    const char *p[16];
+    for (size_t a = 0; a < dc_sweep_axes(w); a++) {
+        snprintf(sets[a], sizeof sets[a], "%s=%.10g", dc_sweep_axis_key(w, a), x[a]);
+        p[a] = sets[a];
+    }
+    run r;
+    run_scenario(&r, "scenarios/default.yaml", p, (int)dc_sweep_axes(w));
+    double s = NAN;
+    assert_int_equal(dc_target_shortfall(r.m, t, &s), DC_OK);
+    close_run(&r);
+    return s;
+}
+
+typedef struct {
+    double best_cost; /* least annual cost of any run that met the target */
+    size_t runs;
+} seen;
+
+static void visit(const dc_size_point *p, void *ctx)
+{
+    seen *s = ctx;
+    s->runs++;
+    if (p->meets && p->annual_cost < s->best_cost) s->best_cost = p->annual_cost;
+}
+
+static void solve(const dc_sweep *w, dc_size_result *res, seen *s)
+{
+    const char *keys[16];
+    for (size_t a = 0; a < dc_sweep_axes(w); a++) keys[a] = dc_sweep_axis_key(w, a);
+    dc_diag *d = dc_diag_create();
+    dc_runner *r = NULL;
+    assert_int_equal(dc_runner_create(dc_sweep_base(w), keys, dc_sweep_axes(w), &r, d), DC_OK);
+    assert_int_equal(dc_size_solve(w, r, visit, s, res, d), DC_OK);
+    assert_int_equal(res->runs, s->runs);
+    dc_runner_destroy(&r);
+    dc_diag_destroy(&d);
+}
+
+static void smallest_size_meets_and_one_step_less_does_not(void **state)
+{
+    (void)state;
+    dc_sweep *w = load_text("target: {metric: self_sufficiency, at_least_pct: 30}\n"
+                            "axes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 0, to: 10000, resolution: 10}\n");
+    assert_non_null(w);
+    dc_target t;
+    assert_int_equal(dc_sweep_target(w, &t), 1);
+    dc_size_result res;
+    seen s = {INFINITY, 0};
+    solve(w, &res, &s);
+    assert_false(res.unreached);
+    assert_false(res.at_floor);
+    double x = res.answer.x[0];
+    assert_true(fabs(x / 10 - round(x / 10)) < 1e-9); /* on the resolution's grid */
+    assert_true(res.below.x[0] == x - 10);
+    double at = plain_shortfall(w, &t, &x), less = x - 10;
+    assert_true(at <= 0);
+    assert_true(plain_shortfall(w, &t, &less) > 0);
+    assert_true(fabs(at - res.answer.shortfall) < 1e-9); /* the solver's figure is a plain run's */
+    assert_true(s.runs < 40); /* bracketing, not a scan of 1,000 sizes */
+    dc_sweep_destroy(&w);
+}
+
+static void least_cost_mix_meets_the_target(void **state)
+{
+    (void)state;
+    dc_sweep *w = load_text("target: {metric: self_sufficiency, at_least_pct: 47}\naxes:\n"
+                            "  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, resolution: 50}\n"
+                            "  - {key: pv_arrays.town_hall.capacity_kw, from: 0, to: 3000, resolution: 10}\n");
+    assert_non_null(w);
+    dc_target t;
+    dc_sweep_target(w, &t);
+    dc_size_result res;
+    seen s = {INFINITY, 0};
+    solve(w, &res, &s);
+    assert_false(res.unreached);
+    double x[2] = {res.answer.x[0], res.answer.x[1]}, less[2] = {x[0], x[1] - 10};
+    assert_true(fmod(x[0], 50) == 0);
+    assert_true(plain_shortfall(w, &t, x) <= 0);
+    assert_true(plain_shortfall(w, &t, less) > 0);
+    /* The answer is on the grid: within one array step's cost of the best run seen. */
+    assert_true(res.answer.annual_cost <= s.best_cost * 1.01);
+    dc_sweep_destroy(&w);
+}
+
+static void expect_error(const char *body, const char *needle)
+{
+    char path[] = "/tmp/decarb_size_XXXXXX.yaml";
+    int fd = mkstemps(path, 5);
+    FILE *fp = fdopen(fd, "w");
+    fprintf(fp, "base: %s/scenarios/default.yaml\n%s", getenv("PWD") ? getenv("PWD") : ".", body);
+    fclose(fp);
+    dc_sweep *w = NULL;
+    dc_diag *d = dc_diag_create();
+    assert_int_not_equal(dc_sweep_load(path, &w, d), DC_OK);
+    int found = 0;
+    for (size_t i = 0; i < dc_diag_count(d); i++) found |= strstr(dc_diag_message(d, i), needle) != NULL;
+    if (!found) fail_msg("no '%s' in: %s", needle, dc_diag_count(d) ? dc_diag_message(d, 0) : "(none)");
+    dc_diag_destroy(&d);
+    remove(path);
+}
+
+static void bad_targets(void **state)
+{
+    (void)state;
+    const char *axis = "axes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 0, to: 1000}\n";
+    char body[512];
+    snprintf(body, sizeof body, "target: net_zerro\n%s", axis);
+    expect_error(body, "2:9: target: 'net_zerro': the target is net_zero, self_sufficiency or resilience");
+    snprintf(body, sizeof body, "target: self_sufficiency\n%s", axis);
+    expect_error(body, "give a mapping with at_least_pct:");
+    snprintf(body, sizeof body, "target: {metric: self_sufficiency, at_least_pct: 140}\n%s", axis);
+    expect_error(body, "at_least_pct: 140: a share above 0 and at most 100 %");
+    snprintf(body, sizeof body, "target: {metric: resilience, at_least_pct: 90, hours: 72}\n%s", axis);
+    expect_error(body, "resilience needs site: and hours:");
+    snprintf(body, sizeof body, "target: {metric: resilience, site: town_hall, at_least_pct: 90, hours: 48}\n%s", axis);
+    expect_error(body, "hours: 48: the survival scan counts 24, 72 or 168 hours");
+    expect_error("target: net_zero\naxes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, values: [1, 2]}\n",
+                 "sizing varies each key over a range");
+    expect_error("target: net_zero\naxes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 0, to: 9, "
+                 "resolution: 0}\n", "resolution: 0: the size step is above zero");
+    expect_error("target: net_zero\naxes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 9, to: 1}\n",
+                 "from: (smaller) to: (larger)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(smallest_size_meets_and_one_step_less_does_not),
+        cmocka_unit_test(least_cost_mix_meets_the_target),
+        cmocka_unit_test(bad_targets),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
