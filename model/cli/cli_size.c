@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli_journal.h"
+#include "cli_sweep.h"
 #include "decarb.h"
 
 typedef struct {
@@ -107,6 +108,7 @@ static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
 int dc_cli_size(const char *file, const char *outdir, int quiet)
 {
     dc_target t;
+    dc_cli_keep_heap();
     dc_sweep *w = load(file, &t);
     if (!w) return 1;
     char dir[1200], path[1300], tmp[1300];

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -186,6 +187,15 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* Each case frees a model of some MiB and the next allocates the same:
+ * kept in the heap rather than unmapped and faulted in again (a third of
+ * a case's time otherwise). Memory stays what one model per thread needs. */
+void dc_cli_keep_heap(void)
+{
+    mallopt(M_MMAP_THRESHOLD, 512 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+}
+
 /* This process's journal: one per rank, so appends never interleave. */
 static void journal_name(const dc_ranks *k, char *name, size_t len)
 {
@@ -292,6 +302,7 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
 
 int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
 {
+    dc_cli_keep_heap();
     sweep_run r = {.fd = -1, .tty = isatty(2), .t0 = now_s(), .ranks = dc_ranks_start()};
     r.quiet = quiet || r.ranks.rank != 0; /* one progress line: rank 0's */
     int rc = sweep(&r, file, outdir, threads);

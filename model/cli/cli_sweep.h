@@ -8,4 +8,6 @@
  * outdir (NULL: output/NAME)/sweep.csv, resuming from its journal; the
  * exit code. */
 int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet);
+/* Many models one after another: freed memory stays in the heap. */
+void dc_cli_keep_heap(void);
 #endif

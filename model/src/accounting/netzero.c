@@ -52,31 +52,38 @@ static int site_minsei(const dc_model *m, int site, double *out)
     return any;
 }
 
-/* Output of the site's FIT arrays used behind its meter in step i [kWh]. */
-static double fit_used(const dc_model *m, int site, int i)
+/* Output of the site's FIT arrays used behind its meter per step into
+ * out[n] [kWh]; 0 when the site has none. */
+static int fit_used(const dc_model *m, int site, double *out)
 {
-    double sum = 0;
+    int any = 0;
+    memset(out, 0, (size_t)m->ta.n * sizeof *out);
     for (int k = 0; k < m->s->list[S_PV].n; k++) {
         const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[k];
-        if (p->fit && m->topo.item_site[S_PV][k] == site) sum += at(item_series(m, "pv", p->name, "used_on_site"), i);
+        const double *used = p->fit && m->topo.item_site[S_PV][k] == site
+                                 ? item_series(m, "pv", p->name, "used_on_site") : NULL;
+        for (int i = 0; used && i < m->ta.n; i++) out[i] += used[i];
+        any |= used != NULL;
     }
-    return sum;
+    return any;
 }
 
 /* The routes of one site, its 民生 share of each step; grid[i] gathers
  * the 民生 loads' grid purchases of the step. */
-static void site_routes(const dc_model *m, int site, const double *minsei_kwh, dc_netzero *z, double *grid)
+static void site_routes(const dc_model *m, int site, const double *minsei_kwh, double *fit, dc_netzero *z,
+                        double *grid)
 {
     const dc_site *st = &m->eng.site[site];
     const double *dem = st->f[F_DEMAND], *uns = st->f[F_UNSERVED], *imp = st->f[F_GRID_IMPORT];
     const double *win = st->f[F_WIRE_IN], *ppa = st->f[F_OFFSITE_PPA_IN];
+    int has_fit = fit_used(m, site, fit);
     for (int i = 0; i < m->ta.n; i++) {
         double d = at(dem, i);
         if (d <= 0 || minsei_kwh[i] <= 0) continue;
-        double share = minsei_kwh[i] / d, fit = fit_used(m, site, i);
+        double share = minsei_kwh[i] / d, f = has_fit ? fit[i] : 0.0;
         double local = fmax(d - at(uns, i) - at(imp, i) - at(win, i), 0.0);
-        z->fit_excluded_mwh += fmin(fit, local) * share / 1000;
-        z->b_onsite_mwh += fmax(local - fit, 0.0) * share / 1000;
+        z->fit_excluded_mwh += fmin(f, local) * share / 1000;
+        z->b_onsite_mwh += fmax(local - f, 0.0) * share / 1000;
         z->b_wire_mwh += at(win, i) * share / 1000;
         z->b_offsite_ppa_mwh += at(ppa, i) * share / 1000;
         grid[i] += (at(imp, i) - at(ppa, i)) * share;
@@ -150,12 +157,12 @@ dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
     z->area = m->s->leading.area;
     z->year = m->s->year;
     size_t n = (size_t)m->ta.n;
-    double *work = calloc(2 * n, sizeof *work), *grid = work + n, local = 0, minsei_after = 0;
+    double *work = calloc(3 * n, sizeof *work), *grid = work + n, *fit = work + 2 * n, local = 0, minsei_after = 0;
     if (!work) return DC_ERR_NOMEM;
     for (int k = 0; k < m->eng.n_sites; k++) {
         if (!site_minsei(m, k, work)) continue;
         for (size_t i = 0; i < n; i++) minsei_after += work[i];
-        site_routes(m, k, work, z, grid);
+        site_routes(m, k, work, fit, z, grid);
     }
     for (int k = 0; k < m->eng.n_sites; k++)
         if (!strcmp(site_area(m, k), z->area))

@@ -107,12 +107,21 @@ static void range(reader *r, axis *a, const yaml_node_t *map, double from, doubl
         return;
     }
     a->is_range = 1, a->log_scale = log_scale, a->lo = from, a->hi = to;
-    for (int k = 0; k < (int)steps; k++) {
-        double f = steps > 1 ? k / (steps - 1) : 0, v = log_scale ? from * pow(to / from, f) : from + (to - from) * f;
-        char text[64];
-        snprintf(text, sizeof text, "%.10g", v);
-        if (add_value(a, text)) r->errors++;
-    }
+    a->n = (size_t)steps; /* values made when asked for: memory does not grow with the steps */
+}
+
+/* Text of value j of an axis: a range's j-th step, or the listed value;
+ * ring: a small set of buffers, so a few values may be used together. */
+static const char *value_text(const axis *a, size_t j)
+{
+    static _Thread_local char ring[8][64];
+    static _Thread_local unsigned next;
+    if (!a->is_range) return a->values[j];
+    double f = a->n > 1 ? (double)j / (double)(a->n - 1) : 0;
+    double v = a->log_scale ? a->lo * pow(a->hi / a->lo, f) : a->lo + (a->hi - a->lo) * f;
+    char *buf = ring[next++ % 8];
+    snprintf(buf, sizeof ring[0], "%.10g", v);
+    return buf;
 }
 
 static const yaml_node_t *value_of(reader *r, const yaml_node_t *map, const char *key, const yaml_node_t **key_node)
@@ -349,9 +358,10 @@ static void try_values(reader *r)
     for (size_t k = 0; k < r->w->n_axes; k++) {
         const axis *a = &r->w->axes[k];
         for (size_t j = 0; j < a->n; j++) {
+            if (a->is_range && j > 0 && j + 1 < a->n) continue; /* a range: its ends */
             dc_scenario *s = dc_scenario_copy(base);
             char set[DC_NAME_MAX + VALUE_LEN + 2];
-            snprintf(set, sizeof set, "%s=%s", a->key, a->values[j]);
+            snprintf(set, sizeof set, "%s=%s", a->key, value_text(a, j));
             dc_status st = s ? dc_scenario_set(s, set, d) : DC_ERR_NOMEM;
             dc_scenario_destroy(&s);
             if (st == DC_OK) continue;
@@ -477,7 +487,7 @@ const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a)
 {
     if (!w || i >= w->n_cases || a >= w->n_axes) return NULL;
     if (w->combine >= COMBINE_SOBOL) return sampled(w, i, a);
-    if (w->combine == COMBINE_ZIP) return w->axes[a].values[i];
+    if (w->combine == COMBINE_ZIP) return value_text(&w->axes[a], i);
     for (size_t k = w->n_axes; k-- > a + 1;) i /= w->axes[k].n;
-    return w->axes[a].values[i % w->axes[a].n];
+    return value_text(&w->axes[a], i % w->axes[a].n);
 }
