@@ -107,6 +107,10 @@ static void thousand_cases_equal_separate_runs(void **state)
     char cmd[1024], path[300];
     snprintf(cmd, sizeof cmd, "%s sweep %s -q -j 2 -o %s/k > %s/k.log 2>&1", decarb_bin(), file, tmp, tmp);
     assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/k/case_613/hourly.csv", tmp); /* hourly: in the file */
+    assert_int_equal(access(path, F_OK), 0);
+    snprintf(path, sizeof path, "%s/k/case_612/hourly.csv", tmp);
+    assert_int_equal(access(path, F_OK), -1);
     snprintf(path, sizeof path, "%s/k/sweep.csv", tmp);
     char *csv = slurp(path);
     assert_non_null(csv);
@@ -307,6 +311,8 @@ static void bad_sweeps(void **state)
                        "  - key: batteries.town_hall_battery.energy_kwh\n    values: [1, 2, 3]\n",
                        "bad.yaml:6:5: values: 3 values, but the first axis has 2");
     expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    valuse: [0.3]\n", "unknown key 'valuse'");
+    expect_sweep_error("hourly: [0, 3]\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3, 0.4]}\n",
+                       "bad.yaml:2:9: hourly: case 3: the sweep has cases 0 to 1");
     expect_sweep_error("combine: sobol\nsamples: 0\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
                        "bad.yaml:3:10: samples: 0: give a whole number from 1 to 1000000");
     /* A journal of another sweep in the folder: refused, not mixed in. */

@@ -15,7 +15,7 @@
 typedef struct {
     const dc_sweep *w;
     FILE *fp;
-    int quiet;
+    int quiet, tty;
     size_t runs;
     const char *unit;
 } curve;
@@ -24,7 +24,7 @@ static void header(const curve *c)
 {
     fputs("\xEF\xBB\xBF" "run", c->fp);
     for (size_t a = 0; a < dc_sweep_axes(c->w); a++) fprintf(c->fp, ",%s", dc_sweep_axis_key(c->w, a));
-    fprintf(c->fp, ",status,shortfall [%s],meets_target,annual_cost [yen/year]\n", c->unit);
+    fprintf(c->fp, ",status,shortfall [%s],meets_target,area_annual_cost [yen/year]\n", c->unit);
 }
 
 static void visit(const dc_size_point *p, void *ctx)
@@ -38,16 +38,17 @@ static void visit(const dc_size_point *p, void *ctx)
     fprintf(c->fp, ",%d,", p->meets);
     if (!isnan(p->annual_cost)) fprintf(c->fp, "%.0f", p->annual_cost);
     fputc('\n', c->fp);
-    if (!c->quiet)
-        fprintf(stderr, "size: run %zu: %s = %.10g, shortfall %.3f %s%s\n", c->runs, dc_sweep_axis_key(c->w, p->n - 1),
-                p->x[p->n - 1], p->shortfall, c->unit, p->meets ? " (meets)" : "");
+    if (!c->quiet) /* on a terminal one line that updates */
+        fprintf(stderr, "%ssize: run %zu: %s = %.10g, shortfall %.3f %s%s%s", c->tty ? "\r" : "", c->runs,
+                dc_sweep_axis_key(c->w, p->n - 1), p->x[p->n - 1], p->shortfall, c->unit,
+                p->meets ? " (meets)" : "", c->tty ? "\033[K" : "\n");
 }
 
 static void print_point(const dc_sweep *w, const dc_size_point *p, const char *unit)
 {
     for (size_t a = 0; a < p->n; a++) printf("  %s = %.10g\n", dc_sweep_axis_key(w, a), p->x[a]);
     printf("  shortfall %.3f %s", p->shortfall, unit);
-    if (!isnan(p->annual_cost)) printf(", annual cost %.0f yen/year", p->annual_cost);
+    if (!isnan(p->annual_cost)) printf(", the area's annual cost %.0f yen/year", p->annual_cost);
     putchar('\n');
 }
 
@@ -116,7 +117,7 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(w));
     snprintf(path, sizeof path, "%s/size.csv", dir);
     snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
-    curve c = {w, NULL, quiet, 0, dc_target_unit(&t)};
+    curve c = {w, NULL, quiet, isatty(2), 0, dc_target_unit(&t)};
     if (dc_cli_mkdirs(dir) || !(c.fp = fopen(tmp, "w"))) {
         fprintf(stderr, "decarb: cannot write %s\n", tmp);
         return dc_sweep_destroy(&w), 1;
@@ -124,6 +125,7 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     header(&c);
     dc_size_result res;
     int rc = solve(w, &c, &res);
+    if (c.tty && !quiet) fputc('\n', stderr);
     if (fclose(c.fp) || (rc == 0 && rename(tmp, path))) rc = 1;
     if (rc) unlink(tmp);
     else if (!quiet || res.unreached) answer(w, &res, c.unit), printf("explored curve: %s\n", path);

@@ -25,6 +25,7 @@ enum { LINE_MAX_LEN = 8192 };
 typedef struct {
     dc_sweep *w;
     dc_ranks ranks;            /* this process takes the cases i with i % size == rank */
+    const char *dir;           /* the output folder */
     const dc_runner *runner;   /* the base scenario, read once, and its inputs */
     int area;                  /* the base names a leading area: net-zero and cost columns */
     int fd;                    /* the journal, O_APPEND */
@@ -86,6 +87,11 @@ static void run_case(const sweep_run *r, dc_cache *cache, size_t i, char *row, s
         set[a] = sets[a];
     }
     dc_status st = dc_runner_run(r->runner, cache, set, n_axes, &m, d);
+    if (st == DC_OK && dc_sweep_hourly(w, i)) { /* every output file of a chosen case, beside the CSV */
+        char dir[1400];
+        snprintf(dir, sizeof dir, "%s/case_%zu", r->dir, i);
+        st = dc_write_outputs(m, NULL, dir, d);
+    }
     size_t at = (size_t)snprintf(row, len, "%zu", i);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) {
         row[at++] = ',';
@@ -276,6 +282,7 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
     if (outdir) snprintf(dir, sizeof dir, "%s", outdir);
     else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(r->w));
     dc_journal_tag(r->w, tag, sizeof tag);
+    r->dir = dir;
     size_t n = dc_sweep_cases(r->w);
     dc_runner *runner = NULL;
     r->done = calloc(n, 1);

@@ -318,6 +318,8 @@ const char *dc_sweep_axis_key(const dc_sweep *w, size_t a);
 const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a);
 const char *dc_sweep_base(const dc_sweep *w);   /* the base scenario's path */
 const char *dc_sweep_name(const dc_sweep *w);   /* name:, or the file's stem */
+/* 1 when the file's hourly: list names case i (its every output is wanted). */
+int dc_sweep_hourly(const dc_sweep *w, size_t i);
 /* Sizing (decarb size): a sweep file with target: finds the smallest size
  * of its one range axis that reaches the target, or with several axes the
  * least annual cost (leading_area costs) that does. */

@@ -38,6 +38,9 @@ struct dc_sweep {
     axis axes[MAX_AXES];
     size_t n_axes, n_cases;
     dc_target target;          /* sizing: what the sizes must reach (metric NONE: a plain sweep) */
+    double *hourly;            /* cases whose every output is written too */
+    size_t n_hourly;
+    int hourly_line, hourly_col;
 };
 
 typedef struct {
@@ -264,9 +267,29 @@ static void beside(const char *file, const char *path, char *out, size_t len)
     else snprintf(out, len, "%.*s/%s", (int)(slash - file), file, path);
 }
 
+/* hourly: [case numbers] whose every output file is written. */
+static void read_hourly(reader *r, const yaml_node_t *v)
+{
+    dc_sweep *w = r->w;
+    if (v->type != YAML_SEQUENCE_NODE) {
+        error_at(r, v, "hourly", "%s", "a list of case numbers, e.g. [0, 17]");
+        return;
+    }
+    size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+    w->hourly = calloc(n + 1, sizeof *w->hourly);
+    w->hourly_line = (int)v->start_mark.line + 1, w->hourly_col = (int)v->start_mark.column + 1;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; w->hourly && it < v->data.sequence.items.top; it++) {
+        const yaml_node_t *c = yaml_document_get_node(r->doc, *it);
+        double k;
+        if (number(r, c, "hourly", &k)) continue;
+        if (k < 0 || k != floor(k)) error_at(r, c, "hourly", "%s: case numbers are whole numbers from 0", scalar(c));
+        else w->hourly[w->n_hourly++] = k;
+    }
+}
+
 static int read_root(reader *r, const yaml_node_t *root)
 {
-    static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", "target", NULL};
+    static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", "target", "hourly", NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
         return error_at(r, root, NULL, "%s", "a sweep file is a mapping: base:, axes:, combine:");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -275,9 +298,11 @@ static int read_root(reader *r, const yaml_node_t *root)
         int known = 0;
         for (int i = 0; KEYS[i] && key; i++) known |= !strcmp(KEYS[i], key);
         if (!known)
-            error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes, target)", key ? key : "?");
+            error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes, target, hourly)",
+                     key ? key : "?");
         else if (!strcmp(key, "axes")) continue; /* after combine: a sampled axis needs no steps */
         else if (!strcmp(key, "target")) read_target(r, v);
+        else if (!strcmp(key, "hourly")) read_hourly(r, v);
         else if (!strcmp(key, "samples")) samples(r, v);
         else if (!strcmp(key, "seed")) seed(r, v);
         else if (!scalar(v)) error_at(r, v, key, "%s", "expected a single value");
@@ -425,6 +450,12 @@ dc_status dc_sweep_load(const char *path, dc_sweep **out, dc_diag *diag)
     free(text);
     if (!w->name[0]) name_from_file(w);
     if (!r.errors) w->n_cases = count_cases(&r);
+    for (size_t k = 0; !r.errors && k < w->n_hourly; k++)
+        if (w->hourly[k] >= (double)w->n_cases) {
+            r.errors++;
+            dc_diag_add(diag, path, w->hourly_line, w->hourly_col, "hourly", "case %.0f: the sweep has cases 0 to %zu",
+                        w->hourly[k], w->n_cases - 1);
+        }
     if (!r.errors && sample(w)) r.errors++, dc_diag_add(diag, path, 0, 0, "samples", "no memory for the samples");
     if (!r.errors) try_values(&r);
     if (r.errors) {
@@ -440,6 +471,7 @@ void dc_sweep_destroy(dc_sweep **w)
     if (!w || !*w) return;
     for (size_t k = 0; k < (*w)->n_axes; k++) free((*w)->axes[k].values);
     free((*w)->u);
+    free((*w)->hourly);
     free(*w);
     *w = NULL;
 }
@@ -449,6 +481,13 @@ size_t dc_sweep_axes(const dc_sweep *w) { return w ? w->n_axes : 0; }
 const char *dc_sweep_axis_key(const dc_sweep *w, size_t a) { return w && a < w->n_axes ? w->axes[a].key : NULL; }
 const char *dc_sweep_base(const dc_sweep *w) { return w ? w->base : NULL; }
 const char *dc_sweep_name(const dc_sweep *w) { return w ? w->name : NULL; }
+
+int dc_sweep_hourly(const dc_sweep *w, size_t i)
+{
+    for (size_t k = 0; w && k < w->n_hourly; k++)
+        if (w->hourly[k] == (double)i) return 1;
+    return 0;
+}
 
 int dc_sweep_target(const dc_sweep *w, dc_target *out)
 {
