@@ -73,8 +73,10 @@ static int list_journals(const char *dir, char names[][64], int max)
     DIR *d = opendir(dir);
     if (!d) return errno == ENOENT ? 0 : -1;
     int n = 0;
-    for (struct dirent *e; (e = readdir(d)) && n < max;)
-        if (is_journal(e->d_name) && strlen(e->d_name) < 64) snprintf(names[n++], 64, "%s", e->d_name);
+    for (struct dirent *e; (e = readdir(d)) && n < max;) {
+        size_t len = strlen(e->d_name);
+        if (is_journal(e->d_name) && len < 64) memcpy(names[n++], e->d_name, len + 1);
+    }
     closedir(d);
     for (int i = 1; i < n; i++) /* insertion sort: a handful of names */
         for (int j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
