@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_SUNS = 4, MAX_PV = 24, SUN_COLS = 6 };
+enum { MAX_SUNS = 4, MAX_PV = 24, WEATHER_COLS = 6 };
 
 typedef struct {
     dc_sun_key key;
     int n, has_beam;
-    double *weather, *sun; /* SUN_COLS x n each, in dc_weather / dc_sun column order */
+    double *weather, *sun; /* WEATHER_COLS, DC_SUN_COLS x n, in dc_weather / dc_sun column order */
     unsigned long used;
 } sun_entry;
 
@@ -86,12 +86,12 @@ int dc_cache_sun_get(dc_cache *c, const dc_sun_key *k, dc_weather *w, dc_sun *su
         sun_entry *e = &c->suns[i];
         if (!e->weather || !same_sun(&e->key, k)) continue;
         size_t n = (size_t)e->n;
-        double *wb = clone_block(e->weather, SUN_COLS * n), *sb = clone_block(e->sun, SUN_COLS * n);
+        double *wb = clone_block(e->weather, WEATHER_COLS * n), *sb = clone_block(e->sun, DC_SUN_COLS * n);
         if (!wb || !sb) return free(wb), free(sb), -1;
-        double **wc[SUN_COLS] = {&w->ghi, &w->dni, &w->dhi, &w->temp_c, &w->wind_ms, &w->pressure_mbar};
-        double **sc[SUN_COLS] = {&sun->zenith, &sun->azimuth, &sun->dni_extra, &sun->ghi, &sun->dni, &sun->dhi};
-        for (int col = 0; col < SUN_COLS; col++) *wc[col] = wb + col * n, *sc[col] = sb + col * n;
-        w->n = sun->n = e->n;
+        double **wc[WEATHER_COLS] = {&w->ghi, &w->dni, &w->dhi, &w->temp_c, &w->wind_ms, &w->pressure_mbar};
+        for (int col = 0; col < WEATHER_COLS; col++) *wc[col] = wb + col * n;
+        dc_sun_attach(sun, sb, e->n);
+        w->n = e->n;
         w->has_beam = e->has_beam;
         e->used = ++c->clock;
         c->hits++;
@@ -117,8 +117,8 @@ void dc_cache_sun_put(dc_cache *c, const dc_sun_key *k, const dc_weather *w, con
     free(e->weather), free(e->sun);
     size_t n = (size_t)w->n;
     /* Both are one block, columns in order (dc_weather_map, dc_sun_build). */
-    e->weather = clone_block(w->ghi, SUN_COLS * n);
-    e->sun = clone_block(sun->zenith, SUN_COLS * n);
+    e->weather = clone_block(w->ghi, WEATHER_COLS * n);
+    e->sun = clone_block(sun->zenith, DC_SUN_COLS * n);
     if (!e->weather || !e->sun) {
         free(e->weather), free(e->sun);
         memset(e, 0, sizeof *e);

@@ -50,10 +50,10 @@ static const double PEREZ_F[8][6] = {
     {0.6780, -0.3270, -0.2500, 0.1560, -1.3770, 0.2510},
 };
 
-static double perez_sky(const dc_plane *pl, double z_deg, double aoi_deg, double dni, double dhi,
-                        double dni_extra)
+void dc_perez_terms(double z_deg, double dni, double dhi, double dni_extra, double *f1, double *f2, double *b)
 {
-    if (dhi <= 0 || z_deg >= 90.0) return fmax(dhi, 0) * (1 + cos(pl->tilt_deg * DC_DEG)) / 2;
+    *f1 = *f2 = 0.0, *b = 1.0;
+    if (dhi <= 0 || z_deg >= 90.0) return;
     const double kappa = 1.041; /* for zenith in radians */
     double z = z_deg * DC_DEG, z3 = kappa * z * z * z;
     double eps = ((dhi + dni) / dhi + z3) / (1.0 + z3);
@@ -61,13 +61,23 @@ static double perez_sky(const dc_plane *pl, double z_deg, double aoi_deg, double
     while (bin < 7 && eps >= PEREZ_EPS_EDGES[bin]) bin++;
     const double *f = PEREZ_F[bin];
     double delta = dhi * dc_airmass_kasten_young(z_deg) / dni_extra;
-    double f1 = fmax(0.0, f[0] + f[1] * delta + z * f[2]);
-    double f2 = f[3] + f[4] * delta + z * f[5];
-    double a = fmax(0.0, cos(aoi_deg * DC_DEG));
-    double b = fmax(cos(85.0 * DC_DEG), cos(z));
-    double t = pl->tilt_deg * DC_DEG;
-    double sky = dhi * ((1 - f1) * (1 + cos(t)) / 2 + f1 * a / b + f2 * sin(t));
-    return fmax(sky, 0.0);
+    *f1 = fmax(0.0, f[0] + f[1] * delta + z * f[2]);
+    *f2 = f[3] + f[4] * delta + z * f[5];
+    *b = fmax(cos(85.0 * DC_DEG), cos(z));
+}
+
+double dc_perez_plane(double dhi, double f1, double f2, double b, double cos_aoi, double cos_tilt, double sin_tilt)
+{
+    double a = fmax(0.0, cos_aoi);
+    return fmax(dhi * ((1 - f1) * (1 + cos_tilt) / 2 + f1 * a / b + f2 * sin_tilt), 0.0);
+}
+
+static double perez_sky(const dc_plane *pl, double z_deg, double aoi_deg, double dni, double dhi,
+                        double dni_extra)
+{
+    double f1, f2, b, t = pl->tilt_deg * DC_DEG;
+    dc_perez_terms(z_deg, dni, dhi, dni_extra, &f1, &f2, &b);
+    return dc_perez_plane(dhi, f1, f2, b, cos(aoi_deg * DC_DEG), cos(t), sin(t));
 }
 
 static double haydavies_sky(const dc_plane *pl, double z_deg, double aoi_deg, double dni,
@@ -114,8 +124,10 @@ static double fresnel_beer(double cos_t, double n, double kl)
 double dc_iam_physical_cos(double cos_aoi)
 {
     const double n = 1.526, kl = 4.0 * 0.002;
+    static _Thread_local double normal; /* the transmittance at normal incidence, once per thread */
     if (cos_aoi <= 0) return 0.0;
-    return fresnel_beer(fmin(cos_aoi, 1.0), n, kl) / fresnel_beer(1.0, n, kl);
+    if (normal == 0.0) normal = fresnel_beer(1.0, n, kl);
+    return fresnel_beer(fmin(cos_aoi, 1.0), n, kl) / normal;
 }
 
 double dc_iam_physical(double aoi_deg)
@@ -133,12 +145,13 @@ static double marion(double (*iam_cos)(double), double tilt_deg, int ground)
 {
     enum { NUM = 180 };
     const double step = DC_PI / NUM, beta = tilt_deg * DC_DEG;
-    double cb = cos(beta), sb = sin(beta), num = 0, den = 0;
+    double cb = cos(beta), sb = sin(beta), num = 0, den = 0, cos_psi[NUM];
+    for (int j = 0; j < NUM; j++) cos_psi[j] = cos((j + 0.5) * step); /* the sectors' azimuths, once */
     for (int k = ground ? NUM / 2 : 0; k < (ground ? NUM : NUM / 2); k++) {
         double phi1 = k * step, phi = phi1 + 0.5 * step;
-        double d_area = step * (cos(phi1) - cos(phi1 + step));
+        double d_area = step * (cos(phi1) - cos(phi1 + step)), a = cb * cos(phi), b = sb * sin(phi);
         for (int j = 0; j < NUM; j++) {
-            double cos_aoi = cb * cos(phi) + sb * sin(phi) * cos((j + 0.5) * step);
+            double cos_aoi = a + b * cos_psi[j];
             if (cos_aoi <= 0) continue;
             double w = cos_aoi * d_area;
             num += iam_cos(cos_aoi) * w;

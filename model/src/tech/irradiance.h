@@ -22,6 +22,14 @@ typedef struct {
     double tilt_deg, azimuth_deg, albedo;
 } dc_plane;
 
+/* Perez et al. (1990): the sky's circumsolar (f1) and horizon (f2)
+ * coefficients and b = max(cos 85 deg, cos zenith), which every plane of
+ * the site shares; f1 = f2 = 0, b = 1 without diffuse light or below the
+ * horizon (the isotropic sky). */
+void dc_perez_terms(double zenith_deg, double dni, double dhi, double dni_extra, double *f1, double *f2, double *b);
+/* Sky diffuse on a plane from those terms: cos_aoi and the tilt's cos, sin. */
+double dc_perez_plane(double dhi, double f1, double f2, double b, double cos_aoi, double cos_tilt, double sin_tilt);
+
 /* POA components given sun zenith, incidence angle and horizontal data. */
 void dc_poa_components(const dc_plane *pl, double zenith_deg, double aoi_deg, double ghi,
                        double dni, double dhi, double dni_extra, dc_poa *out);

@@ -100,6 +100,8 @@ typedef struct {
     dc_thermal th;
     double iam_sky, iam_ground;  /* diffuse modifiers, fixed per tilt */
     double pdc0, pac0, derate, eta_nom, gamma;
+    double nx, ny, nz;           /* the plane's normal: east, north, up */
+    double cos_tilt, sin_tilt, ground_view; /* ground_view: albedo x (1 - cos tilt) / 2 */
 } pv_setup;
 
 static int setup(const dc_pv_params *p, int year, pv_setup *s)
@@ -114,6 +116,10 @@ static int setup(const dc_pv_params *p, int year, pv_setup *s)
     } else {
         dc_iam_diffuse(dc_iam_physical_cos, p->tilt_deg, &s->iam_sky, &s->iam_ground);
     }
+    double t = p->tilt_deg * DC_DEG, a = p->azimuth_deg * DC_DEG;
+    s->cos_tilt = cos(t), s->sin_tilt = sin(t);
+    s->nx = s->sin_tilt * sin(a), s->ny = s->sin_tilt * cos(a), s->nz = s->cos_tilt;
+    s->ground_view = p->albedo * (1 - s->cos_tilt) / 2;
     int age = year - p->install_year;
     s->pdc0 = p->capacity_kw * pow(1.0 - p->degradation_pct_per_year / 100.0, age > 0 ? age : 0);
     s->pac0 = p->capacity_kw / p->dc_ac_ratio;
@@ -127,13 +133,18 @@ static int setup(const dc_pv_params *p, int year, pv_setup *s)
 static double pv_step(const pv_setup *s, const dc_pv_params *p, const dc_sun *sun, const dc_weather *w, int i,
                       double *poa_global, double *tc, double stage[DC_PV_N_CHAIN])
 {
-    double z = sun->zenith[i];
-    dc_sunpos pos = {z, sun->azimuth[i], 90.0 - z};
-    double aoi = dc_incidence_deg(&pos, p->tilt_deg, p->azimuth_deg);
+    double cos_aoi = fmin(fmax(sun->sx[i] * s->nx + sun->sy[i] * s->ny + sun->sz[i] * s->nz, -1.0), 1.0);
     dc_poa c;
-    dc_poa_components(&s->plane, z, aoi, sun->ghi[i], sun->dni[i], sun->dhi[i], sun->dni_extra[i], &c);
+    if (s->plane.model == DC_TRANSPOSE_PEREZ) { /* the site's Perez terms, this plane's geometry */
+        c.beam = sun->zenith[i] < 90.0 ? fmax(sun->dni[i] * cos_aoi, 0.0) : 0.0;
+        c.sky = dc_perez_plane(sun->dhi[i], sun->f1[i], sun->f2[i], sun->b[i], cos_aoi, s->cos_tilt, s->sin_tilt);
+        c.ground = fmax(sun->ghi[i], 0) * s->ground_view;
+    } else {
+        dc_poa_components(&s->plane, sun->zenith[i], acos(cos_aoi) / DC_DEG, sun->ghi[i], sun->dni[i], sun->dhi[i],
+                          sun->dni_extra[i], &c);
+    }
     *poa_global = c.beam + c.sky + c.ground;
-    double eff = c.beam * dc_iam_physical(aoi) + c.sky * s->iam_sky + c.ground * s->iam_ground;
+    double eff = c.beam * dc_iam_physical_cos(cos_aoi) + c.sky * s->iam_sky + c.ground * s->iam_ground;
     *tc = dc_cell_temp(s->model, &s->th, *poa_global, w->temp_c[i], w->wind_ms[i]);
     double stc = p->capacity_kw * *poa_global / 1000.0, seen = p->capacity_kw * eff / 1000.0;
     double aged = s->pdc0 * eff / 1000.0, hot = aged * (1.0 + s->gamma * (*tc - 25.0)), pdc = hot * s->derate;

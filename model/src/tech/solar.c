@@ -1,41 +1,62 @@
 #include "solar.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "calendar.h"
 #include "irradiance.h"
+#include "units.h"
 
-enum { N_COLS = 6 };
 static const double STANDARD_REFRACTION_DEG = 0.5667; /* SPA paper, sun's apparent radius at rise */
+
+void dc_sun_attach(dc_sun *s, double *block, int n)
+{
+    double **cols[DC_SUN_COLS] = {&s->zenith, &s->azimuth, &s->dni_extra, &s->ghi, &s->dni, &s->dhi,
+                                  &s->sx, &s->sy, &s->sz, &s->f1, &s->f2, &s->b};
+    for (int c = 0; c < DC_SUN_COLS; c++) *cols[c] = block + (size_t)c * (size_t)n;
+    s->n = n;
+}
+
+/* The site's part of one lit step: position, vector, decomposition, Perez. */
+static void lit_step(dc_sun *s, int i, const dc_geocentric *g, const dc_site_geo *site, const dc_weather *w,
+                     int force_erbs)
+{
+    dc_sunpos p;
+    dc_spa_topocentric(g, site, w->pressure_mbar[i], w->temp_c[i], STANDARD_REFRACTION_DEG, &p);
+    double z = p.zenith_deg * DC_DEG, a = p.azimuth_deg * DC_DEG, sz = sin(z);
+    s->zenith[i] = p.zenith_deg;
+    s->azimuth[i] = p.azimuth_deg;
+    s->sx[i] = sz * sin(a), s->sy[i] = sz * cos(a), s->sz[i] = cos(z);
+    if (w->has_beam && !force_erbs) s->dni[i] = w->dni[i], s->dhi[i] = w->dhi[i];
+    else dc_erbs(w->ghi[i], p.zenith_deg, s->dni_extra[i], &s->dni[i], &s->dhi[i]);
+    dc_perez_terms(p.zenith_deg, s->dni[i], s->dhi[i], s->dni_extra[i], &s->f1[i], &s->f2[i], &s->b[i]);
+}
 
 int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc_site_geo *site,
                  const dc_ephem *e, int force_erbs)
 {
     memset(s, 0, sizeof *s);
-    double *buf = malloc((size_t)ta->n * N_COLS * sizeof *buf);
+    double *buf = calloc((size_t)ta->n * DC_SUN_COLS, sizeof *buf);
     if (!buf) return -1;
-    s->n = ta->n;
-    double **cols[N_COLS] = {&s->zenith, &s->azimuth, &s->dni_extra, &s->ghi, &s->dni, &s->dhi};
-    for (int c = 0; c < N_COLS; c++) *cols[c] = buf + (size_t)c * ta->n;
-    double step_d = ta->step_s / 86400.0;
+    dc_sun_attach(s, buf, ta->n);
+    double step_d = ta->step_s / 86400.0, extra = 0;
+    long last_doy = -1;
     for (int i = 0; i < ta->n; i++) {
         const dc_stamp *t = &ta->t[i];
-        dc_geocentric g;
-        dc_sunpos p;
-        dc_ephem_at(e, ta->start_jd + (i + 0.5) * step_d, &g);
-        dc_spa_topocentric(&g, site, w->pressure_mbar[i], w->temp_c[i], STANDARD_REFRACTION_DEG, &p);
-        s->zenith[i] = p.zenith_deg;
-        s->azimuth[i] = p.azimuth_deg;
         long doy = dc_days_from_civil(t->year, t->month, t->day) - dc_days_from_civil(t->year, 1, 1) + 1;
-        s->dni_extra[i] = dc_extra_dni((int)doy);
+        if (doy != last_doy) extra = dc_extra_dni((int)doy), last_doy = doy;
+        s->dni_extra[i] = extra;
         s->ghi[i] = w->ghi[i];
-        if (w->has_beam && !force_erbs) {
-            s->dni[i] = w->dni[i];
-            s->dhi[i] = w->dhi[i];
-        } else {
-            dc_erbs(w->ghi[i], p.zenith_deg, s->dni_extra[i], &s->dni[i], &s->dhi[i]);
+        if (!(w->ghi[i] > 0)) { /* no light: nothing of the sun is used */
+            s->zenith[i] = s->azimuth[i] = NAN;
+            s->dni[i] = w->has_beam && !force_erbs ? w->dni[i] : 0.0;
+            s->dhi[i] = w->has_beam && !force_erbs ? w->dhi[i] : w->ghi[i] > 0 ? w->ghi[i] : 0.0;
+            continue;
         }
+        dc_geocentric g;
+        dc_ephem_at(e, ta->start_jd + (i + 0.5) * step_d, &g);
+        lit_step(s, i, &g, site, w, force_erbs);
     }
     return 0;
 }
