@@ -1,6 +1,7 @@
 /* The fixed-point formatter of the CSV writers against printf("%.*f"),
  * which rounds the exact binary value half to even: ties, extremes and a
- * million pseudo-random values. */
+ * million pseudo-random values. The readers' number parser against
+ * strtod: the same bits and the same end, on edge texts and random ones. */
 #include "helpers.h"
 
 #include <float.h>
@@ -50,12 +51,40 @@ static void random_values(void **state)
     }
 }
 
+static void same_as_strtod(const char *text)
+{
+    char *e1, *e2;
+    double a = dc_parse_number(text, &e1), b = strtod(text, &e2);
+    if (memcmp(&a, &b, sizeof a) || e1 != e2)
+        fail_msg("'%s': %.17g (end +%d), strtod %.17g (end +%d)", text, a, (int)(e1 - text), b, (int)(e2 - text));
+}
+
+static void parser_equals_strtod(void **state)
+{
+    (void)state;
+    const char *edge[] = {"0", "-0", "+0", "0.0", "-0.000", "5", "-3.5", "1013.2", "9999", "99.9", "0.1", "0.3",
+                          ".5", "5.", "-.25", "007", "123456789012345", "1234567890123456", "0.0000000000000000000001",
+                          "0.00000000000000000000001", "1e5", "1E-3", "0x10", "inf", "-nan", "", "-", ".", " 5", "5 ",
+                          "5,6", "12.5\r\n", "3.14abc", "999999999999999.9", "4.35", "0.6000000000000001"};
+    for (size_t k = 0; k < sizeof edge / sizeof edge[0]; k++) same_as_strtod(edge[k]);
+    unsigned long long x = 2463534242ULL;
+    char buf[64];
+    for (int k = 0; k < 1000000; k++) { /* decimals as data files write them */
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int decimals = (int)(x % 8), whole = (int)((x >> 8) % 9);
+        snprintf(buf, sizeof buf, "%s%.*f", (x >> 20) & 1 ? "-" : "", decimals,
+                 (double)((x >> 24) % 1000000000ULL) / 1000.0 * pow(10, whole - 4));
+        same_as_strtod(buf);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ties_round_half_to_even),
         cmocka_unit_test(extremes),
         cmocka_unit_test(random_values),
+        cmocka_unit_test(parser_equals_strtod),
     };
     return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 __extension__ typedef unsigned __int128 u128;
@@ -99,4 +100,27 @@ size_t dc_fmt_fixed(char *buf, double v, int decimals)
     }
     buf[n] = '\0';
     return n;
+}
+
+static const double EXACT_POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+static int ends_field(char c) { return c == '\0' || c == ',' || c == '\r' || c == '\n' || c == ' ' || c == '\t'; }
+
+double dc_parse_number(const char *s, char **end)
+{
+    const char *p = s;
+    int neg = *p == '-';
+    if (*p == '-' || *p == '+') p++;
+    uint64_t mant = 0;
+    int digits = 0, decimals = 0, any = 0;
+    for (; *p >= '0' && *p <= '9'; p++, any = 1)
+        if (mant || *p != '0') mant = mant * 10 + (uint64_t)(*p - '0'), digits++;
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++, any = 1, decimals++)
+            if (mant || *p != '0') mant = mant * 10 + (uint64_t)(*p - '0'), digits++;
+    if (!any || digits > 15 || decimals > 22 || !ends_field(*p)) return strtod(s, end);
+    if (end) *end = (char *)p;
+    double v = (double)mant / EXACT_POW10[decimals];
+    return neg ? -v : v;
 }

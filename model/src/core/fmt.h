@@ -11,4 +11,11 @@ enum { DC_FMT_MAX = 330 }; /* longest output: "-" + 309 digits + "." + 9 + NUL *
  * rounding mode (the exact binary value rounded half to even); returns the
  * length. Falls back to snprintf for NaN, infinities and |v| >= 2^63. */
 size_t dc_fmt_fixed(char *buf, double v, int decimals);
+
+/* strtod, the same value and end, quicker for the plain decimals data files
+ * hold ("-3.5", "1013.2"): up to 15 significant digits and 22 decimals give
+ * mantissa / 10^k with both exact, one correctly rounded division (Clinger's
+ * fast path). Anything else (exponents, hex, inf, more digits, a field that
+ * goes on) is strtod's. */
+double dc_parse_number(const char *s, char **end);
 #endif

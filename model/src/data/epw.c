@@ -8,6 +8,7 @@
 
 #include "calendar.h"
 #include "diag.h"
+#include "fmt.h"
 #include "lines.h"
 
 enum { HEADER_LINES = 8, MAX_FIELDS = 40, MAX_ERRORS = 20 };
@@ -48,7 +49,7 @@ static int number(reader *r, char **f, int k, const char *name, double lo, doubl
 {
     char *end;
     errno = 0;
-    double v = strtod(f[k], &end);
+    double v = dc_parse_number(f[k], &end);
     if (end == f[k] || *end != '\0' || errno || !isfinite(v)) {
         fail(r, column_of(f, k), name, "'%s' is not a finite number", f[k]);
         return -1;
@@ -141,7 +142,7 @@ static void read_row(reader *r, char **f, int n, dc_weather_raw *w, int row)
     if (number(r, f, F_PRESSURE, "atmospheric station pressure [Pa]", 31000, 120000, 999999, &pa) == 0)
         w->pressure_mbar[row] = pa / 100.0;
     /* Beam and diffuse may be absent (9999) for a whole file: then Erbs. */
-    if (strtod(f[F_DNI], NULL) == 9999 || strtod(f[F_DHI], NULL) == 9999) {
+    if (dc_parse_number(f[F_DNI], NULL) == 9999 || dc_parse_number(f[F_DHI], NULL) == 9999) {
         w->has_beam = 0;
     } else {
         number(r, f, F_DNI, "direct normal radiation [Wh/m2]", 0, 1400, 9999, &dni);

@@ -7,14 +7,20 @@
 #include "fmt.h"
 #include "writers.h"
 
+static void two(char *p, int v) { p[0] = (char)('0' + v / 10 % 10), p[1] = (char)('0' + v % 10); }
+
+/* "YYYY-MM-DDTHH:MM+09:00" by hand: 8,760 snprintf calls were a sixth of
+ * writing hourly.csv. Years 0-9999 (the scenario's range). */
 void dc_format_time(const dc_model *m, size_t i, char *buf, size_t len)
 {
     dc_time t;
-    if (dc_model_time(m, i, &t)) {
+    if (len < 23 || dc_model_time(m, i, &t) || t.year < 0 || t.year > 9999) {
         snprintf(buf, len, "?");
         return;
     }
-    snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d+09:00", t.year, t.month, t.day, t.hour, t.minute);
+    memcpy(buf, "0000-00-00T00:00+09:00", 23);
+    two(buf, t.year / 100), two(buf + 2, t.year % 100);
+    two(buf + 5, t.month), two(buf + 8, t.day), two(buf + 11, t.hour), two(buf + 14, t.minute);
 }
 
 int dc_axis_months(const dc_model *m, int months[12], int years[12])

@@ -20,27 +20,37 @@ static int all_zero(const double *v, hsize_t n)
     return 1;
 }
 
-/* A series that is zero all year is stored as its fill value: readers get
- * the zeros, the file holds no bytes for them. */
-static int put_zeros(hid_t file, const char *path, hsize_t n)
+/* A string attribute on an open object: H5LT's by-path form reopens the
+ * object each time, which was a third of writing results.h5. */
+static int attr_string(hid_t obj, const char *name, const char *value)
 {
-    double zero = 0.0;
-    hid_t space = H5Screate_simple(1, &n, NULL), dcpl = H5Pcreate(H5P_DATASET_CREATE);
-    int rc = space < 0 || dcpl < 0 || H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &zero) < 0 ||
-             H5Pset_alloc_time(dcpl, H5D_ALLOC_TIME_LATE) < 0 ? -1 : 0;
-    hid_t ds = rc ? -1 : H5Dcreate2(file, path, H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
-    if (ds < 0) rc = -1;
-    else H5Dclose(ds);
-    if (dcpl >= 0) H5Pclose(dcpl);
-    if (space >= 0) H5Sclose(space);
+    hid_t type = H5Tcopy(H5T_C_S1), space = H5Screate(H5S_SCALAR);
+    H5Tset_size(type, strlen(value) + 1);
+    H5Tset_cset(type, H5T_CSET_UTF8);
+    hid_t a = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
+    int rc = a < 0 || H5Awrite(a, type, value) < 0 ? -1 : 0;
+    if (a >= 0) H5Aclose(a);
+    H5Sclose(space);
+    H5Tclose(type);
     return rc;
 }
 
+/* A series that is zero all year is stored as its fill value: readers get
+ * the zeros, the file holds no bytes for them. */
 static int put_series(hid_t file, const char *path, const double *v, hsize_t n, const char *unit, const char *help)
 {
-    if (all_zero(v, n) ? put_zeros(file, path, n) : H5LTmake_dataset_double(file, path, 1, &n, v) < 0) return -1;
-    if (H5LTset_attribute_string(file, path, "units", unit) < 0) return -1;
-    return H5LTset_attribute_string(file, path, "description", help) < 0 ? -1 : 0;
+    double zero = 0.0;
+    int zeros = all_zero(v, n);
+    hid_t space = H5Screate_simple(1, &n, NULL), dcpl = H5Pcreate(H5P_DATASET_CREATE);
+    int rc = space < 0 || dcpl < 0 || H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &zero) < 0 ||
+             (zeros && H5Pset_alloc_time(dcpl, H5D_ALLOC_TIME_LATE) < 0) ? -1 : 0;
+    hid_t ds = rc ? -1 : H5Dcreate2(file, path, H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+    if (ds < 0 || (!zeros && H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v) < 0)) rc = -1;
+    if (rc == 0) rc = attr_string(ds, "units", unit) || attr_string(ds, "description", help) ? -1 : 0;
+    if (ds >= 0) H5Dclose(ds);
+    if (dcpl >= 0) H5Pclose(dcpl);
+    if (space >= 0) H5Sclose(space);
+    return rc;
 }
 
 static int put_times(const dc_model *m, hid_t file)
