@@ -520,6 +520,28 @@ static dc_status keep_costs(builder *b)
     return DC_OK;
 }
 
+/* Each array's sold and used-on-site series, found once: totals of every
+ * month and site read them. */
+static dc_status pv_series(builder *b)
+{
+    dc_model *m = b->m;
+    size_t np = (size_t)m->s->list[S_PV].n;
+    m->pv_sold = alloc(b, (np + 1) * sizeof *m->pv_sold);
+    m->pv_used = alloc(b, (np + 1) * sizeof *m->pv_used);
+    if (!m->pv_sold || !m->pv_used) return DC_ERR_NOMEM;
+    char name[4 * DC_NAME_MAX];
+    for (size_t k = 0; k < np; k++) {
+        const char *item = dc_list_item(m->s, S_PV, (int)k);
+        snprintf(name, sizeof name, "pv:%s:sold_to_buyers", item);
+        const dc_series *sold = dc_registry_find(&m->reg, name);
+        snprintf(name, sizeof name, "pv:%s:used_on_site", item);
+        const dc_series *used = dc_registry_find(&m->reg, name);
+        m->pv_sold[k] = sold ? sold->v : NULL;
+        m->pv_used[k] = used ? used->v : NULL;
+    }
+    return DC_OK;
+}
+
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
 {
     builder b = {m, in, diag, {0}, NULL, NULL, {0}};
@@ -540,6 +562,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (st == DC_OK) st = orders(&b);
     if (st == DC_OK) st = buyers(&b);
     if (st == DC_OK) st = sum_inputs(&b);
+    if (st == DC_OK) st = pv_series(&b);
     if (st == DC_OK && m->s->resilience.scan) st = scan_setup(&b);
     return st;
 }

@@ -46,6 +46,7 @@ struct dc_model {
     double cyclic_gap_kwh; /* |start - end| of the stores left after those passes [kWh] */
     dc_cost_params *pv_cost, *bat_cost; /* resolved costs per PV item and battery (economics) */
     double grid_ef;        /* the grid's factor [kg-CO2/kWh] (net-zero gap) */
+    const double **pv_sold, **pv_used; /* per PV item: its sold_to_buyers, used_on_site series (NULL: none) */
 };
 
 /* Builds everything but the time axis and sun (build.c). */

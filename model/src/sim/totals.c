@@ -38,20 +38,17 @@ static double level_before(const dc_model *m, const int *sites, int n, int i)
     return l;
 }
 
-/* Sum of one resource quantity over the PV arrays of the sites. */
-static double pv_quantity(const dc_model *m, const int *sites, int n, int first, int last, const char *q,
+/* Sum of one resource quantity (per item series) over the PV arrays of the sites. */
+static double pv_quantity(const dc_model *m, const int *sites, int n, int first, int last, const double **per_item,
                           int onsite_only)
 {
     double sum = 0.0;
-    char name[4 * DC_NAME_MAX];
     for (int a = 0; a < m->s->list[S_PV].n; a++) {
         const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[a];
         int in_set = 0;
         for (int k = 0; k < n; k++) in_set |= m->topo.item_site[S_PV][a] == sites[k];
         if (!in_set || (onsite_only && p->contract != DC_CONTRACT_ONSITE_PPA)) continue;
-        snprintf(name, sizeof name, "pv:%s:%s", p->name, q);
-        const dc_series *s = dc_registry_find(&m->reg, name);
-        for (int i = first; s && i <= last; i++) sum += s->v[i];
+        for (int i = first; per_item[a] && i <= last; i++) sum += per_item[a][i];
     }
     return sum;
 }
@@ -94,8 +91,8 @@ static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_
     t->import_co2_t = kg / 1000.0; /* each meter at its own supplier's factor */
     if (last < first) return;
     t->storage_drawdown_kwh = level_before(m, sites, n, first) - level_before(m, sites, n, last + 1);
-    t->offsite_ppa_sold_kwh = pv_quantity(m, sites, n, first, last, "sold_to_buyers", 0);
-    t->ppa_billable_kwh = pv_quantity(m, sites, n, first, last, "used_on_site", 1);
+    t->offsite_ppa_sold_kwh = pv_quantity(m, sites, n, first, last, m->pv_sold, 0);
+    t->ppa_billable_kwh = pv_quantity(m, sites, n, first, last, m->pv_used, 1);
     ratios(t);
 }
 
