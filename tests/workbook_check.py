@@ -70,6 +70,10 @@ cells = lines[1].split(",")
 if first.strftime("%Y-%m-%dT%H:%M") != cells[0][:16] or first.strftime("%Y-%m-%d %H:%M") != cells[1]:
     fail(f"first time {first} vs {cells[:2]}")
 close(hourly.cell(row=2, column=2).value, float(cells[2]), "first demand")
+for r, line in enumerate(lines[1:], start=2):  # every step's date, not only the first
+    when = hourly.cell(row=r, column=1).value
+    if when.strftime("%Y-%m-%d %H:%M") != line.split(",", 2)[1]:
+        fail(f"row {r}: time {when} vs {line.split(',', 2)[:2]}")
 print(f"ok hourly: {steps} rows from {first}")
 
 # Charts: five native ones (monthly by source, monthly demand, two weeks, duration).

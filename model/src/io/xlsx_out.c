@@ -9,6 +9,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "calendar.h"
 #include "writers.h"
 
 typedef struct {
@@ -347,9 +348,10 @@ static void hourly_sheet(book *b)
     const double *v[N];
     for (int c = 0; c < N; c++) v[c] = series(b, names[c]);
     dc_time t;
+    const long excel_epoch = dc_days_from_civil(1899, 12, 30); /* Excel's day 0 (1900 system, after 1900-03-01) */
     for (size_t i = 0; dc_model_time(b->m, i, &t) == 0; i++) {
-        lxw_datetime when = {t.year, t.month, t.day, t.hour, t.minute, 0};
-        worksheet_write_datetime(ws, (lxw_row_t)(i + 1), 0, &when, b->date);
+        double serial = (double)(dc_days_from_civil(t.year, t.month, t.day) - excel_epoch) + (t.hour * 60 + t.minute) / 1440.0;
+        worksheet_write_number(ws, (lxw_row_t)(i + 1), 0, serial, b->date); /* the date as Excel stores it */
         for (int c = 0; c < N; c++)
             if (v[c]) number(b, ws, (lxw_row_t)(i + 1), (lxw_col_t)(c + 1), v[c][i], NULL);
     }
