@@ -315,6 +315,9 @@ void dc_sweep_destroy(dc_sweep **w);
 size_t dc_sweep_cases(const dc_sweep *w);
 size_t dc_sweep_axes(const dc_sweep *w);
 const char *dc_sweep_axis_key(const dc_sweep *w, size_t a);
+/* Case i's value of axis a as text. A range's or sampled value is made on
+ * the call into one of eight buffers of the calling thread: use or copy it
+ * before eight more such calls. */
 const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a);
 const char *dc_sweep_base(const dc_sweep *w);   /* the base scenario's path */
 const char *dc_sweep_name(const dc_sweep *w);   /* name:, or the file's stem */
