@@ -143,7 +143,7 @@ static int print_params(const char *filter)
         if (filter && strcmp(p.section, filter) && !strstr(key, filter)) continue;
         shown++;
         printf("%-44s %-8s %-11s %-12s %s\n", key, p.type, *p.unit ? p.unit : "-", p.deflt, p.range);
-        printf("    %s\n", p.help);
+        printf("    %s  [changes %s]\n", p.help, p.stale);
     }
     if (shown == 0) fprintf(stderr, "decarb: no parameter matches '%s'\n", filter);
     return shown ? 0 : EXIT_USAGE;

@@ -46,6 +46,7 @@ typedef struct {
     char deflt[64];      /* default as text, "required" when there is none */
     char range[192];     /* "[lo, hi]" or the choices */
     const char *help;
+    const char *stale;   /* what a change makes stale in a sweep: inputs, profiles, dispatch or accounting */
 } dc_param_info;
 size_t dc_param_count(void);
 int dc_param_get(size_t i, dc_param_info *out);

@@ -404,6 +404,7 @@ int dc_param_get(size_t i, dc_param_info *out)
     out->key = p->key;
     out->section = dc_sections[p->section].name;
     out->is_list = dc_section_is_list(p->section);
+    out->stale = dc_param_scope_name(p);
     default_text(p, out->deflt, sizeof out->deflt);
     if (p->choices) choice_list(p->choices, out->range, sizeof out->range);
     else if (p->type == P_NUMBER || p->type == P_INTEGER || p->type == P_INTLIST || p->type == P_NUMLIST)

@@ -129,6 +129,12 @@ static int scope_of(const dc_param *p)
     }
 }
 
+const char *dc_param_scope_name(const dc_param *p)
+{
+    static const char *const NAMES[] = {"accounting", "dispatch", "profiles", "inputs"};
+    return NAMES[scope_of(p)];
+}
+
 int dc_scenario_key_scope(const dc_scenario *s, const char *key)
 {
     char path[256], err[DC_PATH_MAX + 128];
