@@ -9,13 +9,13 @@
 
 #include "helpers.h"
 
-static dc_sweep *load_text(const char *body)
+static dc_sweep *load_base(const char *base, const char *body)
 {
     char path[] = "/tmp/decarb_size_XXXXXX.yaml";
     int fd = mkstemps(path, 5);
     assert_true(fd >= 0);
     FILE *fp = fdopen(fd, "w");
-    fprintf(fp, "base: %s/scenarios/default.yaml\n%s", getenv("PWD") ? getenv("PWD") : ".", body);
+    fprintf(fp, "base: %s/%s\n%s", getenv("PWD") ? getenv("PWD") : ".", base, body);
     fclose(fp);
     dc_sweep *w = NULL;
     dc_diag *d = dc_diag_create();
@@ -26,7 +26,9 @@ static dc_sweep *load_text(const char *body)
     return w;
 }
 
-/* The shortfall of a plain run of the default with the sizes set. */
+static dc_sweep *load_text(const char *body) { return load_base("scenarios/default.yaml", body); }
+
+/* The shortfall of a plain run of the sweep's base with the sizes set. */
 static double plain_shortfall(const dc_sweep *w, const dc_target *t, const double *x)
 {
     char sets[16][256];
@@ -36,7 +38,7 @@ static double plain_shortfall(const dc_sweep *w, const dc_target *t, const doubl
         p[a] = sets[a];
     }
     run r;
-    run_scenario(&r, "scenarios/default.yaml", p, (int)dc_sweep_axes(w));
+    run_scenario(&r, dc_sweep_base(w), p, (int)dc_sweep_axes(w));
     double s = NAN;
     assert_int_equal(dc_target_shortfall(r.m, t, &s), DC_OK);
     close_run(&r);
@@ -114,6 +116,28 @@ static void least_cost_mix_meets_the_target(void **state)
     dc_sweep_destroy(&w);
 }
 
+/* Resilience: the shelter's battery that keeps the school's critical
+ * loads 72 hours from 90 % of the year's start hours (typhoon town). */
+static void resilience_size_meets_and_one_step_less_does_not(void **state)
+{
+    (void)state;
+    dc_sweep *w = load_base("scenarios/typhoon_town.yaml",
+                            "target: {metric: resilience, site: school, hours: 72, at_least_pct: 90}\naxes:\n"
+                            "  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 2000, resolution: 10}\n");
+    assert_non_null(w);
+    dc_target t;
+    dc_sweep_target(w, &t);
+    dc_size_result res;
+    seen s = {INFINITY, 0};
+    solve(w, &res, &s);
+    assert_false(res.unreached);
+    double x = res.answer.x[0], less = x - 10;
+    assert_true(x > 0 && fmod(x, 10) == 0);
+    assert_true(plain_shortfall(w, &t, &x) <= 0);
+    assert_true(plain_shortfall(w, &t, &less) > 0);
+    dc_sweep_destroy(&w);
+}
+
 static void expect_error(const char *body, const char *needle)
 {
     char path[] = "/tmp/decarb_size_XXXXXX.yaml";
@@ -159,6 +183,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(smallest_size_meets_and_one_step_less_does_not),
         cmocka_unit_test(least_cost_mix_meets_the_target),
+        cmocka_unit_test(resilience_size_meets_and_one_step_less_does_not),
         cmocka_unit_test(bad_targets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

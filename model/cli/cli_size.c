@@ -85,6 +85,17 @@ static dc_sweep *load(const char *file, dc_target *t)
     return w;
 }
 
+/* Why a run could not be measured against the target. */
+static const char *why(const dc_target *t, dc_status st, int axes)
+{
+    if (st != DC_ERR_SCENARIO) return "";
+    if (t->metric == DC_TARGET_NET_ZERO) return " (net_zero reads the 先行地域 table: the base needs leading_area.area)";
+    if (t->metric == DC_TARGET_RESILIENCE)
+        return " (resilience reads the survival scan: the base needs resilience.scan: true and critical loads at the "
+               "target's site)";
+    return axes > 1 ? " (several axes compare costs: the base needs leading_area costs)" : "";
+}
+
 static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
 {
     dc_diag *d = dc_diag_create();
@@ -97,9 +108,9 @@ static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
     if (st != DC_OK) {
         for (size_t i = 0; i < dc_diag_count(d); i++)
             if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
-        fprintf(stderr, "decarb: sizing stopped: %s%s\n", dc_status_message(st),
-                st == DC_ERR_SCENARIO ? " (net_zero needs leading_area; resilience needs resilience.scan and the "
-                                        "site's critical loads; several axes need leading_area costs)" : "");
+        dc_target t;
+        dc_sweep_target(w, &t);
+        fprintf(stderr, "decarb: sizing stopped: %s%s\n", dc_status_message(st), why(&t, st, (int)n));
     }
     dc_runner_destroy(&r);
     dc_diag_destroy(&d);

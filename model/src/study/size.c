@@ -151,6 +151,7 @@ static int solve_last(sizer *z, dc_size_point *answer, dc_size_point *below, int
     dc_sweep_axis_range(z->w, a, &b.lo, &b.hi, &b.res);
     *at_floor = 0;
     at_last(z, b.lo);
+    if (z->failed != DC_OK) return *answer = *below = z->last, 0; /* the target cannot be read: stop */
     if (z->last.meets) return *answer = *below = z->last, *at_floor = 1, 0;
     b.fail = b.lo, b.fail_p = z->last;
     at_last(z, b.hi);
@@ -179,6 +180,7 @@ static double cost_fn(const gsl_vector *u, void *p)
     dc_size_point answer, below;
     int floor_hit;
     if (z->failed != DC_OK || solve_last(z, &answer, &below, &floor_hit)) return 1e300;
+    if (isnan(answer.annual_cost) && z->failed == DC_OK) z->failed = DC_ERR_SCENARIO; /* no costs to compare */
     return isnan(answer.annual_cost) ? 1e300 : answer.annual_cost;
 }
 
