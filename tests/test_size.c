@@ -70,6 +70,15 @@ static void solve(const dc_sweep *w, dc_size_result *res, seen *s)
     dc_diag_destroy(&d);
 }
 
+/* Solved, and the target reached within the axes' ranges. */
+static void solve_reached(const dc_sweep *w, dc_target *t, dc_size_result *res, seen *s)
+{
+    assert_non_null(w);
+    assert_int_equal(dc_sweep_target(w, t), 1);
+    solve(w, res, s);
+    assert_false(res->unreached);
+}
+
 static void smallest_size_meets_and_one_step_less_does_not(void **state)
 {
     (void)state;
@@ -100,13 +109,10 @@ static void least_cost_mix_meets_the_target(void **state)
     dc_sweep *w = load_text("target: {metric: self_sufficiency, at_least_pct: 47}\naxes:\n"
                             "  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, resolution: 50}\n"
                             "  - {key: pv_arrays.town_hall.capacity_kw, from: 0, to: 3000, resolution: 10}\n");
-    assert_non_null(w);
     dc_target t;
-    dc_sweep_target(w, &t);
     dc_size_result res;
     seen s = {INFINITY, 0};
-    solve(w, &res, &s);
-    assert_false(res.unreached);
+    solve_reached(w, &t, &res, &s);
     double x[2] = {res.answer.x[0], res.answer.x[1]}, less[2] = {x[0], x[1] - 10};
     assert_true(fmod(x[0], 50) == 0);
     assert_true(plain_shortfall(w, &t, x) <= 0);
@@ -124,13 +130,10 @@ static void resilience_size_meets_and_one_step_less_does_not(void **state)
     dc_sweep *w = load_base("scenarios/typhoon_town.yaml",
                             "target: {metric: resilience, site: school, hours: 72, at_least_pct: 90}\naxes:\n"
                             "  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 2000, resolution: 10}\n");
-    assert_non_null(w);
     dc_target t;
-    dc_sweep_target(w, &t);
     dc_size_result res;
     seen s = {INFINITY, 0};
-    solve(w, &res, &s);
-    assert_false(res.unreached);
+    solve_reached(w, &t, &res, &s);
     double x = res.answer.x[0], less = x - 10;
     assert_true(x > 0 && fmod(x, 10) == 0);
     assert_true(plain_shortfall(w, &t, &x) <= 0);
