@@ -278,6 +278,34 @@ static void rank_journals_resume_to_the_same_bytes(void **state)
     free(x), free(y), free(text);
 }
 
+/* The table writer refuses what is not a table, at its line; nothing written. */
+static void table_h5_refuses_what_is_not_a_table(void **state)
+{
+    (void)state;
+    char csv[300], h5[300];
+    snprintf(csv, sizeof csv, "%s/t.csv", tmp);
+    snprintf(h5, sizeof h5, "%s/t.h5", tmp);
+    const char *bodies[] = {"a,b\n1,2\n3\n", ""};
+    const char *want[] = {"t.csv:3: this row has not the header's 2 columns", "t.csv:1: not a table's header"};
+    for (int k = 0; k < 2; k++) {
+        write_text(csv, bodies[k]);
+        dc_diag *d = dc_diag_create();
+        assert_int_equal(dc_csv_table_to_h5(csv, h5, "t", d), DC_ERR_ARG);
+        if (!strstr(dc_diag_message(d, 0), want[k])) fail_msg("'%s' lacks '%s'", dc_diag_message(d, 0), want[k]);
+        assert_int_equal(access(h5, F_OK), -1);
+        dc_diag_destroy(&d);
+    }
+    write_text(csv, "name,kwh,n\n\"a, \"\"x\"\"\",1.5,2\nb,,3\n"); /* quoted comma and quotes; an empty number */
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_csv_table_to_h5(csv, h5, "t", d), DC_OK);
+    dc_diag_destroy(&d);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"import h5py, math; t = h5py.File('%s')['t'][()]; "
+             "assert t['name'][0] == b'a, \\\"x\\\"' and t['kwh'][0] == 1.5 and math.isnan(t['kwh'][1]) "
+             "and t['n'].dtype.kind == 'i' and list(t['n']) == [2, 3], t\"", h5);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void expect_sweep_error(const char *body, const char *needle)
 {
     char path[256], cmd[1024], log[8192];
@@ -389,6 +417,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(table_h5_refuses_what_is_not_a_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,7 +15,7 @@
 enum { LINE = 16384, MAX_COLS = 256, BLOCK = 4096 };
 
 typedef struct {
-    int n;
+    int n, more;             /* more: fields beyond MAX_COLS were left unread */
     char *field[MAX_COLS];
 } fields;
 
@@ -23,10 +23,14 @@ typedef struct {
  * undone, the newline dropped). */
 static void split(char *line, fields *f)
 {
-    f->n = 0;
+    f->n = f->more = 0;
     line[strcspn(line, "\r\n")] = '\0';
     char *r = line;
-    while (f->n < MAX_COLS) {
+    for (;;) {
+        if (f->n == MAX_COLS) {
+            f->more = 1;
+            break;
+        }
         char *w = r;
         f->field[f->n++] = w;
         if (*r == '"') {
@@ -72,6 +76,7 @@ static int read_header(FILE *fp, layout *t, char *line)
     char *h = line;
     if (!strncmp(h, DC_UTF8_BOM, 3)) h += 3;
     split(h, &f);
+    if (f.more) return -1;
     t->n_cols = f.n;
     for (int c = 0; c < f.n; c++) snprintf(t->names[c], sizeof t->names[c], "%s", f.field[c]);
     return 0;
@@ -85,15 +90,16 @@ static int is_integer(const char *t)
     return n > 0 && n <= 18 && d[n] == '\0';
 }
 
-/* First pass: rows, which columns hold text, and how wide. */
-static int scan(FILE *fp, layout *t, char *line)
+/* First pass: rows, which columns hold text, and how wide; the line of
+ * a row without the header's columns, or 0. */
+static long scan(FILE *fp, layout *t, char *line)
 {
     fields f;
     double v;
     for (int c = 0; c < t->n_cols; c++) t->width[c] = 1;
     while (fgets(line, LINE, fp)) {
         split(line, &f);
-        if (f.n != t->n_cols) return -1;
+        if (f.n != t->n_cols || f.more) return (long)t->rows + 2;
         for (int c = 0; c < f.n; c++) {
             size_t len = strlen(f.field[c]) + 1;
             if (len > t->width[c]) t->width[c] = len;
@@ -189,8 +195,13 @@ dc_status dc_csv_table_to_h5(const char *csv, const char *h5, const char *datase
     char *line = malloc(LINE), tmp[DC_PATH_MAX + 32];
     layout *t = calloc(1, sizeof *t);
     int rc = fp && line && t ? 0 : -1;
-    if (rc == 0 && (read_header(fp, t, line) || scan(fp, t, line))) {
-        dc_diag_add(diag, csv, 0, 0, NULL, "not a table: every row needs the header's %d columns", t->n_cols);
+    long bad = 0;
+    if (!fp) dc_diag_add(diag, csv, 0, 0, NULL, "%s", "cannot read the table");
+    if (rc == 0 && read_header(fp, t, line)) {
+        dc_diag_add(diag, csv, 1, 0, NULL, "%s", "not a table's header: empty, or more than 256 columns");
+        rc = -2;
+    } else if (rc == 0 && (bad = scan(fp, t, line))) {
+        dc_diag_add(diag, csv, (int)bad, 0, NULL, "this row has not the header's %d columns", t->n_cols);
         rc = -2;
     }
     snprintf(tmp, sizeof tmp, "%s.tmp%ld", h5, (long)getpid());
@@ -201,7 +212,7 @@ dc_status dc_csv_table_to_h5(const char *csv, const char *h5, const char *datase
     if (rc == 0 && (write_table(fp, t, tmp, dataset, line) || rename(tmp, h5))) rc = -1;
     H5Eset_auto2(H5E_DEFAULT, old_func, old_data);
     if (rc) unlink(tmp);
-    if (rc == -1) dc_diag_add(diag, h5, 0, 0, NULL, "cannot write: %s", fp ? "HDF5 or disk error" : "cannot read the CSV");
+    if (rc == -1 && fp) dc_diag_add(diag, h5, 0, 0, NULL, "%s", "cannot write (HDF5 or disk error)");
     if (fp) fclose(fp);
     free(line), free(t);
     return rc == 0 ? DC_OK : rc == -2 ? DC_ERR_ARG : DC_ERR_OUTPUT;
