@@ -113,6 +113,24 @@ static void series_path(const dc_series_info *s, char *buf, size_t len)
     }
 }
 
+/* The group of a series, opened (or created) once while its series follow
+ * one another: creating each dataset by its full path walked the groups
+ * every time. */
+typedef struct {
+    char path[PATH_LEN];
+    hid_t id;
+} open_group;
+
+static hid_t group_of(hid_t file, hid_t lcpl, open_group *g, const char *path)
+{
+    if (g->id >= 0 && !strcmp(g->path, path)) return g->id;
+    if (g->id >= 0) H5Gclose(g->id);
+    snprintf(g->path, sizeof g->path, "%s", path);
+    g->id = H5Oexists_by_name(file, path, H5P_DEFAULT) > 0 ? H5Gopen2(file, path, H5P_DEFAULT)
+                                                            : H5Gcreate2(file, path, lcpl, H5P_DEFAULT, H5P_DEFAULT);
+    return g->id;
+}
+
 static int fill(const dc_model *m, hid_t file)
 {
     hid_t lcpl = H5Pcreate(H5P_LINK_CREATE);
@@ -121,17 +139,17 @@ static int fill(const dc_model *m, hid_t file)
     int rc = g < 0 || put_meta(m, file) || put_times(m, file) ? -1 : 0;
     if (g >= 0) H5Gclose(g);
     dc_series_info s;
-    char path[PATH_LEN], group[PATH_LEN];
+    char path[PATH_LEN];
+    open_group grp = {"", -1};
     for (size_t k = 0; rc == 0 && dc_model_series_get(m, k, &s) == 0; k++) {
         series_path(&s, path, sizeof path);
-        snprintf(group, sizeof group, "%.*s", (int)(strrchr(path, '/') - path), path);
-        if (H5Oexists_by_name(file, group, H5P_DEFAULT) <= 0) {
-            hid_t gg = H5Gcreate2(file, group, lcpl, H5P_DEFAULT, H5P_DEFAULT);
-            if (gg < 0) rc = -1;
-            else H5Gclose(gg);
-        }
-        if (rc == 0) rc = put_series(file, path, dc_model_series_at(m, k), dc_model_steps(m), s.unit, s.help);
+        char *slash = strrchr(path, '/');
+        *slash = '\0';
+        hid_t parent = group_of(file, lcpl, &grp, path);
+        if (parent < 0) rc = -1;
+        else rc = put_series(parent, slash + 1, dc_model_series_at(m, k), dc_model_steps(m), s.unit, s.help);
     }
+    if (grp.id >= 0) H5Gclose(grp.id);
     if (rc == 0) rc = put_site_factors(m, file);
     H5Pclose(lcpl);
     return rc;
