@@ -19,11 +19,11 @@ void dc_sun_attach(dc_sun *s, double *block, int n)
 }
 
 /* The site's part of one lit step: position, vector, decomposition, Perez. */
-static void lit_step(dc_sun *s, int i, const dc_geocentric *g, const dc_site_geo *site, const dc_weather *w,
+static void lit_step(dc_sun *s, int i, const dc_geocentric *g, const dc_site_terms *site, const dc_weather *w,
                      int force_erbs)
 {
     dc_sunpos p;
-    dc_spa_topocentric(g, site, w->pressure_mbar[i], w->temp_c[i], STANDARD_REFRACTION_DEG, &p);
+    dc_spa_topocentric_at(g, site, w->pressure_mbar[i], w->temp_c[i], STANDARD_REFRACTION_DEG, &p);
     double z = p.zenith_deg * DC_DEG, a = p.azimuth_deg * DC_DEG, sz = sin(z);
     s->zenith[i] = p.zenith_deg;
     s->azimuth[i] = p.azimuth_deg;
@@ -41,6 +41,8 @@ int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc
     if (!buf) return -1;
     dc_sun_attach(s, buf, ta->n);
     double step_d = ta->step_s / 86400.0, extra = 0;
+    dc_site_terms terms;
+    dc_spa_site_terms(site, &terms);
     long last_doy = -1;
     for (int i = 0; i < ta->n; i++) {
         const dc_stamp *t = &ta->t[i];
@@ -56,7 +58,7 @@ int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc
         }
         dc_geocentric g;
         dc_ephem_at(e, ta->start_jd + (i + 0.5) * step_d, &g);
-        lit_step(s, i, &g, site, w, force_erbs);
+        lit_step(s, i, &g, &terms, w, force_erbs);
     }
     return 0;
 }

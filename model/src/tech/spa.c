@@ -123,25 +123,40 @@ static double refraction(double e0, double pressure, double temp, double refr)
            (60.0 * tan((e0 + 10.3 / (e0 + 5.11)) * DEG));
 }
 
-void dc_spa_topocentric(const dc_geocentric *g, const dc_site_geo *site, double pressure_mbar,
-                        double temp_c, double refraction_deg, dc_sunpos *out)
+void dc_spa_site_terms(const dc_site_geo *site, dc_site_terms *out)
 {
     double phi = site->latitude_deg * DEG;
-    double h = wrap360(g->nu + site->longitude_deg - g->alpha) * DEG;
-    double xi = g->xi * DEG, delta = g->delta * DEG;
     double u = atan(0.99664719 * tan(phi));
-    double x = cos(u) + site->elevation_m / 6378140.0 * cos(phi);
-    double y = 0.99664719 * sin(u) + site->elevation_m / 6378140.0 * sin(phi);
-    double den = cos(delta) - x * sin(xi) * cos(h);
-    double dalpha = atan2(-x * sin(xi) * sin(h), den);
-    double delta_p = atan2((sin(delta) - y * sin(xi)) * cos(dalpha), den);
+    out->longitude_deg = site->longitude_deg;
+    out->sin_phi = sin(phi), out->cos_phi = cos(phi);
+    out->x = cos(u) + site->elevation_m / 6378140.0 * out->cos_phi;
+    out->y = 0.99664719 * sin(u) + site->elevation_m / 6378140.0 * out->sin_phi;
+}
+
+void dc_spa_topocentric_at(const dc_geocentric *g, const dc_site_terms *site, double pressure_mbar, double temp_c,
+                           double refraction_deg, dc_sunpos *out)
+{
+    double h = wrap360(g->nu + site->longitude_deg - g->alpha) * DEG;
+    double xi = g->xi * DEG, delta = g->delta * DEG, sin_xi = sin(xi), sin_h = sin(h), cos_h = cos(h);
+    double x = site->x, y = site->y, sin_phi = site->sin_phi, cos_phi = site->cos_phi;
+    double den = cos(delta) - x * sin_xi * cos_h;
+    double dalpha = atan2(-x * sin_xi * sin_h, den);
+    double delta_p = atan2((sin(delta) - y * sin_xi) * cos(dalpha), den);
     double hp = h - dalpha;
-    double e0 = asin(sin(phi) * sin(delta_p) + cos(phi) * cos(delta_p) * cos(hp)) / DEG;
+    double e0 = asin(sin_phi * sin(delta_p) + cos_phi * cos(delta_p) * cos(hp)) / DEG;
     double e = e0 + refraction(e0, pressure_mbar, temp_c, refraction_deg);
-    double gamma = atan2(sin(hp), cos(hp) * sin(phi) - tan(delta_p) * cos(phi)) / DEG;
+    double gamma = atan2(sin(hp), cos(hp) * sin_phi - tan(delta_p) * cos_phi) / DEG;
     out->elevation_deg = e;
     out->zenith_deg = 90.0 - e;
     out->azimuth_deg = wrap360(gamma + 180.0);
+}
+
+void dc_spa_topocentric(const dc_geocentric *g, const dc_site_geo *site, double pressure_mbar, double temp_c,
+                        double refraction_deg, dc_sunpos *out)
+{
+    dc_site_terms t;
+    dc_spa_site_terms(site, &t);
+    dc_spa_topocentric_at(g, &t, pressure_mbar, temp_c, refraction_deg, out);
 }
 
 double dc_incidence_deg(const dc_sunpos *p, double tilt_deg, double azimuth_deg)

@@ -33,6 +33,15 @@ void dc_spa_topocentric(const dc_geocentric *g, const dc_site_geo *site,
                         double pressure_mbar, double temp_c,
                         double refraction_deg, dc_sunpos *out);
 
+/* The site's own terms of that calculation (latitude's sine and cosine,
+ * the parallax factors x, y): once per site, not once per step. */
+typedef struct {
+    double longitude_deg, sin_phi, cos_phi, x, y;
+} dc_site_terms;
+void dc_spa_site_terms(const dc_site_geo *site, dc_site_terms *out);
+void dc_spa_topocentric_at(const dc_geocentric *g, const dc_site_terms *site, double pressure_mbar, double temp_c,
+                           double refraction_deg, dc_sunpos *out);
+
 /* Angle of incidence on a plane [deg]; tilt [deg], azimuth [deg east of north]. */
 double dc_incidence_deg(const dc_sunpos *p, double tilt_deg, double azimuth_deg);
 
