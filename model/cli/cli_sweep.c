@@ -288,9 +288,9 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
     r->done = calloc(n, 1);
     int bad = !r->done || open_journal(r, dir, tag) || prepare_base(r, &runner);
     if (!dc_ranks_any(&r->ranks, bad)) {
-        for (size_t i = 0; i < n; i++) r->to_run += mine(r, i);
-        if (!r->quiet && first && r->to_run * (size_t)r->ranks.size < n)
-            fprintf(stderr, "sweep: %zu of %zu cases already done\n", n - r->to_run * (size_t)r->ranks.size, n);
+        size_t done = 0;
+        for (size_t i = 0; i < n; i++) r->to_run += mine(r, i), done += r->done[i];
+        if (!r->quiet && first && done) fprintf(stderr, "sweep: %zu of %zu cases already done\n", done, n);
         run_threads(r, threads);
     } else bad = 1;
     if (r->fd >= 0) close(r->fd);
