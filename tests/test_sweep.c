@@ -180,6 +180,30 @@ static void cached_model_equals_fresh(void **state)
     close_run(&fresh);
 }
 
+/* The README's Python for sweep.h5, copied as a user would, runs on what
+ * the README's sweep command wrote (output/battery_sweep/ under tmp). */
+static void readme_sweep_python_runs(void **state)
+{
+    (void)state;
+    char dir[256], cmd[1024];
+    snprintf(dir, sizeof dir, "%s/output", tmp);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(dir, sizeof dir, "%s/output/battery_sweep", tmp);
+    assert_int_equal(sweep_into(dir, "-j 2"), 0);
+    char *text = slurp("README.md"), *b = text ? strstr(text, "```python\nimport h5py, pandas as pd\ncases") : NULL;
+    assert_non_null(b);
+    b = strchr(b, '\n') + 1;
+    char *e = strstr(b, "```\n");
+    assert_non_null(e);
+    *e = '\0';
+    char script[300];
+    snprintf(script, sizeof script, "%s/read_sweep.py", tmp);
+    write_text(script, b);
+    snprintf(cmd, sizeof cmd, "cd %s && /usr/bin/python3 read_sweep.py > py.log 2>&1", tmp);
+    assert_int_equal(system(cmd), 0);
+    free(text);
+}
+
 static int journal_rows(const char *dir)
 {
     char path[300];
@@ -413,6 +437,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(cases_equal_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(thousand_cases_equal_separate_runs, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(readme_sweep_python_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(cached_model_equals_fresh),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
