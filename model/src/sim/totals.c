@@ -74,20 +74,24 @@ static double pv_share_of_export(const dc_site *st, int i)
 /* Totals of a set of sites over the steps of a month (0 = the year). */
 static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_totals *t)
 {
-    memset(t, 0, sizeof *t);
+    /* Sums in a local the series cannot alias, so they stay in registers
+     * (the same additions in the same order as into *t). */
+    dc_totals acc;
+    memset(&acc, 0, sizeof acc);
     int first = m->period_first[month], last = m->period_last[month];
     double kg = 0.0;
     for (int i = first; i <= last; i++) {
         double imp = 0.0;
         for (int k = 0; k < n; k++) {
             const dc_site *st = &m->eng.site[sites[k]];
-            add_step(st, i, t);
+            add_step(st, i, &acc);
             imp += at(st->f[F_GRID_IMPORT], i);
             kg += (at(st->f[F_GRID_IMPORT], i) - at(st->f[F_OFFSITE_PPA_IN], i)) * m->topo.site[sites[k]].ef_kg_per_kwh;
-            t->pv_export_kwh += pv_share_of_export(st, i);
+            acc.pv_export_kwh += pv_share_of_export(st, i);
         }
-        t->peak_import_kw = fmax(t->peak_import_kw, imp / m->step_h);
+        acc.peak_import_kw = fmax(acc.peak_import_kw, imp / m->step_h);
     }
+    *t = acc;
     t->import_co2_t = kg / 1000.0; /* each meter at its own supplier's factor */
     if (last < first) return;
     t->storage_drawdown_kwh = level_before(m, sites, n, first) - level_before(m, sites, n, last + 1);
