@@ -363,6 +363,8 @@ static void bad_sweeps(void **state)
                        "  - key: batteries.town_hall_battery.energy_kwh\n    values: [1, 2, 3]\n",
                        "bad.yaml:6:5: values: 3 values, but the first axis has 2");
     expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    valuse: [0.3]\n", "unknown key 'valuse'");
+    expect_sweep_error("hourly: [0]\nhourly: [1]\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3, 0.4]}\n",
+                       "bad.yaml:3:1: hourly: given twice");
     expect_sweep_error("hourly: [0, 3]\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3, 0.4]}\n",
                        "bad.yaml:2:9: hourly: case 3: the sweep has cases 0 to 1");
     expect_sweep_error("combine: sobol\nsamples: 0\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",

@@ -276,6 +276,8 @@ static void read_hourly(reader *r, const yaml_node_t *v)
         return;
     }
     size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+    free(w->hourly); /* a key given twice is reported; the last list is kept whole */
+    w->n_hourly = 0;
     w->hourly = calloc(n + 1, sizeof *w->hourly);
     w->hourly_line = (int)v->start_mark.line + 1, w->hourly_col = (int)v->start_mark.column + 1;
     for (yaml_node_item_t *it = v->data.sequence.items.start; w->hourly && it < v->data.sequence.items.top; it++) {
@@ -297,6 +299,9 @@ static int read_root(reader *r, const yaml_node_t *root)
         const char *key = scalar(k);
         int known = 0;
         for (int i = 0; KEYS[i] && key; i++) known |= !strcmp(KEYS[i], key);
+        for (yaml_node_pair_t *q = root->data.mapping.pairs.start; key && q < p; q++)
+            if (scalar(yaml_document_get_node(r->doc, q->key)) && !strcmp(scalar(yaml_document_get_node(r->doc, q->key)), key))
+                error_at(r, k, key, "%s", "given twice");
         if (!known)
             error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes, target, hourly)",
                      key ? key : "?");
