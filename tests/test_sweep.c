@@ -97,40 +97,69 @@ static const char *row_of(const char *csv, size_t i)
     return line;
 }
 
+/* The sweep file run on two threads into tmp/sub; its sweep.csv text and
+ * the file as loaded (the caller frees both). */
+static char *sweep_two_threads(const char *file, const char *sub, dc_sweep **w)
+{
+    char cmd[1024], path[300];
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -j 2 -o %s/%s > %s/%s.log 2>&1", decarb_bin(), file, tmp, sub, tmp, sub);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/%s/sweep.csv", tmp, sub);
+    char *csv = slurp(path);
+    assert_non_null(csv);
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_sweep_load(file, w, d), DC_OK);
+    dc_diag_destroy(&d);
+    return csv;
+}
+
+/* Case i's row ends with the figures of a separate run. */
+static void row_equals_separate_run(const dc_sweep *w, const char *csv, size_t i)
+{
+    char want[1024];
+    separate_run(w, i, want, sizeof want);
+    const char *line = row_of(csv, i);
+    size_t len = strcspn(line, "\n") + 1;
+    if (len <= strlen(want) || memcmp(line + len - strlen(want), want, strlen(want)))
+        fail_msg("case %zu: sweep row %.*s\nseparate run %s", i, (int)len, line, want);
+}
+
 /* 1,000 cases on two threads, each reusing inputs and cached profiles
  * (battery: shared profiles; capacity: a rescaled per-kWp profile; tilt: a
  * new one): 50 of them, spread over every axis, against separate runs. */
 static void thousand_cases_equal_separate_runs(void **state)
 {
     (void)state;
-    const char *file = "tests/fixtures/sweep_1000.yaml";
-    char cmd[1024], path[300];
-    snprintf(cmd, sizeof cmd, "%s sweep %s -q -j 2 -o %s/k > %s/k.log 2>&1", decarb_bin(), file, tmp, tmp);
-    assert_int_equal(system(cmd), 0);
+    dc_sweep *w = NULL;
+    char *csv = sweep_two_threads("tests/fixtures/sweep_1000.yaml", "k", &w), path[300];
     snprintf(path, sizeof path, "%s/k/case_613/hourly.csv", tmp); /* hourly: in the file */
     assert_int_equal(access(path, F_OK), 0);
     snprintf(path, sizeof path, "%s/k/case_612/hourly.csv", tmp);
     assert_int_equal(access(path, F_OK), -1);
-    snprintf(path, sizeof path, "%s/k/sweep.csv", tmp);
-    char *csv = slurp(path);
-    assert_non_null(csv);
-    dc_sweep *w = NULL;
-    dc_diag *d = dc_diag_create();
-    assert_int_equal(dc_sweep_load(file, &w, d), DC_OK);
     assert_int_equal(dc_sweep_cases(w), 1000);
-    snprintf(cmd, sizeof cmd, "/usr/bin/python3 tests/sweep_h5_check.py %s/k", tmp);
-    assert_int_equal(system(cmd), 0);
-    for (size_t k = 0; k < 50; k++) {
-        size_t i = (k * 613) % 1000; /* 613 is prime to 1000: 50 different cases, every axis varied */
-        char want[1024];
-        separate_run(w, i, want, sizeof want);
-        const char *line = row_of(csv, i);
-        size_t len = strcspn(line, "\n") + 1;
-        if (len <= strlen(want) || memcmp(line + len - strlen(want), want, strlen(want)))
-            fail_msg("case %zu: sweep row %.*s\nseparate run %s", i, (int)len, line, want);
-    }
+    snprintf(path, sizeof path, "/usr/bin/python3 tests/sweep_h5_check.py %s/k", tmp);
+    assert_int_equal(system(path), 0);
+    for (size_t k = 0; k < 50; k++) /* 613 is prime to 1000: 50 different cases, every axis varied */
+        row_equals_separate_run(w, csv, (k * 613) % 1000);
     dc_sweep_destroy(&w);
-    dc_diag_destroy(&d);
+    free(csv);
+}
+
+/* Keys only the accounting reads are set on the thread's last model,
+ * without a new run: every case still equals a separate run. */
+static void accounting_keys_reuse_the_model(void **state)
+{
+    (void)state;
+    dc_sweep *w = NULL;
+    char *csv = sweep_two_threads("tests/fixtures/sweep_tariff.yaml", "t", &w);
+    assert_int_equal(dc_sweep_cases(w), 12);
+    for (size_t i = 0; i < 12; i++) row_equals_separate_run(w, csv, i);
+    /* Costs move with the tariff: the NPV (last column) of case 0 (20 yen) is not case 2's (40 yen). */
+    char a[1024], b[1024];
+    snprintf(a, sizeof a, "%.*s", (int)strcspn(row_of(csv, 0), "\n"), row_of(csv, 0));
+    snprintf(b, sizeof b, "%.*s", (int)strcspn(row_of(csv, 2), "\n"), row_of(csv, 2));
+    assert_string_not_equal(strrchr(a, ','), strrchr(b, ','));
+    dc_sweep_destroy(&w);
     free(csv);
 }
 
@@ -441,6 +470,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(thousand_cases_equal_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_sweep_python_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(cached_model_equals_fresh),
+        cmocka_unit_test_setup_teardown(accounting_keys_reuse_the_model, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),

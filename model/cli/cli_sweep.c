@@ -27,6 +27,7 @@ typedef struct {
     dc_ranks ranks;            /* this process takes the cases i with i % size == rank */
     const char *dir;           /* the output folder */
     const dc_runner *runner;   /* the base scenario, read once, and its inputs */
+    int accounting[16];        /* per axis: only the accounting reads its key */
     int area;                  /* the base names a leading area: net-zero and cost columns */
     int fd;                    /* the journal, O_APPEND */
     unsigned char *done;       /* per case: 1 when its row is in the journal */
@@ -70,23 +71,46 @@ static void header(FILE *fp, const void *ctx)
     fputc('\n', fp);
 }
 
-/* Runs case i; its figures after "i,values," into row. The runner and
- * the thread's cache reuse what the case leaves as it was: the same
- * figures as a separate `decarb run`. */
-static void run_case(const sweep_run *r, dc_cache *cache, size_t i, char *row, size_t len)
+/* A thread's last model and the assignments it was made with. */
+typedef struct {
+    dc_model *m;
+    char sets[16][1024];
+} kept_model;
+
+/* Case i's model: the thread's last one when the case differs from it
+ * only in keys the accounting alone reads (those are set on it, no new
+ * run), else a new one from the runner and the thread's cache. */
+static dc_status model_for(const sweep_run *r, dc_cache *cache, kept_model *k, char (*sets)[1024], size_t n,
+                           dc_diag *d)
+{
+    int reuse = k->m != NULL;
+    for (size_t a = 0; reuse && a < n; a++) reuse = r->accounting[a] || !strcmp(sets[a], k->sets[a]);
+    dc_status st = DC_OK;
+    for (size_t a = 0; reuse && st == DC_OK && a < n; a++)
+        if (strcmp(sets[a], k->sets[a])) st = dc_model_set_accounting(k->m, sets[a], d);
+    if (!reuse || st != DC_OK) {
+        const char *set[16];
+        for (size_t a = 0; a < n; a++) set[a] = sets[a];
+        dc_model_destroy(&k->m);
+        st = dc_runner_run(r->runner, cache, set, n, &k->m, d);
+    }
+    memcpy(k->sets, sets, n * sizeof *sets);
+    return st;
+}
+
+/* Runs case i; its figures after "i,values," into row: the same figures
+ * as a separate `decarb run`. */
+static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t i, char *row, size_t len)
 {
     const dc_sweep *w = r->w;
     int area = r->area;
     dc_diag *d = dc_diag_create();
-    dc_model *m = NULL;
     char sets[16][1024];
-    const char *set[16];
     size_t n_axes = dc_sweep_axes(w) < 16 ? dc_sweep_axes(w) : 16;
-    for (size_t a = 0; a < n_axes; a++) {
+    for (size_t a = 0; a < n_axes; a++)
         snprintf(sets[a], sizeof sets[a], "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
-        set[a] = sets[a];
-    }
-    dc_status st = dc_runner_run(r->runner, cache, set, n_axes, &m, d);
+    dc_status st = model_for(r, cache, k, sets, n_axes, d);
+    dc_model *m = k->m;
     if (st == DC_OK && dc_sweep_hourly(w, i)) { /* every output file of a chosen case, beside the CSV */
         char dir[1400];
         snprintf(dir, sizeof dir, "%s/case_%zu", r->dir, i);
@@ -124,7 +148,7 @@ static void run_case(const sweep_run *r, dc_cache *cache, size_t i, char *row, s
         }
         snprintf(row + at, len - at, "\n");
     }
-    dc_model_destroy(&m);
+    if (st != DC_OK) dc_model_destroy(&k->m); /* a failed case is never reused */
     dc_diag_destroy(&d);
 }
 
@@ -152,6 +176,8 @@ static int prepare_base(sweep_run *r, dc_runner **runner)
     size_t n = dc_sweep_axes(r->w) < 16 ? dc_sweep_axes(r->w) : 16;
     for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(r->w, a);
     dc_status st = dc_runner_create(dc_sweep_base(r->w), keys, n, runner, d);
+    for (size_t a = 0; st == DC_OK && a < n; a++)
+        r->accounting[a] = dc_scenario_key_scope(dc_runner_base(*runner), keys[a]) == DC_SCOPE_ACCOUNTING;
     if (st != DC_OK) {
         for (size_t i = 0; i < dc_diag_count(d); i++)
             if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
@@ -173,13 +199,14 @@ static void *worker(void *arg)
     sweep_run *r = arg;
     char *row = malloc(LINE_MAX_LEN);
     dc_cache *cache = dc_cache_create();
+    kept_model *kept = calloc(1, sizeof *kept);
     for (;;) {
         pthread_mutex_lock(&r->lock);
         while (r->next < dc_sweep_cases(r->w) && !mine(r, r->next)) r->next++;
         size_t i = r->next++;
         pthread_mutex_unlock(&r->lock);
-        if (i >= dc_sweep_cases(r->w) || !row || !cache) break;
-        run_case(r, cache, i, row, LINE_MAX_LEN);
+        if (i >= dc_sweep_cases(r->w) || !row || !cache || !kept) break;
+        run_case(r, cache, kept, i, row, LINE_MAX_LEN);
         pthread_mutex_lock(&r->lock);
         size_t n = strlen(row);
         if (write(r->fd, row, n) != (ssize_t)n) r->failed++;
@@ -189,6 +216,8 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&r->lock);
     }
     free(row);
+    if (kept) dc_model_destroy(&kept->m);
+    free(kept);
     dc_cache_destroy(&cache);
     return NULL;
 }

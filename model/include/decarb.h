@@ -101,6 +101,13 @@ int dc_scenario_key_scope(const dc_scenario *s, const char *key);
 /* A copy of s (dc_scenario_destroy frees it); NULL without memory. */
 dc_scenario *dc_scenario_clone(const dc_scenario *s);
 
+/* A key only the accounting reads (dc_scenario_key_scope: DC_SCOPE_
+ * ACCOUNTING, e.g. leading_area.tariff_yen_per_kwh) changed on a finished
+ * model: the net-zero table and the costs then use it, without a new run.
+ * DC_ERR_ARG for any other key (it needs a new model); the model is
+ * unchanged when the value is refused. */
+dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *diag);
+
 /* Runner: many runs of one base scenario, each with some keys set
  * ("key=value" as dc_scenario_set takes them). The base is read once, and
  * its inputs once unless one of the keys the runs will set (keys, as in

@@ -198,6 +198,25 @@ dc_status dc_model_reset(dc_model *m)
     return DC_OK;
 }
 
+dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *diag)
+{
+    if (!m || !assignment) return DC_ERR_ARG;
+    char key[256];
+    snprintf(key, sizeof key, "%.*s", (int)strcspn(assignment, "="), assignment);
+    if (dc_scenario_key_scope(m->s, key) != DC_SCOPE_ACCOUNTING) {
+        dc_diag_add(diag, "--set", 0, 0, key, "%s", "more than the accounting reads this key: it needs a new model");
+        return DC_ERR_ARG;
+    }
+    /* Tried on a copy first: instances keep pointers into the model's own scenario. */
+    dc_scenario *trial = dc_scenario_copy(m->s);
+    dc_status st = trial ? dc_scenario_set(trial, assignment, diag) : DC_ERR_NOMEM;
+    if (st == DC_OK) st = dc_scenario_validate(trial, diag);
+    dc_scenario_destroy(&trial);
+    if (st == DC_OK) st = dc_scenario_set(m->s, assignment, diag);
+    if (st == DC_OK) st = dc_scenario_validate(m->s, diag);
+    return st;
+}
+
 const char *dc_model_error(const dc_model *m) { return m ? m->eng.error : ""; }
 const dc_scenario *dc_model_scenario(const dc_model *m) { return m ? m->s : NULL; }
 
