@@ -50,6 +50,7 @@ static void null_everywhere(void **state)
     assert_int_equal(dc_runner_create("scenarios/default.yaml", NULL, 1, NULL, d), DC_ERR_ARG);
     assert_int_equal(dc_runner_run(NULL, NULL, NULL, 0, &m, d), DC_ERR_ARG);
     assert_null(dc_runner_base(NULL));
+    assert_int_equal(dc_model_set_accounting(NULL, "leading_area.tariff_yen_per_kwh=30", d), DC_ERR_ARG);
     dc_runner_destroy(NULL);
     assert_int_equal(dc_model_step(NULL), DC_ERR_ARG);
     assert_int_equal(dc_model_run(NULL), DC_ERR_ARG);

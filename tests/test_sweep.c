@@ -161,6 +161,21 @@ static void accounting_keys_reuse_the_model(void **state)
     assert_string_not_equal(strrchr(a, ','), strrchr(b, ','));
     dc_sweep_destroy(&w);
     free(csv);
+    /* Other keys need a new model; a refused value leaves the model as it was. */
+    run r;
+    run_scenario(&r, "scenarios/default.yaml", NULL, 0);
+    dc_diag *d = dc_diag_create();
+    dc_econ_row before, after;
+    assert_int_equal(dc_model_econ_total(r.m, &before), 0);
+    assert_int_equal(dc_model_set_accounting(r.m, "batteries.town_hall_battery.energy_kwh=5", d), DC_ERR_ARG);
+    assert_int_not_equal(dc_model_set_accounting(r.m, "leading_area.discount_rate_pct=-200", d), DC_OK);
+    assert_int_equal(dc_model_econ_total(r.m, &after), 0);
+    assert_true(before.npv == after.npv);
+    assert_int_equal(dc_model_set_accounting(r.m, "leading_area.discount_rate_pct=6", d), DC_OK);
+    assert_int_equal(dc_model_econ_total(r.m, &after), 0);
+    assert_true(after.npv != before.npv);
+    dc_diag_destroy(&d);
+    close_run(&r);
 }
 
 /* A cached model is the same model: every series bit for bit, and the
