@@ -263,12 +263,15 @@ static void bench_sweeps(const char *bin, const char *scenario)
     long rss3 = 0, rss5 = 0, rss_c = 0, n = 500;
     sweep_file(dir, "dispatch", scenario, "batteries.town_hall_battery.energy_kwh", 0, 2000, n);
     sweep_file(dir, "capacity", scenario, "pv_arrays.irrigation_pond.capacity_kw", 500, 5000, n);
+    sweep_file(dir, "accounting", scenario, "leading_area.tariff_yen_per_kwh", 15, 40, n);
     sweep_file(dir, "thousand", scenario, "batteries.town_hall_battery.energy_kwh", 0, 2000, 1000);
     sweep_file(dir, "hundred_thousand", scenario, "batteries.town_hall_battery.energy_kwh", 0, 2000, 100000);
     double td = one_sweep(bin, dir, "dispatch", &rss3), tc = one_sweep(bin, dir, "capacity", &rss_c);
+    double ta = one_sweep(bin, dir, "accounting", &rss_c);
     printf("(f) sweep, one thread, %ld cases of the default (targets: >= 5000/s dispatch-only, >= 1000/s capacity):\n", n);
     printf("%-46s %9.1f cases/s (%.2f ms a case)\n", "    dispatch-only axis (a battery)", n / td * 1e3, td / n);
     printf("%-46s %9.1f cases/s (%.2f ms a case)\n", "    capacity axis (PV rescaled)", n / tc * 1e3, tc / n);
+    printf("%-46s %9.1f cases/s (%.2f ms a case)\n", "    accounting axis (a tariff: no new run)", n / ta * 1e3, ta / n);
     one_sweep(bin, dir, "thousand", &rss3);
     fake_journal(bin, dir, "hundred_thousand", 100000, 1000);
     one_sweep(bin, dir, "hundred_thousand", &rss5);
