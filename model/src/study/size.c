@@ -197,21 +197,21 @@ static void least_cost(sizer *z, dc_size_result *out)
     gsl_vector *u = gsl_vector_alloc(k), *step = gsl_vector_alloc(k);
     gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, k);
     if (!u || !step || !s) z->failed = DC_ERR_NOMEM;
-    if (s) {
+    if (z->failed == DC_OK) {
         gsl_vector_set_all(u, 0.5);
         gsl_vector_set_all(step, 0.25);
         gsl_multimin_fminimizer_set(s, &f, u, step);
     }
-    for (int it = 0; s && it < MAX_OUTER && z->failed == DC_OK; it++) {
+    for (int it = 0; it < MAX_OUTER && z->failed == DC_OK; it++) {
         if (gsl_multimin_fminimizer_iterate(s)) break;
         if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), res_min) == GSL_SUCCESS) break;
     }
-    for (size_t a = 0; s && a < k; a++) { /* the best point, on each axis's grid */
+    for (size_t a = 0; z->failed == DC_OK && a < k; a++) { /* the best point, on each axis's grid */
         double t = fmin(fmax(gsl_vector_get(s->x, a), 0.0), 1.0), lo = o.lo[a], hi = o.hi[a];
         dc_sweep_axis_range(z->w, a, &lo, &hi, &r);
         z->x[a] = fmin(lo + round(t * (hi - lo) / r) * r, hi);
     }
-    if (s && z->failed == DC_OK && solve_last(z, &out->answer, &out->below, &out->at_floor)) out->unreached = 1;
+    if (z->failed == DC_OK && solve_last(z, &out->answer, &out->below, &out->at_floor)) out->unreached = 1;
     gsl_multimin_fminimizer_free(s);
     gsl_vector_free(u), gsl_vector_free(step);
 }
