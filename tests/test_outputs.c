@@ -112,7 +112,9 @@ static void kills_at_random_moments(void **state)
     (void)state;
     assert_int_equal(run_year(2027, NULL), 0);
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s run scenarios/default.yaml -q -o %s --set year=2030", decarb_bin(), out);
+    /* exec: the kill must reach decarb itself, not a shell that forked it
+     * (an orphaned run kept writing into the next round's folder). */
+    snprintf(cmd, sizeof cmd, "exec %s run scenarios/default.yaml -q -o %s --set year=2030", decarb_bin(), out);
     srand(20261127);
     int seen[2] = {0, 0};
     for (int k = 0; k < 25; k++) {
