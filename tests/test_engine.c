@@ -70,6 +70,7 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
 typedef struct {
     double must, max; /* [kWh] */
     double extra;     /* what it adds to its report [kWh] */
+    int from;         /* ... from this step on */
 } gen_state;
 
 static void gen_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
@@ -80,8 +81,8 @@ static void gen_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 }
 static double gen_commit(void *st, const dc_ctx *c, double kwh)
 {
-    (void)c;
-    return kwh + ((gen_state *)st)->extra;
+    const gen_state *s = st;
+    return kwh + (c->i >= s->from ? s->extra : 0.0);
 }
 static void no_reset(void *st) { (void)st; }
 static const dc_restype GEN = {.name = "gen", .role = DC_ROLE_GENERATOR, .size = sizeof(gen_state),
@@ -125,7 +126,7 @@ static void misreport_fails_the_step(void **state)
 {
     (void)state;
     rig r;
-    gen_state g = {0, 10, 0};
+    gen_state g = {0, 10, 0, 0};
     rig_init(&r, 30, 0, INFINITY, 0, &GEN, &g);
     /* Honest: the generator gives 10, the grid 20, the site balances. */
     assert_int_equal(dc_engine_step(&r.e, 0), 0);
@@ -141,6 +142,26 @@ static void misreport_fails_the_step(void **state)
     /* Below the tolerance a report passes. */
     g.extra = 1e-9;
     assert_int_equal(dc_engine_step(&r.e, 2), 0);
+}
+
+/* A run of several steps stops at the first that fails, with the steps
+ * before it done and recorded, as stepping one by one would. */
+static void a_run_stops_at_the_failing_step(void **state)
+{
+    (void)state;
+    rig r;
+    gen_state g = {0, 10, 1.0, 2};
+    rig_init(&r, 30, 0, INFINITY, 0, &GEN, &g);
+    int failed = -1;
+    assert_int_equal(dc_engine_run(&r.e, 0, 2, &failed), 0);
+    assert_int_equal(failed, 2);
+    assert_near(r.imp[0], 20, 1e-12);
+    assert_near(r.imp[1], 20, 1e-12);
+    assert_int_equal(dc_engine_run(&r.e, 0, STEPS, &failed), -1);
+    assert_int_equal(failed, 2);
+    assert_non_null(strstr(r.e.error, "step 2 (2030-04-01 02:00 JST): site 'hall': residual 1 kWh"));
+    assert_near(r.town[F_RESIDUAL][1], 0, 1e-12);
+    assert_near(r.town[F_RESIDUAL][2], 0, 1e-12); /* the failed step is not added to the town */
 }
 
 static void leaking_store_fails_its_ledger(void **state)
@@ -163,7 +184,7 @@ static void floors_are_honoured(void **state)
 {
     (void)state;
     rig r;
-    gen_state g = {40, 60, 0};
+    gen_state g = {40, 60, 0, 0};
     rig_init(&r, 30, 25, INFINITY, 20, &GEN, &g);
     /* Supply 25 PV + 40 must-run = 65 against 30: export 20 (limit), curtail 15 of PV. */
     assert_int_equal(dc_engine_step(&r.e, 0), 0);
@@ -229,6 +250,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(misreport_fails_the_step),
+        cmocka_unit_test(a_run_stops_at_the_failing_step),
         cmocka_unit_test(leaking_store_fails_its_ledger),
         cmocka_unit_test(floors_are_honoured),
         cmocka_unit_test(outage_mask_by_step),

@@ -449,30 +449,48 @@ static void restore_town(dc_engine *e)
     }
 }
 
-/* ---- one step -------------------------------------------------------- */
+/* ---- a run of steps ---------------------------------------------------- */
 
-/* Record the step of the active sites, adding to the town's sums (a flow
- * a site does not record is 0 there). */
-static void record(dc_engine *e, int i)
+/* The step's flows of a bus's sites into their series. */
+static void record_bus(dc_engine *e, const dc_bus *b, int i)
+{
+    for (int k = 0; k < b->n_sites; k++) {
+        const dc_site *st = &e->site[b->sites[k]];
+        for (int j = 0; j < st->n_kept; j++) st->f[st->kept[j]][i] = st->now[st->kept[j]];
+    }
+}
+
+/* The active sites' records of steps [first, last) added to the town's
+ * sums, site by site in site order, then the buses' residuals (a flow a
+ * site does not record is 0 there). */
+static void add_active_to_town(dc_engine *e, int first, int last)
 {
     for (int a = 0; a < e->n_active_sites; a++) {
         const dc_site *st = &e->site[e->active_sites[a]];
         for (int j = 0; j < st->n_kept; j++) {
             int k = st->kept[j];
-            st->f[k][i] = st->now[k];
-            if (k != F_RESIDUAL) e->town[k][i] += st->now[k];
+            if (k == F_RESIDUAL) continue;
+            double *restrict town = e->town[k];
+            const double *restrict v = st->f[k];
+            for (int i = first; i < last; i++) town[i] += v[i];
         }
     }
-    for (int a = 0; a < e->n_active_buses; a++) e->town[F_RESIDUAL][i] += e->bus[e->active_buses[a]].residual[i];
+    for (int a = 0; a < e->n_active_buses; a++) {
+        const double *restrict v = e->bus[e->active_buses[a]].residual;
+        double *restrict town = e->town[F_RESIDUAL];
+        for (int i = first; i < last; i++) town[i] += v[i];
+    }
 }
-
 /* ---- the survival scan ------------------------------------------------ */
 
-/* Every instance's state at the start of step i, for the scan. */
-static void snapshot(dc_engine *e, int i)
+/* A bus's instances' states at the start of step i, for the scan. */
+static void snapshot_bus(dc_engine *e, const dc_bus *b, int i)
 {
-    for (int r = 0; r < e->n_inst; r++)
-        if (e->snap[r]) memcpy(e->snap[r] + (size_t)i * e->inst[r].type->size, e->inst[r].state, e->inst[r].type->size);
+    for (int k = 0; k < b->n_res; k++) {
+        const dc_instance *in = &e->inst[b->res[k]];
+        unsigned char *to = e->snap[b->res[k]];
+        if (to) memcpy(to + (size_t)i * in->type->size, in->state, in->type->size);
+    }
 }
 
 /* Hours a bus keeps its critical demand served with the grid down from
@@ -526,19 +544,52 @@ int dc_engine_survival(dc_engine *e, int bus, int max_steps, double *hours)
     return ok ? 0 : -1;
 }
 
+/* Steps [first, last) of one active bus; the first step that fails, or
+ * last. Its state stays in cache for the whole run. */
+static int run_bus(dc_engine *e, dc_bus *b, int first, int last)
+{
+    for (int i = first; i < last; i++) {
+        if (e->snap) snapshot_bus(e, b, i);
+        if (bus_step(e, b, i)) return i;
+        record_bus(e, b, i);
+    }
+    return last;
+}
+
+/* Buses share nothing within a step, so each runs through all its steps in
+ * turn. A failure anywhere ends the run at the earliest failing step (the
+ * first bus, at equal steps), as a step-by-step run would. */
+int dc_engine_run(dc_engine *e, int first, int last, int *failed)
+{
+    char error[sizeof e->error];
+    int end = last;
+    error[0] = '\0';
+    if (e->passive_fail >= first && e->passive_fail < last) {
+        end = e->passive_fail;
+        snprintf(error, sizeof error, "%s", e->passive_error);
+    }
+    for (int b = 0; e->snap && b < e->n_buses; b++) /* passive buses do not change: their state is the same */
+        for (int i = first; e->bus[b].passive && i < end; i++) snapshot_bus(e, &e->bus[b], i);
+    for (int a = 0; a < e->n_active_buses; a++) {
+        e->error[0] = '\0';
+        int stop = run_bus(e, &e->bus[e->active_buses[a]], first, end);
+        if (stop < end) {
+            end = stop;
+            memcpy(error, e->error, sizeof error);
+        }
+    }
+    add_active_to_town(e, first, end);
+    memcpy(e->error, error, sizeof error);
+    *failed = end;
+    if (end < last) return -1;
+    if (last == e->n_steps) settle_year(e);
+    return 0;
+}
+
 int dc_engine_step(dc_engine *e, int i)
 {
-    e->error[0] = '\0';
-    if (i == e->passive_fail) {
-        snprintf(e->error, sizeof e->error, "%s", e->passive_error);
-        return -1;
-    }
-    if (e->snap) snapshot(e, i);
-    for (int a = 0; a < e->n_active_buses; a++)
-        if (bus_step(e, &e->bus[e->active_buses[a]], i)) return -1;
-    record(e, i);
-    if (i == e->n_steps - 1) settle_year(e);
-    return 0;
+    int failed;
+    return dc_engine_run(e, i, i + 1, &failed);
 }
 
 void dc_engine_reset(dc_engine *e)

@@ -124,6 +124,10 @@ typedef struct {
  * the year: off-site PPA sales and each profile's share of its site's
  * flows (those records are complete once the year is). */
 int dc_engine_step(dc_engine *e, int i);
+/* Steps [first, last): the same as stepping them one by one, bus after
+ * bus. 0; or -1 with the earliest failing step in *failed (error says
+ * where), the steps before it done. */
+int dc_engine_run(dc_engine *e, int first, int last, int *failed);
 /* Every instance back to the start of the year, and the town's sums back
  * to what the passive buses give them. */
 void dc_engine_reset(dc_engine *e);

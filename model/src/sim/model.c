@@ -172,23 +172,31 @@ static dc_status survival_scan(dc_model *m)
     return DC_OK;
 }
 
+/* Steps up to `last` (exclusive); after a failure, the model stands past
+ * the failed step. The year's last step ends with the survival scan. */
+static dc_status advance(dc_model *m, int last)
+{
+    int failed;
+    if (dc_engine_run(&m->eng, m->step, last, &failed)) {
+        m->step = failed + 1;
+        return DC_ERR_BALANCE;
+    }
+    m->step = last;
+    if (m->step == m->ta.n && m->scan_ready && m->survival) return survival_scan(m);
+    return DC_OK;
+}
+
 dc_status dc_model_step(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
     if (m->step >= m->ta.n) return DC_ERR_STATE;
-    if (dc_engine_step(&m->eng, m->step++)) return DC_ERR_BALANCE;
-    if (m->step == m->ta.n && m->scan_ready && m->survival) return survival_scan(m);
-    return DC_OK;
+    return advance(m, m->step + 1);
 }
 
 dc_status dc_model_run(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
-    while (m->step < m->ta.n) {
-        dc_status st = dc_model_step(m);
-        if (st != DC_OK) return st;
-    }
-    return DC_OK;
+    return m->step < m->ta.n ? advance(m, m->ta.n) : DC_OK;
 }
 
 dc_status dc_model_reset(dc_model *m)
