@@ -141,6 +141,8 @@ static void unlock(dc_resultset *r)
 {
     if (r->lock_fd >= 0) close(r->lock_fd);
     r->lock_fd = -1;
+    free(r->buf);
+    r->buf = NULL;
 }
 
 int dc_resultset_begin(dc_resultset *r, const char *dir, const char *const *known, char *err, size_t n)
@@ -167,6 +169,8 @@ int dc_resultset_path(const dc_resultset *r, const char *name, char *buf, size_t
     return len < 0 || (size_t)len >= n ? -1 : 0;
 }
 
+enum { RESULT_BUFFER = 1 << 20 };
+
 FILE *dc_resultset_create(dc_resultset *r, const char *name)
 {
     char path[3 * DC_PATH_MAX];
@@ -174,7 +178,10 @@ FILE *dc_resultset_create(dc_resultset *r, const char *name)
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!fp && fd >= 0) close(fd);
-    if (fp) setvbuf(fp, NULL, _IOFBF, 1 << 20); /* megabyte writes, not 4 KiB ones */
+    /* Megabyte writes, not 4 KiB ones: glibc ignores the size unless it is
+     * given the buffer. Files are written one at a time, so one will do. */
+    if (fp && !r->buf) r->buf = malloc(RESULT_BUFFER);
+    if (fp && r->buf) setvbuf(fp, r->buf, _IOFBF, RESULT_BUFFER);
     return fp;
 }
 
