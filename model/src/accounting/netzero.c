@@ -35,7 +35,6 @@ static const double *item_series(const dc_model *m, const char *kind, const char
     return dc_model_series(m, key);
 }
 
-static double at(const double *v, int i) { return v ? v[i] : 0.0; }
 
 /* One site's 民生 demand of the area per step into out[n]; 0 when none. */
 static int site_minsei(const dc_model *m, int site, double *out)
@@ -68,26 +67,33 @@ static int fit_used(const dc_model *m, int site, double *out)
     return any;
 }
 
+static double max0(double a) { return a > 0 ? a : 0.0; } /* no NaN here: fmax is a libm call */
+
 /* The routes of one site, its 民生 share of each step; grid[i] gathers
- * the 民生 loads' grid purchases of the step. */
+ * the 民生 loads' grid purchases of the step. Sums in locals [kWh], which
+ * the series cannot alias. */
 static void site_routes(const dc_model *m, int site, const double *minsei_kwh, double *fit, dc_netzero *z,
                         double *grid)
 {
-    const dc_site *st = &m->eng.site[site];
-    const double *dem = st->f[F_DEMAND], *uns = st->f[F_UNSERVED], *imp = st->f[F_GRID_IMPORT];
-    const double *win = st->f[F_WIRE_IN], *ppa = st->f[F_OFFSITE_PPA_IN];
+    const dc_site_view *v = &m->view[site];
+    const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *ppa = v->ppa_in;
     int has_fit = fit_used(m, site, fit);
+    double fit_excluded = 0, onsite = 0, wire = 0, offsite = 0;
     for (int i = 0; i < m->ta.n; i++) {
-        double d = at(dem, i);
+        double d = dem[i];
         if (d <= 0 || minsei_kwh[i] <= 0) continue;
         double share = minsei_kwh[i] / d, f = has_fit ? fit[i] : 0.0;
-        double local = fmax(d - at(uns, i) - at(imp, i) - at(win, i), 0.0);
-        z->fit_excluded_mwh += fmin(f, local) * share / 1000;
-        z->b_onsite_mwh += fmax(local - f, 0.0) * share / 1000;
-        z->b_wire_mwh += at(win, i) * share / 1000;
-        z->b_offsite_ppa_mwh += at(ppa, i) * share / 1000;
-        grid[i] += (at(imp, i) - at(ppa, i)) * share;
+        double local = max0(d - uns[i] - imp[i] - win[i]);
+        fit_excluded += (f < local ? f : local) * share;
+        onsite += max0(local - f) * share;
+        wire += win[i] * share;
+        offsite += ppa[i] * share;
+        grid[i] += (imp[i] - ppa[i]) * share;
     }
+    z->fit_excluded_mwh += fit_excluded / 1000;
+    z->b_onsite_mwh += onsite / 1000;
+    z->b_wire_mwh += wire / 1000;
+    z->b_offsite_ppa_mwh += offsite / 1000;
 }
 
 /* A, C and the area's other demand, from the loads. */
@@ -164,9 +170,12 @@ dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
         for (size_t i = 0; i < n; i++) minsei_after += work[i];
         site_routes(m, k, work, fit, z, grid);
     }
-    for (int k = 0; k < m->eng.n_sites; k++)
-        if (!strcmp(site_area(m, k), z->area))
-            for (size_t i = 0; i < n; i++) z->exported_mwh += at(m->eng.site[k].f[F_GRID_EXPORT], (int)i) / 1000;
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        if (strcmp(site_area(m, k), z->area)) continue;
+        double exported = 0;
+        for (size_t i = 0; i < n; i++) exported += m->view[k].exp[i];
+        z->exported_mwh += exported / 1000;
+    }
     for (size_t i = 0; i < n; i++) z->grid_hours += grid[i] > 1e-9;
     free(work);
     demand_terms(m, z);

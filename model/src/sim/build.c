@@ -542,6 +542,25 @@ static dc_status pv_series(builder *b)
     return DC_OK;
 }
 
+static const double *col(const builder *b, const dc_site *s, int k) { return s->f[k] ? s->f[k] : b->zeros; }
+
+/* Each site's series as the totals read them. */
+static dc_status site_views(builder *b)
+{
+    dc_model *m = b->m;
+    m->view = alloc(b, ((size_t)m->eng.n_sites + 1) * sizeof *m->view);
+    if (!m->view) return DC_ERR_NOMEM;
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        const dc_site *s = &m->eng.site[k];
+        m->view[k] = (dc_site_view){col(b, s, F_DEMAND), col(b, s, F_PV), col(b, s, F_GENERATION),
+                                    col(b, s, F_STORAGE_CHARGE), col(b, s, F_STORAGE_DISCHARGE),
+                                    col(b, s, F_GRID_IMPORT), col(b, s, F_GRID_EXPORT), col(b, s, F_WIRE_IN),
+                                    col(b, s, F_WIRE_OUT), col(b, s, F_OFFSITE_PPA_IN), col(b, s, F_CURTAILED),
+                                    col(b, s, F_UNSERVED), col(b, s, F_RESIDUAL), m->topo.site[k].ef_kg_per_kwh};
+    }
+    return DC_OK;
+}
+
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
 {
     builder b = {m, in, diag, {0}, NULL, NULL, {0}};
@@ -563,6 +582,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (st == DC_OK) st = buyers(&b);
     if (st == DC_OK) st = sum_inputs(&b);
     if (st == DC_OK) st = pv_series(&b);
+    if (st == DC_OK) st = site_views(&b);
     if (st == DC_OK && m->s->resilience.scan) st = scan_setup(&b);
     return st;
 }

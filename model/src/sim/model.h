@@ -22,6 +22,14 @@ typedef struct {
 } dc_flow_desc;
 extern const dc_flow_desc dc_flow_table[F_COUNT];
 
+/* A site's recorded series for totals, a flow it does not record read as
+ * the model's zeros, and its meter's electricity factor. */
+typedef struct {
+    const double *demand, *pv, *gen, *charge, *discharge, *imp, *exp, *wire_in, *wire_out, *ppa_in, *curtailed,
+        *unserved, *residual;
+    double ef; /* [kg-CO2/kWh] */
+} dc_site_view;
+
 struct dc_model {
     dc_scenario *s;        /* the scenario as the model was made from it */
     dc_timeaxis ta;
@@ -47,6 +55,7 @@ struct dc_model {
     dc_cost_params *pv_cost, *bat_cost; /* resolved costs per PV item and battery (economics) */
     double grid_ef;        /* the grid's factor [kg-CO2/kWh] (net-zero gap) */
     const double **pv_sold, **pv_used; /* per PV item: its sold_to_buyers, used_on_site series (NULL: none) */
+    dc_site_view *view;    /* per site */
 };
 
 /* Builds everything but the time axis and sun (build.c). */

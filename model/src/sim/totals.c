@@ -8,23 +8,23 @@
 #include "params.h"
 
 static double at(const double *v, int i) { return v ? v[i] : 0.0; }
+static double max2(double a, double b) { return a > b ? a : b; } /* no NaN here: fmax is a libm call */
 
-static void add_step(const dc_site *s, int i, dc_totals *t)
+static void add_step(const dc_site_view *c, int i, dc_totals *t)
 {
-    double *const *f = s->f;
-    t->demand_kwh += at(f[F_DEMAND], i);
-    t->pv_kwh += at(f[F_PV], i);
-    t->generation_kwh += at(f[F_GENERATION], i);
-    t->storage_charge_kwh += at(f[F_STORAGE_CHARGE], i);
-    t->storage_discharge_kwh += at(f[F_STORAGE_DISCHARGE], i);
-    t->import_kwh += at(f[F_GRID_IMPORT], i);
-    t->export_kwh += at(f[F_GRID_EXPORT], i);
-    t->wire_in_kwh += at(f[F_WIRE_IN], i);
-    t->wire_out_kwh += at(f[F_WIRE_OUT], i);
-    t->offsite_ppa_in_kwh += at(f[F_OFFSITE_PPA_IN], i);
-    t->curtailed_kwh += at(f[F_CURTAILED], i);
-    t->unserved_kwh += at(f[F_UNSERVED], i);
-    t->max_residual_kwh = fmax(t->max_residual_kwh, fabs(at(f[F_RESIDUAL], i)));
+    t->demand_kwh += c->demand[i];
+    t->pv_kwh += c->pv[i];
+    t->generation_kwh += c->gen[i];
+    t->storage_charge_kwh += c->charge[i];
+    t->storage_discharge_kwh += c->discharge[i];
+    t->import_kwh += c->imp[i];
+    t->export_kwh += c->exp[i];
+    t->wire_in_kwh += c->wire_in[i];
+    t->wire_out_kwh += c->wire_out[i];
+    t->offsite_ppa_in_kwh += c->ppa_in[i];
+    t->curtailed_kwh += c->curtailed[i];
+    t->unserved_kwh += c->unserved[i];
+    t->max_residual_kwh = max2(t->max_residual_kwh, fabs(c->residual[i]));
 }
 
 /* Stored energy of the sites just before step i. */
@@ -63,10 +63,10 @@ static void ratios(dc_totals *t)
 
 /* A site's export at step i that came from its PV: PV's part of what the
  * site supplied itself (PV delivered, generation, storage, wire in). */
-static double pv_share_of_export(const dc_site *st, int i)
+static double pv_share_of_export(const dc_site_view *c, int i)
 {
-    double exp = at(st->f[F_GRID_EXPORT], i), pv = at(st->f[F_PV], i) - at(st->f[F_CURTAILED], i);
-    double local = pv + at(st->f[F_GENERATION], i) + at(st->f[F_STORAGE_DISCHARGE], i) + at(st->f[F_WIRE_IN], i);
+    double exp = c->exp[i], pv = c->pv[i] - c->curtailed[i];
+    double local = pv + c->gen[i] + c->discharge[i] + c->wire_in[i];
     if (exp <= 0 || pv <= 0 || local <= 0) return 0.0;
     return exp * pv / local;
 }
@@ -74,22 +74,29 @@ static double pv_share_of_export(const dc_site *st, int i)
 /* Totals of a set of sites over the steps of a month (0 = the year). */
 static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_totals *t)
 {
-    /* Sums in a local the series cannot alias, so they stay in registers
-     * (the same additions in the same order as into *t). */
+    /* Sums in a local the series cannot alias, so they stay in registers. */
     dc_totals acc;
     memset(&acc, 0, sizeof acc);
     int first = m->period_first[month], last = m->period_last[month];
     double kg = 0.0;
-    for (int i = first; i <= last; i++) {
-        double imp = 0.0;
+    /* Site by site within blocks of steps: one site's series are read
+     * together, which the caches follow; a step's import of all the sites
+     * is gathered for the peak. */
+    enum { BLOCK = 256 };
+    double imp[BLOCK];
+    for (int from = first; from <= last; from += BLOCK) {
+        int to = last - from < BLOCK ? last + 1 : from + BLOCK;
+        memset(imp, 0, sizeof imp);
         for (int k = 0; k < n; k++) {
-            const dc_site *st = &m->eng.site[sites[k]];
-            add_step(st, i, &acc);
-            imp += at(st->f[F_GRID_IMPORT], i);
-            kg += (at(st->f[F_GRID_IMPORT], i) - at(st->f[F_OFFSITE_PPA_IN], i)) * m->topo.site[sites[k]].ef_kg_per_kwh;
-            acc.pv_export_kwh += pv_share_of_export(st, i);
+            const dc_site_view *c = &m->view[sites[k]];
+            for (int i = from; i < to; i++) {
+                add_step(c, i, &acc);
+                imp[i - from] += c->imp[i];
+                kg += (c->imp[i] - c->ppa_in[i]) * c->ef;
+                acc.pv_export_kwh += pv_share_of_export(c, i);
+            }
         }
-        acc.peak_import_kw = fmax(acc.peak_import_kw, imp / m->step_h);
+        for (int i = from; i < to; i++) acc.peak_import_kw = max2(acc.peak_import_kw, imp[i - from] / m->step_h);
     }
     *t = acc;
     t->import_co2_t = kg / 1000.0; /* each meter at its own supplier's factor */
