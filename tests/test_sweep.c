@@ -178,6 +178,99 @@ static void accounting_keys_reuse_the_model(void **state)
     close_run(&r);
 }
 
+/* Every series of a and b, bit for bit, and their totals. */
+static void same_models(const dc_model *a, const dc_model *b)
+{
+    assert_int_equal(dc_model_series_count(a), dc_model_series_count(b));
+    for (size_t k = 0; k < dc_model_series_count(a); k++) {
+        dc_series_info x, y;
+        dc_model_series_get(a, k, &x);
+        dc_model_series_get(b, k, &y);
+        assert_string_equal(x.name, y.name);
+        if (memcmp(dc_model_series_at(a, k), dc_model_series_at(b, k), dc_model_steps(a) * sizeof(double)))
+            fail_msg("series %s differs", x.name);
+    }
+    dc_totals ta, tb;
+    assert_int_equal(dc_model_totals(a, 0, &ta), DC_OK);
+    assert_int_equal(dc_model_totals(b, 0, &tb), DC_OK);
+    assert_memory_equal(&ta, &tb, sizeof ta);
+    dc_cyclic_info ca, cb;
+    dc_model_cyclic(a, &ca);
+    dc_model_cyclic(b, &cb);
+    assert_memory_equal(&ca, &cb, sizeof ca);
+}
+
+/* A battery's own parameters are set on a finished model, which runs the
+ * year again: every series equals a new model's with the same settings,
+ * bit for bit, case after case (so nothing of an earlier case is left),
+ * with a scan and an outage (typhoon_town) and with every technology. */
+static void battery_keys_retune_the_model(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *scenario, *battery;
+    } CASES[] = {{"scenarios/typhoon_town.yaml", "shelter_battery"},
+                 {"tests/bench/every_technology.yaml", "town_hall_battery"}};
+    static const char *const SETS[][2] = {
+        {"energy_kwh=400", "power_kw=150"},   {"energy_kwh=0", NULL},          {"year_end=cyclic", "energy_kwh=250"},
+        {"soc_initial_pct=10", NULL},         {"grid_forming=false", NULL},    {"charge_eff_pct=90", "year_end=free"},
+    };
+    for (size_t c = 0; c < sizeof CASES / sizeof CASES[0]; c++) {
+        run kept, fresh;
+        run_scenario(&kept, CASES[c].scenario, NULL, 0);
+        dc_diag *d = dc_diag_create();
+        const char *all[16];
+        char text[16][128];
+        int n = 0;
+        for (size_t k = 0; k < sizeof SETS / sizeof SETS[0]; k++) {
+            for (int j = 0; j < 2 && SETS[k][j]; j++) {
+                snprintf(text[n], sizeof text[n], "batteries.%s.%s", CASES[c].battery, SETS[k][j]);
+                all[n] = text[n];
+                char key[128];
+                snprintf(key, sizeof key, "%.*s", (int)strcspn(text[n], "="), text[n]);
+                assert_true(dc_model_can_set(kept.m, key));
+                if (dc_model_set(kept.m, text[n], d) != DC_OK) fail_msg("%s: %s", text[n], dc_diag_message(d, 0));
+                n++;
+            }
+            assert_int_equal(dc_model_run(kept.m), DC_OK);
+            run_scenario(&fresh, CASES[c].scenario, all, n);
+            same_models(kept.m, fresh.m);
+            close_run(&fresh);
+        }
+        dc_diag_destroy(&d);
+        close_run(&kept);
+    }
+}
+
+/* What dc_model_set refuses leaves the model as it was: keys that need a
+ * new model, and a value the scenario would refuse. */
+static void model_set_refuses(void **state)
+{
+    (void)state;
+    run kept, fresh;
+    run_scenario(&kept, "scenarios/typhoon_town.yaml", NULL, 0);
+    run_scenario(&fresh, "scenarios/typhoon_town.yaml", NULL, 0);
+    dc_diag *d = dc_diag_create();
+    static const char *const NEEDS_NEW[] = {"batteries.shelter_battery.site=town_hall",
+                                            "batteries.shelter_battery.name=other", "pv_arrays[0].capacity_kw=50",
+                                            "dispatch.deficit_order=[grid]", "ev_fleets[0].count=3", "year=2031"};
+    for (size_t k = 0; k < sizeof NEEDS_NEW / sizeof NEEDS_NEW[0]; k++) {
+        char key[128];
+        snprintf(key, sizeof key, "%.*s", (int)strcspn(NEEDS_NEW[k], "="), NEEDS_NEW[k]);
+        assert_false(dc_model_can_set(kept.m, key));
+        assert_int_equal(dc_model_set(kept.m, NEEDS_NEW[k], d), DC_ERR_ARG);
+    }
+    assert_int_not_equal(dc_model_set(kept.m, "batteries.shelter_battery.energy_kwh=-5", d), DC_OK);
+    assert_int_not_equal(dc_model_set(kept.m, "batteries.shelter_battery.soc_min_pct=90", d), DC_OK); /* above max */
+    assert_int_equal(dc_model_steps_done(kept.m), dc_model_steps(kept.m)); /* still the finished year */
+    same_models(kept.m, fresh.m);
+    assert_int_equal(dc_model_set(NULL, "batteries.shelter_battery.energy_kwh=5", d), DC_ERR_ARG);
+    assert_false(dc_model_can_set(NULL, "batteries.shelter_battery.energy_kwh"));
+    dc_diag_destroy(&d);
+    close_run(&kept);
+    close_run(&fresh);
+}
+
 /* A cached model is the same model: every series bit for bit, and the
  * cache was used (the second model's sun and five arrays came from it). */
 static void cached_model_equals_fresh(void **state)
@@ -485,6 +578,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(thousand_cases_equal_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_sweep_python_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(cached_model_equals_fresh),
+        cmocka_unit_test(battery_keys_retune_the_model),
+        cmocka_unit_test(model_set_refuses),
         cmocka_unit_test_setup_teardown(accounting_keys_reuse_the_model, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),

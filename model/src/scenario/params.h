@@ -99,6 +99,9 @@ int dc_param_parse(const dc_param *p, dc_scenario *s, int item, const char *text
 void dc_param_format(const dc_param *p, const dc_scenario *s, int item, char *buf, size_t len);
 /* Closest known key of a section (and section names at top level), or NULL. */
 const char *dc_param_suggest(dc_psection sec, const char *key);
+/* The row of a key as dc_scenario_set takes it ("batteries.hall.energy_kwh")
+ * and its item; NULL for an unknown key or item. */
+const dc_param *dc_scenario_key_param(const dc_scenario *s, const char *key, int *item);
 /* What a change of p makes stale (dc_scenario_key_scope's answer, named). */
 const char *dc_param_scope_name(const dc_param *p);
 #endif

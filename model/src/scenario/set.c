@@ -135,11 +135,16 @@ const char *dc_param_scope_name(const dc_param *p)
     return NAMES[scope_of(p)];
 }
 
-int dc_scenario_key_scope(const dc_scenario *s, const char *key)
+const dc_param *dc_scenario_key_param(const dc_scenario *s, const char *key, int *item)
 {
     char path[256], err[DC_PATH_MAX + 128];
-    if (!s || !key || snprintf(path, sizeof path, "%s", key) >= (int)sizeof path) return -1;
+    if (!s || !key || snprintf(path, sizeof path, "%s", key) >= (int)sizeof path) return NULL;
+    return resolve(s, path, item, err, sizeof err);
+}
+
+int dc_scenario_key_scope(const dc_scenario *s, const char *key)
+{
     int item;
-    const dc_param *p = resolve(s, path, &item, err, sizeof err);
+    const dc_param *p = dc_scenario_key_param(s, key, &item);
     return p ? scope_of(p) : -1;
 }

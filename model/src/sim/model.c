@@ -7,6 +7,8 @@
 
 #include "diag.h"
 #include "model.h"
+#include "params.h"
+#include "types.h"
 #include "validate.h"
 
 enum { MAX_CYCLIC_PASSES = 10 };
@@ -87,6 +89,8 @@ static double cycle_all(dc_model *m, int *any)
 
 static dc_status find_cyclic_start(dc_model *m, dc_diag *diag)
 {
+    m->cyclic_passes = 0;
+    m->cyclic_gap_kwh = 0.0;
     cycle_all(m, &m->cyclic); /* before any step: start = start, nothing moves */
     for (int pass = 0; m->cyclic && pass < MAX_CYCLIC_PASSES; pass++) {
         dc_status st = dc_model_run(m);
@@ -206,6 +210,18 @@ dc_status dc_model_reset(dc_model *m)
     return DC_OK;
 }
 
+/* Sets the assignment on a copy first, then on the model's own scenario. */
+static dc_status set_checked(dc_model *m, const char *assignment, dc_diag *diag)
+{
+    dc_scenario *trial = dc_scenario_copy(m->s);
+    dc_status st = trial ? dc_scenario_set(trial, assignment, diag) : DC_ERR_NOMEM;
+    if (st == DC_OK) st = dc_scenario_validate(trial, diag);
+    dc_scenario_destroy(&trial);
+    if (st == DC_OK) st = dc_scenario_set(m->s, assignment, diag);
+    if (st == DC_OK) st = dc_scenario_validate(m->s, diag);
+    return st;
+}
+
 dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *diag)
 {
     if (!m || !assignment) return DC_ERR_ARG;
@@ -215,13 +231,46 @@ dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *
         dc_diag_add(diag, "--set", 0, 0, key, "%s", "more than the accounting reads this key: it needs a new model");
         return DC_ERR_ARG;
     }
-    /* Tried on a copy first: instances keep pointers into the model's own scenario. */
-    dc_scenario *trial = dc_scenario_copy(m->s);
-    dc_status st = trial ? dc_scenario_set(trial, assignment, diag) : DC_ERR_NOMEM;
-    if (st == DC_OK) st = dc_scenario_validate(trial, diag);
-    dc_scenario_destroy(&trial);
-    if (st == DC_OK) st = dc_scenario_set(m->s, assignment, diag);
-    if (st == DC_OK) st = dc_scenario_validate(m->s, diag);
+    return set_checked(m, assignment, diag); /* on a copy first: instances keep pointers into m->s */
+}
+
+/* The binding that can retune key's item in place, or NULL. */
+static const dc_binding *retunable(const dc_model *m, const char *key, int *item)
+{
+    const dc_param *p = dc_scenario_key_param(m->s, key, item);
+    if (!p || dc_scenario_key_scope(m->s, key) != DC_SCOPE_DISPATCH) return NULL;
+    if (!strcmp(p->key, "name") || !strcmp(p->key, "site")) return NULL; /* where it is: the topology */
+    for (int j = 0; j < dc_n_bindings; j++)
+        if (dc_bindings[j].section == (int)p->section && dc_bindings[j].retune) return &dc_bindings[j];
+    return NULL;
+}
+
+int dc_model_can_set(const dc_model *m, const char *key)
+{
+    int item;
+    if (!m || !key) return 0;
+    return dc_scenario_key_scope(m->s, key) == DC_SCOPE_ACCOUNTING || retunable(m, key, &item) != NULL;
+}
+
+dc_status dc_model_set(dc_model *m, const char *assignment, dc_diag *diag)
+{
+    if (!m || !assignment) return DC_ERR_ARG;
+    char key[256];
+    snprintf(key, sizeof key, "%.*s", (int)strcspn(assignment, "="), assignment);
+    if (dc_scenario_key_scope(m->s, key) == DC_SCOPE_ACCOUNTING) return dc_model_set_accounting(m, assignment, diag);
+    int item;
+    const dc_binding *bind = retunable(m, key, &item);
+    if (!bind) {
+        dc_diag_add(diag, "--set", 0, 0, key, "%s", "more than one resource's own parameters: it needs a new model");
+        return DC_ERR_ARG;
+    }
+    dc_status st = set_checked(m, assignment, diag);
+    if (st != DC_OK) return st;
+    dc_instance *in = &m->eng.inst[m->inst_of[bind->section][item]];
+    st = bind->retune(in->state, m->s, item);
+    in->grid_forming = st == DC_OK && in->type->forms_grid && in->type->forms_grid(in->state);
+    if (st == DC_OK) restart(m);
+    if (st == DC_OK) st = find_cyclic_start(m, diag);
     return st;
 }
 

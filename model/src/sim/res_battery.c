@@ -101,18 +101,29 @@ const dc_restype dc_battery_type = {
     .forms_grid = bat_forms_grid,
 };
 
+/* The item's parameters into the state, which goes back to the start of
+ * the year; its series stay where they are. */
+dc_status dc_battery_retune(void *state, const dc_scenario *sc, int item)
+{
+    battery_state *s = state;
+    const dc_battery_item *it = &DC_CITEMS(sc, S_BATTERIES, dc_battery_item)[item];
+    s->p = it->b;
+    if (s->p.energy_kwh <= 0) s->p.power_kw = 0; /* 0 kWh = no battery */
+    s->start_kwh = s->p.energy_kwh * s->p.soc_initial_pct / 100.0;
+    s->cyclic = it->year_end == DC_YEAR_END_CYCLIC;
+    s->reserve_kwh = s->p.energy_kwh * it->disaster_reserve_pct / 100.0;
+    s->grid_forming = it->grid_forming;
+    bat_reset(s);
+    return DC_OK;
+}
+
 dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site)
 {
     battery_state *s = state;
     const dc_battery_item *it = &DC_CITEMS(env->s, S_BATTERIES, dc_battery_item)[item];
     memset(s, 0, sizeof *s);
-    s->p = it->b;
-    if (s->p.energy_kwh <= 0) s->p.power_kw = 0; /* 0 kWh = no battery */
     s->step_h = env->step_h;
-    s->start_kwh = s->p.energy_kwh * s->p.soc_initial_pct / 100.0;
-    s->cyclic = it->year_end == DC_YEAR_END_CYCLIC;
-    s->reserve_kwh = s->p.energy_kwh * it->disaster_reserve_pct / 100.0;
-    s->grid_forming = it->grid_forming;
+    dc_battery_retune(s, env->s, item);
     enum { D = DC_SERIES_DETAIL }; /* hourly.csv: charge, discharge, stored */
     const dc_series_spec ser[] = {
         {&s->charge, "charge", "kWh", "AC energy into the battery", DC_AGG_SUM, 0},
@@ -126,6 +137,5 @@ dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int si
     };
     if (dc_registry_add_resource(env->reg, "battery", it->name, site, ser, sizeof ser / sizeof ser[0]))
         return DC_ERR_NOMEM;
-    bat_reset(s);
     return DC_OK;
 }
