@@ -200,46 +200,66 @@ static void same_models(const dc_model *a, const dc_model *b)
     assert_memory_equal(&ca, &cb, sizeof ca);
 }
 
-/* A battery's own parameters are set on a finished model, which runs the
- * year again: every series equals a new model's with the same settings,
- * bit for bit, case after case (so nothing of an earlier case is left),
- * with a scan and an outage (typhoon_town) and with every technology. */
-static void battery_keys_retune_the_model(void **state)
+/* Sets each group of keys on one kept model, in turn (so nothing of an
+ * earlier group may be left), with a cache or without, runs the year, and
+ * compares it with a new model of every key so far. */
+static void retune_in_turn(const char *scenario, const char *const (*groups)[3], size_t n_groups, int cached)
+{
+    run kept, fresh;
+    run_scenario(&kept, scenario, NULL, 0);
+    dc_diag *d = dc_diag_create();
+    dc_cache *cache = cached ? dc_cache_create() : NULL;
+    const char *all[32];
+    int n = 0;
+    for (size_t g = 0; g < n_groups; g++) {
+        for (int j = 0; j < 3 && groups[g][j]; j++) {
+            char key[128];
+            snprintf(key, sizeof key, "%.*s", (int)strcspn(groups[g][j], "="), groups[g][j]);
+            assert_true(dc_model_can_set(kept.m, key));
+            if (dc_model_set_cached(kept.m, cache, groups[g][j], d) != DC_OK)
+                fail_msg("%s: %s", groups[g][j], dc_diag_message(d, dc_diag_count(d) - 1));
+            all[n++] = groups[g][j];
+        }
+        assert_int_equal(dc_model_run(kept.m), DC_OK);
+        run_scenario(&fresh, scenario, all, n);
+        same_models(kept.m, fresh.m);
+        close_run(&fresh);
+    }
+    dc_cache_destroy(&cache);
+    dc_diag_destroy(&d);
+    close_run(&kept);
+}
+
+/* A battery's or an array's own parameters are set on a finished model,
+ * which runs the year again: every series equals a new model's with the
+ * same settings, bit for bit, group after group: with a scan and an outage
+ * (typhoon_town), every technology, an off-site PPA array at its own
+ * connection and arrays behind active and passive meters (default). */
+static void retuned_models_equal_new_ones(void **state)
 {
     (void)state;
-    static const struct {
-        const char *scenario, *battery;
-    } CASES[] = {{"scenarios/typhoon_town.yaml", "shelter_battery"},
-                 {"tests/bench/every_technology.yaml", "town_hall_battery"}};
-    static const char *const SETS[][2] = {
-        {"energy_kwh=400", "power_kw=150"},   {"energy_kwh=0", NULL},          {"year_end=cyclic", "energy_kwh=250"},
-        {"soc_initial_pct=10", NULL},         {"grid_forming=false", NULL},    {"charge_eff_pct=90", "year_end=free"},
+    static const char *const TYPHOON[][3] = {
+        {"batteries.shelter_battery.energy_kwh=400", "batteries.shelter_battery.power_kw=150"},
+        {"batteries.shelter_battery.energy_kwh=0"},
+        {"batteries.shelter_battery.year_end=cyclic", "batteries.shelter_battery.energy_kwh=250"},
+        {"batteries.shelter_battery.soc_initial_pct=10", "batteries.shelter_battery.grid_forming=false"},
+        {"batteries.shelter_battery.charge_eff_pct=90", "batteries.shelter_battery.year_end=free"},
+        {"pv_arrays[0].capacity_kw=80"},
     };
-    for (size_t c = 0; c < sizeof CASES / sizeof CASES[0]; c++) {
-        run kept, fresh;
-        run_scenario(&kept, CASES[c].scenario, NULL, 0);
-        dc_diag *d = dc_diag_create();
-        const char *all[16];
-        char text[16][128];
-        int n = 0;
-        for (size_t k = 0; k < sizeof SETS / sizeof SETS[0]; k++) {
-            for (int j = 0; j < 2 && SETS[k][j]; j++) {
-                snprintf(text[n], sizeof text[n], "batteries.%s.%s", CASES[c].battery, SETS[k][j]);
-                all[n] = text[n];
-                char key[128];
-                snprintf(key, sizeof key, "%.*s", (int)strcspn(text[n], "="), text[n]);
-                assert_true(dc_model_can_set(kept.m, key));
-                if (dc_model_set(kept.m, text[n], d) != DC_OK) fail_msg("%s: %s", text[n], dc_diag_message(d, 0));
-                n++;
-            }
-            assert_int_equal(dc_model_run(kept.m), DC_OK);
-            run_scenario(&fresh, CASES[c].scenario, all, n);
-            same_models(kept.m, fresh.m);
-            close_run(&fresh);
-        }
-        dc_diag_destroy(&d);
-        close_run(&kept);
-    }
+    static const char *const EVERY[][3] = {
+        {"batteries.town_hall_battery.energy_kwh=500", "pv_arrays.pond.capacity_kw=900"},
+        {"pv_arrays.sewage_roof.tilt_deg=30", "pv_arrays.sewage_roof.capacity_kw=0"},
+        {"pv_arrays.town_hall.capacity_kw=120", "batteries.town_hall_battery.year_end=cyclic"},
+    };
+    static const char *const DEFAULT[][3] = {
+        {"pv_arrays.irrigation_pond.capacity_kw=1234.5"},
+        {"pv_arrays.town_hall.capacity_kw=10", "pv_arrays.elementary_school.losses_pct=20"},
+        {"pv_arrays.irrigation_pond.capacity_kw=3000", "pv_arrays.irrigation_pond.albedo=0.1"},
+    };
+    retune_in_turn("scenarios/typhoon_town.yaml", TYPHOON, sizeof TYPHOON / sizeof TYPHOON[0], 0);
+    retune_in_turn("tests/bench/every_technology.yaml", EVERY, sizeof EVERY / sizeof EVERY[0], 1);
+    retune_in_turn("scenarios/default.yaml", DEFAULT, sizeof DEFAULT / sizeof DEFAULT[0], 1);
+    retune_in_turn("scenarios/default.yaml", DEFAULT, sizeof DEFAULT / sizeof DEFAULT[0], 0);
 }
 
 /* What dc_model_set refuses leaves the model as it was: keys that need a
@@ -252,7 +272,8 @@ static void model_set_refuses(void **state)
     run_scenario(&fresh, "scenarios/typhoon_town.yaml", NULL, 0);
     dc_diag *d = dc_diag_create();
     static const char *const NEEDS_NEW[] = {"batteries.shelter_battery.site=town_hall",
-                                            "batteries.shelter_battery.name=other", "pv_arrays[0].capacity_kw=50",
+                                            "batteries.shelter_battery.name=other", "pv_arrays[0].contract=owned",
+                                            "pv_arrays[0].mounting=floating", "pv_arrays[0].site=town_hall",
                                             "dispatch.deficit_order=[grid]", "ev_fleets[0].count=3", "year=2031"};
     for (size_t k = 0; k < sizeof NEEDS_NEW / sizeof NEEDS_NEW[0]; k++) {
         char key[128];
@@ -578,7 +599,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(thousand_cases_equal_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_sweep_python_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(cached_model_equals_fresh),
-        cmocka_unit_test(battery_keys_retune_the_model),
+        cmocka_unit_test(retuned_models_equal_new_ones),
         cmocka_unit_test(model_set_refuses),
         cmocka_unit_test_setup_teardown(accounting_keys_reuse_the_model, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),

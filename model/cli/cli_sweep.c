@@ -79,7 +79,9 @@ typedef struct {
 
 /* Case i's model: the thread's last one when the case differs from it
  * only in keys it can take in place (accounting keys: no new run; a
- * battery's own parameters: a new run on the same model), else a new one
+ * battery's or an array's own parameters: a new run on the same model,
+ * the array's profile from the cache when only its capacity changed),
+ * else a new one
  * from the runner and the thread's cache. */
 static dc_status model_for(const sweep_run *r, dc_cache *cache, kept_model *k, char (*sets)[1024], size_t n,
                            dc_diag *d)
@@ -89,7 +91,7 @@ static dc_status model_for(const sweep_run *r, dc_cache *cache, kept_model *k, c
         reuse = r->accounting[a] || !strcmp(sets[a], k->sets[a]) || dc_model_can_set(k->m, dc_sweep_axis_key(r->w, a));
     dc_status st = DC_OK;
     for (size_t a = 0; reuse && st == DC_OK && a < n; a++)
-        if (strcmp(sets[a], k->sets[a])) st = dc_model_set(k->m, sets[a], d);
+        if (strcmp(sets[a], k->sets[a])) st = dc_model_set_cached(k->m, cache, sets[a], d);
     if (reuse && st == DC_OK) st = dc_model_run(k->m);
     if (!reuse || st != DC_OK) {
         const char *set[16];

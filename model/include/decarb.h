@@ -109,13 +109,17 @@ dc_scenario *dc_scenario_clone(const dc_scenario *s);
 dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *diag);
 /* Any key a model can take without being built again: those of
  * dc_model_set_accounting (the results stay), and a resource's own
- * parameters where its type can retune them (a battery's size,
- * efficiencies, limits; not its name or site): the model is then back at
- * the start of the year, its cyclic start found again, for dc_model_run.
- * The same figures as a new model with the key set. DC_ERR_ARG for any
- * other key (it needs a new model); the model is unchanged when the value
- * is refused. */
+ * parameters where its type can retune them: a battery's (size,
+ * efficiencies, limits) and a PV array's (capacity, tilt, losses...; it is
+ * modelled again, or with a cache rescaled from its profile per kWp); not
+ * a name, a site or a contract, nor keys the inputs read. The model is
+ * then back at the start of the year, its cyclic start found again, for
+ * dc_model_run: the same figures, bit for bit, as a new model with the key
+ * set. DC_ERR_ARG for any other key (it needs a new model); the model is
+ * unchanged when the value is refused. */
 dc_status dc_model_set(dc_model *m, const char *assignment, dc_diag *diag);
+/* The same, with a profile cache (see dc_model_create_cached); may be NULL. */
+dc_status dc_model_set_cached(dc_model *m, dc_cache *cache, const char *assignment, dc_diag *diag);
 /* 1 when dc_model_set takes the key (as dc_scenario_set names it). */
 int dc_model_can_set(const dc_model *m, const char *key);
 

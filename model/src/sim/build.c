@@ -378,14 +378,22 @@ static int outages(builder *b)
 }
 
 /* Profile supply of each site, and the per-bus sums of the inputs. */
+void dc_model_sum_profiles(dc_model *m, int site)
+{
+    dc_engine *e = &m->eng;
+    dc_site *s = &e->site[site];
+    if (!s->n_prof) return;
+    memset(s->f[F_PV], 0, (size_t)e->n_steps * sizeof *s->f[F_PV]);
+    for (int j = 0; j < s->n_prof; j++) {
+        const dc_instance *in = &e->inst[s->prof[j]];
+        for (int i = 0; i < e->n_steps; i++) s->f[F_PV][i] += in->type->offer(in->state, i);
+    }
+}
+
 static dc_status sum_inputs(builder *b)
 {
     dc_engine *e = &b->m->eng;
-    for (int k = 0; k < e->n_sites; k++)
-        for (int j = 0; j < e->site[k].n_prof; j++) {
-            const dc_instance *in = &e->inst[e->site[k].prof[j]];
-            for (int i = 0; i < e->n_steps; i++) e->site[k].f[F_PV][i] += in->type->offer(in->state, i);
-        }
+    for (int k = 0; k < e->n_sites; k++) dc_model_sum_profiles(b->m, k);
     for (int bi = 0; bi < e->n_buses; bi++) {
         dc_bus *bus = &e->bus[bi];
         size_t n = ((size_t)e->n_steps + 1) * sizeof(double);

@@ -335,14 +335,15 @@ static void sell_year(dc_engine *e, int r)
     }
 }
 
-/* Each profile's records from its site's shares. A profile at a passive
- * site that sells to no one ends every year the same way: it is settled
- * once, when the engine is prepared (fixed = 1), and skipped after. */
-static void settle_profiles(dc_engine *e, int fixed)
+/* Each profile's records from its site's shares (at one site, or all: -1).
+ * A profile at a passive site that sells to no one ends every year the
+ * same way: it is settled once, when the engine is prepared (fixed = 1),
+ * and skipped after. */
+static void settle_profiles(dc_engine *e, int fixed, int site)
 {
     for (int r = 0; r < e->n_inst; r++) {
         dc_instance *in = &e->inst[r];
-        if (in->type->role != DC_ROLE_PROFILE) continue;
+        if (in->type->role != DC_ROLE_PROFILE || (site >= 0 && in->site != site)) continue;
         const dc_site *s = &e->site[in->site];
         if (fixed != (!s->active && !in->n_buyers)) continue;
         dc_profile_year y = {e->n_steps, s->taken, s->sent, in->n_buyers ? e->sold[r] : NULL};
@@ -357,7 +358,7 @@ static void settle_year(dc_engine *e)
     for (int k = 0; k < e->n_sites; k++)
         if (e->site[k].f[F_OFFSITE_PPA_IN]) memset(e->site[k].f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
     for (int k = 0; k < e->n_sellers; k++) sell_year(e, e->sellers[k]);
-    settle_profiles(e, 0);
+    settle_profiles(e, 0, -1);
 }
 
 /* ---- passive buses, solved for the whole year at once ---------------------- */
@@ -396,12 +397,9 @@ static void solve_passive(dc_engine *e, dc_bus *b)
         res[i] = pv[i] - cur[i] + in - out - (need - uns[i]);
     }
     for (int i = 0; s->taken && i < e->n_steps; i++) profile_shares(s, i, cur[i], pv[i] - cur[i], exp[i]);
-    for (int i = 0; i < e->n_steps; i++)
-        if (!(fabs(res[i]) <= e->tolerance) && i < e->passive_fail) {
-            e->passive_fail = i;
-            describe(e, i, "site", s->name, res[i], " (the grid cannot balance its inputs)", e->passive_error,
-                     sizeof e->passive_error);
-        }
+    b->passive_fail = e->n_steps;
+    for (int i = 0; i < e->n_steps && b->passive_fail == e->n_steps; i++)
+        if (!(fabs(res[i]) <= e->tolerance)) b->passive_fail = i;
     if (s->f[F_OFFSITE_PPA_IN]) memset(s->f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
 }
 
@@ -413,11 +411,11 @@ static void add_to_town(dc_engine *e, double *restrict town, const double *restr
         for (int i = 0; i < e->n_steps; i++) town[i] += v[i];
 }
 
-/* Town sums start from the passive sites; active sites add theirs step by
- * step. Passive sites hold no state, so their year is solved once, when
- * the engine is prepared; a reset only restores the town's sums to it.
- * Demand and PV were summed in sum_inputs. */
-static void solve_passive_buses(dc_engine *e)
+/* Town sums start from the passive sites' years (solved already); active
+ * sites add theirs step by step. A reset only restores the town's sums to
+ * this base. Demand and PV were summed already. The earliest failing
+ * passive step is the run's failure at that step. */
+static void passive_base(dc_engine *e)
 {
     static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED, F_SHED};
     memset(e->town_started, 0, sizeof e->town_started);
@@ -426,12 +424,17 @@ static void solve_passive_buses(dc_engine *e)
     for (int b = 0; b < e->n_buses; b++) {
         if (!e->bus[b].passive) continue;
         dc_site *s = &e->site[e->bus[b].sites[0]];
-        solve_passive(e, &e->bus[b]);
         for (size_t j = 0; j < sizeof PASSIVE_FLOWS / sizeof PASSIVE_FLOWS[0]; j++) {
             int k = PASSIVE_FLOWS[j];
             if (!s->f[k]) continue;
             add_to_town(e, e->town[k], s->f[k], !e->town_started[k]);
             e->town_started[k] = 1;
+        }
+        int i = e->bus[b].passive_fail;
+        if (i < e->passive_fail) {
+            e->passive_fail = i;
+            describe(e, i, "site", s->name, s->f[F_RESIDUAL][i], " (the grid cannot balance its inputs)",
+                     e->passive_error, sizeof e->passive_error);
         }
     }
     for (int k = 0; k < F_COUNT; k++)
@@ -602,32 +605,34 @@ void dc_engine_reset(dc_engine *e)
 
 /* ---- set-up ------------------------------------------------------------ */
 
-static void sum_inputs(dc_engine *e)
+/* Each sum runs site by site over the year: per step the same additions in
+ * the same order as adding the sites at each step. */
+static void sum_town_inputs(dc_engine *e)
 {
-    for (int i = 0; i < e->n_steps; i++) {
-        double d = 0.0, p = 0.0;
-        for (int k = 0; k < e->n_sites; k++) d += e->site[k].demand[i], p += e->site[k].pv[i];
-        e->town[F_DEMAND][i] = d;
-        e->town[F_PV][i] = p;
+    size_t bytes = (size_t)e->n_steps * sizeof(double);
+    memset(e->town[F_DEMAND], 0, bytes);
+    memset(e->town[F_PV], 0, bytes);
+    for (int k = 0; k < e->n_sites; k++) {
+        const double *restrict d = e->site[k].demand, *restrict p = e->site[k].pv;
+        double *restrict td = e->town[F_DEMAND], *restrict tp = e->town[F_PV];
+        for (int i = 0; i < e->n_steps; i++) td[i] += d[i], tp[i] += p[i];
     }
-    for (int b = 0; b < e->n_buses; b++) {
-        dc_bus *bus = &e->bus[b];
+}
+
+/* A bus without a grid serves its critical loads only. */
+static void sum_bus_inputs(dc_engine *e, dc_bus *bus)
+{
+    size_t bytes = (size_t)e->n_steps * sizeof(double);
+    memset(bus->demand, 0, bytes);
+    memset(bus->profile, 0, bytes);
+    memset(bus->need, 0, bytes);
+    for (int k = 0; k < bus->n_sites; k++) {
+        const dc_site *st = &e->site[bus->sites[k]];
+        const unsigned char *up = bus->grid_up;
         for (int i = 0; i < e->n_steps; i++) {
-            double d = 0.0, p = 0.0;
-            for (int k = 0; k < bus->n_sites; k++) {
-                d += e->site[bus->sites[k]].demand[i];
-                p += e->site[bus->sites[k]].pv[i];
-            }
-            bus->demand[i] = d;
-            bus->profile[i] = p;
-        }
-        for (int i = 0; i < e->n_steps; i++) { /* a bus without a grid serves its critical loads only */
-            double need = 0.0;
-            for (int k = 0; k < bus->n_sites; k++) {
-                const dc_site *st = &e->site[bus->sites[k]];
-                need += !bus->grid_up || bus->grid_up[i] ? st->demand[i] : st->crit[i];
-            }
-            bus->need[i] = need;
+            bus->demand[i] += st->demand[i];
+            bus->profile[i] += st->pv[i];
+            bus->need[i] += !up || up[i] ? st->demand[i] : st->crit[i];
         }
     }
 }
@@ -661,9 +666,22 @@ static void mark(dc_engine *e)
 
 int dc_engine_prepare(dc_engine *e)
 {
-    sum_inputs(e);
+    sum_town_inputs(e);
+    for (int b = 0; b < e->n_buses; b++) sum_bus_inputs(e, &e->bus[b]);
     mark(e);
-    solve_passive_buses(e);
-    settle_profiles(e, 1);
+    for (int b = 0; b < e->n_buses; b++)
+        if (e->bus[b].passive) solve_passive(e, &e->bus[b]);
+    passive_base(e);
+    settle_profiles(e, 1, -1);
     return 0;
+}
+
+void dc_engine_profiles_changed(dc_engine *e, int site)
+{
+    dc_bus *b = &e->bus[e->site[site].bus];
+    sum_town_inputs(e);
+    sum_bus_inputs(e, b);
+    if (b->passive) solve_passive(e, b);
+    passive_base(e);
+    settle_profiles(e, 1, site);
 }

@@ -87,6 +87,7 @@ typedef struct {
     double *demand, *profile; /* per step sums of the member sites [kWh] */
     double *need;        /* per step: demand to serve, the critical part while the grid is down [kWh] */
     unsigned char *grid_up;   /* per step, NULL = always available */
+    int passive_fail;         /* a passive bus: its first step that does not balance; n_steps when none */
     double *grid_import, *grid_export, *residual; /* point of connection, per step */
 } dc_bus;
 
@@ -137,6 +138,9 @@ void dc_engine_reset(dc_engine *e);
  * nothing dispatched but the grid: no state), their whole year solved, and
  * which instances sell off-site. 0, or -1 without memory. */
 int dc_engine_prepare(dc_engine *e);
+/* After a change of the profiles at one site only (a PV array retuned):
+ * the sums and the passive year that depend on them, as prepare would. */
+void dc_engine_profiles_changed(dc_engine *e, int site);
 /* After a run with snapshots: for every start step, the hours a bus keeps
  * its critical demand served with the grid down (at most max_steps). The
  * run's records and end states are left as they were. 0, or -1 without

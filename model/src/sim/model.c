@@ -238,11 +238,32 @@ dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *
 static const dc_binding *retunable(const dc_model *m, const char *key, int *item)
 {
     const dc_param *p = dc_scenario_key_param(m->s, key, item);
-    if (!p || dc_scenario_key_scope(m->s, key) != DC_SCOPE_DISPATCH) return NULL;
-    if (!strcmp(p->key, "name") || !strcmp(p->key, "site")) return NULL; /* where it is: the topology */
-    for (int j = 0; j < dc_n_bindings; j++)
-        if (dc_bindings[j].section == (int)p->section && dc_bindings[j].retune) return &dc_bindings[j];
+    int scope = dc_scenario_key_scope(m->s, key);
+    if (!p || (scope != DC_SCOPE_DISPATCH && scope != DC_SCOPE_PROFILES)) return NULL;
+    for (int j = 0; j < dc_n_bindings; j++) {
+        const dc_binding *b = &dc_bindings[j];
+        if (b->section != (int)p->section || !b->retune) continue;
+        for (int k = 0; b->fixed && b->fixed[k]; k++)
+            if (!strcmp(p->key, b->fixed[k])) return NULL; /* how it is wired: the topology */
+        return b;
+    }
     return NULL;
+}
+
+/* Retunes the item's instance of binding b from the model's scenario. A
+ * profile's new output changes its site's sums and the passive buses' year. */
+static dc_status retune(dc_model *m, dc_cache *cache, const dc_binding *b, int item, dc_diag *diag)
+{
+    dc_build_env env = {m->s, NULL, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, NULL, &m->pool, diag,
+                        cache, &m->sun_key};
+    dc_instance *in = &m->eng.inst[m->inst_of[b->section][item]];
+    dc_status st = b->retune(in->state, &env, item);
+    if (st != DC_OK) return st;
+    in->grid_forming = in->type->forms_grid && in->type->forms_grid(in->state);
+    if (b->type->role != DC_ROLE_PROFILE) return DC_OK;
+    dc_model_sum_profiles(m, in->site);
+    dc_engine_profiles_changed(&m->eng, in->site);
+    return DC_OK;
 }
 
 int dc_model_can_set(const dc_model *m, const char *key)
@@ -253,6 +274,11 @@ int dc_model_can_set(const dc_model *m, const char *key)
 }
 
 dc_status dc_model_set(dc_model *m, const char *assignment, dc_diag *diag)
+{
+    return dc_model_set_cached(m, NULL, assignment, diag);
+}
+
+dc_status dc_model_set_cached(dc_model *m, dc_cache *cache, const char *assignment, dc_diag *diag)
 {
     if (!m || !assignment) return DC_ERR_ARG;
     char key[256];
@@ -265,10 +291,7 @@ dc_status dc_model_set(dc_model *m, const char *assignment, dc_diag *diag)
         return DC_ERR_ARG;
     }
     dc_status st = set_checked(m, assignment, diag);
-    if (st != DC_OK) return st;
-    dc_instance *in = &m->eng.inst[m->inst_of[bind->section][item]];
-    st = bind->retune(in->state, m->s, item);
-    in->grid_forming = st == DC_OK && in->type->forms_grid && in->type->forms_grid(in->state);
+    if (st == DC_OK) st = retune(m, cache, bind, item, diag);
     if (st == DC_OK) restart(m);
     if (st == DC_OK) st = find_cyclic_start(m, diag);
     return st;

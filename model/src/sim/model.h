@@ -58,6 +58,8 @@ struct dc_model {
     dc_site_view *view;    /* per site */
 };
 
+/* A site's PV series: the sum of its profiles' offers, in their order. */
+void dc_model_sum_profiles(dc_model *m, int site);
 /* Builds everything but the time axis and sun (build.c). */
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag);
 /* Each load's grid purchases over the year [kWh]: as run, and without the

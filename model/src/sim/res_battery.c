@@ -103,10 +103,10 @@ const dc_restype dc_battery_type = {
 
 /* The item's parameters into the state, which goes back to the start of
  * the year; its series stay where they are. */
-dc_status dc_battery_retune(void *state, const dc_scenario *sc, int item)
+dc_status dc_battery_retune(void *state, const dc_build_env *env, int item)
 {
     battery_state *s = state;
-    const dc_battery_item *it = &DC_CITEMS(sc, S_BATTERIES, dc_battery_item)[item];
+    const dc_battery_item *it = &DC_CITEMS(env->s, S_BATTERIES, dc_battery_item)[item];
     s->p = it->b;
     if (s->p.energy_kwh <= 0) s->p.power_kw = 0; /* 0 kWh = no battery */
     s->start_kwh = s->p.energy_kwh * s->p.soc_initial_pct / 100.0;
@@ -123,7 +123,7 @@ dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int si
     const dc_battery_item *it = &DC_CITEMS(env->s, S_BATTERIES, dc_battery_item)[item];
     memset(s, 0, sizeof *s);
     s->step_h = env->step_h;
-    dc_battery_retune(s, env->s, item);
+    dc_battery_retune(s, env, item);
     enum { D = DC_SERIES_DETAIL }; /* hourly.csv: charge, discharge, stored */
     const dc_series_spec ser[] = {
         {&s->charge, "charge", "kWh", "AC energy into the battery", DC_AGG_SUM, 0},

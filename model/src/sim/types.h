@@ -35,10 +35,13 @@ typedef struct {
     /* Set up the state of item `item` at site `site`: parameters, profile,
      * and the series it records (registered in env->reg). */
     dc_status (*make)(void *state, const dc_build_env *env, int item, int site);
-    /* May be NULL. After a change to the item's own parameters (not its
-     * name or site) in the model's scenario: read them into the state
-     * again, back at the start of the year, its series left as they are. */
-    dc_status (*retune)(void *state, const dc_scenario *s, int item);
+    /* May be NULL. After a change to the item's own parameters in the
+     * model's scenario (env: the model's, without inputs or registry):
+     * read them into the state again, back at the start of the year, its
+     * series where they are. Not for keys in `fixed` (they change how
+     * the item is wired: name, site, ...) nor keys the inputs read. */
+    dc_status (*retune)(void *state, const dc_build_env *env, int item);
+    const char *const *fixed;
 } dc_binding;
 
 extern const dc_binding dc_bindings[];
@@ -47,7 +50,8 @@ extern const dc_restype dc_battery_type, dc_grid_type, dc_pv_type, dc_biomass_ty
 
 /* Makers of the bound types, one per type file. */
 dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site);
-dc_status dc_battery_retune(void *state, const dc_scenario *s, int item);
+dc_status dc_battery_retune(void *state, const dc_build_env *env, int item);
+dc_status dc_pv_retune(void *state, const dc_build_env *env, int item);
 dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_biomass_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_biogas_make(void *state, const dc_build_env *env, int item, int site);
