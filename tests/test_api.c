@@ -50,6 +50,10 @@ static void null_everywhere(void **state)
     assert_int_equal(dc_runner_create("scenarios/default.yaml", NULL, 1, NULL, d), DC_ERR_ARG);
     assert_int_equal(dc_runner_run(NULL, NULL, NULL, 0, &m, d), DC_ERR_ARG);
     assert_null(dc_runner_base(NULL));
+    assert_int_equal(dc_runner_rerun(NULL, NULL, NULL, NULL, 0, &m, d), DC_ERR_ARG);
+    assert_int_equal(dc_model_set(NULL, "year=2030", d), DC_ERR_ARG);
+    assert_int_equal(dc_model_set_cached(NULL, NULL, "year=2030", d), DC_ERR_ARG);
+    assert_false(dc_model_can_set(NULL, "year"));
     assert_int_equal(dc_model_set_accounting(NULL, "leading_area.tariff_yen_per_kwh=30", d), DC_ERR_ARG);
     dc_runner_destroy(NULL);
     assert_int_equal(dc_model_step(NULL), DC_ERR_ARG);

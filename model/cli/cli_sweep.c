@@ -27,7 +27,6 @@ typedef struct {
     dc_ranks ranks;            /* this process takes the cases i with i % size == rank */
     const char *dir;           /* the output folder */
     const dc_runner *runner;   /* the base scenario, read once, and its inputs */
-    int accounting[16];        /* per axis: only the accounting reads its key */
     int area;                  /* the base names a leading area: net-zero and cost columns */
     int fd;                    /* the journal, O_APPEND */
     unsigned char *done;       /* per case: 1 when its row is in the journal */
@@ -77,28 +76,16 @@ typedef struct {
     char sets[16][1024];
 } kept_model;
 
-/* Case i's model: the thread's last one when the case differs from it
- * only in keys it can take in place (accounting keys: no new run; a
- * battery's or an array's own parameters: a new run on the same model,
- * the array's profile from the cache when only its capacity changed),
- * else a new one
- * from the runner and the thread's cache. */
+/* Case i's model: the thread's last one with the case's keys set in place
+ * when it can take them (accounting keys: no new run; a battery's or an
+ * array's own parameters: a new run on the same model, the array's profile
+ * from the cache when only its capacity changed), else a new one. */
 static dc_status model_for(const sweep_run *r, dc_cache *cache, kept_model *k, char (*sets)[1024], size_t n,
                            dc_diag *d)
 {
-    int reuse = k->m != NULL;
-    for (size_t a = 0; reuse && a < n; a++)
-        reuse = r->accounting[a] || !strcmp(sets[a], k->sets[a]) || dc_model_can_set(k->m, dc_sweep_axis_key(r->w, a));
-    dc_status st = DC_OK;
-    for (size_t a = 0; reuse && st == DC_OK && a < n; a++)
-        if (strcmp(sets[a], k->sets[a])) st = dc_model_set_cached(k->m, cache, sets[a], d);
-    if (reuse && st == DC_OK) st = dc_model_run(k->m);
-    if (!reuse || st != DC_OK) {
-        const char *set[16];
-        for (size_t a = 0; a < n; a++) set[a] = sets[a];
-        dc_model_destroy(&k->m);
-        st = dc_runner_run(r->runner, cache, set, n, &k->m, d);
-    }
+    const char *before[16], *after[16];
+    for (size_t a = 0; a < n; a++) before[a] = k->sets[a], after[a] = sets[a];
+    dc_status st = dc_runner_rerun(r->runner, cache, k->m ? before : NULL, after, n, &k->m, d);
     memcpy(k->sets, sets, n * sizeof *sets);
     return st;
 }
@@ -181,8 +168,6 @@ static int prepare_base(sweep_run *r, dc_runner **runner)
     size_t n = dc_sweep_axes(r->w) < 16 ? dc_sweep_axes(r->w) : 16;
     for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(r->w, a);
     dc_status st = dc_runner_create(dc_sweep_base(r->w), keys, n, runner, d);
-    for (size_t a = 0; st == DC_OK && a < n; a++)
-        r->accounting[a] = dc_scenario_key_scope(dc_runner_base(*runner), keys[a]) == DC_SCOPE_ACCOUNTING;
     if (st != DC_OK) {
         for (size_t i = 0; i < dc_diag_count(d); i++)
             if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));

@@ -135,6 +135,13 @@ dc_status dc_runner_create(const char *base_path, const char *const *keys, size_
 /* A model of the base with the assignments, run to the year's end. */
 dc_status dc_runner_run(const dc_runner *r, dc_cache *cache, const char *const *assignments, size_t n,
                         dc_model **out, dc_diag *diag);
+/* The next run of a study: *m, the caller's last model from this runner
+ * (run with `before`, the same keys in the same order), with the changed
+ * keys set in place when it can take them all (dc_model_can_set), else a
+ * new model from dc_runner_run. The same figures either way. On failure
+ * *m is the failed model (its error) or NULL. before may be NULL. */
+dc_status dc_runner_rerun(const dc_runner *r, dc_cache *cache, const char *const *before,
+                          const char *const *after, size_t n, dc_model **m, dc_diag *diag);
 const dc_scenario *dc_runner_base(const dc_runner *r);
 void dc_runner_destroy(dc_runner **r);
 /* Advance one time step. DC_ERR_BALANCE when a site's balance or a

@@ -3,6 +3,7 @@
  * caller's cache gives the profiles a case leaves as they were. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "decarb.h"
 
@@ -62,4 +63,32 @@ dc_status dc_runner_run(const dc_runner *r, dc_cache *cache, const char *const *
     dc_inputs_destroy(&own);
     dc_scenario_destroy(&s);
     return st;
+}
+
+/* Whether the model run with `before` can take every changed key in place. */
+static int can_reuse(const dc_model *m, const char *const *before, const char *const *after, size_t n)
+{
+    if (!m || !before) return 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t len = strcspn(after[k], "=");
+        char key[256];
+        snprintf(key, sizeof key, "%.*s", (int)len, after[k]);
+        if (strcmp(before[k], after[k]) && (strncmp(before[k], after[k], len + 1) || !dc_model_can_set(m, key)))
+            return 0;
+    }
+    return 1;
+}
+
+dc_status dc_runner_rerun(const dc_runner *r, dc_cache *cache, const char *const *before,
+                          const char *const *after, size_t n, dc_model **m, dc_diag *diag)
+{
+    if (!m || !r || (n && !after)) return DC_ERR_ARG;
+    dc_status st = DC_OK;
+    int reuse = can_reuse(*m, before, after, n);
+    for (size_t k = 0; reuse && st == DC_OK && k < n; k++)
+        if (strcmp(before[k], after[k])) st = dc_model_set_cached(*m, cache, after[k], diag);
+    if (reuse && st == DC_OK) st = dc_model_run(*m);
+    if (reuse && st == DC_OK) return DC_OK;
+    dc_model_destroy(m);
+    return dc_runner_run(r, cache, after, n, m, diag);
 }

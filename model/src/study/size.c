@@ -26,6 +26,8 @@ typedef struct {
     size_t n;                /* axes */
     double x[16];            /* the point being evaluated */
     dc_size_point last;      /* the latest evaluation */
+    dc_model *m;             /* the latest run's model, retuned for the next when its keys allow */
+    char sets[16][512];      /* ... and the assignments it was run with */
     dc_status failed;        /* a run that failed stops the search */
     size_t runs;
 } sizer;
@@ -62,27 +64,33 @@ dc_status dc_target_shortfall(const dc_model *m, const dc_target *t, double *out
     return st;
 }
 
+/* A model run with the assignments, the last one retuned when it can be. */
+static dc_status model_at(sizer *z, char (*sets)[512])
+{
+    const char *before[16], *after[16];
+    for (size_t a = 0; a < z->n; a++) before[a] = z->sets[a], after[a] = sets[a];
+    dc_status st = dc_runner_rerun(z->runner, z->cache, z->m ? before : NULL, after, z->n, &z->m, z->diag);
+    memcpy(z->sets, sets, z->n * sizeof *sets);
+    if (st != DC_OK) dc_model_destroy(&z->m); /* a failed run is never reused */
+    return st;
+}
+
 /* One run at z->x; its point is z->last. */
 static void evaluate(sizer *z)
 {
     char sets[16][512];
-    const char *set[16];
-    for (size_t a = 0; a < z->n; a++) {
+    for (size_t a = 0; a < z->n; a++)
         snprintf(sets[a], sizeof sets[a], "%s=%.10g", dc_sweep_axis_key(z->w, a), z->x[a]);
-        set[a] = sets[a];
-    }
     dc_size_point *p = &z->last;
     memset(p, 0, sizeof *p);
     p->n = z->n;
     memcpy(p->x, z->x, z->n * sizeof *z->x);
     p->shortfall = p->annual_cost = NAN;
-    dc_model *m = NULL;
-    p->status = dc_runner_run(z->runner, z->cache, set, z->n, &m, z->diag);
-    if (p->status == DC_OK) p->status = dc_target_shortfall(m, &z->target, &p->shortfall);
+    p->status = model_at(z, sets);
+    if (p->status == DC_OK) p->status = dc_target_shortfall(z->m, &z->target, &p->shortfall);
     dc_econ_row e;
-    if (p->status == DC_OK && dc_model_econ_total(m, &e) == 0) p->annual_cost = e.annual_cost;
+    if (p->status == DC_OK && dc_model_econ_total(z->m, &e) == 0) p->annual_cost = e.annual_cost;
     p->meets = p->status == DC_OK && p->shortfall <= 0;
-    dc_model_destroy(&m);
     z->runs++;
     if (p->status != DC_OK && z->failed == DC_OK) z->failed = p->status;
     if (z->visit) z->visit(p, z->ctx);
@@ -230,6 +238,7 @@ dc_status dc_size_solve(const dc_sweep *w, const dc_runner *r, dc_size_visit vis
     if (!(z.cache = dc_cache_create())) return DC_ERR_NOMEM;
     if (z.n == 1) out->unreached = solve_last(&z, &out->answer, &out->below, &out->at_floor) != 0;
     else least_cost(&z, out);
+    dc_model_destroy(&z.m);
     dc_cache_destroy(&z.cache);
     out->runs = z.runs;
     return z.failed;
