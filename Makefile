@@ -51,7 +51,12 @@ LAYER_CFLAGS = $(BASE_CFLAGS) -DDC_DATADIR='"$(DATADIR)"' -Imodel/include \
 # Tests and the bench may look inside any layer.
 ALL_CFLAGS = $(BASE_CFLAGS) $(INCLUDES) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 
-LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -lhdf5_hl $(shell pkg-config --libs gsl yaml-0.1 hdf5 xlsxwriter 2>/dev/null) -lm -lpthread
+# HDF5 is linked from Debian's static archives (libhdf5-dev ships them): the
+# shared library brings libcurl and 30 more libraries that a run never
+# uses, and loading them was 7 ms of every run. Its filters need szip
+# (libaec-dev) and zlib, both dependencies of libhdf5-dev.
+HDF5_LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -Wl,-Bstatic -lhdf5_hl -lhdf5 -Wl,-Bdynamic -lsz -lz
+LIBS = $(HDF5_LIBS) $(shell pkg-config --libs gsl yaml-0.1 xlsxwriter 2>/dev/null) -lm -lpthread
 TEST_LIBS = $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard model/src/$(d)/*.c))
