@@ -8,6 +8,7 @@
 
 #define DEG DC_DEG
 #define N_OF(a) ((int)(sizeof(a) / sizeof((a)[0])))
+enum { N_SERIES = 13 };
 
 static const double JD_J2000 = 2451545.0;
 
@@ -31,19 +32,31 @@ static double poly_sum(const double *s, int n, double jme)
     return r / 1e8;
 }
 
-/* Heliocentric longitude, latitude [deg] and radius [AU] (eqs. 9-12). */
+/* The 13 series of periodic terms: L0-L5, B0-B1, R0-R4 (Table A4.2). */
+typedef struct {
+    const spa_term *t;
+    int n;
+} series;
+#define SERIES(x) {x, N_OF(x)}
+static const series SPA_SERIES[N_SERIES] = {SERIES(spa_L0), SERIES(spa_L1), SERIES(spa_L2), SERIES(spa_L3),
+                                            SERIES(spa_L4), SERIES(spa_L5), SERIES(spa_B0), SERIES(spa_B1),
+                                            SERIES(spa_R0), SERIES(spa_R1), SERIES(spa_R2), SERIES(spa_R3),
+                                            SERIES(spa_R4)};
+
+/* Heliocentric longitude, latitude [deg] and radius [AU] from the sums
+ * of the series (eqs. 9-12). */
+static void heliocentric_of(const double *sums, double jme, double *l, double *b, double *r)
+{
+    *l = wrap360(poly_sum(sums, 6, jme) / DEG);
+    *b = poly_sum(sums + 6, 2, jme) / DEG;
+    *r = poly_sum(sums + 8, 5, jme);
+}
+
 static void heliocentric(double jme, double *l, double *b, double *r)
 {
-    double ls[6] = {term_sum(spa_L0, N_OF(spa_L0), jme), term_sum(spa_L1, N_OF(spa_L1), jme),
-                    term_sum(spa_L2, N_OF(spa_L2), jme), term_sum(spa_L3, N_OF(spa_L3), jme),
-                    term_sum(spa_L4, N_OF(spa_L4), jme), term_sum(spa_L5, N_OF(spa_L5), jme)};
-    double bs[2] = {term_sum(spa_B0, N_OF(spa_B0), jme), term_sum(spa_B1, N_OF(spa_B1), jme)};
-    double rs[5] = {term_sum(spa_R0, N_OF(spa_R0), jme), term_sum(spa_R1, N_OF(spa_R1), jme),
-                    term_sum(spa_R2, N_OF(spa_R2), jme), term_sum(spa_R3, N_OF(spa_R3), jme),
-                    term_sum(spa_R4, N_OF(spa_R4), jme)};
-    *l = wrap360(poly_sum(ls, 6, jme) / DEG);
-    *b = poly_sum(bs, 2, jme) / DEG;
-    *r = poly_sum(rs, 5, jme);
+    double sums[N_SERIES];
+    for (int k = 0; k < N_SERIES; k++) sums[k] = term_sum(SPA_SERIES[k].t, SPA_SERIES[k].n, jme);
+    heliocentric_of(sums, jme, l, b, r);
 }
 
 static double poly3(double a, double b, double c, double d, double x)
@@ -51,8 +64,8 @@ static double poly3(double a, double b, double c, double d, double x)
     return a + x * (b + x * (c + x * d));
 }
 
-/* Nutation in longitude and obliquity [deg] (eqs. 15-23). */
-static void nutation(double jce, double *dpsi, double *deps)
+/* The argument of nutation term i [rad] (eqs. 15-20). */
+static void nutation_args(double jce, double *arg)
 {
     double x[5] = {
         poly3(297.85036, 445267.111480, -0.0019142, 1.0 / 189474, jce),
@@ -61,17 +74,33 @@ static void nutation(double jce, double *dpsi, double *deps)
         poly3(93.27191, 483202.017538, -0.0036825, 1.0 / 327270, jce),
         poly3(125.04452, -1934.136261, 0.0020708, 1.0 / 450000, jce),
     };
+    for (int i = 0; i < SPA_N_NUTATION; i++) {
+        double a = 0;
+        for (int j = 0; j < 5; j++) a += x[j] * spa_nutation[i].y[j];
+        arg[i] = a * DEG;
+    }
+}
+
+/* Nutation in longitude and obliquity [deg] from each term's sine and
+ * cosine (eqs. 21-23). */
+static void nutation_of(const double *sin_arg, const double *cos_arg, double jce, double *dpsi, double *deps)
+{
     double sp = 0, se = 0;
     for (int i = 0; i < SPA_N_NUTATION; i++) {
         const spa_nutation_term *t = &spa_nutation[i];
-        double arg = 0;
-        for (int j = 0; j < 5; j++) arg += x[j] * t->y[j];
-        arg *= DEG;
-        sp += (t->a + t->b * jce) * sin(arg);
-        se += (t->c + t->d * jce) * cos(arg);
+        sp += (t->a + t->b * jce) * sin_arg[i];
+        se += (t->c + t->d * jce) * cos_arg[i];
     }
     *dpsi = sp / 36000000.0;
     *deps = se / 36000000.0;
+}
+
+static void nutation(double jce, double *dpsi, double *deps)
+{
+    double arg[SPA_N_NUTATION], s[SPA_N_NUTATION], c[SPA_N_NUTATION];
+    nutation_args(jce, arg);
+    for (int i = 0; i < SPA_N_NUTATION; i++) s[i] = sin(arg[i]), c[i] = cos(arg[i]);
+    nutation_of(s, c, jce, dpsi, deps);
 }
 
 /* True obliquity of the ecliptic [deg] (eqs. 24-25). */
@@ -91,15 +120,26 @@ static double mean_sidereal(double jd)
                    jc * jc * (0.000387933 - jc / 38710000.0));
 }
 
-/* Everything but sidereal time: alpha, delta, nutation in RA, xi. */
-static void slow_terms(double jd, double delta_t_s, double *alpha, double *delta,
-                       double *nut_ra, double *xi)
+/* Julian ephemeris century and millennium of a UT Julian day (eqs. 5-7). */
+static double jce_of(double jd, double delta_t_s) { return (jd + delta_t_s / 86400.0 - JD_J2000) / 36525.0; }
+static double jme_of(double jd, double delta_t_s) { return jce_of(jd, delta_t_s) / 10.0; }
+
+/* The periodic terms of a node, summed: the 13 series, and nutation. */
+typedef struct {
+    double sums[N_SERIES];
+    double dpsi, deps;
+} node_terms;
+
+/* Everything but sidereal time: alpha, delta, nutation in RA, xi; from the
+ * node's periodic terms when given (NULL: computed here). */
+static void slow_terms_from(const node_terms *n, double jd, double delta_t_s, double *alpha, double *delta,
+                            double *nut_ra, double *xi)
 {
     double jde = jd + delta_t_s / 86400.0;
     double jce = (jde - JD_J2000) / 36525.0, jme = jce / 10.0;
     double l, b, r, dpsi, deps;
-    heliocentric(jme, &l, &b, &r);
-    nutation(jce, &dpsi, &deps);
+    if (n) heliocentric_of(n->sums, jme, &l, &b, &r), dpsi = n->dpsi, deps = n->deps;
+    else heliocentric(jme, &l, &b, &r), nutation(jce, &dpsi, &deps);
     double eps = obliquity(jme, deps) * DEG;
     double theta = wrap360(l + 180.0), beta = -b * DEG;
     double lambda = (theta + dpsi - 20.4898 / (3600.0 * r)) * DEG;
@@ -107,6 +147,11 @@ static void slow_terms(double jd, double delta_t_s, double *alpha, double *delta
     *delta = asin(sin(beta) * cos(eps) + cos(beta) * sin(eps) * sin(lambda)) / DEG;
     *nut_ra = dpsi * cos(eps);
     *xi = 8.794 / (3600.0 * r);
+}
+
+static void slow_terms(double jd, double delta_t_s, double *alpha, double *delta, double *nut_ra, double *xi)
+{
+    slow_terms_from(NULL, jd, delta_t_s, alpha, delta, nut_ra, xi);
 }
 
 void dc_spa_geocentric(double jd, double delta_t_s, dc_geocentric *g)
@@ -168,6 +213,64 @@ double dc_incidence_deg(const dc_sunpos *p, double tilt_deg, double azimuth_deg)
     return acos(c) / DEG;
 }
 
+/* The periodic terms at consecutive daily nodes without a cosine each:
+ * the angle B + C x of a heliocentric term grows by C/365250 a day, so its
+ * cosine and sine are rotated by that step (4 products); a nutation
+ * argument, nearly linear in time, by its growth over the first day. Every
+ * RESYNC nodes they are computed afresh, which keeps the drift below
+ * 1e-12 of a term (the paper's test tolerance is 1e-4 deg). */
+enum { N_TERMS = 195, N_ROT = N_TERMS + SPA_N_NUTATION, RESYNC = 32 };
+_Static_assert(N_OF(spa_L0) + N_OF(spa_L1) + N_OF(spa_L2) + N_OF(spa_L3) + N_OF(spa_L4) + N_OF(spa_L5) +
+                   N_OF(spa_B0) + N_OF(spa_B1) + N_OF(spa_R0) + N_OF(spa_R1) + N_OF(spa_R2) + N_OF(spa_R3) +
+                   N_OF(spa_R4) == N_TERMS,
+               "N_TERMS counts every periodic term");
+typedef struct {
+    double cos_now[N_ROT], sin_now[N_ROT], cos_step[N_ROT], sin_step[N_ROT];
+} term_rotor;
+
+static void rotor_angle(term_rotor *r, int j, double now, double step)
+{
+    r->cos_now[j] = cos(now), r->sin_now[j] = sin(now);
+    r->cos_step[j] = cos(step), r->sin_step[j] = sin(step);
+}
+
+/* Every angle at node jd, and its step to the next node. */
+static void rotor_set(term_rotor *r, double jd, double delta_t_s)
+{
+    double jme = jme_of(jd, delta_t_s), a0[SPA_N_NUTATION], a1[SPA_N_NUTATION];
+    int j = 0;
+    for (int k = 0; k < N_SERIES; k++)
+        for (int i = 0; i < SPA_SERIES[k].n; i++, j++) {
+            const spa_term *t = &SPA_SERIES[k].t[i];
+            rotor_angle(r, j, t->b + t->c * jme, t->c / 365250.0);
+        }
+    nutation_args(jce_of(jd, delta_t_s), a0);
+    nutation_args(jce_of(jd + 1.0, delta_t_s), a1);
+    for (int i = 0; i < SPA_N_NUTATION; i++) rotor_angle(r, N_TERMS + i, a0[i], a1[i] - a0[i]);
+}
+
+/* Every angle one node on. */
+static void rotor_step(term_rotor *r)
+{
+    for (int j = 0; j < N_ROT; j++) {
+        double c = r->cos_now[j] * r->cos_step[j] - r->sin_now[j] * r->sin_step[j];
+        r->sin_now[j] = r->sin_now[j] * r->cos_step[j] + r->cos_now[j] * r->sin_step[j];
+        r->cos_now[j] = c;
+    }
+}
+
+/* This node's periodic terms. */
+static void rotor_terms(const term_rotor *r, double jd, double delta_t_s, node_terms *n)
+{
+    int j = 0;
+    for (int k = 0; k < N_SERIES; k++) {
+        double s = 0;
+        for (int i = 0; i < SPA_SERIES[k].n; i++, j++) s += SPA_SERIES[k].t[i].a * r->cos_now[j];
+        n->sums[k] = s;
+    }
+    nutation_of(r->sin_now + N_TERMS, r->cos_now + N_TERMS, jce_of(jd, delta_t_s), &n->dpsi, &n->deps);
+}
+
 int dc_ephem_build(dc_ephem *e, double jd_start, double days, double delta_t_s)
 {
     e->jd0 = floor(jd_start - 0.5) + 0.5 - 1.0;  /* a UT midnight, one day before */
@@ -179,11 +282,18 @@ int dc_ephem_build(dc_ephem *e, double jd_start, double days, double delta_t_s)
     e->delta = buf + e->n;
     e->nut_ra = buf + 2 * e->n;
     e->xi = buf + 3 * e->n;
+    term_rotor *rot = malloc(sizeof *rot);
+    if (!rot) return free(buf), -1;
     for (int k = 0; k < e->n; k++) {
-        slow_terms(e->jd0 + k, delta_t_s, &e->alpha[k], &e->delta[k], &e->nut_ra[k], &e->xi[k]);
+        node_terms terms;
+        if (k % RESYNC == 0) rotor_set(rot, e->jd0 + k, delta_t_s);
+        else rotor_step(rot);
+        rotor_terms(rot, e->jd0 + k, delta_t_s, &terms);
+        slow_terms_from(&terms, e->jd0 + k, delta_t_s, &e->alpha[k], &e->delta[k], &e->nut_ra[k], &e->xi[k]);
         if (k > 0) /* unwrap so that interpolation never crosses 360 -> 0 */
             while (e->alpha[k] < e->alpha[k - 1] - 180.0) e->alpha[k] += 360.0;
     }
+    free(rot);
     return 0;
 }
 
