@@ -163,17 +163,23 @@ static double marion(double (*iam_cos)(double), double tilt_deg, int ground)
 
 void dc_iam_diffuse(double (*iam_cos)(double), double tilt_deg, double *sky, double *ground)
 {
-    /* One array after another often shares its tilt: keep the last answer. */
-    static _Thread_local double last_tilt = NAN, last_sky, last_ground;
-    static _Thread_local double (*last_iam)(double);
-    if (!(tilt_deg == last_tilt && iam_cos == last_iam)) {
-        last_sky = marion(iam_cos, tilt_deg, 0);
-        last_ground = marion(iam_cos, tilt_deg, 1);
-        last_tilt = tilt_deg;
-        last_iam = iam_cos;
-    }
-    *sky = last_sky;
-    *ground = last_ground;
+    /* A town's arrays share a few tilts, and every model of a sweep has the
+     * same ones: the last answers are kept (32,400 IAM evaluations each). */
+    enum { KEPT = 8 };
+    static _Thread_local struct {
+        double tilt, sky, ground;
+        double (*iam)(double);
+    } kept[KEPT];
+    static _Thread_local int next;
+    for (int k = 0; k < KEPT; k++)
+        if (kept[k].iam == iam_cos && kept[k].tilt == tilt_deg) {
+            *sky = kept[k].sky, *ground = kept[k].ground;
+            return;
+        }
+    *sky = marion(iam_cos, tilt_deg, 0);
+    *ground = marion(iam_cos, tilt_deg, 1);
+    kept[next].tilt = tilt_deg, kept[next].sky = *sky, kept[next].ground = *ground, kept[next].iam = iam_cos;
+    next = (next + 1) % KEPT;
 }
 
 void dc_diffuse_equivalent_angles(double b, double *sky_deg, double *ground_deg)

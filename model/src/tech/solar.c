@@ -24,10 +24,9 @@ static void lit_step(dc_sun *s, int i, const dc_geocentric *g, const dc_site_ter
 {
     dc_sunpos p;
     dc_spa_topocentric_at(g, site, w->pressure_mbar[i], w->temp_c[i], STANDARD_REFRACTION_DEG, &p);
-    double z = p.zenith_deg * DC_DEG, a = p.azimuth_deg * DC_DEG, sz = sin(z);
     s->zenith[i] = p.zenith_deg;
     s->azimuth[i] = p.azimuth_deg;
-    s->sx[i] = sz * sin(a), s->sy[i] = sz * cos(a), s->sz[i] = cos(z);
+    s->sx[i] = p.east, s->sy[i] = p.north, s->sz[i] = p.up;
     if (w->has_beam && !force_erbs) s->dni[i] = w->dni[i], s->dhi[i] = w->dhi[i];
     else dc_erbs(w->ghi[i], p.zenith_deg, s->dni_extra[i], &s->dni[i], &s->dhi[i]);
     dc_perez_terms(p.zenith_deg, s->dni[i], s->dhi[i], s->dni_extra[i], &s->f1[i], &s->f2[i], &s->b[i]);
@@ -43,11 +42,13 @@ int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc
     double step_d = ta->step_s / 86400.0, extra = 0;
     dc_site_terms terms;
     dc_spa_site_terms(site, &terms);
-    long last_doy = -1;
+    int last_day = -1, last_month = -1;
     for (int i = 0; i < ta->n; i++) {
         const dc_stamp *t = &ta->t[i];
-        long doy = dc_days_from_civil(t->year, t->month, t->day) - dc_days_from_civil(t->year, 1, 1) + 1;
-        if (doy != last_doy) extra = dc_extra_dni((int)doy), last_doy = doy;
+        if (t->day != last_day || t->month != last_month) { /* a new day of the year */
+            long doy = dc_days_from_civil(t->year, t->month, t->day) - dc_days_from_civil(t->year, 1, 1) + 1;
+            extra = dc_extra_dni((int)doy), last_day = t->day, last_month = t->month;
+        }
         s->dni_extra[i] = extra;
         s->ghi[i] = w->ghi[i];
         if (!(w->ghi[i] > 0)) { /* no light: nothing of the sun is used */

@@ -190,10 +190,16 @@ void dc_spa_topocentric_at(const dc_geocentric *g, const dc_site_terms *site, do
     double hp = h - dalpha;
     double e0 = asin(sin_phi * sin(delta_p) + cos_phi * cos(delta_p) * cos(hp)) / DEG;
     double e = e0 + refraction(e0, pressure_mbar, temp_c, refraction_deg);
-    double gamma = atan2(sin(hp), cos(hp) * sin_phi - tan(delta_p) * cos_phi) / DEG;
+    double gx = sin(hp), gy = cos(hp) * sin_phi - tan(delta_p) * cos_phi, gr = sqrt(gx * gx + gy * gy);
+    double gamma = atan2(gx, gy) / DEG;
     out->elevation_deg = e;
     out->zenith_deg = 90.0 - e;
     out->azimuth_deg = wrap360(gamma + 180.0);
+    /* The unit vector to the sun; azimuth = gamma + 180 deg turns (gx, gy) around. */
+    double horizontal = cos(e * DEG);
+    out->up = sin(e * DEG);
+    out->east = gr > 0 ? -horizontal * gx / gr : 0.0;
+    out->north = gr > 0 ? -horizontal * gy / gr : 0.0;
 }
 
 void dc_spa_topocentric(const dc_geocentric *g, const dc_site_geo *site, double pressure_mbar, double temp_c,
@@ -304,13 +310,14 @@ void dc_ephem_free(dc_ephem *e)
     e->n = 0;
 }
 
-static double lagrange4(const double *v, double s)
+/* Cubic Lagrange weights of the nodes at -1, 0, 1, 2 for s in [0, 1). */
+static void lagrange_weights(double s, double *w)
 {
-    /* nodes at -1, 0, 1, 2; s in [0, 1) */
-    double a = -s * (s - 1) * (s - 2) / 6.0, b = (s + 1) * (s - 1) * (s - 2) / 2.0;
-    double c = -(s + 1) * s * (s - 2) / 2.0, d = (s + 1) * s * (s - 1) / 6.0;
-    return a * v[-1] + b * v[0] + c * v[1] + d * v[2];
+    w[0] = -s * (s - 1) * (s - 2) / 6.0, w[1] = (s + 1) * (s - 1) * (s - 2) / 2.0;
+    w[2] = -(s + 1) * s * (s - 2) / 2.0, w[3] = (s + 1) * s * (s - 1) / 6.0;
 }
+
+static double lagrange4(const double *v, const double *w) { return w[0] * v[-1] + w[1] * v[0] + w[2] * v[1] + w[3] * v[2]; }
 
 void dc_ephem_at(const dc_ephem *e, double jd, dc_geocentric *g)
 {
@@ -318,11 +325,12 @@ void dc_ephem_at(const dc_ephem *e, double jd, dc_geocentric *g)
     int k = (int)floor(t);
     if (k < 1) k = 1;
     if (k > e->n - 3) k = e->n - 3;
-    double s = t - k;
-    g->alpha = wrap360(lagrange4(e->alpha + k, s));
-    g->delta = lagrange4(e->delta + k, s);
-    g->xi = lagrange4(e->xi + k, s);
-    g->nu = mean_sidereal(jd) + lagrange4(e->nut_ra + k, s);
+    double w[4];
+    lagrange_weights(t - k, w);
+    g->alpha = wrap360(lagrange4(e->alpha + k, w));
+    g->delta = lagrange4(e->delta + k, w);
+    g->xi = lagrange4(e->xi + k, w);
+    g->nu = mean_sidereal(jd) + lagrange4(e->nut_ra + k, w);
 }
 
 double dc_delta_t_estimate(double y)

@@ -22,6 +22,7 @@ typedef struct {
     double zenith_deg;     /* topocentric zenith, refraction corrected */
     double azimuth_deg;    /* eastward from north */
     double elevation_deg;  /* 90 - zenith */
+    double east, north, up; /* unit vector to the sun */
 } dc_sunpos;
 
 /* Exact geocentric values at Julian day jd (UT) with delta_t [s]. */
