@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "minmax.h"
 #include "model.h"
 
 static int minsei(int sector)
@@ -67,7 +68,6 @@ static int fit_used(const dc_model *m, int site, double *out)
     return any;
 }
 
-static double max0(double a) { return a > 0 ? a : 0.0; } /* no NaN here: fmax is a libm call */
 
 /* The routes of one site, its 民生 share of each step; grid[i] gathers
  * the 民生 loads' grid purchases of the step. Sums in locals [kWh], which
@@ -83,9 +83,9 @@ static void site_routes(const dc_model *m, int site, const double *minsei_kwh, d
         double d = dem[i];
         if (d <= 0 || minsei_kwh[i] <= 0) continue;
         double share = minsei_kwh[i] / d, f = has_fit ? fit[i] : 0.0;
-        double local = max0(d - uns[i] - imp[i] - win[i]);
-        fit_excluded += (f < local ? f : local) * share;
-        onsite += max0(local - f) * share;
+        double local = dc_max(d - uns[i] - imp[i] - win[i], 0.0);
+        fit_excluded += dc_min(f, local) * share;
+        onsite += dc_max(local - f, 0.0) * share;
         wire += win[i] * share;
         offsite += ppa[i] * share;
         grid[i] += (imp[i] - ppa[i]) * share;

@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "minmax.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -327,7 +329,7 @@ static void sell_year(dc_engine *e, int r)
         for (int k = 0; k < in->n_buyers; k++) {
             double *const *f = e->site[in->buyers[k]].f;
             double open = f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
-            double take = in->shares ? fmin(in->shares[k] * out, open) : open * scale;
+            double take = in->shares ? dc_min(in->shares[k] * out, open) : open * scale;
             f[F_OFFSITE_PPA_IN][i] += take;
             e->town[F_OFFSITE_PPA_IN][i] += take;
             sold[i] += take;

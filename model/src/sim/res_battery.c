@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "minmax.h"
 #include "battery.h"
 #include "params.h"
 #include "types.h"
@@ -38,7 +39,7 @@ static void bat_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
     const battery_state *s = st;
     double out = dc_battery_can_discharge(&s->b);
     if (c->grid_up && s->reserve_kwh > s->b.e_min)
-        out = fmin(out, fmax(0.0, s->b.soc - s->reserve_kwh) * s->b.eta_d);
+        out = dc_min(out, dc_max(0.0, s->b.soc - s->reserve_kwh) * s->b.eta_d);
     *b = (dc_bounds){0.0, out, 0.0, dc_battery_can_charge(&s->b), 0.0};
 }
 

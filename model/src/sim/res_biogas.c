@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "minmax.h"
 #include "units.h"
 
 #include "digester.h"
@@ -67,11 +68,11 @@ static void bg_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 {
     const biogas_state *s = st;
     double share = ch4_share(s), per_nm3 = s->eff * s->lhv_kwh * share; /* kWh per Nm3 of holder gas */
-    double hi = fmin(s->p->engine_kw * s->step_h, fmax(0.0, s->holder - s->p->holder_min_nm3) * per_nm3);
+    double hi = dc_min(s->p->engine_kw * s->step_h, dc_max(0.0, s->holder - s->p->holder_min_nm3) * per_nm3);
     double overflow = s->holder - s->p->holder_nm3;
     *b = (dc_bounds){0.0, 0.0, 0.0, 0.0, s->min_kwh};
     if (hi < s->min_kwh * (1 - 1e-12) || hi <= 0) return; /* not enough gas to run */
-    double must = overflow > 0 ? fmin(hi, fmax(s->min_kwh, overflow * per_nm3)) : 0.0;
+    double must = overflow > 0 ? dc_min(hi, dc_max(s->min_kwh, overflow * per_nm3)) : 0.0;
     b->must_supply = must;
     b->max_supply = may_run(s, c) ? hi : must;
 }
@@ -80,9 +81,9 @@ static void bg_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
  * above the holder's minimum goes. */
 static double boiler(biogas_state *s, double engine_heat, double *short_kwh)
 {
-    double short_by = fmax(0.0, s->heat_need - engine_heat), share = ch4_share(s);
+    double short_by = dc_max(0.0, s->heat_need - engine_heat), share = ch4_share(s);
     double want = share > 0 ? short_by / (s->boiler_eff * s->lhv_kwh * share) : 0.0;
-    double gas = fmin(want, fmax(0.0, s->holder - s->p->holder_min_nm3));
+    double gas = dc_min(want, dc_max(0.0, s->holder - s->p->holder_min_nm3));
     take(s, gas);
     *short_kwh = want > 0 ? short_by * (1.0 - gas / want) : short_by;
     return gas;
@@ -98,7 +99,7 @@ static double bg_commit(void *st, const dc_ctx *c, double kwh)
     double engine_heat = gas * share * s->lhv_kwh * s->heat_eff;
     double short_kwh;
     s->boiler_now = boiler(s, engine_heat, &short_kwh);
-    s->flared_now = fmax(0.0, s->holder - s->p->holder_nm3);
+    s->flared_now = dc_max(0.0, s->holder - s->p->holder_nm3);
     take(s, s->flared_now);
     if (!c->record) return kwh;
     s->heat_short[i] = short_kwh;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "minmax.h"
 #include "calendar.h"
 #include "fuelplant.h"
 #include "params.h"
@@ -53,8 +54,8 @@ static void bm_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
     if (s->out[c->i]) return;
     double hi = s->p->capacity_kw * s->step_h * s->avail, lo = s->min_kwh;
     if (s->prev_kwh > 0) {
-        hi = fmin(hi, s->prev_kwh + s->ramp_kwh);
-        lo = fmax(lo, s->prev_kwh - s->ramp_kwh);
+        hi = dc_min(hi, s->prev_kwh + s->ramp_kwh);
+        lo = dc_max(lo, s->prev_kwh - s->ramp_kwh);
     }
     hi = dc_fuelplant_max_kwh((dc_fuelplant *)&s->plant, s->stock_t * 1000.0 * s->lhv_wet, s->step_h, hi);
     if (hi < s->min_kwh * (1 - 1e-12) || hi <= 0) return; /* cannot run: off */
@@ -63,7 +64,7 @@ static void bm_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
     if (s->p->mode == DC_RUN_SCHEDULE) {
         double want = scheduled(s, c);
         if (want < s->min_kwh) return; /* scheduled off */
-        must = hi = fmax(must, fmin(want, hi));
+        must = hi = dc_max(must, dc_min(want, hi));
     }
     b->must_supply = must;
     b->max_supply = hi;
@@ -74,7 +75,7 @@ static double bm_commit(void *st, const dc_ctx *c, double kwh)
     biomass_state *s = st;
     int i = c->i;
     double mj = dc_fuelplant_fuel_mj(&s->plant, kwh, s->step_h), t = mj / (1000.0 * s->lhv_wet);
-    s->stock_t = fmax(0.0, s->stock_t - t);
+    s->stock_t = dc_max(0.0, s->stock_t - t);
     s->prev_kwh = kwh;
     if (!c->record) return kwh;
     s->elec[i] = kwh;

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "minmax.h"
 #include "calendar.h"
 #include "outages.h"
 #include "params.h"
@@ -59,7 +60,7 @@ static void next_trip(const ev_state *s, int i, double *need, double *must_batt)
     int nd = i + 1 < s->n ? s->next[i + 1] : -1;
     *need = need_at(s, nd);
     double later = nd > i ? (nd - i - 1) * s->charger * s->eta_c : 0.0;
-    *must_batt = fmax(0.0, *need - s->energy - later);
+    *must_batt = dc_max(0.0, *need - s->energy - later);
 }
 
 static void ev_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
@@ -69,13 +70,13 @@ static void ev_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
     if (c->i < s->away_until) return; /* on the road */
     double need, must_batt;
     next_trip(s, c->i, &need, &must_batt);
-    b->max_absorb = fmax(0.0, fmin(s->charger, (s->cap - s->energy) / s->eta_c));
-    double floor = c->grid_up ? fmax(s->reserve, need) : s->p->trips_in_outage ? need : 0.0; /* reserve: outages */
+    b->max_absorb = dc_max(0.0, dc_min(s->charger, (s->cap - s->energy) / s->eta_c));
+    double floor = c->grid_up ? dc_max(s->reserve, need) : s->p->trips_in_outage ? need : 0.0; /* reserve: outages */
     /* Immediate charging would buy back from the grid what V2B gave: with
      * it the cars supply the site only while the grid is down. */
     int v2b = s->p->v2b && (s->p->charging == DC_CHARGE_SMART || !c->grid_up);
-    if (v2b) b->max_supply = fmin(s->charger, fmax(0.0, s->energy - floor) * s->eta_d);
-    double must = fmin(b->max_absorb, must_batt / s->eta_c);
+    if (v2b) b->max_supply = dc_min(s->charger, dc_max(0.0, s->energy - floor) * s->eta_d);
+    double must = dc_min(b->max_absorb, must_batt / s->eta_c);
     if (s->p->charging == DC_CHARGE_IMMEDIATE && c->grid_up) must = b->max_absorb;
     b->must_absorb = must;
 }

@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "minmax.h"
 #include "model.h"
 #include "params.h"
 
 static double at(const double *v, int i) { return v ? v[i] : 0.0; }
-static double max2(double a, double b) { return a > b ? a : b; } /* no NaN here: fmax is a libm call */
 
 static void add_step(const dc_site_view *c, int i, dc_totals *t)
 {
@@ -24,7 +24,7 @@ static void add_step(const dc_site_view *c, int i, dc_totals *t)
     t->offsite_ppa_in_kwh += c->ppa_in[i];
     t->curtailed_kwh += c->curtailed[i];
     t->unserved_kwh += c->unserved[i];
-    t->max_residual_kwh = max2(t->max_residual_kwh, fabs(c->residual[i]));
+    t->max_residual_kwh = dc_max(t->max_residual_kwh, fabs(c->residual[i]));
 }
 
 /* Stored energy of the sites just before step i. */
@@ -96,7 +96,7 @@ static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_
                 acc.pv_export_kwh += pv_share_of_export(c, i);
             }
         }
-        for (int i = from; i < to; i++) acc.peak_import_kw = max2(acc.peak_import_kw, imp[i - from] / m->step_h);
+        for (int i = from; i < to; i++) acc.peak_import_kw = dc_max(acc.peak_import_kw, imp[i - from] / m->step_h);
     }
     *t = acc;
     t->import_co2_t = kg / 1000.0; /* each meter at its own supplier's factor */

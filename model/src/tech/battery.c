@@ -1,5 +1,7 @@
 #include "battery.h"
 
+#include "minmax.h"
+
 #include <math.h>
 
 void dc_battery_init(dc_battery *b, const dc_battery_params *p, double step_h)
@@ -25,14 +27,14 @@ void dc_battery_self_discharge(dc_battery *b)
 double dc_battery_can_discharge(const dc_battery *b)
 {
     double room = (b->soc - b->e_min) * b->eta_d;
-    return fmax(0.0, fmin(b->step_power_kwh, room));
+    return dc_max(0.0, dc_min(b->step_power_kwh, room));
 }
 
 double dc_battery_can_charge(const dc_battery *b)
 {
     if (b->eta_c <= 0) return 0.0;
     double room = (b->e_max - b->soc) / b->eta_c;
-    return fmax(0.0, fmin(b->step_power_kwh, room));
+    return dc_max(0.0, dc_min(b->step_power_kwh, room));
 }
 
 void dc_battery_discharge(dc_battery *b, double kwh_ac)

@@ -1,5 +1,7 @@
 #include "irradiance.h"
 
+#include "minmax.h"
+
 #include <math.h>
 
 #include "units.h"
@@ -27,7 +29,7 @@ void dc_erbs(double ghi, double zenith_deg, double dni_extra, double *dni, doubl
         *dni = 0;
         return;
     }
-    double kt = ghi / (dni_extra * fmax(cz, 0.065));
+    double kt = ghi / (dni_extra * dc_max(cz, 0.065));
     if (kt > 1) kt = 1;
     double df;
     if (kt <= 0.22) df = 1.0 - 0.09 * kt;
@@ -61,15 +63,15 @@ void dc_perez_terms(double z_deg, double dni, double dhi, double dni_extra, doub
     while (bin < 7 && eps >= PEREZ_EPS_EDGES[bin]) bin++;
     const double *f = PEREZ_F[bin];
     double delta = dhi * dc_airmass_kasten_young(z_deg) / dni_extra;
-    *f1 = fmax(0.0, f[0] + f[1] * delta + z * f[2]);
+    *f1 = dc_max(0.0, f[0] + f[1] * delta + z * f[2]);
     *f2 = f[3] + f[4] * delta + z * f[5];
-    *b = fmax(cos(85.0 * DC_DEG), cos(z));
+    *b = dc_max(cos(85.0 * DC_DEG), cos(z));
 }
 
 double dc_perez_plane(double dhi, double f1, double f2, double b, double cos_aoi, double cos_tilt, double sin_tilt)
 {
-    double a = fmax(0.0, cos_aoi);
-    return fmax(dhi * ((1 - f1) * (1 + cos_tilt) / 2 + f1 * a / b + f2 * sin_tilt), 0.0);
+    double a = dc_max(0.0, cos_aoi);
+    return dc_max(dhi * ((1 - f1) * (1 + cos_tilt) / 2 + f1 * a / b + f2 * sin_tilt), 0.0);
 }
 
 static double perez_sky(const dc_plane *pl, double z_deg, double aoi_deg, double dni, double dhi,
@@ -84,23 +86,23 @@ static double haydavies_sky(const dc_plane *pl, double z_deg, double aoi_deg, do
                             double dhi, double dni_extra)
 {
     double ai = dni / dni_extra;
-    double rb = fmax(cos(aoi_deg * DC_DEG), 0) / fmax(cos(z_deg * DC_DEG), 0.01745);
+    double rb = dc_max(cos(aoi_deg * DC_DEG), 0) / dc_max(cos(z_deg * DC_DEG), 0.01745);
     double t = pl->tilt_deg * DC_DEG;
-    return fmax(dhi * ((1 - ai) * (1 + cos(t)) / 2 + ai * rb), 0.0);
+    return dc_max(dhi * ((1 - ai) * (1 + cos(t)) / 2 + ai * rb), 0.0);
 }
 
 void dc_poa_components(const dc_plane *pl, double zenith_deg, double aoi_deg, double ghi,
                        double dni, double dhi, double dni_extra, dc_poa *out)
 {
     double t = pl->tilt_deg * DC_DEG;
-    out->beam = zenith_deg < 90.0 ? fmax(dni * cos(aoi_deg * DC_DEG), 0.0) : 0.0;
-    out->ground = fmax(ghi, 0) * pl->albedo * (1 - cos(t)) / 2;
+    out->beam = zenith_deg < 90.0 ? dc_max(dni * cos(aoi_deg * DC_DEG), 0.0) : 0.0;
+    out->ground = dc_max(ghi, 0) * pl->albedo * (1 - cos(t)) / 2;
     switch (pl->model) {
     case DC_TRANSPOSE_PEREZ: out->sky = perez_sky(pl, zenith_deg, aoi_deg, dni, dhi, dni_extra); break;
     case DC_TRANSPOSE_HAYDAVIES:
         out->sky = haydavies_sky(pl, zenith_deg, aoi_deg, dni, dhi, dni_extra);
         break;
-    default: out->sky = fmax(dhi, 0) * (1 + cos(t)) / 2; break;
+    default: out->sky = dc_max(dhi, 0) * (1 + cos(t)) / 2; break;
     }
 }
 
@@ -109,7 +111,7 @@ void dc_poa_components(const dc_plane *pl, double zenith_deg, double aoi_deg, do
  * their sines and cosines, which makes Marion's 32,000 evaluations cheap. */
 static double fresnel_beer(double cos_t, double n, double kl)
 {
-    double sin_t = sqrt(fmax(0.0, 1.0 - cos_t * cos_t));
+    double sin_t = sqrt(dc_max(0.0, 1.0 - cos_t * cos_t));
     if (sin_t < 1e-9) {
         double r0 = (n - 1) / (n + 1);
         return exp(-kl) * (1 - r0 * r0);
@@ -127,7 +129,7 @@ double dc_iam_physical_cos(double cos_aoi)
     static _Thread_local double normal; /* the transmittance at normal incidence, once per thread */
     if (cos_aoi <= 0) return 0.0;
     if (normal == 0.0) normal = fresnel_beer(1.0, n, kl);
-    return fresnel_beer(fmin(cos_aoi, 1.0), n, kl) / normal;
+    return fresnel_beer(dc_min(cos_aoi, 1.0), n, kl) / normal;
 }
 
 double dc_iam_physical(double aoi_deg)

@@ -1,5 +1,7 @@
 #include "pv.h"
 
+#include "minmax.h"
+
 #include <math.h>
 #include <stddef.h>
 
@@ -86,12 +88,12 @@ double dc_inverter_unclipped(double pdc, double pac0, double eta_nom)
     if (pdc <= 0) return 0.0;
     double pdc0 = pac0 / eta_nom, z = pdc / pdc0;
     double eta = eta_nom / eta_ref * (-0.0162 * z - 0.0059 / z + 0.9858);
-    return fmax(eta * pdc, 0.0);
+    return dc_max(eta * pdc, 0.0);
 }
 
 double dc_inverter_ac(double pdc, double pac0, double eta_nom)
 {
-    return fmin(dc_inverter_unclipped(pdc, pac0, eta_nom), pac0);
+    return dc_min(dc_inverter_unclipped(pdc, pac0, eta_nom), pac0);
 }
 
 typedef struct {
@@ -133,12 +135,12 @@ static int setup(const dc_pv_params *p, int year, pv_setup *s)
 static double pv_step(const pv_setup *s, const dc_pv_params *p, const dc_sun *sun, const dc_weather *w, int i,
                       double *poa_global, double *tc, double stage[DC_PV_N_CHAIN])
 {
-    double cos_aoi = fmin(fmax(sun->sx[i] * s->nx + sun->sy[i] * s->ny + sun->sz[i] * s->nz, -1.0), 1.0);
+    double cos_aoi = dc_min(dc_max(sun->sx[i] * s->nx + sun->sy[i] * s->ny + sun->sz[i] * s->nz, -1.0), 1.0);
     dc_poa c;
     if (s->plane.model == DC_TRANSPOSE_PEREZ) { /* the site's Perez terms, this plane's geometry */
-        c.beam = sun->zenith[i] < 90.0 ? fmax(sun->dni[i] * cos_aoi, 0.0) : 0.0;
+        c.beam = sun->zenith[i] < 90.0 ? dc_max(sun->dni[i] * cos_aoi, 0.0) : 0.0;
         c.sky = dc_perez_plane(sun->dhi[i], sun->f1[i], sun->f2[i], sun->b[i], cos_aoi, s->cos_tilt, s->sin_tilt);
-        c.ground = fmax(sun->ghi[i], 0) * s->ground_view;
+        c.ground = dc_max(sun->ghi[i], 0) * s->ground_view;
     } else {
         dc_poa_components(&s->plane, sun->zenith[i], acos(cos_aoi) / DC_DEG, sun->ghi[i], sun->dni[i], sun->dhi[i],
                           sun->dni_extra[i], &c);
@@ -148,7 +150,7 @@ static double pv_step(const pv_setup *s, const dc_pv_params *p, const dc_sun *su
     *tc = dc_cell_temp(s->model, &s->th, *poa_global, w->temp_c[i], w->wind_ms[i]);
     double stc = p->capacity_kw * *poa_global / 1000.0, seen = p->capacity_kw * eff / 1000.0;
     double aged = s->pdc0 * eff / 1000.0, hot = aged * (1.0 + s->gamma * (*tc - 25.0)), pdc = hot * s->derate;
-    double unclipped = dc_inverter_unclipped(pdc, s->pac0, s->eta_nom), ac = fmin(unclipped, s->pac0);
+    double unclipped = dc_inverter_unclipped(pdc, s->pac0, s->eta_nom), ac = dc_min(unclipped, s->pac0);
     stage[DC_PV_STC] = stc;
     stage[DC_PV_IAM_LOSS] = stc - seen;
     stage[DC_PV_DEGRADATION_LOSS] = seen - aged;
