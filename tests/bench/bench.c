@@ -22,6 +22,92 @@
 
 enum { MAX_REPS = 1000 };
 
+/* Timed runs of decarb start from a small process forked before the bench
+ * grows: a child's peak memory (ru_maxrss) counts what it held at fork,
+ * so a run forked from the bench itself would report the bench's memory. */
+static int to_launcher = -1, from_launcher = -1;
+
+typedef struct {
+    int status;
+    double ms;
+    long rss_kib;
+} launch_result;
+
+static double now_ms(void);
+
+static int read_all(int fd, void *buf, size_t n)
+{
+    for (size_t got = 0; got < n;) {
+        ssize_t r = read(fd, (char *)buf + got, n - got);
+        if (r <= 0) return -1;
+        got += (size_t)r;
+    }
+    return 0;
+}
+
+/* Requests: a length and NUL-separated arguments; 0 ends it. */
+static void launcher_loop(int in, int out)
+{
+    char buf[8192];
+    unsigned len;
+    while (read_all(in, &len, sizeof len) == 0 && len > 0 && len <= sizeof buf && read_all(in, buf, len) == 0) {
+        char *argv[32];
+        int argc = 0;
+        for (char *a = buf; a < buf + len && argc < 31; a += strlen(a) + 1) argv[argc++] = a;
+        argv[argc] = NULL;
+        launch_result r = {-1, 0, 0};
+        double t0 = now_ms();
+        pid_t pid = fork();
+        if (pid == 0) {
+            execv(argv[0], argv);
+            _exit(127);
+        }
+        struct rusage ru;
+        if (pid > 0 && wait4(pid, &r.status, 0, &ru) == pid) r.rss_kib = ru.ru_maxrss;
+        r.ms = now_ms() - t0;
+        if (write(out, &r, sizeof r) != (ssize_t)sizeof r) _exit(1);
+    }
+}
+
+static void launcher_start(void)
+{
+    int req[2], rep[2];
+    if (pipe(req) || pipe(rep)) exit(1);
+    pid_t pid = fork();
+    if (pid < 0) exit(1);
+    if (pid == 0) {
+        close(req[1]), close(rep[0]);
+        launcher_loop(req[0], rep[1]);
+        _exit(0);
+    }
+    close(req[0]), close(rep[1]);
+    to_launcher = req[1], from_launcher = rep[0];
+}
+
+/* Runs argv (argv[0] a path) to its end: wall time [ms]; its peak memory
+ * raises *rss_kib. A failed run ends the bench. */
+static double launch(const char *const *argv, long *rss_kib)
+{
+    char buf[8192];
+    unsigned len = 0;
+    for (int k = 0; argv[k]; k++) {
+        size_t n = strlen(argv[k]) + 1;
+        if (len + n > sizeof buf) exit(1);
+        memcpy(buf + len, argv[k], n);
+        len += (unsigned)n;
+    }
+    launch_result r;
+    if (write(to_launcher, &len, sizeof len) != (ssize_t)sizeof len || write(to_launcher, buf, len) != (ssize_t)len ||
+        read_all(from_launcher, &r, sizeof r))
+        exit(1);
+    if (!WIFEXITED(r.status) || WEXITSTATUS(r.status)) {
+        fprintf(stderr, "bench: %s failed\n", argv[0]);
+        exit(1);
+    }
+    if (r.rss_kib > *rss_kib) *rss_kib = r.rss_kib;
+    return r.ms;
+}
+
 static double now_ms(void)
 {
     struct timespec t;
@@ -143,20 +229,8 @@ static double bench_other_dispatch(const char *path, const char *set, const char
  * NULL): wall time [ms] and max RSS [KiB]. */
 static double one_run(const char *bin, const char *scenario, const char *dir, const char *set, long *rss_kib)
 {
-    double t0 = now_ms();
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (set) execl(bin, bin, "run", scenario, "-q", "-o", dir, "--set", set, (char *)NULL);
-        else execl(bin, bin, "run", scenario, "-q", "-o", dir, (char *)NULL);
-        _exit(127);
-    }
-    int status;
-    struct rusage ru;
-    wait4(pid, &status, 0, &ru);
-    double t = now_ms() - t0;
-    if (!WIFEXITED(status) || WEXITSTATUS(status)) exit(1);
-    if (ru.ru_maxrss > *rss_kib) *rss_kib = ru.ru_maxrss;
-    return t;
+    const char *argv[] = {bin, "run", scenario, "-q", "-o", dir, set ? "--set" : NULL, set, NULL};
+    return launch(argv, rss_kib);
 }
 
 /* The whole run, and the baseline's when given, interleaved run by run so
@@ -211,18 +285,9 @@ static double one_sweep(const char *bin, const char *dir, const char *name, long
     char file[512], out[512];
     snprintf(file, sizeof file, "%s/%s.yaml", dir, name);
     snprintf(out, sizeof out, "%s/%s.out", dir, name);
-    double t0 = now_ms();
-    pid_t pid = fork();
-    if (pid == 0) {
-        execl(bin, bin, "sweep", file, "-q", "-j", "1", "-o", out, (char *)NULL);
-        _exit(127);
-    }
-    int status;
-    struct rusage ru;
-    wait4(pid, &status, 0, &ru);
-    if (!WIFEXITED(status) || WEXITSTATUS(status)) exit(1);
-    *rss_kib = ru.ru_maxrss;
-    return now_ms() - t0;
+    const char *argv[] = {bin, "sweep", file, "-q", "-j", "1", "-o", out, NULL};
+    *rss_kib = 0;
+    return launch(argv, rss_kib);
 }
 
 /* A journal of a 10^5-case sweep with every case but the first `left`
@@ -288,6 +353,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench SCENARIO.yaml DECARB_BINARY [BASELINE_BINARY BASELINE_SCENARIO.yaml]\n");
         return 2;
     }
+    launcher_start(); /* first, while this process is small */
     gsl_set_error_handler_off();
     dc_diag *d = dc_diag_create();
     dc_scenario *s = NULL;
@@ -315,5 +381,7 @@ int main(int argc, char **argv)
     dc_inputs_destroy(&in);
     dc_scenario_destroy(&s);
     dc_diag_destroy(&d);
+    close(to_launcher); /* the launcher ends at the end of its requests */
+    wait(NULL);
     return 0;
 }
