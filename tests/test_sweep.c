@@ -282,6 +282,10 @@ static void model_set_refuses(void **state)
         assert_int_equal(dc_model_set(kept.m, NEEDS_NEW[k], d), DC_ERR_ARG);
     }
     assert_int_not_equal(dc_model_set(kept.m, "batteries.shelter_battery.energy_kwh=-5", d), DC_OK);
+    size_t before = dc_diag_count(d);
+    assert_int_equal(dc_model_set(kept.m, "batteries.no_such_battery.energy_kwh=5", d), DC_ERR_ARG);
+    assert_true(dc_diag_count(d) > before);
+    assert_non_null(strstr(dc_diag_message(d, dc_diag_count(d) - 1), "no item 'no_such_battery'"));
     assert_int_not_equal(dc_model_set(kept.m, "batteries.shelter_battery.soc_min_pct=90", d), DC_OK); /* above max */
     assert_int_equal(dc_model_steps_done(kept.m), dc_model_steps(kept.m)); /* still the finished year */
     same_models(kept.m, fresh.m);

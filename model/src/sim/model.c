@@ -286,8 +286,9 @@ dc_status dc_model_set_cached(dc_model *m, dc_cache *cache, const char *assignme
     if (dc_scenario_key_scope(m->s, key) == DC_SCOPE_ACCOUNTING) return dc_model_set_accounting(m, assignment, diag);
     int item;
     const dc_binding *bind = retunable(m, key, &item);
+    if (!bind && dc_scenario_key_scope(m->s, key) < 0) return set_checked(m, assignment, diag); /* says why */
     if (!bind) {
-        dc_diag_add(diag, "--set", 0, 0, key, "%s", "more than one resource's own parameters: it needs a new model");
+        dc_diag_add(diag, "--set", 0, 0, key, "%s", "changes more than one resource's own parameters: it needs a new model");
         return DC_ERR_ARG;
     }
     dc_status st = set_checked(m, assignment, diag);
