@@ -230,7 +230,7 @@ static void retune_in_turn(const char *scenario, const char *const (*groups)[3],
     close_run(&kept);
 }
 
-/* A battery's or an array's own parameters are set on a finished model,
+/* A battery's, an array's or an EV fleet's own parameters are set on a finished model,
  * which runs the year again: every series equals a new model's with the
  * same settings, bit for bit, group after group: with a scan and an outage
  * (typhoon_town), every technology, an off-site PPA array at its own
@@ -245,6 +245,9 @@ static void retuned_models_equal_new_ones(void **state)
         {"batteries.shelter_battery.soc_initial_pct=10", "batteries.shelter_battery.grid_forming=false"},
         {"batteries.shelter_battery.charge_eff_pct=90", "batteries.shelter_battery.year_end=free"},
         {"pv_arrays[0].capacity_kw=80"},
+        {"ev_fleets.official_evs.count=9", "ev_fleets.official_evs.weekday_km=90"},
+        {"ev_fleets.official_evs.charging=smart", "ev_fleets.official_evs.weekday_departure=07:00"},
+        {"ev_fleets.official_evs.v2b=false", "ev_fleets.official_evs.grid_forming=false"},
     };
     static const char *const EVERY[][3] = {
         {"batteries.town_hall_battery.energy_kwh=500", "pv_arrays.pond.capacity_kw=900"},
@@ -274,7 +277,7 @@ static void model_set_refuses(void **state)
     static const char *const NEEDS_NEW[] = {"batteries.shelter_battery.site=town_hall",
                                             "batteries.shelter_battery.name=other", "pv_arrays[0].contract=owned",
                                             "pv_arrays[0].mounting=floating", "pv_arrays[0].site=town_hall",
-                                            "dispatch.deficit_order=[grid]", "ev_fleets[0].count=3", "year=2031"};
+                                            "dispatch.deficit_order=[grid]", "ev_fleets[0].site=school", "year=2031"};
     for (size_t k = 0; k < sizeof NEEDS_NEW / sizeof NEEDS_NEW[0]; k++) {
         char key[128];
         snprintf(key, sizeof key, "%.*s", (int)strcspn(NEEDS_NEW[k], "="), NEEDS_NEW[k]);

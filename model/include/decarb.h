@@ -110,9 +110,10 @@ dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *
 /* Any key a model can take without being built again: those of
  * dc_model_set_accounting (the results stay), and a resource's own
  * parameters where its type can retune them: a battery's (size,
- * efficiencies, limits) and a PV array's (capacity, tilt, losses...; it is
- * modelled again, or with a cache rescaled from its profile per kWp); not
- * a name, a site or a contract, nor keys the inputs read. The model is
+ * efficiencies, limits), an EV fleet's (count, trips, charging) and a PV
+ * array's (capacity, tilt, losses...; it is modelled again, or with a cache
+ * rescaled from its profile per kWp); not a name, a site or a contract,
+ * nor keys the inputs read. The model is
  * then back at the start of the year, its cyclic start found again, for
  * dc_model_run: the same figures, bit for bit, as a new model with the key
  * set. DC_ERR_ARG for any other key (it needs a new model); the model is

@@ -21,8 +21,8 @@ typedef struct {
     double step_h, cap, charger, eta_c, eta_d, reserve; /* fleet: [kWh], per step [kWh], fractions */
     double energy, start, before, trip_now;
     int away_until, n;               /* first step the cars are back; steps in the year */
-    const double *depart;            /* per step: the fleet's trip energy when it leaves then [kWh] */
-    const int *back, *next;          /* per step: first step back after leaving then; next departure step, -1 */
+    double *depart;                  /* per step: the fleet's trip energy when it leaves then [kWh] */
+    int *back, *next;                /* per step: first step back after leaving then; next departure step, -1 */
     double *stored, *charge, *discharge, *trips, *missed, *away;
 } ev_state;
 
@@ -129,14 +129,12 @@ const dc_restype dc_ev_type = {
 
 /* Departures, returns and each step's next departure, from the day
  * types' trips on the scenario's calendar. */
-static dc_status schedule(ev_state *s, const dc_build_env *env)
+static void schedule(ev_state *s, const dc_build_env *env)
 {
     const dc_timeaxis *ta = env->ta;
     const dc_ev_item *p = s->p;
-    double *dep = dc_pool_alloc(env->pool, (size_t)ta->n * sizeof *dep);
-    int *back = dc_pool_alloc(env->pool, (size_t)ta->n * sizeof *back);
-    int *next = dc_pool_alloc(env->pool, (size_t)ta->n * sizeof *next);
-    if (!dep || !back || !next) return DC_ERR_NOMEM;
+    double *dep = s->depart;
+    int *back = s->back, *next = s->next;
     int step_min = (int)(s->step_h * 60 + 0.5);
     for (int i = 0; i < ta->n; i++) {
         const dc_stamp *t = &ta->t[i];
@@ -155,7 +153,23 @@ static dc_status schedule(ev_state *s, const dc_build_env *env)
         if (dep[i] > 0) nd = i;
         next[i] = nd;
     }
-    s->depart = dep, s->back = back, s->next = next;
+}
+
+/* The item's parameters into the state and its trips onto the year, back
+ * at the start of the year; its series stay where they are. */
+dc_status dc_ev_retune(void *state, const dc_build_env *env, int item)
+{
+    ev_state *s = state;
+    const dc_ev_item *p = &DC_CITEMS(env->s, S_EVS, dc_ev_item)[item];
+    s->p = p;
+    s->cap = p->battery_kwh * p->count;
+    s->charger = p->charger_kw * p->count * s->step_h;
+    s->eta_c = p->charge_eff_pct / 100.0;
+    s->eta_d = p->discharge_eff_pct / 100.0;
+    s->reserve = s->cap * p->reserve_pct / 100.0;
+    s->start = s->cap * p->initial_pct / 100.0;
+    schedule(s, env);
+    ev_reset(s);
     return DC_OK;
 }
 
@@ -164,16 +178,13 @@ dc_status dc_ev_make(void *state, const dc_build_env *env, int item, int site)
     ev_state *s = state;
     const dc_ev_item *p = &DC_CITEMS(env->s, S_EVS, dc_ev_item)[item];
     memset(s, 0, sizeof *s);
-    s->p = p;
     s->n = env->ta->n;
     s->step_h = env->step_h;
-    s->cap = p->battery_kwh * p->count;
-    s->charger = p->charger_kw * p->count * s->step_h;
-    s->eta_c = p->charge_eff_pct / 100.0;
-    s->eta_d = p->discharge_eff_pct / 100.0;
-    s->reserve = s->cap * p->reserve_pct / 100.0;
-    s->start = s->cap * p->initial_pct / 100.0;
-    dc_status st = schedule(s, env);
+    s->depart = dc_pool_alloc(env->pool, (size_t)s->n * sizeof *s->depart);
+    s->back = dc_pool_alloc(env->pool, (size_t)s->n * sizeof *s->back);
+    s->next = dc_pool_alloc(env->pool, (size_t)s->n * sizeof *s->next);
+    if (!s->depart || !s->back || !s->next) return DC_ERR_NOMEM;
+    dc_status st = dc_ev_retune(s, env, item);
     enum { D = DC_SERIES_DETAIL };
     const dc_series_spec ser[] = {
         {&s->stored, "stored", "kWh", "energy in the cars' batteries at the end of the step", DC_AGG_LAST, 0},
@@ -185,6 +196,5 @@ dc_status dc_ev_make(void *state, const dc_build_env *env, int item, int site)
     };
     if (st == DC_OK && dc_registry_add_resource(env->reg, "ev", p->name, site, ser, sizeof ser / sizeof ser[0]))
         st = DC_ERR_NOMEM;
-    ev_reset(s);
     return st;
 }

@@ -10,6 +10,6 @@ const dc_binding dc_bindings[] = {
     {S_BATTERIES, &dc_battery_type, dc_battery_make, dc_battery_retune, WHERE},
     {S_BIOMASS, &dc_biomass_type, dc_biomass_make, NULL, WHERE},
     {S_BIOGAS, &dc_biogas_type, dc_biogas_make, NULL, WHERE},
-    {S_EVS, &dc_ev_type, dc_ev_make, NULL, WHERE},
+    {S_EVS, &dc_ev_type, dc_ev_make, dc_ev_retune, WHERE},
 };
 const int dc_n_bindings = sizeof dc_bindings / sizeof dc_bindings[0];

@@ -52,6 +52,7 @@ extern const dc_restype dc_battery_type, dc_grid_type, dc_pv_type, dc_biomass_ty
 dc_status dc_battery_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_battery_retune(void *state, const dc_build_env *env, int item);
 dc_status dc_pv_retune(void *state, const dc_build_env *env, int item);
+dc_status dc_ev_retune(void *state, const dc_build_env *env, int item);
 dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_biomass_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_biogas_make(void *state, const dc_build_env *env, int item, int site);
