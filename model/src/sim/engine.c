@@ -444,16 +444,6 @@ static void passive_base(dc_engine *e)
             memcpy(e->town_base[k], e->town[k], (size_t)e->n_steps * sizeof(double));
 }
 
-/* The town's sums as the passive sites left them, before any step. */
-static void restore_town(dc_engine *e)
-{
-    for (int k = 0; k < F_COUNT; k++) {
-        if (!e->town_written[k] || k == F_DEMAND || k == F_PV) continue;
-        if (e->town_started[k]) memcpy(e->town[k], e->town_base[k], (size_t)e->n_steps * sizeof(double));
-        else memset(e->town[k], 0, (size_t)e->n_steps * sizeof(double));
-    }
-}
-
 /* ---- a run of steps ---------------------------------------------------- */
 
 /* The step's flows of a bus's sites into their series. */
@@ -465,27 +455,40 @@ static void record_bus(dc_engine *e, const dc_bus *b, int i)
     }
 }
 
-/* The active sites' records of steps [first, last) added to the town's
- * sums, site by site in site order, then the buses' residuals (a flow a
- * site does not record is 0 there). */
+/* A town flow over steps [first, last): `first_add` its passive base (or
+ * 0) plus v, else v added to it. */
+static void town_add(dc_engine *e, int k, const double *restrict v, int first, int last, int first_add)
+{
+    double *restrict town = e->town[k];
+    const double *restrict base = e->town_started[k] ? e->town_base[k] : NULL;
+    if (!first_add)
+        for (int i = first; i < last; i++) town[i] += v[i];
+    else if (base)
+        for (int i = first; i < last; i++) town[i] = base[i] + v[i];
+    else
+        for (int i = first; i < last; i++) town[i] = 0.0 + v[i];
+}
+
+/* The town's sums of steps [first, last): the passive sites' base, then
+ * each active site's records in site order, then the buses' residuals (a
+ * flow a site does not record is 0 there). In one pass per flow: the base
+ * is never copied back first. */
 static void add_active_to_town(dc_engine *e, int first, int last)
 {
+    int started[F_COUNT] = {0};
     for (int a = 0; a < e->n_active_sites; a++) {
         const dc_site *st = &e->site[e->active_sites[a]];
         for (int j = 0; j < st->n_kept; j++) {
             int k = st->kept[j];
             if (k == F_RESIDUAL) continue;
-            double *restrict town = e->town[k];
-            const double *restrict v = st->f[k];
-            for (int i = first; i < last; i++) town[i] += v[i];
+            town_add(e, k, st->f[k], first, last, !started[k]);
+            started[k] = 1;
         }
     }
-    for (int a = 0; a < e->n_active_buses; a++) {
-        const double *restrict v = e->bus[e->active_buses[a]].residual;
-        double *restrict town = e->town[F_RESIDUAL];
-        for (int i = first; i < last; i++) town[i] += v[i];
-    }
+    for (int a = 0; a < e->n_active_buses; a++)
+        town_add(e, F_RESIDUAL, e->bus[e->active_buses[a]].residual, first, last, a == 0);
 }
+
 /* ---- the survival scan ------------------------------------------------ */
 
 /* A bus's instances' states at the start of step i, for the scan. */
@@ -602,7 +605,9 @@ void dc_engine_reset(dc_engine *e)
     for (int r = 0; r < e->n_inst; r++) e->inst[r].type->reset(e->inst[r].state);
     e->max_residual = 0.0;
     e->error[0] = '\0';
-    restore_town(e);
+    /* Sales are settled at the year's end; the other town sums are
+     * written as the steps are run. */
+    memset(e->town[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
 }
 
 /* ---- set-up ------------------------------------------------------------ */
