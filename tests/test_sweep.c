@@ -178,6 +178,19 @@ static void accounting_keys_reuse_the_model(void **state)
     close_run(&r);
 }
 
+/* Keys set in place mixed with one that needs a new model: every case
+ * equals a separate run, whichever path its thread took. */
+static void mixed_reuse_equals_separate_runs(void **state)
+{
+    (void)state;
+    dc_sweep *w = NULL;
+    char *csv = sweep_two_threads("tests/fixtures/sweep_mixed.yaml", "mixed", &w);
+    assert_int_equal(dc_sweep_cases(w), 16);
+    for (size_t i = 0; i < 16; i++) row_equals_separate_run(w, csv, i);
+    dc_sweep_destroy(&w);
+    free(csv);
+}
+
 /* Every series of a and b, bit for bit, and their totals. */
 static void same_models(const dc_model *a, const dc_model *b)
 {
@@ -607,6 +620,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(readme_sweep_python_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(cached_model_equals_fresh),
         cmocka_unit_test(retuned_models_equal_new_ones),
+        cmocka_unit_test_setup_teardown(mixed_reuse_equals_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(model_set_refuses),
         cmocka_unit_test_setup_teardown(accounting_keys_reuse_the_model, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
