@@ -87,6 +87,19 @@ static double cycle_all(dc_model *m, int *any)
     return moved;
 }
 
+static dc_status find_cyclic_start(dc_model *m, dc_diag *diag);
+
+/* Back to the start of the year, the stores' cyclic start found; the
+ * survival scan waits for the real run (the passes would each scan). */
+static dc_status start_year(dc_model *m, dc_diag *diag)
+{
+    restart(m);
+    m->scan_ready = 0;
+    dc_status st = find_cyclic_start(m, diag);
+    m->scan_ready = 1;
+    return st;
+}
+
 static dc_status find_cyclic_start(dc_model *m, dc_diag *diag)
 {
     m->cyclic_passes = 0;
@@ -146,9 +159,7 @@ dc_status dc_model_create_cached(const dc_scenario *s, const dc_inputs *in, dc_c
     }
     if (st == DC_OK) st = dc_model_build(m, in, diag);
     m->cache = NULL; /* the caller's: not kept past create */
-    if (st == DC_OK) restart(m);
-    if (st == DC_OK) st = find_cyclic_start(m, diag);
-    m->scan_ready = 1;
+    if (st == DC_OK) st = start_year(m, diag);
     if (st != DC_OK) {
         dc_model_destroy(&m);
         return st;
@@ -293,8 +304,7 @@ dc_status dc_model_set_cached(dc_model *m, dc_cache *cache, const char *assignme
     }
     dc_status st = set_checked(m, assignment, diag);
     if (st == DC_OK) st = retune(m, cache, bind, item, diag);
-    if (st == DC_OK) restart(m);
-    if (st == DC_OK) st = find_cyclic_start(m, diag);
+    if (st == DC_OK) st = start_year(m, diag);
     return st;
 }
 
