@@ -129,8 +129,8 @@ int dc_engine_step(dc_engine *e, int i);
  * bus. 0; or -1 with the earliest failing step in *failed (error says
  * where), the steps before it done. */
 int dc_engine_run(dc_engine *e, int first, int last, int *failed);
-/* Every instance back to the start of the year, and the town's sums back
- * to what the passive buses give them. */
+/* Every instance back to the start of the year (the town's sums are
+ * written afresh, from the passive buses' base, as steps are run). */
 void dc_engine_reset(dc_engine *e);
 /* Once the topology and inputs are set, and again whenever an input changes
  * (demand, profiles, grid availability): the per-bus sums of the sites'
