@@ -141,8 +141,6 @@ static void unlock(dc_resultset *r)
 {
     if (r->lock_fd >= 0) close(r->lock_fd);
     r->lock_fd = -1;
-    free(r->buf);
-    r->buf = NULL;
 }
 
 int dc_resultset_begin(dc_resultset *r, const char *dir, const char *const *known, char *err, size_t n)
@@ -169,19 +167,14 @@ int dc_resultset_path(const dc_resultset *r, const char *name, char *buf, size_t
     return len < 0 || (size_t)len >= n ? -1 : 0;
 }
 
-enum { RESULT_BUFFER = 1 << 20 };
-
-FILE *dc_resultset_create(dc_resultset *r, const char *name)
+FILE *dc_resultset_create(dc_resultset *r, const char *name, char *buf, size_t size)
 {
     char path[3 * DC_PATH_MAX];
     if (dc_resultset_path(r, name, path, sizeof path)) return errno = ENAMETOOLONG, NULL;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!fp && fd >= 0) close(fd);
-    /* Megabyte writes, not 4 KiB ones: glibc ignores the size unless it is
-     * given the buffer. Files are written one at a time, so one will do. */
-    if (fp && !r->buf) r->buf = malloc(RESULT_BUFFER);
-    if (fp && r->buf) setvbuf(fp, r->buf, _IOFBF, RESULT_BUFFER);
+    if (fp && buf) setvbuf(fp, buf, _IOFBF, size); /* glibc ignores a size without its buffer */
     return fp;
 }
 
@@ -211,7 +204,7 @@ static int swap(dc_resultset *r, char *err, size_t n)
 
 int dc_resultset_commit(dc_resultset *r, char *err, size_t n)
 {
-    FILE *mark = dc_resultset_create(r, MARKER);
+    FILE *mark = dc_resultset_create(r, MARKER, NULL, 0);
     int rc = !mark || fprintf(mark, "decarb %s result set\n", DC_VERSION) < 0;
     if (mark && fclose(mark)) rc = 1;
     if (rc || chmod(r->tmp, 0755)) {

@@ -20,16 +20,16 @@ typedef struct {
     char base[DC_PATH_MAX];    /* its last component */
     char tmp[2 * DC_PATH_MAX + 32]; /* the new set while it is written */
     int lock_fd;               /* -1 when not locked */
-    char *buf;                 /* the stdio buffer of the file being written */
 } dc_resultset;
 
 /* Prepare dir for a new set: create its parent, lock, clean up, check that
  * an existing dir is decarb's own, make the private folder. 0, or -1 with
  * a message in err. known: the file names a set may hold, NULL-ended. */
 int dc_resultset_begin(dc_resultset *r, const char *dir, const char *const *known, char *err, size_t n);
-/* A new file of the set, for writing (1 MiB buffer); NULL on error (errno).
- * One at a time: close it before the next (they share the buffer). */
-FILE *dc_resultset_create(dc_resultset *r, const char *name);
+/* A new file of the set, for writing, with buf (size bytes, until it is
+ * closed) as its stdio buffer when not NULL; NULL on error (errno). Files
+ * may be written from several threads at once. */
+FILE *dc_resultset_create(dc_resultset *r, const char *name, char *buf, size_t size);
 /* Where a file of the set is written, for writers that open it themselves. */
 int dc_resultset_path(const dc_resultset *r, const char *name, char *buf, size_t n);
 /* Swap the new set in and remove the old one; unlock. 0, or -1 with err. */
