@@ -413,10 +413,10 @@ static void add_to_town(dc_engine *e, double *restrict town, const double *restr
         for (int i = 0; i < e->n_steps; i++) town[i] += v[i];
 }
 
-/* Town sums start from the passive sites' years (solved already); active
- * sites add theirs step by step. A reset only restores the town's sums to
- * this base. Demand and PV were summed already. The earliest failing
- * passive step is the run's failure at that step. */
+/* The town's sums of the passive sites' years (solved already), kept as
+ * the base that each run adds its active sites to. Demand and PV were
+ * summed already. The earliest failing passive step is the run's failure
+ * at that step. */
 static void passive_base(dc_engine *e)
 {
     static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED, F_SHED};
