@@ -1,11 +1,11 @@
 #include "engine.h"
 
-#include "minmax.h"
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "minmax.h"
 
 static void profile_shares(dc_site *s, int i, double cur, double local, double sent);
 

@@ -5,8 +5,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "minmax.h"
 #include "battery.h"
+#include "minmax.h"
 #include "params.h"
 #include "types.h"
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "minmax.h"
 #include "calendar.h"
 #include "fuelplant.h"
+#include "minmax.h"
 #include "params.h"
 #include "plants.h"
 #include "types.h"

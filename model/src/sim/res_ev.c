@@ -10,8 +10,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "minmax.h"
 #include "calendar.h"
+#include "minmax.h"
 #include "outages.h"
 #include "params.h"
 #include "types.h"

@@ -1,8 +1,8 @@
 #include "battery.h"
 
-#include "minmax.h"
-
 #include <math.h>
+
+#include "minmax.h"
 
 void dc_battery_init(dc_battery *b, const dc_battery_params *p, double step_h)
 {

@@ -1,9 +1,8 @@
 #include "irradiance.h"
 
-#include "minmax.h"
-
 #include <math.h>
 
+#include "minmax.h"
 #include "units.h"
 
 double dc_extra_dni(int doy)

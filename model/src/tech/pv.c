@@ -1,10 +1,9 @@
 #include "pv.h"
 
-#include "minmax.h"
-
 #include <math.h>
 #include <stddef.h>
 
+#include "minmax.h"
 #include "spa.h"
 #include "units.h"
 
