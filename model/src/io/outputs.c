@@ -60,7 +60,7 @@ typedef struct {
     dc_resultset *r;
     const dc_model *m;
     const dc_ghg *g;
-    int todo[N_FILES], n, next;
+    int files[N_FILES], n, next; /* the files to write, in order, and the next to take */
     int failed, failed_file, failed_errno; /* the first file that could not be written */
     pthread_mutex_t lock;
 } writing;
@@ -70,7 +70,7 @@ static void *write_files(void *arg)
     writing *w = arg;
     for (;;) {
         pthread_mutex_lock(&w->lock);
-        int k = w->failed || w->next >= w->n ? -1 : w->todo[w->next++];
+        int k = w->failed || w->next >= w->n ? -1 : w->files[w->next++];
         pthread_mutex_unlock(&w->lock);
         if (k < 0) return NULL;
         errno = 0;
@@ -96,7 +96,7 @@ static void write_all(writing *w)
     static const int ORDER[N_FILES] = {F_XLSX, F_H5, F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED,
                                        F_GHG, F_RESILIENCE, F_NETZERO, F_ECONOMICS, F_REPORT};
     for (int j = 0; j < N_FILES; j++)
-        if (wanted(ORDER[j], w->m, w->g)) w->todo[w->n++] = ORDER[j];
+        if (wanted(ORDER[j], w->m, w->g)) w->files[w->n++] = ORDER[j];
     pthread_mutex_init(&w->lock, NULL);
     pthread_t other;
     int two = pthread_create(&other, NULL, write_files, w) == 0; /* else all on this one */

@@ -102,6 +102,8 @@ const char *dc_param_suggest(dc_psection sec, const char *key);
 /* The row of a key as dc_scenario_set takes it ("batteries.hall.energy_kwh")
  * and its item; NULL for an unknown key or item. */
 const dc_param *dc_scenario_key_param(const dc_scenario *s, const char *key, int *item);
+/* What a change of p makes stale: dc_scenario_key_scope's answer (DC_SCOPE_*). */
+int dc_param_scope(const dc_param *p);
 /* What a change of p makes stale (dc_scenario_key_scope's answer, named). */
 const char *dc_param_scope_name(const dc_param *p);
 #endif

@@ -129,6 +129,8 @@ static int scope_of(const dc_param *p)
     }
 }
 
+int dc_param_scope(const dc_param *p) { return scope_of(p); }
+
 const char *dc_param_scope_name(const dc_param *p)
 {
     static const char *const NAMES[] = {"accounting", "dispatch", "profiles", "inputs"};

@@ -249,8 +249,8 @@ dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *
 static const dc_binding *retunable(const dc_model *m, const char *key, int *item)
 {
     const dc_param *p = dc_scenario_key_param(m->s, key, item);
-    int scope = dc_scenario_key_scope(m->s, key);
-    if (!p || (scope != DC_SCOPE_DISPATCH && scope != DC_SCOPE_PROFILES)) return NULL;
+    int scope = p ? dc_param_scope(p) : -1;
+    if (scope != DC_SCOPE_DISPATCH && scope != DC_SCOPE_PROFILES) return NULL;
     for (int j = 0; j < dc_n_bindings; j++) {
         const dc_binding *b = &dc_bindings[j];
         if (b->section != (int)p->section || !b->retune) continue;
