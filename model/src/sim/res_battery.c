@@ -19,6 +19,8 @@ typedef struct {
     double lost_kwh;    /* self-discharge of this step [kWh] */
     int cyclic;         /* 1: the year starts where it ends (year_end: cyclic) */
     double reserve_kwh; /* stored energy kept for outages [kWh] */
+    double in_eff, out_per_kwh;  /* the ledger's own: charge efficiency, stored kWh per AC kWh out */
+    double loss_per_out;         /* AC kWh out -> conversion loss [kWh] */
     int grid_forming;
     double *charge, *discharge, *stored, *losses, *drawdown, *cycles;
 } battery_state;
@@ -56,9 +58,9 @@ static double bat_commit(void *st, const dc_ctx *c, double kwh)
     s->charge[i] = in;
     s->discharge[i] = out;
     s->stored[i] = s->b.soc;
-    s->losses[i] = in * (1.0 - s->b.eta_c) + out * (1.0 / s->b.eta_d - 1.0) + s->lost_kwh;
+    s->losses[i] = in * (1.0 - s->b.eta_c) + out * s->loss_per_out + s->lost_kwh;
     s->drawdown[i] = s->before_kwh - s->b.soc;
-    s->cycles[i] = s->p.energy_kwh > 0 ? out / s->b.eta_d / s->p.energy_kwh : 0.0;
+    s->cycles[i] = out > 0 && s->p.energy_kwh > 0 ? out / s->b.eta_d / s->p.energy_kwh : 0.0;
     return kwh;
 }
 
@@ -66,7 +68,7 @@ static double bat_ledger(const void *st, const dc_ctx *c, double done)
 {
     const battery_state *s = st;
     (void)c;
-    double moved = done < 0 ? -done * s->p.charge_eff_pct / 100.0 : -done / (s->p.discharge_eff_pct / 100.0);
+    double moved = done < 0 ? -done * s->in_eff : -done * s->out_per_kwh; /* no divisions per step */
     return s->b.soc - (s->before_kwh - s->lost_kwh + moved);
 }
 
@@ -75,6 +77,7 @@ static void bat_reset(void *st)
     battery_state *s = st;
     dc_battery_init(&s->b, &s->p, s->step_h);
     s->b.soc = s->start_kwh;
+    s->loss_per_out = 1.0 / s->b.eta_d - 1.0;
 }
 
 static double bat_cycle(void *st)
@@ -114,6 +117,8 @@ dc_status dc_battery_retune(void *state, const dc_build_env *env, int item)
     s->cyclic = it->year_end == DC_YEAR_END_CYCLIC;
     s->reserve_kwh = s->p.energy_kwh * it->disaster_reserve_pct / 100.0;
     s->grid_forming = it->grid_forming;
+    s->in_eff = s->p.charge_eff_pct / 100.0; /* from the parameters, not the dispatch's copy */
+    s->out_per_kwh = 100.0 / s->p.discharge_eff_pct;
     bat_reset(s);
     return DC_OK;
 }
