@@ -22,24 +22,20 @@ typedef struct {
     double step_h, lhv_kwh;          /* [h], methane [kWh per Nm3] */
     double eff, heat_eff, boiler_eff, min_kwh, heat_need; /* fractions; per step [kWh] */
     double holder, ch4, start;       /* biogas and its methane in the holder [Nm3] */
-    double before, made, made_ch4, boiler_now, flared_now, share_now, mean_share;
+    double before, made, made_ch4, boiler_now, flared_now, mean_share;
+    /* The holder's methane share after this step's production, and the gas
+     * the engine and the boiler burn per kWh at it [Nm3/kWh]. Drawing gas
+     * leaves the share as it is, so the step needs no other division. */
+    double share, engine_nm3_per_kwh, boiler_nm3_per_kwh;
     const double *prod_bg, *prod_ch4; /* per step [Nm3] */
     double *elec, *heat, *produced, *burned, *boiler, *flared, *level, *heat_short, *hours;
 } biogas_state;
 
-static double ch4_share(const biogas_state *s) { return s->holder > 0 ? s->ch4 / s->holder : 0.0; }
-
-/* Biogas [Nm3] the engine burns for kwh at the holder's methane share. */
-static double gas_for(const biogas_state *s, double kwh, double share)
-{
-    return kwh > 0 && share > 0 ? kwh / (s->eff * s->lhv_kwh * share) : 0.0;
-}
-
+/* Gas at the holder's methane share: the share stays. */
 static void take(biogas_state *s, double nm3)
 {
-    double share = ch4_share(s);
     s->holder -= nm3;
-    s->ch4 -= nm3 * share;
+    s->ch4 -= nm3 * s->share;
 }
 
 static void bg_begin(void *st, const dc_ctx *c)
@@ -50,6 +46,10 @@ static void bg_begin(void *st, const dc_ctx *c)
     s->made_ch4 = s->prod_ch4[c->i];
     s->holder += s->made;
     s->ch4 += s->made_ch4;
+    int gas = s->holder > 0 && s->ch4 > 0;
+    s->share = gas ? s->ch4 / s->holder : 0.0;
+    s->engine_nm3_per_kwh = gas ? s->holder / (s->ch4 * s->eff * s->lhv_kwh) : 0.0;
+    s->boiler_nm3_per_kwh = gas ? s->holder / (s->ch4 * s->boiler_eff * s->lhv_kwh) : 0.0;
 }
 
 static int may_run(const biogas_state *s, const dc_ctx *c)
@@ -67,7 +67,7 @@ static int may_run(const biogas_state *s, const dc_ctx *c)
 static void bg_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
 {
     const biogas_state *s = st;
-    double share = ch4_share(s), per_nm3 = s->eff * s->lhv_kwh * share; /* kWh per Nm3 of holder gas */
+    double per_nm3 = s->eff * s->lhv_kwh * s->share; /* kWh per Nm3 of holder gas */
     double hi = dc_min(s->p->engine_kw * s->step_h, dc_max(0.0, s->holder - s->p->holder_min_nm3) * per_nm3);
     double overflow = s->holder - s->p->holder_nm3;
     *b = (dc_bounds){0.0, 0.0, 0.0, 0.0, s->min_kwh};
@@ -81,8 +81,8 @@ static void bg_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
  * above the holder's minimum goes. */
 static double boiler(biogas_state *s, double engine_heat, double *short_kwh)
 {
-    double short_by = dc_max(0.0, s->heat_need - engine_heat), share = ch4_share(s);
-    double want = share > 0 ? short_by / (s->boiler_eff * s->lhv_kwh * share) : 0.0;
+    double short_by = dc_max(0.0, s->heat_need - engine_heat);
+    double want = short_by * s->boiler_nm3_per_kwh;
     double gas = dc_min(want, dc_max(0.0, s->holder - s->p->holder_min_nm3));
     take(s, gas);
     *short_kwh = want > 0 ? short_by * (1.0 - gas / want) : short_by;
@@ -93,10 +93,9 @@ static double bg_commit(void *st, const dc_ctx *c, double kwh)
 {
     biogas_state *s = st;
     int i = c->i;
-    double share = ch4_share(s), gas = gas_for(s, kwh, share);
-    s->share_now = share;
+    double gas = kwh > 0 ? kwh * s->engine_nm3_per_kwh : 0.0;
     take(s, gas);
-    double engine_heat = gas * share * s->lhv_kwh * s->heat_eff;
+    double engine_heat = gas * s->share * s->lhv_kwh * s->heat_eff;
     double short_kwh;
     s->boiler_now = boiler(s, engine_heat, &short_kwh);
     s->flared_now = dc_max(0.0, s->holder - s->p->holder_nm3);
@@ -118,9 +117,11 @@ static double bg_ledger(const void *st, const dc_ctx *c, double done)
 {
     const biogas_state *s = st;
     (void)c;
-    double burned = gas_for(s, done, s->share_now);
+    /* The gas burned from the reported output, by the plant's efficiency
+     * and the step's share (not the rate commit used). */
+    double burned = done > 0 && s->share > 0 ? done / (s->eff * s->lhv_kwh * s->share) : 0.0;
     double residual = s->holder - (s->before + s->made - burned - s->boiler_now - s->flared_now);
-    return residual * s->share_now * s->lhv_kwh; /* as methane energy [kWh] */
+    return residual * s->share * s->lhv_kwh; /* as methane energy [kWh] */
 }
 
 static void bg_reset(void *st)
