@@ -23,6 +23,7 @@ typedef struct {
     double step_h, lhv_wet;       /* [h], [MJ/kg] */
     double heat_eff, avail, min_kwh, ramp_kwh; /* fractions; per step [kWh] */
     double stock_t, start_t, before_t, delivered_now, prev_kwh;
+    double committed_kwh, committed_mj; /* this step's output and its fuel: the ledger's fuel when it was reported */
     const unsigned char *out;     /* per step: 1 = planned outage */
     const double *deliver;        /* per step [t] */
     double *elec, *heat, *fuel_t, *fuel_mwh, *stock, *delivered, *turned_away, *hours, *cf;
@@ -77,6 +78,8 @@ static double bm_commit(void *st, const dc_ctx *c, double kwh)
     double mj = dc_fuelplant_fuel_mj(&s->plant, kwh, s->step_h), t = mj / (1000.0 * s->lhv_wet);
     s->stock_t = dc_max(0.0, s->stock_t - t);
     s->prev_kwh = kwh;
+    s->committed_kwh = kwh;
+    s->committed_mj = mj;
     if (!c->record) return kwh;
     s->elec[i] = kwh;
     s->heat[i] = mj * s->heat_eff / DC_MJ_PER_KWH;
@@ -92,7 +95,10 @@ static double bm_ledger(const void *st, const dc_ctx *c, double done)
 {
     const biomass_state *s = st;
     (void)c;
-    double burned = dc_fuelplant_fuel_mj(&s->plant, done, s->step_h) / (1000.0 * s->lhv_wet);
+    /* The fuel curve is a function of the output: computed once when the
+     * report is what was committed. */
+    double mj = done == s->committed_kwh ? s->committed_mj : dc_fuelplant_fuel_mj(&s->plant, done, s->step_h);
+    double burned = mj / (1000.0 * s->lhv_wet);
     return (s->stock_t - (s->before_t + s->delivered_now - burned)) * 1000.0 * s->lhv_wet / DC_MJ_PER_KWH;
 }
 
@@ -101,6 +107,7 @@ static void bm_reset(void *st)
     biomass_state *s = st;
     s->stock_t = s->start_t;
     s->prev_kwh = 0.0;
+    s->committed_kwh = NAN;
 }
 
 static void bm_destroy(void *st) { dc_fuelplant_free(&((biomass_state *)st)->plant); }
