@@ -338,17 +338,19 @@ static void sell_year(dc_engine *e, int r)
 }
 
 /* Each profile's records from its site's shares (at one site, or all: -1).
- * A profile at a passive site that sells to no one ends every year the
- * same way: it is settled once, when the engine is prepared (fixed = 1),
- * and skipped after. */
+ * A profile at a passive site ends every year the same way: it is settled
+ * once, when the engine is prepared (fixed = 1); after each run only its
+ * sales, which follow its buyers' imports, are (no shares given). */
 static void settle_profiles(dc_engine *e, int fixed, int site)
 {
     for (int r = 0; r < e->n_inst; r++) {
         dc_instance *in = &e->inst[r];
         if (in->type->role != DC_ROLE_PROFILE || (site >= 0 && in->site != site)) continue;
         const dc_site *s = &e->site[in->site];
-        if (fixed != (!s->active && !in->n_buyers)) continue;
-        dc_profile_year y = {e->n_steps, s->taken, s->sent, in->n_buyers ? e->sold[r] : NULL};
+        if (fixed ? s->active : !s->active && !in->n_buyers) continue;
+        int shares = fixed || s->active;
+        dc_profile_year y = {e->n_steps, shares ? s->taken : NULL, shares ? s->sent : NULL,
+                             in->n_buyers ? e->sold[r] : NULL};
         in->type->settle_year(in->state, &y);
     }
 }

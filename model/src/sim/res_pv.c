@@ -25,7 +25,7 @@ static double pv_offer(const void *st, int i) { return ((const pv_state *)st)->a
 static void pv_settle_year(void *st, const dc_profile_year *y)
 {
     pv_state *s = st;
-    for (int i = 0; i < y->n; i++) {
+    for (int i = 0; y->taken && i < y->n; i++) {
         double done = s->ac[i] * y->taken[i], out = done * y->sent[i];
         s->delivered[i] = done;
         s->curtailed[i] = s->ac[i] - done;

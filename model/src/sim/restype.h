@@ -35,7 +35,8 @@ typedef enum { DC_ROLE_STORE, DC_ROLE_GENERATOR, DC_ROLE_GRID, DC_ROLE_PROFILE, 
  * the instance's own records. */
 typedef struct {
     int n;                  /* steps */
-    const double *taken;    /* share of the site's profile supply it took [0-1] */
+    const double *taken;    /* share of the site's profile supply it took [0-1]; NULL: the shares
+                               are as last settled, only the sales are new */
     const double *sent;     /* share of what the site supplied itself that it sent to the
                                grid or a private wire [0-1] */
     const double *sold;     /* this instance's sale to off-site buyers [kWh]; NULL when none */
