@@ -309,6 +309,66 @@ static void sites_on_the_public_grid_are_independent(void **state)
     dc_diag_destroy(&d);
 }
 
+/* Stores that start the year where they end are settled bus by bus.
+ * Battery ba (100 kWh, 50 kW, 90 %/90 %, starts at 50 kWh) behind PV 60 in
+ * hours 9-12 and a load of 10 on day one: it empties in hour 4, fills by
+ * hour 11 (which forgets the start), empties again in hour 21 and stays
+ * empty, so the first year moves its start from 50 to 0 and the second
+ * moves it by nothing: two passes. Battery bb at a site with nothing to
+ * do ends where it starts: one pass. Each site gives the bits of the site
+ * run alone; the town reports the most passes. */
+static void cyclic_start_found_bus_by_bus(void **state)
+{
+    (void)state;
+    double d[24];
+    hours(d, 9, 12, 60, 0), profile("pv_a.csv", d);
+    hours(d, 0, 23, 10, 10), profile("load_a.csv", d);
+    run town;
+    open_body(&town, "grid:\n  emission_factor_kg_per_kwh: 0.5\n  export_limit_kw: 0\n"
+                     "sites:\n  - name: a\n  - name: b\n"
+                     "batteries:\n"
+                     "  - {name: ba, site: a, energy_kwh: 100, power_kw: 50, charge_eff_pct: 90, discharge_eff_pct: 90,"
+                     " soc_min_pct: 0, soc_max_pct: 100, soc_initial_pct: 50, self_discharge_pct_per_day: 0,"
+                     " year_end: cyclic}\n"
+                     "  - {name: bb, site: b, energy_kwh: 50, power_kw: 25, soc_initial_pct: 50,"
+                     " self_discharge_pct_per_day: 0, year_end: cyclic}\n"
+                     "pv_arrays:\n  - {name: pa, site: a, capacity_kw: 60, profile_file: pv_a.csv}\n"
+                     "loads:\n  - {name: la, site: a, sector: public, profile_file: load_a.csv}\n");
+    dc_cyclic_info cy;
+    assert_int_equal(dc_model_cyclic(town.m, &cy), DC_OK);
+    assert_true(cy.cyclic);
+    assert_int_equal(cy.passes, 2);
+    assert_true(cy.gap_kwh <= 1e-9);
+    assert_near(at(&town, "battery:ba:stored", 3), 0, 1e-12); /* it starts where the year ends: empty */
+    assert_near(at(&town, "battery:ba:stored", 11), 100, 1e-9);
+    assert_near(at(&town, "battery:ba:stored", 21), 0, 1e-9);
+    assert_near(at(&town, "battery:bb:stored", STEPS - 1), 25, 1e-12);
+    const char *series[] = {"site:%s:grid_import", "site:%s:curtailed", "site:%s:storage_level",
+                            "battery:b%s:stored", "battery:b%s:charge", "battery:b%s:discharge"};
+    dc_diag *dg = dc_diag_create();
+    for (int k = 0; k < 2; k++) {
+        const char *site = k ? "b" : "a";
+        run one = {only_site(town.s, site), NULL, NULL};
+        assert_int_equal(dc_scenario_validate(one.s, dg), DC_OK);
+        assert_int_equal(dc_inputs_load(one.s, &one.in, dg), DC_OK);
+        assert_int_equal(dc_model_create(one.s, one.in, &one.m, dg), DC_OK);
+        assert_int_equal(dc_model_run(one.m), DC_OK);
+        dc_cyclic_info alone;
+        assert_int_equal(dc_model_cyclic(one.m, &alone), DC_OK);
+        assert_int_equal(alone.passes, k ? 1 : 2);
+        for (size_t j = 0; j < sizeof series / sizeof series[0]; j++) {
+            char name[160];
+            snprintf(name, sizeof name, series[j], site);
+            const double *a = dc_model_series(town.m, name), *b = dc_model_series(one.m, name);
+            assert_true((a == NULL) == (b == NULL)); /* b has no PV: nothing curtailed */
+            if (a) assert_memory_equal(a, b, STEPS * sizeof *a); /* bit for bit */
+        }
+        close_run(&one);
+    }
+    dc_diag_destroy(&dg);
+    close_run(&town);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +378,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(offsite_ppa_goes_to_its_buyers, tmp_setup, tmp_teardown),
         cmocka_unit_test(battery_ledger_over_a_year),
         cmocka_unit_test(sites_on_the_public_grid_are_independent),
+        cmocka_unit_test_setup_teardown(cyclic_start_found_bus_by_bus, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("sites", tests, NULL, NULL);
 }

@@ -208,7 +208,8 @@ static dc_status build_buses(builder *b)
     for (int k = 0; k < t->n_sites; k++) own += t->site[k].wire < 0;
     e->n_buses = own + t->n_wires;
     e->bus = alloc(b, (size_t)e->n_buses * sizeof *e->bus);
-    if (!e->bus) return DC_ERR_NOMEM;
+    m->cyc = alloc(b, (size_t)e->n_buses * sizeof *m->cyc);
+    if (!e->bus || !m->cyc) return DC_ERR_NOMEM;
     int next = 0;
     for (int k = 0; k < t->n_sites; k++) {
         dc_site *st = &e->site[k];

@@ -581,6 +581,7 @@ int dc_engine_run(dc_engine *e, int first, int last, int *failed)
     for (int b = 0; e->snap && b < e->n_buses; b++) /* passive buses do not change: their state is the same */
         for (int i = first; e->bus[b].passive && i < end; i++) snapshot_bus(e, &e->bus[b], i);
     for (int a = 0; a < e->n_active_buses; a++) {
+        if (e->bus[e->active_buses[a]].kept) continue; /* its year stands */
         e->error[0] = '\0';
         int stop = run_bus(e, &e->bus[e->active_buses[a]], first, end);
         if (stop < end) {
@@ -596,6 +597,19 @@ int dc_engine_run(dc_engine *e, int first, int last, int *failed)
     return 0;
 }
 
+void dc_engine_reset_bus(dc_engine *e, int bus)
+{
+    const dc_bus *b = &e->bus[bus];
+    for (int k = 0; k < b->n_res; k++) e->inst[b->res[k]].type->reset(e->inst[b->res[k]].state);
+}
+
+int dc_engine_run_bus(dc_engine *e, int bus, int *failed)
+{
+    e->error[0] = '\0';
+    *failed = run_bus(e, &e->bus[bus], 0, e->n_steps);
+    return *failed < e->n_steps ? -1 : 0;
+}
+
 int dc_engine_step(dc_engine *e, int i)
 {
     int failed;
@@ -604,7 +618,8 @@ int dc_engine_step(dc_engine *e, int i)
 
 void dc_engine_reset(dc_engine *e)
 {
-    for (int r = 0; r < e->n_inst; r++) e->inst[r].type->reset(e->inst[r].state);
+    for (int r = 0; r < e->n_inst; r++)
+        if (!e->bus[e->inst[r].bus].kept) e->inst[r].type->reset(e->inst[r].state);
     e->max_residual = 0.0;
     e->error[0] = '\0';
     /* Sales are settled at the year's end; the other town sums are

@@ -88,6 +88,8 @@ typedef struct {
     double *need;        /* per step: demand to serve, the critical part while the grid is down [kWh] */
     unsigned char *grid_up;   /* per step, NULL = always available */
     int passive_fail;         /* a passive bus: its first step that does not balance; n_steps when none */
+    int kept;                 /* 1: its records and its instances' states hold a finished year that
+                                 nothing since has changed: resets and runs leave it as it is */
     double *grid_import, *grid_export, *residual; /* point of connection, per step */
 } dc_bus;
 
@@ -129,9 +131,16 @@ int dc_engine_step(dc_engine *e, int i);
  * bus. 0; or -1 with the earliest failing step in *failed (error says
  * where), the steps before it done. */
 int dc_engine_run(dc_engine *e, int first, int last, int *failed);
-/* Every instance back to the start of the year (the town's sums are
- * written afresh, from the passive buses' base, as steps are run). */
+/* Every instance of a bus not kept back to the start of the year (the
+ * town's sums are written afresh, from the passive buses' base and every
+ * active site's records, as steps are run). */
 void dc_engine_reset(dc_engine *e);
+/* The instances of one bus back to the start of the year. */
+void dc_engine_reset_bus(dc_engine *e, int bus);
+/* The year of one active bus alone, its records written; no town sums or
+ * year-end accounting (a pass to find a store's cyclic start). 0; or -1
+ * with the failing step in *failed (error says where). */
+int dc_engine_run_bus(dc_engine *e, int bus, int *failed);
 /* Once the topology and inputs are set, and again whenever an input changes
  * (demand, profiles, grid availability): the per-bus sums of the sites'
  * inputs, which flows each site keeps, which buses are passive (one site,

@@ -51,17 +51,16 @@ static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_r
     return DC_OK;
 }
 
-/* Stored energy of each site (and the town, last) before the first step. */
+/* Stored energy of each site before the first step; a kept bus's sites
+ * keep theirs (its stores stand at the year's end). */
 static void starting_levels(dc_model *m)
 {
     dc_engine *e = &m->eng;
-    memset(m->level0, 0, ((size_t)e->n_sites + 1) * sizeof *m->level0);
+    for (int k = 0; k < e->n_sites; k++)
+        if (!e->bus[e->site[k].bus].kept) m->level0[k] = 0.0;
     for (int r = 0; r < e->n_inst; r++) {
         const dc_instance *in = &e->inst[r];
-        if (!in->type->level || in->site < 0) continue;
-        double l = in->type->level(in->state);
-        m->level0[in->site] += l;
-        m->level0[e->n_sites] += l;
+        if (in->type->level && in->site >= 0 && !e->bus[in->bus].kept) m->level0[in->site] += in->type->level(in->state);
     }
 }
 
@@ -70,24 +69,55 @@ static void restart(dc_model *m)
     dc_engine_reset(&m->eng);
     starting_levels(m);
     m->step = 0;
+    m->year_done = 0;
 }
 
-/* Stores that start the year where they end: run the year until their
- * start stops moving (rule-based dispatch forgets its start once a store
- * has been full or empty, so this takes two or three passes). */
-static double cycle_all(dc_model *m, int *any)
+/* Moves the start of bus b's cyclic stores to where the year left them;
+ * how far they moved [kWh], or -1 when it has none. */
+static double cycle_bus(dc_model *m, int b)
 {
-    double moved = 0.0;
-    *any = 0;
-    for (int r = 0; r < m->eng.n_inst; r++) {
-        const dc_instance *in = &m->eng.inst[r];
+    double moved = -1.0;
+    for (int k = 0; k < m->eng.bus[b].n_res; k++) {
+        const dc_instance *in = &m->eng.inst[m->eng.bus[b].res[k]];
         double d = in->type->cycle ? in->type->cycle(in->state) : -1.0;
-        if (d >= 0) moved += d, *any = 1;
+        if (d >= 0) moved = (moved < 0 ? 0.0 : moved) + d;
     }
     return moved;
 }
 
-static dc_status find_cyclic_start(dc_model *m, dc_diag *diag);
+/* Stores that start the year where they end: each bus's year is run on
+ * its own until their start stops moving (rule-based dispatch forgets its
+ * start once a store has been full or empty: two or three passes). Buses
+ * share nothing, so a bus's start does not depend on the others; a kept
+ * bus keeps what it found. */
+static dc_status find_cyclic_start(dc_model *m, dc_diag *diag)
+{
+    dc_engine *e = &m->eng;
+    for (int a = 0; a < e->n_active_buses; a++) {
+        int b = e->active_buses[a], failed;
+        dc_bus_cycle *c = &m->cyc[b];
+        if (e->bus[b].kept) continue;
+        *c = (dc_bus_cycle){cycle_bus(m, b) >= 0, 0, 0.0}; /* before any step nothing moves */
+        for (int pass = 0; c->any && pass < MAX_CYCLIC_PASSES; pass++) {
+            if (dc_engine_run_bus(e, b, &failed)) {
+                dc_diag_add(diag, m->s->file, 0, 0, NULL, "%s", e->error);
+                return DC_ERR_BALANCE;
+            }
+            c->gap_kwh = cycle_bus(m, b);
+            c->passes = pass + 1;
+            dc_engine_reset_bus(e, b);
+            if (c->gap_kwh <= 1e-9) break;
+        }
+    }
+    m->cyclic = m->cyclic_passes = 0;
+    m->cyclic_gap_kwh = 0.0;
+    for (int b = 0; b < e->n_buses; b++) {
+        m->cyclic |= m->cyc[b].any;
+        m->cyclic_passes = m->cyc[b].passes > m->cyclic_passes ? m->cyc[b].passes : m->cyclic_passes;
+        m->cyclic_gap_kwh += m->cyc[b].gap_kwh;
+    }
+    return DC_OK;
+}
 
 /* Back to the start of the year, the stores' cyclic start found; the
  * survival scan waits for the real run (the passes would each scan). */
@@ -97,28 +127,8 @@ static dc_status start_year(dc_model *m, dc_diag *diag)
     m->scan_ready = 0;
     dc_status st = find_cyclic_start(m, diag);
     m->scan_ready = 1;
+    restart(m); /* the levels the found start gives */
     return st;
-}
-
-static dc_status find_cyclic_start(dc_model *m, dc_diag *diag)
-{
-    m->cyclic_passes = 0;
-    m->cyclic_gap_kwh = 0.0;
-    cycle_all(m, &m->cyclic); /* before any step: start = start, nothing moves */
-    for (int pass = 0; m->cyclic && pass < MAX_CYCLIC_PASSES; pass++) {
-        dc_status st = dc_model_run(m);
-        if (st != DC_OK) {
-            dc_diag_add(diag, m->s->file, 0, 0, NULL, "%s", m->eng.error);
-            return st;
-        }
-        int any;
-        double moved = cycle_all(m, &any);
-        m->cyclic_passes = pass + 1;
-        m->cyclic_gap_kwh = moved;
-        restart(m);
-        if (moved <= 1e-9) break;
-    }
-    return DC_OK;
 }
 
 /* Months are contiguous on the axis: totals walk only their steps. */
@@ -176,6 +186,7 @@ static dc_status survival_scan(dc_model *m)
     for (int b = 0; b < e->n_buses; b++) {
         const dc_bus *bus = &e->bus[b];
         double *hours = NULL;
+        if (bus->kept) continue; /* its hours stand */
         for (int k = 0; k < bus->n_sites && !hours; k++) hours = m->survival[bus->sites[k]];
         if (!hours) continue;
         if (dc_engine_survival(e, b, max_steps, hours)) return DC_ERR_NOMEM;
@@ -194,9 +205,11 @@ static dc_status advance(dc_model *m, int last)
     int failed;
     if (dc_engine_run(&m->eng, m->step, last, &failed)) {
         m->step = failed + 1;
+        m->year_done = 0;
         return DC_ERR_BALANCE;
     }
     m->step = last;
+    m->year_done = m->step == m->ta.n;
     if (m->step == m->ta.n && m->scan_ready && m->survival) return survival_scan(m);
     return DC_OK;
 }
@@ -214,9 +227,17 @@ dc_status dc_model_run(dc_model *m)
     return m->step < m->ta.n ? advance(m, m->ta.n) : DC_OK;
 }
 
+/* Every bus is run again, or every bus but `changed` keeps the finished
+ * year (-1: none does). */
+static void keep_buses_but(dc_model *m, int changed)
+{
+    for (int b = 0; b < m->eng.n_buses; b++) m->eng.bus[b].kept = changed >= 0 && m->year_done && b != changed;
+}
+
 dc_status dc_model_reset(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
+    keep_buses_but(m, -1);
     restart(m);
     return DC_OK;
 }
@@ -303,8 +324,11 @@ dc_status dc_model_set_cached(dc_model *m, dc_cache *cache, const char *assignme
         return DC_ERR_ARG;
     }
     dc_status st = set_checked(m, assignment, diag);
-    if (st == DC_OK) st = retune(m, cache, bind, item, diag);
+    if (st != DC_OK) return st;
+    keep_buses_but(m, m->eng.inst[m->inst_of[bind->section][item]].bus); /* the others' years stand */
+    st = retune(m, cache, bind, item, diag);
     if (st == DC_OK) st = start_year(m, diag);
+    if (st != DC_OK) keep_buses_but(m, -1);
     return st;
 }
 

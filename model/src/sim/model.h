@@ -30,6 +30,13 @@ typedef struct {
     double ef; /* [kg-CO2/kWh] */
 } dc_site_view;
 
+/* A bus's stores that start the year where they end: the search for that start. */
+typedef struct {
+    int any;        /* 1 when the bus has such a store */
+    int passes;     /* years run to find its start */
+    double gap_kwh; /* |start - end| left after those passes [kWh] */
+} dc_bus_cycle;
+
 struct dc_model {
     dc_scenario *s;        /* the scenario as the model was made from it */
     dc_timeaxis ta;
@@ -44,14 +51,16 @@ struct dc_model {
     dc_engine eng;
     dc_pool pool;
     int **inst_of;         /* [section][item]: instance index, -1 when none */
-    double *level0;        /* per site, then the town: stored energy before the first step [kWh] */
+    double *level0;        /* per site: stored energy before the first step [kWh] */
     int period_first[13], period_last[13]; /* steps of the year (0) and of each month (1-12); last < first when absent */
     int step;              /* next step to run */
+    int year_done;         /* 1: the last run finished the year and nothing failed */
+    dc_bus_cycle *cyc;     /* per bus */
     int cyclic;            /* 1 when some store starts the year where it ends */
-    int cyclic_passes;     /* years run to find that state */
+    int cyclic_passes;     /* years run to find that state (the most of any bus) */
     double **survival;     /* per site: hours its critical loads last from each start step (scan), or NULL */
     int scan_ready;        /* 1 once the cyclic passes are done: the year's last step runs the scan */
-    double cyclic_gap_kwh; /* |start - end| of the stores left after those passes [kWh] */
+    double cyclic_gap_kwh; /* |start - end| of the stores left after those passes, all buses [kWh] */
     dc_cost_params *pv_cost, *bat_cost; /* resolved costs per PV item and battery (economics) */
     double grid_ef;        /* the grid's factor [kg-CO2/kWh] (net-zero gap) */
     const double **pv_sold, **pv_used; /* per PV item: its sold_to_buyers, used_on_site series (NULL: none) */
