@@ -72,7 +72,7 @@ static int fit_used(const dc_model *m, int site, double *out)
 /* The routes of one site, its 民生 share of each step; grid[i] gathers
  * the 民生 loads' grid purchases of the step. Sums in locals [kWh], which
  * the series cannot alias. */
-static void site_routes(const dc_model *m, int site, const double *minsei_kwh, double *fit, dc_netzero *z,
+static void site_routes(const dc_model *m, int site, const double *minsei_share, double *fit, dc_netzero *z,
                         double *grid)
 {
     const dc_site_view *v = &m->view[site];
@@ -80,9 +80,9 @@ static void site_routes(const dc_model *m, int site, const double *minsei_kwh, d
     int has_fit = fit_used(m, site, fit);
     double fit_excluded = 0, onsite = 0, wire = 0, offsite = 0;
     for (int i = 0; i < m->ta.n; i++) {
-        double d = dem[i];
-        if (d <= 0 || minsei_kwh[i] <= 0) continue;
-        double share = minsei_kwh[i] / d, f = has_fit ? fit[i] : 0.0;
+        double d = dem[i], share = minsei_share[i];
+        if (share <= 0) continue;
+        double f = has_fit ? fit[i] : 0.0;
         double local = dc_max(d - uns[i] - imp[i] - win[i], 0.0);
         fit_excluded += dc_min(f, local) * share;
         onsite += dc_max(local - f, 0.0) * share;
@@ -97,7 +97,7 @@ static void site_routes(const dc_model *m, int site, const double *minsei_kwh, d
 }
 
 /* A, C and the area's other demand, from the loads. */
-static void demand_terms(const dc_model *m, dc_netzero *z)
+static void demand_terms(const dc_model *m, dc_netzero_base *z)
 {
     for (int k = 0; k < m->s->list[S_LOADS].n; k++) {
         const dc_load_item *l = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[k];
@@ -106,7 +106,7 @@ static void demand_terms(const dc_model *m, dc_netzero *z)
         double after = 0;
         for (int i = 0; d && i < m->ta.n; i++) after += d[i];
         if (!minsei(l->sector)) {
-            z->other_demand_mwh += after / 1000;
+            z->other_mwh += after / 1000;
             continue;
         }
         double before = after / (1.0 - l->saving_pct / 100.0);
@@ -155,6 +155,30 @@ static void verdict(const dc_model *m, dc_netzero *z)
     z->gap_t_co2 = z->gap_mwh * m->grid_ef; /* MWh x kg/kWh = t */
 }
 
+/* Each site's 民生 share of its demand per step, and the area's sums:
+ * the loads never change in a model, so the table reads them once. */
+dc_status dc_netzero_prepare(dc_model *m)
+{
+    dc_netzero_base *b = &m->nzb;
+    size_t n = (size_t)m->ta.n;
+    double *work = malloc((n + 1) * sizeof *work);
+    b->share = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *b->share);
+    if (!work || !b->share) return free(work), DC_ERR_NOMEM;
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        if (!site_minsei(m, k, work)) continue;
+        double *share = b->share[k] = dc_pool_alloc(&m->pool, (n + 1) * sizeof *share);
+        if (!share) return free(work), DC_ERR_NOMEM;
+        for (size_t i = 0; i < n; i++) {
+            double d = m->view[k].demand[i];
+            b->minsei_after_kwh += work[i];
+            share[i] = d > 0 && work[i] > 0 ? work[i] / d : 0.0;
+        }
+    }
+    free(work);
+    demand_terms(m, b);
+    return DC_OK;
+}
+
 dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
 {
     if (!m || !z) return DC_ERR_ARG;
@@ -163,13 +187,10 @@ dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
     z->area = m->s->leading.area;
     z->year = m->s->year;
     size_t n = (size_t)m->ta.n;
-    double *work = calloc(3 * n, sizeof *work), *grid = work + n, *fit = work + 2 * n, local = 0, minsei_after = 0;
+    double *work = calloc(2 * n, sizeof *work), *grid = work, *fit = work + n, local = 0;
     if (!work) return DC_ERR_NOMEM;
-    for (int k = 0; k < m->eng.n_sites; k++) {
-        if (!site_minsei(m, k, work)) continue;
-        for (size_t i = 0; i < n; i++) minsei_after += work[i];
-        site_routes(m, k, work, fit, z, grid);
-    }
+    for (int k = 0; k < m->eng.n_sites; k++)
+        if (m->nzb.share[k]) site_routes(m, k, m->nzb.share[k], fit, z, grid);
     for (int k = 0; k < m->eng.n_sites; k++) {
         if (strcmp(site_area(m, k), z->area)) continue;
         double exported = 0;
@@ -178,9 +199,11 @@ dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
     }
     for (size_t i = 0; i < n; i++) z->grid_hours += grid[i] > 1e-9;
     free(work);
-    demand_terms(m, z);
+    z->a_mwh = m->nzb.a_mwh;
+    z->c_mwh = m->nzb.c_mwh;
+    z->other_demand_mwh = m->nzb.other_mwh;
     local = (z->b_onsite_mwh + z->b_wire_mwh + z->b_offsite_ppa_mwh) * 1000;
-    z->coincident_share = minsei_after > 0 ? local / minsei_after : 0.0;
+    z->coincident_share = m->nzb.minsei_after_kwh > 0 ? local / m->nzb.minsei_after_kwh : 0.0;
     installed(m, z);
     verdict(m, z);
     return DC_OK;

@@ -593,5 +593,6 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (st == DC_OK) st = pv_series(&b);
     if (st == DC_OK) st = site_views(&b);
     if (st == DC_OK && m->s->resilience.scan) st = scan_setup(&b);
+    if (st == DC_OK && m->s->leading.area[0]) st = dc_netzero_prepare(m);
     return st;
 }

@@ -37,6 +37,15 @@ typedef struct {
     double gap_kwh; /* |start - end| left after those passes [kWh] */
 } dc_bus_cycle;
 
+/* What the net-zero table takes from the loads, which a model never
+ * changes (their demand, sector, saving and area are inputs): per site
+ * its 民生 loads' share of its demand per step, and the area's sums. */
+typedef struct {
+    double **share;          /* per site [0-1] per step; NULL for a site without 民生 loads of the area */
+    double minsei_after_kwh; /* the area's 民生 demand after savings [kWh] */
+    double a_mwh, c_mwh, other_mwh; /* before savings, the savings, other sectors [MWh] */
+} dc_netzero_base;
+
 struct dc_model {
     dc_scenario *s;        /* the scenario as the model was made from it */
     dc_timeaxis ta;
@@ -65,12 +74,15 @@ struct dc_model {
     double grid_ef;        /* the grid's factor [kg-CO2/kWh] (net-zero gap) */
     const double **pv_sold, **pv_used; /* per PV item: its sold_to_buyers, used_on_site series (NULL: none) */
     dc_site_view *view;    /* per site */
+    dc_netzero_base nzb;   /* when the scenario has a leading area */
 };
 
 /* A site's PV series: the sum of its profiles' offers, in their order. */
 void dc_model_sum_profiles(dc_model *m, int site);
 /* Builds everything but the time axis and sun (build.c). */
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag);
+/* The loads' part of the net-zero table, once (netzero.c). */
+dc_status dc_netzero_prepare(dc_model *m);
 /* Each load's grid purchases over the year [kWh]: as run, and without the
  * project: no resource but the grid, and the loads before their savings
  * (purchases.c). per_load has one slot per load; -1 on no memory. */
