@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "colsum.h"
 #include "model.h"
 
 /* Sum over the life of the yearly discount factors 1/(1+r)^y, y = 1..N. */
@@ -72,12 +73,7 @@ static const double *pv_series(const dc_model *m, const char *name, const char *
     return dc_model_series(m, key);
 }
 
-static double year_sum(const dc_model *m, const double *v)
-{
-    double s = 0;
-    for (int i = 0; v && i < m->ta.n; i++) s += v[i];
-    return s;
-}
+static double year_sum(const dc_model *m, const double *v) { return v ? dc_col_sum(v, 0, m->ta.n - 1) : 0.0; }
 
 static int at_area(const dc_model *m, int sec, int k)
 {

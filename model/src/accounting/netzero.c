@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "colsum.h"
 #include "minmax.h"
 #include "model.h"
 
@@ -193,9 +194,7 @@ dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
         if (m->nzb.share[k]) site_routes(m, k, m->nzb.share[k], fit, z, grid);
     for (int k = 0; k < m->eng.n_sites; k++) {
         if (strcmp(site_area(m, k), z->area)) continue;
-        double exported = 0;
-        for (size_t i = 0; i < n; i++) exported += m->view[k].exp[i];
-        z->exported_mwh += exported / 1000;
+        z->exported_mwh += dc_col_sum(m->view[k].exp, 0, m->ta.n - 1) / 1000;
     }
     for (size_t i = 0; i < n; i++) z->grid_hours += grid[i] > 1e-9;
     free(work);

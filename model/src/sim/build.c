@@ -559,6 +559,7 @@ static dc_status site_views(builder *b)
     dc_model *m = b->m;
     m->view = alloc(b, ((size_t)m->eng.n_sites + 1) * sizeof *m->view);
     if (!m->view) return DC_ERR_NOMEM;
+    m->zeros = b->zeros;
     for (int k = 0; k < m->eng.n_sites; k++) {
         const dc_site *s = &m->eng.site[k];
         m->view[k] = (dc_site_view){col(b, s, F_DEMAND), col(b, s, F_PV), col(b, s, F_GENERATION),

@@ -74,6 +74,7 @@ struct dc_model {
     double grid_ef;        /* the grid's factor [kg-CO2/kWh] (net-zero gap) */
     const double **pv_sold, **pv_used; /* per PV item: its sold_to_buyers, used_on_site series (NULL: none) */
     dc_site_view *view;    /* per site */
+    const double *zeros;   /* n_steps zeros: what a view reads for a flow a site does not record */
     dc_netzero_base nzb;   /* when the scenario has a leading area */
 };
 

@@ -4,27 +4,23 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "colsum.h"
 #include "minmax.h"
 #include "model.h"
 #include "params.h"
 
 static double at(const double *v, int i) { return v ? v[i] : 0.0; }
 
-static void add_step(const dc_site_view *c, int i, dc_totals *t)
+/* Sum of v over steps [first, last]; 0 without reading for a flow the
+ * site does not record. */
+static double col_sum(const dc_model *m, const double *v, int first, int last)
 {
-    t->demand_kwh += c->demand[i];
-    t->pv_kwh += c->pv[i];
-    t->generation_kwh += c->gen[i];
-    t->storage_charge_kwh += c->charge[i];
-    t->storage_discharge_kwh += c->discharge[i];
-    t->import_kwh += c->imp[i];
-    t->export_kwh += c->exp[i];
-    t->wire_in_kwh += c->wire_in[i];
-    t->wire_out_kwh += c->wire_out[i];
-    t->offsite_ppa_in_kwh += c->ppa_in[i];
-    t->curtailed_kwh += c->curtailed[i];
-    t->unserved_kwh += c->unserved[i];
-    t->max_residual_kwh = dc_max(t->max_residual_kwh, fabs(c->residual[i]));
+    return v == m->zeros ? 0.0 : dc_col_sum(v, first, last);
+}
+
+static double col_max_abs(const dc_model *m, const double *v, int first, int last)
+{
+    return v == m->zeros ? 0.0 : dc_col_max_abs(v, first, last);
 }
 
 /* Stored energy of the sites just before step i. */
@@ -48,7 +44,7 @@ static double pv_quantity(const dc_model *m, const int *sites, int n, int first,
         int in_set = 0;
         for (int k = 0; k < n; k++) in_set |= m->topo.item_site[S_PV][a] == sites[k];
         if (!in_set || (onsite_only && p->contract != DC_CONTRACT_ONSITE_PPA)) continue;
-        for (int i = first; per_item[a] && i <= last; i++) sum += per_item[a][i];
+        if (per_item[a]) sum += dc_col_sum(per_item[a], first, last);
     }
     return sum;
 }
@@ -61,45 +57,70 @@ static void ratios(dc_totals *t)
     t->self_consumption = t->pv_kwh > 0 ? (t->pv_kwh - lost) / t->pv_kwh : 0.0;
 }
 
-/* A site's export at step i that came from its PV: PV's part of what the
- * site supplied itself (PV delivered, generation, storage, wire in). */
-static double pv_share_of_export(const dc_site_view *c, int i)
+/* A site's export over steps [first, last] that came from its PV: at each
+ * step PV's part of what the site supplied itself (PV delivered,
+ * generation, storage, wire in). */
+static double pv_export_of(const dc_site_view *c, int first, int last)
 {
-    double exp = c->exp[i], pv = c->pv[i] - c->curtailed[i];
-    double local = pv + c->gen[i] + c->discharge[i] + c->wire_in[i];
-    if (exp <= 0 || pv <= 0 || local <= 0) return 0.0;
-    return exp * pv / local;
+    double sum = 0.0;
+    for (int i = first; i <= last; i++) {
+        double exp = c->exp[i], pv = exp > 0 ? c->pv[i] - c->curtailed[i] : 0.0;
+        if (pv <= 0) continue;
+        double local = pv + c->gen[i] + c->discharge[i] + c->wire_in[i];
+        if (local > 0) sum += exp * pv / local;
+    }
+    return sum;
 }
 
-/* Totals of a set of sites over the steps of a month (0 = the year). */
+/* One site's sums over steps [first, last] added to t; its imports' CO2
+ * [kg], each meter at its own supplier's factor, to *kg. */
+static void site_sums(const dc_model *m, const dc_site_view *c, int first, int last, dc_totals *t, double *kg)
+{
+    t->demand_kwh += col_sum(m, c->demand, first, last);
+    t->pv_kwh += col_sum(m, c->pv, first, last);
+    t->generation_kwh += col_sum(m, c->gen, first, last);
+    t->storage_charge_kwh += col_sum(m, c->charge, first, last);
+    t->storage_discharge_kwh += col_sum(m, c->discharge, first, last);
+    double imp = col_sum(m, c->imp, first, last), ppa = col_sum(m, c->ppa_in, first, last);
+    t->import_kwh += imp;
+    t->offsite_ppa_in_kwh += ppa;
+    *kg += (imp - ppa) * c->ef;
+    t->export_kwh += col_sum(m, c->exp, first, last);
+    t->wire_in_kwh += col_sum(m, c->wire_in, first, last);
+    t->wire_out_kwh += col_sum(m, c->wire_out, first, last);
+    t->curtailed_kwh += col_sum(m, c->curtailed, first, last);
+    t->unserved_kwh += col_sum(m, c->unserved, first, last);
+    t->max_residual_kwh = dc_max(t->max_residual_kwh, col_max_abs(m, c->residual, first, last));
+    if (c->exp != m->zeros && c->pv != m->zeros) t->pv_export_kwh += pv_export_of(c, first, last);
+}
+
+/* The highest import of the sites in one step [kW]: the town's series
+ * when they are all the sites. */
+static double peak_import(const dc_model *m, const int *sites, int n, int first, int last)
+{
+    const double *imp = n == m->eng.n_sites ? m->eng.town[F_GRID_IMPORT] : n == 1 ? m->view[sites[0]].imp : NULL;
+    double peak = 0.0;
+    for (int i = first; imp && i <= last; i++) peak = dc_max(peak, imp[i]);
+    for (int i = first; !imp && i <= last; i++) {
+        double sum = 0.0;
+        for (int k = 0; k < n; k++) sum += m->view[sites[k]].imp[i];
+        peak = dc_max(peak, sum);
+    }
+    return peak / m->step_h;
+}
+
+/* Totals of a set of sites over the steps of a month (0 = the year), site
+ * by site, each flow a column. */
 static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_totals *t)
 {
-    /* Sums in a local the series cannot alias, so they stay in registers. */
-    dc_totals acc;
+    dc_totals acc; /* a local the series cannot alias */
     memset(&acc, 0, sizeof acc);
     int first = m->period_first[month], last = m->period_last[month];
     double kg = 0.0;
-    /* Site by site within blocks of steps: one site's series are read
-     * together, which the caches follow; a step's import of all the sites
-     * is gathered for the peak. */
-    enum { BLOCK = 256 };
-    double imp[BLOCK];
-    for (int from = first; from <= last; from += BLOCK) {
-        int to = last - from < BLOCK ? last + 1 : from + BLOCK;
-        memset(imp, 0, sizeof imp);
-        for (int k = 0; k < n; k++) {
-            const dc_site_view *c = &m->view[sites[k]];
-            for (int i = from; i < to; i++) {
-                add_step(c, i, &acc);
-                imp[i - from] += c->imp[i];
-                kg += (c->imp[i] - c->ppa_in[i]) * c->ef;
-                acc.pv_export_kwh += pv_share_of_export(c, i);
-            }
-        }
-        for (int i = from; i < to; i++) acc.peak_import_kw = dc_max(acc.peak_import_kw, imp[i - from] / m->step_h);
-    }
+    for (int k = 0; k < n; k++) site_sums(m, &m->view[sites[k]], first, last, &acc, &kg);
+    acc.peak_import_kw = peak_import(m, sites, n, first, last);
     *t = acc;
-    t->import_co2_t = kg / 1000.0; /* each meter at its own supplier's factor */
+    t->import_co2_t = kg / 1000.0;
     if (last < first) return;
     t->storage_drawdown_kwh = level_before(m, sites, n, first) - level_before(m, sites, n, last + 1);
     t->offsite_ppa_sold_kwh = pv_quantity(m, sites, n, first, last, m->pv_sold, 0);
