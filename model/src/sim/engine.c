@@ -340,15 +340,17 @@ static void sell_year(dc_engine *e, int r)
 /* Each profile's records from its site's shares (at one site, or all: -1).
  * A profile at a passive site ends every year the same way: it is settled
  * once, when the engine is prepared (fixed = 1); after each run only its
- * sales, which follow its buyers' imports, are (no shares given). */
+ * sales, which follow its buyers' imports, are (no shares given). So are
+ * the profiles of a kept bus, whose shares stand from its last run. */
 static void settle_profiles(dc_engine *e, int fixed, int site)
 {
     for (int r = 0; r < e->n_inst; r++) {
         dc_instance *in = &e->inst[r];
         if (in->type->role != DC_ROLE_PROFILE || (site >= 0 && in->site != site)) continue;
         const dc_site *s = &e->site[in->site];
-        if (fixed ? s->active : !s->active && !in->n_buyers) continue;
-        int shares = fixed || s->active;
+        int standing = !s->active || e->bus[s->bus].kept; /* its shares did not change in this run */
+        if (fixed ? s->active : standing && !in->n_buyers) continue;
+        int shares = fixed || !standing;
         dc_profile_year y = {e->n_steps, shares ? s->taken : NULL, shares ? s->sent : NULL,
                              in->n_buyers ? e->sold[r] : NULL};
         in->type->settle_year(in->state, &y);
@@ -415,10 +417,10 @@ static void add_to_town(dc_engine *e, double *restrict town, const double *restr
         for (int i = 0; i < e->n_steps; i++) town[i] += v[i];
 }
 
-/* The town's sums of the passive sites' years (solved already), kept as
- * the base that each run adds its active sites to. Demand and PV were
- * summed already. The earliest failing passive step is the run's failure
- * at that step. */
+/* The town's sums of the passive sites' years (solved already): the base
+ * that each run adds its active sites to, for a flow they write, else the
+ * town's flow itself. Demand and PV were summed already. The earliest
+ * failing passive step is the run's failure at that step. */
 static void passive_base(dc_engine *e)
 {
     static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED, F_SHED};
@@ -431,7 +433,7 @@ static void passive_base(dc_engine *e)
         for (size_t j = 0; j < sizeof PASSIVE_FLOWS / sizeof PASSIVE_FLOWS[0]; j++) {
             int k = PASSIVE_FLOWS[j];
             if (!s->f[k]) continue;
-            add_to_town(e, e->town[k], s->f[k], !e->town_started[k]);
+            add_to_town(e, e->town_written[k] ? e->town_base[k] : e->town[k], s->f[k], !e->town_started[k]);
             e->town_started[k] = 1;
         }
         int i = e->bus[b].passive_fail;
@@ -441,9 +443,6 @@ static void passive_base(dc_engine *e)
                      e->passive_error, sizeof e->passive_error);
         }
     }
-    for (int k = 0; k < F_COUNT; k++)
-        if (e->town_started[k] && e->town_written[k] && k != F_DEMAND && k != F_PV)
-            memcpy(e->town_base[k], e->town[k], (size_t)e->n_steps * sizeof(double));
 }
 
 /* ---- a run of steps ---------------------------------------------------- */
@@ -478,7 +477,7 @@ static void town_add(dc_engine *e, int k, const double *restrict v, int first, i
 static void add_active_to_town(dc_engine *e, int first, int last)
 {
     int started[F_COUNT] = {0};
-    for (int a = 0; a < e->n_active_sites; a++) {
+    for (int a = 0; a < e->n_active_sites; a++) { /* kept buses' sites too: the base may have changed */
         const dc_site *st = &e->site[e->active_sites[a]];
         for (int j = 0; j < st->n_kept; j++) {
             int k = st->kept[j];
@@ -680,7 +679,8 @@ static void mark(dc_engine *e)
         for (int f = 0; f < F_COUNT; f++) /* demand and PV are inputs: recorded already */
             if (s->f[f] && f != F_DEMAND && f != F_PV) s->kept[s->n_kept++] = f;
     }
-    for (int k = 0; k < F_COUNT; k++) e->town_written[k] = k == F_RESIDUAL || k == F_OFFSITE_PPA_IN;
+    for (int k = 0; k < F_COUNT; k++) /* the buses' residuals, when some bus is stepped; sales at the year's end */
+        e->town_written[k] = (k == F_RESIDUAL && e->n_active_buses > 0) || k == F_OFFSITE_PPA_IN;
     for (int a = 0; a < e->n_active_sites; a++)
         for (int j = 0; j < e->site[e->active_sites[a]].n_kept; j++) e->town_written[e->site[e->active_sites[a]].kept[j]] = 1;
     for (int r = 0; r < e->n_inst; r++)
