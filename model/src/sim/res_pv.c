@@ -52,24 +52,33 @@ static double albedo_of(const dc_pv_params *p)
     return p->mounting == DC_MOUNT_FLOATING ? 0.06 : 0.20; /* water: Payne (1972); land: common default */
 }
 
-/* The array's output per kWp into its series: from the cache, or
- * modelled (and then cached). Output is linear in capacity at a fixed
- * dc_ac_ratio, so every run models 1 kWp and scales, the same arithmetic
- * with or without a cache. */
-_Static_assert(DC_PV_CACHED == 10, "unit_profile lists every cached series");
-static int unit_profile(pv_state *s, const dc_build_env *env, const dc_pv_params *unit)
+/* The array's output at cap kWp into its series: per kWp from the cache,
+ * or modelled (and then cached), and scaled; the cached copy is scaled
+ * as it is read. Output is linear in capacity at a fixed dc_ac_ratio, so
+ * every run models 1 kWp and scales, the same arithmetic with or without
+ * a cache. Irradiance and cell temperature do not scale. */
+_Static_assert(DC_PV_CACHED == 10, "scaled_profile lists every cached series");
+static int scaled_profile(pv_state *s, const dc_build_env *env, const dc_pv_params *unit, double cap)
 {
     int n = env->ta->n;
     const dc_pv_extra *x = &s->extra;
     double *const series[DC_PV_CACHED] = {s->ac, x->poa, x->cell_temp, x->chain[0], x->chain[1], x->chain[2],
                                           x->chain[3], x->chain[4], x->chain[5], x->chain[6]};
     const double *hit = dc_cache_pv_get(env->cache, env->sun_key, unit, n);
-    if (hit) {
-        for (int k = 0; k < DC_PV_CACHED; k++) memcpy(series[k], hit + (size_t)k * (size_t)n, (size_t)n * sizeof *hit);
-        return 0;
+    if (!hit) {
+        if (dc_pv_simulate(unit, env->s->year, env->sun, env->w, env->step_h, s->ac, x)) return -1;
+        dc_cache_pv_put(env->cache, env->sun_key, unit, n, series);
     }
-    if (dc_pv_simulate(unit, env->s->year, env->sun, env->w, env->step_h, s->ac, x)) return -1;
-    dc_cache_pv_put(env->cache, env->sun_key, unit, n, series);
+    for (int k = 0; k < DC_PV_CACHED; k++) {
+        const double *restrict from = hit ? hit + (size_t)k * (size_t)n : series[k];
+        double *restrict to = series[k];
+        int scales = to != x->poa && to != x->cell_temp;
+        if (!scales && hit) memcpy(to, from, (size_t)n * sizeof *to);
+        else if (scales && hit)
+            for (int i = 0; i < n; i++) to[i] = from[i] * cap;
+        else if (scales)
+            for (int i = 0; i < n; i++) to[i] *= cap;
+    }
     return 0;
 }
 
@@ -82,12 +91,8 @@ static dc_status model_output(pv_state *s, const dc_build_env *env, int item)
     unit.albedo = albedo_of(&unit);
     if (unit.install_year == 0) unit.install_year = env->s->year;
     unit.capacity_kw = 1.0;
-    if (unit_profile(s, env, &unit)) return DC_ERR_SCENARIO;
+    if (scaled_profile(s, env, &unit, it->pv.capacity_kw)) return DC_ERR_SCENARIO;
     int n = env->ta->n;
-    double cap = it->pv.capacity_kw;
-    for (int i = 0; i < n; i++) s->ac[i] *= cap;
-    for (int k = 0; k < DC_PV_N_CHAIN; k++)
-        for (int i = 0; i < n; i++) s->extra.chain[k][i] *= cap;
     for (int i = 0; i < n; i++) s->irradiation[i] = s->extra.poa[i] * env->step_h / 1000.0;
     return DC_OK;
 }
