@@ -628,17 +628,16 @@ void dc_engine_reset(dc_engine *e)
 
 /* ---- set-up ------------------------------------------------------------ */
 
-/* Each sum runs site by site over the year: per step the same additions in
- * the same order as adding the sites at each step. */
-static void sum_town_inputs(dc_engine *e)
+/* The town's demand (demand = 1) or PV: site by site over the year, per
+ * step the same additions in the same order as adding the sites at each
+ * step. */
+static void sum_town_input(dc_engine *e, int demand)
 {
-    size_t bytes = (size_t)e->n_steps * sizeof(double);
-    memset(e->town[F_DEMAND], 0, bytes);
-    memset(e->town[F_PV], 0, bytes);
+    double *restrict t = e->town[demand ? F_DEMAND : F_PV];
+    memset(t, 0, (size_t)e->n_steps * sizeof *t);
     for (int k = 0; k < e->n_sites; k++) {
-        const double *restrict d = e->site[k].demand, *restrict p = e->site[k].pv;
-        double *restrict td = e->town[F_DEMAND], *restrict tp = e->town[F_PV];
-        for (int i = 0; i < e->n_steps; i++) td[i] += d[i], tp[i] += p[i];
+        const double *restrict v = demand ? e->site[k].demand : e->site[k].pv;
+        for (int i = 0; i < e->n_steps; i++) t[i] += v[i];
     }
 }
 
@@ -690,7 +689,8 @@ static void mark(dc_engine *e)
 
 int dc_engine_prepare(dc_engine *e)
 {
-    sum_town_inputs(e);
+    sum_town_input(e, 1);
+    sum_town_input(e, 0);
     for (int b = 0; b < e->n_buses; b++) sum_bus_inputs(e, &e->bus[b]);
     mark(e);
     for (int b = 0; b < e->n_buses; b++)
@@ -703,7 +703,7 @@ int dc_engine_prepare(dc_engine *e)
 void dc_engine_profiles_changed(dc_engine *e, int site)
 {
     dc_bus *b = &e->bus[e->site[site].bus];
-    sum_town_inputs(e);
+    sum_town_input(e, 0); /* demand is as it was */
     sum_bus_inputs(e, b);
     if (b->passive) solve_passive(e, b);
     passive_base(e);
