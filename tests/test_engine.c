@@ -160,8 +160,10 @@ static void a_run_stops_at_the_failing_step(void **state)
     assert_int_equal(dc_engine_run(&r.e, 0, STEPS, &failed), -1);
     assert_int_equal(failed, 2);
     assert_non_null(strstr(r.e.error, "step 2 (2030-04-01 02:00 JST): site 'hall': residual 1 kWh"));
-    assert_near(r.town[F_RESIDUAL][1], 0, 1e-12);
-    assert_near(r.town[F_RESIDUAL][2], 0, 1e-12); /* the failed step is not added to the town */
+    r.residual[1] = 0.5; /* the town sums the buses' records as they stand */
+    dc_engine_town(&r.e, F_RESIDUAL);
+    assert_near(r.town[F_RESIDUAL][1], 0.5, 1e-12);
+    assert_near(r.town[F_RESIDUAL][2], 0, 1e-12); /* the failed step is not recorded */
 }
 
 static void leaking_store_fails_its_ledger(void **state)

@@ -408,8 +408,6 @@ static dc_status sum_inputs(builder *b)
     e->active_buses = alloc(b, ((size_t)e->n_buses + 1) * sizeof(int));
     e->active_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
     e->all_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
-    for (int k = 0; k < F_COUNT; k++)
-        if (!(e->town_base[k] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double)))) return DC_ERR_NOMEM;
     e->scratch[0] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     e->scratch[1] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     if (!e->sellers ||  !e->active_buses || !e->active_sites || !e->all_sites || !e->scratch[0] ||
@@ -558,7 +556,12 @@ static dc_status site_views(builder *b)
 {
     dc_model *m = b->m;
     m->view = alloc(b, ((size_t)m->eng.n_sites + 1) * sizeof *m->view);
-    if (!m->view) return DC_ERR_NOMEM;
+    size_t cells = (size_t)m->eng.n_sites * 13 + 1;
+    m->tc = alloc(b, sizeof *m->tc);
+    if (!m->view || !m->tc || !(m->tc->epoch = alloc(b, cells * sizeof *m->tc->epoch)) ||
+        !(m->tc->t = alloc(b, cells * sizeof *m->tc->t)) || pthread_mutex_init(&m->tc->lock, NULL))
+        return DC_ERR_NOMEM;
+    m->tc->ready = 1;
     m->zeros = b->zeros;
     for (int k = 0; k < m->eng.n_sites; k++) {
         const dc_site *s = &m->eng.site[k];

@@ -331,7 +331,6 @@ static void sell_year(dc_engine *e, int r)
             double open = f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
             double take = in->shares ? dc_min(in->shares[k] * out, open) : open * scale;
             f[F_OFFSITE_PPA_IN][i] += take;
-            e->town[F_OFFSITE_PPA_IN][i] += take;
             sold[i] += take;
         }
     }
@@ -360,7 +359,6 @@ static void settle_profiles(dc_engine *e, int fixed, int site)
 /* Sales first (buyers' records), then the profiles' records. */
 static void settle_year(dc_engine *e)
 {
-    memset(e->town[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
     for (int k = 0; k < e->n_sites; k++)
         if (e->site[k].f[F_OFFSITE_PPA_IN]) memset(e->site[k].f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
     for (int k = 0; k < e->n_sellers; k++) sell_year(e, e->sellers[k]);
@@ -377,6 +375,7 @@ static void settle_year(dc_engine *e)
 static void solve_passive(dc_engine *e, dc_bus *b)
 {
     dc_site *s = &e->site[b->sites[0]];
+    s->epoch++;
     const dc_instance *grid = &e->inst[b->grid];
     dc_bounds up, down_b;
     dc_ctx c = {0, &e->t[0], e->step_h, 1, 1};
@@ -409,39 +408,39 @@ static void solve_passive(dc_engine *e, dc_bus *b)
     if (s->f[F_OFFSITE_PPA_IN]) memset(s->f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
 }
 
-/* Adds (or, first, copies) a site's series into the town's. */
-static void add_to_town(dc_engine *e, double *restrict town, const double *restrict v, int first)
+/* The earliest failing step of the passive buses (solved already) is the
+ * run's failure at that step. */
+static void passive_failures(dc_engine *e)
 {
-    if (first) memcpy(town, v, (size_t)e->n_steps * sizeof *town);
-    else
-        for (int i = 0; i < e->n_steps; i++) town[i] += v[i];
-}
-
-/* The town's sums of the passive sites' years (solved already): the base
- * that each run adds its active sites to, for a flow they write, else the
- * town's flow itself. Demand and PV were summed already. The earliest
- * failing passive step is the run's failure at that step. */
-static void passive_base(dc_engine *e)
-{
-    static const int PASSIVE_FLOWS[] = {F_GRID_IMPORT, F_GRID_EXPORT, F_RESIDUAL, F_UNSERVED, F_CURTAILED, F_SHED};
-    memset(e->town_started, 0, sizeof e->town_started);
-    e->town_started[F_DEMAND] = e->town_started[F_PV] = 1;
     e->passive_fail = e->n_steps;
     for (int b = 0; b < e->n_buses; b++) {
-        if (!e->bus[b].passive) continue;
-        dc_site *s = &e->site[e->bus[b].sites[0]];
-        for (size_t j = 0; j < sizeof PASSIVE_FLOWS / sizeof PASSIVE_FLOWS[0]; j++) {
-            int k = PASSIVE_FLOWS[j];
-            if (!s->f[k]) continue;
-            add_to_town(e, e->town_written[k] ? e->town_base[k] : e->town[k], s->f[k], !e->town_started[k]);
-            e->town_started[k] = 1;
-        }
         int i = e->bus[b].passive_fail;
-        if (i < e->passive_fail) {
-            e->passive_fail = i;
-            describe(e, i, "site", s->name, s->f[F_RESIDUAL][i], " (the grid cannot balance its inputs)",
-                     e->passive_error, sizeof e->passive_error);
-        }
+        if (!e->bus[b].passive || i >= e->passive_fail) continue;
+        const dc_site *s = &e->site[e->bus[b].sites[0]];
+        e->passive_fail = i;
+        describe(e, i, "site", s->name, s->f[F_RESIDUAL][i], " (the grid cannot balance its inputs)",
+                 e->passive_error, sizeof e->passive_error);
+    }
+}
+
+static void add_into(double *restrict to, const double *restrict v, int n)
+{
+    for (int i = 0; i < n; i++) to[i] += v[i];
+}
+
+void dc_engine_town(dc_engine *e, int k)
+{
+    double *t = e->town[k];
+    memset(t, 0, (size_t)e->n_steps * sizeof *t);
+    if (k != F_RESIDUAL) {
+        for (int s = 0; s < e->n_sites; s++)
+            if (e->site[s].f[k]) add_into(t, e->site[s].f[k], e->n_steps);
+        return;
+    }
+    for (int b = 0; b < e->n_buses; b++) {
+        const dc_bus *bus = &e->bus[b];
+        const double *r = bus->passive ? e->site[bus->sites[0]].f[F_RESIDUAL] : bus->residual;
+        if (r) add_into(t, r, e->n_steps);
     }
 }
 
@@ -454,40 +453,6 @@ static void record_bus(dc_engine *e, const dc_bus *b, int i)
         const dc_site *st = &e->site[b->sites[k]];
         for (int j = 0; j < st->n_kept; j++) st->f[st->kept[j]][i] = st->now[st->kept[j]];
     }
-}
-
-/* A town flow over steps [first, last): `first_add` its passive base (or
- * 0) plus v, else v added to it. */
-static void town_add(dc_engine *e, int k, const double *restrict v, int first, int last, int first_add)
-{
-    double *restrict town = e->town[k];
-    const double *restrict base = e->town_started[k] ? e->town_base[k] : NULL;
-    if (!first_add)
-        for (int i = first; i < last; i++) town[i] += v[i];
-    else if (base)
-        for (int i = first; i < last; i++) town[i] = base[i] + v[i];
-    else
-        for (int i = first; i < last; i++) town[i] = 0.0 + v[i];
-}
-
-/* The town's sums of steps [first, last): the passive sites' base, then
- * each active site's records in site order, then the buses' residuals (a
- * flow a site does not record is 0 there). In one pass per flow: the base
- * is never copied back first. */
-static void add_active_to_town(dc_engine *e, int first, int last)
-{
-    int started[F_COUNT] = {0};
-    for (int a = 0; a < e->n_active_sites; a++) { /* kept buses' sites too: the base may have changed */
-        const dc_site *st = &e->site[e->active_sites[a]];
-        for (int j = 0; j < st->n_kept; j++) {
-            int k = st->kept[j];
-            if (k == F_RESIDUAL) continue;
-            town_add(e, k, st->f[k], first, last, !started[k]);
-            started[k] = 1;
-        }
-    }
-    for (int a = 0; a < e->n_active_buses; a++)
-        town_add(e, F_RESIDUAL, e->bus[e->active_buses[a]].residual, first, last, a == 0);
 }
 
 /* ---- the survival scan ------------------------------------------------ */
@@ -557,6 +522,7 @@ int dc_engine_survival(dc_engine *e, int bus, int max_steps, double *hours)
  * last. Its state stays in cache for the whole run. */
 static int run_bus(dc_engine *e, dc_bus *b, int first, int last)
 {
+    for (int k = 0; k < b->n_sites; k++) e->site[b->sites[k]].epoch++;
     for (int i = first; i < last; i++) {
         if (e->snap) snapshot_bus(e, b, i);
         if (bus_step(e, b, i)) return i;
@@ -588,7 +554,6 @@ int dc_engine_run(dc_engine *e, int first, int last, int *failed)
             memcpy(error, e->error, sizeof error);
         }
     }
-    add_active_to_town(e, first, end);
     memcpy(e->error, error, sizeof error);
     *failed = end;
     if (end < last) return -1;
@@ -621,9 +586,6 @@ void dc_engine_reset(dc_engine *e)
         if (!e->bus[e->inst[r].bus].kept) e->inst[r].type->reset(e->inst[r].state);
     e->max_residual = 0.0;
     e->error[0] = '\0';
-    /* Sales are settled at the year's end; the other town sums are
-     * written as the steps are run. */
-    memset(e->town[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
 }
 
 /* ---- set-up ------------------------------------------------------------ */
@@ -678,10 +640,6 @@ static void mark(dc_engine *e)
         for (int f = 0; f < F_COUNT; f++) /* demand and PV are inputs: recorded already */
             if (s->f[f] && f != F_DEMAND && f != F_PV) s->kept[s->n_kept++] = f;
     }
-    for (int k = 0; k < F_COUNT; k++) /* the buses' residuals, when some bus is stepped; sales at the year's end */
-        e->town_written[k] = (k == F_RESIDUAL && e->n_active_buses > 0) || k == F_OFFSITE_PPA_IN;
-    for (int a = 0; a < e->n_active_sites; a++)
-        for (int j = 0; j < e->site[e->active_sites[a]].n_kept; j++) e->town_written[e->site[e->active_sites[a]].kept[j]] = 1;
     for (int r = 0; r < e->n_inst; r++)
         if (e->inst[r].n_buyers) e->sellers[e->n_sellers++] = r;
 
@@ -689,13 +647,14 @@ static void mark(dc_engine *e)
 
 int dc_engine_prepare(dc_engine *e)
 {
+    for (int k = 0; k < e->n_sites; k++) e->site[k].epoch++;
     sum_town_input(e, 1);
     sum_town_input(e, 0);
     for (int b = 0; b < e->n_buses; b++) sum_bus_inputs(e, &e->bus[b]);
     mark(e);
     for (int b = 0; b < e->n_buses; b++)
         if (e->bus[b].passive) solve_passive(e, &e->bus[b]);
-    passive_base(e);
+    passive_failures(e);
     settle_profiles(e, 1, -1);
     return 0;
 }
@@ -703,9 +662,10 @@ int dc_engine_prepare(dc_engine *e)
 void dc_engine_profiles_changed(dc_engine *e, int site)
 {
     dc_bus *b = &e->bus[e->site[site].bus];
+    e->site[site].epoch++;
     sum_town_input(e, 0); /* demand is as it was */
     sum_bus_inputs(e, b);
     if (b->passive) solve_passive(e, b);
-    passive_base(e);
+    passive_failures(e);
     settle_profiles(e, 1, site);
 }

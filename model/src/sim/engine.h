@@ -73,6 +73,7 @@ typedef struct {
     double *f[F_COUNT];  /* recorded series per step; NULL for flows the site never has */
     int n_kept, kept[F_COUNT]; /* the flows it records (the others stay 0) */
     int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
+    unsigned long epoch; /* moves whenever its inputs or records but off-site purchases change */
     double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
 } dc_site;
 
@@ -101,7 +102,8 @@ typedef struct {
     dc_instance *inst;
     dc_site *site;
     dc_bus *bus;
-    double *town[F_COUNT];   /* sums over sites; residual: sum over buses */
+    double *town[F_COUNT];   /* sums over sites (residual: over buses); demand and PV kept, the others
+                                written by dc_engine_town when asked */
     dc_bounds *bd;           /* per instance, this step */
     double *req, *done;      /* per instance, this step [kWh] */
     double **sold;           /* per selling instance: its sales per step [kWh] */
@@ -109,9 +111,6 @@ typedef struct {
     int n_active_buses, *active_buses; /* buses stepped one step at a time */
     int n_active_sites, *active_sites;
     int *all_sites;          /* 0 .. n_sites-1 */
-    int town_written[F_COUNT]; /* 1: some active site adds to the town's flow step by step */
-    int town_started[F_COUNT]; /* 1: passive sites give the flow its base */
-    double *town_base[F_COUNT]; /* n_steps each: the base of flows written step by step */
     double *scratch[2];      /* n_steps each: flows a passive site computes but does not record */
 
     int passive_fail;        /* first step whose passive balance fails; n_steps when none */
@@ -131,14 +130,16 @@ int dc_engine_step(dc_engine *e, int i);
  * bus. 0; or -1 with the earliest failing step in *failed (error says
  * where), the steps before it done. */
 int dc_engine_run(dc_engine *e, int first, int last, int *failed);
-/* Every instance of a bus not kept back to the start of the year (the
- * town's sums are written afresh, from the passive buses' base and every
- * active site's records, as steps are run). */
+/* Every instance of a bus not kept back to the start of the year. */
 void dc_engine_reset(dc_engine *e);
+/* The town's flow k (not demand or PV) from the sites' records, site by
+ * site (the residual: bus by bus, a private wire's own). Runs do not add
+ * up the town: a sweep never reads it. */
+void dc_engine_town(dc_engine *e, int k);
 /* The instances of one bus back to the start of the year. */
 void dc_engine_reset_bus(dc_engine *e, int bus);
-/* The year of one active bus alone, its records written; no town sums or
- * year-end accounting (a pass to find a store's cyclic start). 0; or -1
+/* The year of one active bus alone, its records written; no year-end
+ * accounting (a pass to find a store's cyclic start). 0; or -1
  * with the failing step in *failed (error says where). */
 int dc_engine_run_bus(dc_engine *e, int bus, int *failed);
 /* Once the topology and inputs are set, and again whenever an input changes

@@ -66,6 +66,7 @@ static void starting_levels(dc_model *m)
 
 static void restart(dc_model *m)
 {
+    m->tc->town_fresh = 0;
     dc_engine_reset(&m->eng);
     starting_levels(m);
     m->step = 0;
@@ -203,6 +204,7 @@ static dc_status survival_scan(dc_model *m)
 static dc_status advance(dc_model *m, int last)
 {
     int failed;
+    m->tc->town_fresh = 0;
     if (dc_engine_run(&m->eng, m->step, last, &failed)) {
         m->step = failed + 1;
         m->year_done = 0;
@@ -295,6 +297,7 @@ static dc_status retune(dc_model *m, dc_cache *cache, const dc_binding *b, int i
     if (b->type->role != DC_ROLE_PROFILE) return DC_OK;
     dc_model_sum_profiles(m, in->site);
     dc_engine_profiles_changed(&m->eng, in->site);
+    m->tc->town_fresh = 0;
     return DC_OK;
 }
 
@@ -357,9 +360,23 @@ int dc_model_series_get(const dc_model *m, size_t i, dc_series_info *out)
     return 0;
 }
 
+const double *dc_model_current(const dc_model *m, const double *v)
+{
+    for (int k = 0; k < F_COUNT; k++) {
+        if (v != m->eng.town[k] || k == F_DEMAND || k == F_PV) continue; /* demand and PV are kept */
+        pthread_mutex_lock(&m->tc->lock);
+        if (!(m->tc->town_fresh & 1u << k)) {
+            dc_engine_town((dc_engine *)&m->eng, k); /* the model is not const: only this accessor is */
+            m->tc->town_fresh |= 1u << k;
+        }
+        pthread_mutex_unlock(&m->tc->lock);
+    }
+    return v;
+}
+
 const double *dc_model_series_at(const dc_model *m, size_t i)
 {
-    return m && i < (size_t)m->reg.n ? m->reg.s[i].v : NULL;
+    return m && i < (size_t)m->reg.n ? dc_model_current(m, m->reg.s[i].v) : NULL;
 }
 
 const double *dc_model_series(const dc_model *m, const char *name)
@@ -375,12 +392,13 @@ const double *dc_model_series(const dc_model *m, const char *name)
         snprintf(full, sizeof full, "%s:demand", name);
         s = dc_registry_find(&m->reg, full);
     }
-    return s ? s->v : NULL;
+    return s ? dc_model_current(m, s->v) : NULL;
 }
 
 void dc_model_destroy(dc_model **pm)
 {
     if (!pm || !*pm) return;
+    if ((*pm)->tc && (*pm)->tc->ready) pthread_mutex_destroy(&(*pm)->tc->lock);
     dc_model *m = *pm;
     for (int r = 0; r < m->eng.n_inst; r++) /* what a state holds besides its bytes */
         if (m->eng.inst && m->eng.inst[r].state && m->eng.inst[r].type->destroy)

@@ -3,6 +3,8 @@
 #ifndef DC_MODEL_H
 #define DC_MODEL_H
 
+#include <pthread.h>
+
 #include "cache.h"
 #include "decarb.h"
 #include "engine.h"
@@ -46,6 +48,20 @@ typedef struct {
     double a_mwh, c_mwh, other_mwh; /* before savings, the savings, other sectors [MWh] */
 } dc_netzero_base;
 
+/* What readers of a finished run compute once: each site's totals over a
+ * month from its own flows (all but off-site purchases and sales), as
+ * they stood at the site's engine epoch, so that a run's totals reread
+ * only the sites it changed; and the town's flows, summed from the sites
+ * when first read after a run. Readers may share a model (the output
+ * threads): the lock guards both. */
+typedef struct {
+    pthread_mutex_t lock;
+    int ready;              /* the lock is initialised */
+    unsigned long *epoch;   /* [site * 13 + month]; 0: not computed (epochs start at 1) */
+    dc_totals *t;           /* [site * 13 + month] */
+    unsigned town_fresh;    /* bit k: the town's flow k is summed from the current records */
+} dc_totals_cache;
+
 struct dc_model {
     dc_scenario *s;        /* the scenario as the model was made from it */
     dc_timeaxis ta;
@@ -76,8 +92,12 @@ struct dc_model {
     dc_site_view *view;    /* per site */
     const double *zeros;   /* n_steps zeros: what a view reads for a flow a site does not record */
     dc_netzero_base nzb;   /* when the scenario has a leading area */
+    dc_totals_cache *tc;
 };
 
+/* v, a series of the model's registry; a town flow is summed first when
+ * a run has changed the sites since it was last read. */
+const double *dc_model_current(const dc_model *m, const double *v);
 /* A site's PV series: the sum of its profiles' offers, in their order. */
 void dc_model_sum_profiles(dc_model *m, int site);
 /* Builds everything but the time axis and sun (build.c). */

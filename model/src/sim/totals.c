@@ -23,27 +23,20 @@ static double col_max_abs(const dc_model *m, const double *v, int first, int las
     return v == m->zeros ? 0.0 : dc_col_max_abs(v, first, last);
 }
 
-/* Stored energy of the sites just before step i. */
-static double level_before(const dc_model *m, const int *sites, int n, int i)
+/* Stored energy of a site just before step i. */
+static double level_before(const dc_model *m, int site, int i)
 {
-    double l = 0.0;
-    for (int k = 0; k < n; k++) {
-        const double *v = m->eng.site[sites[k]].f[F_STORAGE_LEVEL];
-        l += i == 0 ? m->level0[sites[k]] : at(v, i - 1);
-    }
-    return l;
+    const double *v = m->eng.site[site].f[F_STORAGE_LEVEL];
+    return i == 0 ? m->level0[site] : at(v, i - 1);
 }
 
-/* Sum of one resource quantity (per item series) over the PV arrays of the sites. */
-static double pv_quantity(const dc_model *m, const int *sites, int n, int first, int last, const double **per_item,
-                          int onsite_only)
+/* Sum of one quantity (per item series) over a site's PV arrays. */
+static double pv_quantity(const dc_model *m, int site, int first, int last, const double **per_item, int onsite_only)
 {
     double sum = 0.0;
     for (int a = 0; a < m->s->list[S_PV].n; a++) {
         const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[a];
-        int in_set = 0;
-        for (int k = 0; k < n; k++) in_set |= m->topo.item_site[S_PV][a] == sites[k];
-        if (!in_set || (onsite_only && p->contract != DC_CONTRACT_ONSITE_PPA)) continue;
+        if (m->topo.item_site[S_PV][a] != site || (onsite_only && p->contract != DC_CONTRACT_ONSITE_PPA)) continue;
         if (per_item[a]) sum += dc_col_sum(per_item[a], first, last);
     }
     return sum;
@@ -72,33 +65,69 @@ static double pv_export_of(const dc_site_view *c, int first, int last)
     return sum;
 }
 
-/* One site's sums over steps [first, last] added to t; its imports' CO2
- * [kg], each meter at its own supplier's factor, to *kg. */
-static void site_sums(const dc_model *m, const dc_site_view *c, int first, int last, dc_totals *t, double *kg)
+/* A site's sums over steps [first, last] that follow from its own flows:
+ * all but its off-site purchases and its arrays' sales. */
+static void own_sums(const dc_model *m, int site, int first, int last, dc_totals *t)
 {
-    t->demand_kwh += col_sum(m, c->demand, first, last);
-    t->pv_kwh += col_sum(m, c->pv, first, last);
-    t->generation_kwh += col_sum(m, c->gen, first, last);
-    t->storage_charge_kwh += col_sum(m, c->charge, first, last);
-    t->storage_discharge_kwh += col_sum(m, c->discharge, first, last);
-    double imp = col_sum(m, c->imp, first, last), ppa = col_sum(m, c->ppa_in, first, last);
-    t->import_kwh += imp;
-    t->offsite_ppa_in_kwh += ppa;
-    *kg += (imp - ppa) * c->ef;
-    t->export_kwh += col_sum(m, c->exp, first, last);
-    t->wire_in_kwh += col_sum(m, c->wire_in, first, last);
-    t->wire_out_kwh += col_sum(m, c->wire_out, first, last);
-    t->curtailed_kwh += col_sum(m, c->curtailed, first, last);
-    t->unserved_kwh += col_sum(m, c->unserved, first, last);
-    t->max_residual_kwh = dc_max(t->max_residual_kwh, col_max_abs(m, c->residual, first, last));
-    if (c->exp != m->zeros && c->pv != m->zeros) t->pv_export_kwh += pv_export_of(c, first, last);
+    const dc_site_view *c = &m->view[site];
+    memset(t, 0, sizeof *t);
+    if (last < first) return;
+    t->demand_kwh = col_sum(m, c->demand, first, last);
+    t->pv_kwh = col_sum(m, c->pv, first, last);
+    t->generation_kwh = col_sum(m, c->gen, first, last);
+    t->storage_charge_kwh = col_sum(m, c->charge, first, last);
+    t->storage_discharge_kwh = col_sum(m, c->discharge, first, last);
+    t->import_kwh = col_sum(m, c->imp, first, last);
+    t->export_kwh = col_sum(m, c->exp, first, last);
+    t->wire_in_kwh = col_sum(m, c->wire_in, first, last);
+    t->wire_out_kwh = col_sum(m, c->wire_out, first, last);
+    t->curtailed_kwh = col_sum(m, c->curtailed, first, last);
+    t->unserved_kwh = col_sum(m, c->unserved, first, last);
+    t->max_residual_kwh = col_max_abs(m, c->residual, first, last);
+    if (c->exp != m->zeros && c->pv != m->zeros) t->pv_export_kwh = pv_export_of(c, first, last);
+    t->storage_drawdown_kwh = level_before(m, site, first) - level_before(m, site, last + 1);
+    t->ppa_billable_kwh = pv_quantity(m, site, first, last, m->pv_used, 1);
+}
+
+/* own_sums of a site, read again only when the engine has changed the
+ * site since (its epoch moved). Under the cache's lock. */
+static const dc_totals *own_sums_cached(const dc_model *m, int site, int month)
+{
+    size_t cell = (size_t)site * 13 + (size_t)month;
+    unsigned long epoch = m->eng.site[site].epoch;
+    if (m->tc->epoch[cell] != epoch) {
+        own_sums(m, site, m->period_first[month], m->period_last[month], &m->tc->t[cell]);
+        m->tc->epoch[cell] = epoch;
+    }
+    return &m->tc->t[cell];
+}
+
+static void add_own(dc_totals *acc, const dc_totals *s)
+{
+    acc->demand_kwh += s->demand_kwh;
+    acc->pv_kwh += s->pv_kwh;
+    acc->generation_kwh += s->generation_kwh;
+    acc->storage_charge_kwh += s->storage_charge_kwh;
+    acc->storage_discharge_kwh += s->storage_discharge_kwh;
+    acc->import_kwh += s->import_kwh;
+    acc->export_kwh += s->export_kwh;
+    acc->wire_in_kwh += s->wire_in_kwh;
+    acc->wire_out_kwh += s->wire_out_kwh;
+    acc->curtailed_kwh += s->curtailed_kwh;
+    acc->unserved_kwh += s->unserved_kwh;
+    acc->max_residual_kwh = dc_max(acc->max_residual_kwh, s->max_residual_kwh);
+    acc->pv_export_kwh += s->pv_export_kwh;
+    acc->storage_drawdown_kwh += s->storage_drawdown_kwh;
+    acc->ppa_billable_kwh += s->ppa_billable_kwh;
 }
 
 /* The highest import of the sites in one step [kW]: the town's series
  * when they are all the sites. */
 static double peak_import(const dc_model *m, const int *sites, int n, int first, int last)
 {
-    const double *imp = n == m->eng.n_sites ? m->eng.town[F_GRID_IMPORT] : n == 1 ? m->view[sites[0]].imp : NULL;
+    const double *imp = n == m->eng.n_sites ? dc_model_current(m, m->eng.town[F_GRID_IMPORT])
+                        : n == 1             ? m->view[sites[0]].imp
+                                             : NULL;
     double peak = 0.0;
     for (int i = first; imp && i <= last; i++) peak = dc_max(peak, imp[i]);
     for (int i = first; !imp && i <= last; i++) {
@@ -110,21 +139,27 @@ static double peak_import(const dc_model *m, const int *sites, int n, int first,
 }
 
 /* Totals of a set of sites over the steps of a month (0 = the year), site
- * by site, each flow a column. */
+ * by site: each site's own flows (cached), then its off-site purchases
+ * and sales, which every run settles again. */
 static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_totals *t)
 {
-    dc_totals acc; /* a local the series cannot alias */
+    dc_totals acc;
     memset(&acc, 0, sizeof acc);
     int first = m->period_first[month], last = m->period_last[month];
     double kg = 0.0;
-    for (int k = 0; k < n; k++) site_sums(m, &m->view[sites[k]], first, last, &acc, &kg);
+    pthread_mutex_lock(&m->tc->lock);
+    for (int k = 0; k < n; k++) {
+        const dc_totals *own = own_sums_cached(m, sites[k], month);
+        double ppa = last < first ? 0.0 : col_sum(m, m->view[sites[k]].ppa_in, first, last);
+        add_own(&acc, own);
+        acc.offsite_ppa_in_kwh += ppa;
+        kg += (own->import_kwh - ppa) * m->view[sites[k]].ef; /* each meter at its own supplier's factor */
+        if (last >= first) acc.offsite_ppa_sold_kwh += pv_quantity(m, sites[k], first, last, m->pv_sold, 0);
+    }
+    pthread_mutex_unlock(&m->tc->lock);
     acc.peak_import_kw = peak_import(m, sites, n, first, last);
     *t = acc;
     t->import_co2_t = kg / 1000.0;
-    if (last < first) return;
-    t->storage_drawdown_kwh = level_before(m, sites, n, first) - level_before(m, sites, n, last + 1);
-    t->offsite_ppa_sold_kwh = pv_quantity(m, sites, n, first, last, m->pv_sold, 0);
-    t->ppa_billable_kwh = pv_quantity(m, sites, n, first, last, m->pv_used, 1);
     ratios(t);
 }
 
@@ -171,10 +206,11 @@ double dc_model_series_total(const dc_model *m, size_t k, int month)
 {
     if (!m || k >= (size_t)m->reg.n || month < 0 || month > 12) return NAN;
     const dc_series *s = &m->reg.s[k];
+    const double *values = dc_model_current(m, s->v);
     double v = 0.0, n = 0.0;
     int last = m->period_last[month] < m->step ? m->period_last[month] : m->step - 1;
     for (int i = m->period_first[month]; i <= last; i++) {
-        double x = s->v[i];
+        double x = values[i];
         if (s->agg == DC_AGG_MAXABS) v = fmax(v, fabs(x));
         else if (s->agg == DC_AGG_LAST) v = x;
         else v += x;
