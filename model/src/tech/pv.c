@@ -81,13 +81,29 @@ double dc_cell_temp(int model, const dc_thermal *th, double poa, double t_air, d
     return t_module + poa / 1000.0 * th->delta_t;
 }
 
-double dc_inverter_unclipped(double pdc, double pac0, double eta_nom)
+/* An inverter's constants: its DC rating and eta_nom / eta_ref. */
+typedef struct {
+    double per_pdc0, scale; /* 1 / DC rating [1/kW], eta_nom / eta_ref */
+} inverter;
+
+static inverter inverter_of(double pac0, double eta_nom)
 {
     const double eta_ref = 0.9637; /* PVWatts reference efficiency */
+    return (inverter){eta_nom / pac0, eta_nom / eta_ref};
+}
+
+static double unclipped(const inverter *v, double pdc)
+{
     if (pdc <= 0) return 0.0;
-    double pdc0 = pac0 / eta_nom, z = pdc / pdc0;
-    double eta = eta_nom / eta_ref * (-0.0162 * z - 0.0059 / z + 0.9858);
+    double z = pdc * v->per_pdc0;
+    double eta = v->scale * (-0.0162 * z - 0.0059 / z + 0.9858);
     return dc_max(eta * pdc, 0.0);
+}
+
+double dc_inverter_unclipped(double pdc, double pac0, double eta_nom)
+{
+    inverter v = inverter_of(pac0, eta_nom);
+    return unclipped(&v, pdc);
 }
 
 double dc_inverter_ac(double pdc, double pac0, double eta_nom)
@@ -101,6 +117,8 @@ typedef struct {
     dc_thermal th;
     double iam_sky, iam_ground;  /* diffuse modifiers, fixed per tilt */
     double pdc0, pac0, derate, eta_nom, gamma;
+    double stc_per_wm2, aged_per_wm2; /* nameplate and aged DC rating per W/m2 [kW m2/W] */
+    inverter inv;
     double nx, ny, nz;           /* the plane's normal: east, north, up */
     double cos_tilt, sin_tilt, ground_view; /* ground_view: albedo x (1 - cos tilt) / 2 */
 } pv_setup;
@@ -126,12 +144,15 @@ static int setup(const dc_pv_params *p, int year, pv_setup *s)
     s->pac0 = p->capacity_kw / p->dc_ac_ratio;
     s->derate = 1.0 - p->losses_pct / 100.0;
     s->eta_nom = p->inverter_eff_pct / 100.0;
+    s->inv = inverter_of(s->pac0, s->eta_nom);
+    s->stc_per_wm2 = p->capacity_kw / 1000.0; /* divisions once per array, not per step */
+    s->aged_per_wm2 = s->pdc0 / 1000.0;
     s->gamma = p->gamma_pct_per_c / 100.0;
     return 0;
 }
 
 /* One daylight step: AC [kW] and the chain's stages [kW]. */
-static double pv_step(const pv_setup *s, const dc_pv_params *p, const dc_sun *sun, const dc_weather *w, int i,
+static double pv_step(const pv_setup *s, const dc_sun *sun, const dc_weather *w, int i,
                       double *poa_global, double *tc, double stage[DC_PV_N_CHAIN])
 {
     double cos_aoi = dc_min(dc_max(sun->sx[i] * s->nx + sun->sy[i] * s->ny + sun->sz[i] * s->nz, -1.0), 1.0);
@@ -147,16 +168,16 @@ static double pv_step(const pv_setup *s, const dc_pv_params *p, const dc_sun *su
     *poa_global = c.beam + c.sky + c.ground;
     double eff = c.beam * dc_iam_physical_cos(cos_aoi) + c.sky * s->iam_sky + c.ground * s->iam_ground;
     *tc = dc_cell_temp(s->model, &s->th, *poa_global, w->temp_c[i], w->wind_ms[i]);
-    double stc = p->capacity_kw * *poa_global / 1000.0, seen = p->capacity_kw * eff / 1000.0;
-    double aged = s->pdc0 * eff / 1000.0, hot = aged * (1.0 + s->gamma * (*tc - 25.0)), pdc = hot * s->derate;
-    double unclipped = dc_inverter_unclipped(pdc, s->pac0, s->eta_nom), ac = dc_min(unclipped, s->pac0);
+    double stc = s->stc_per_wm2 * *poa_global, seen = s->stc_per_wm2 * eff;
+    double aged = s->aged_per_wm2 * eff, hot = aged * (1.0 + s->gamma * (*tc - 25.0)), pdc = hot * s->derate;
+    double dc_ac = unclipped(&s->inv, pdc), ac = dc_min(dc_ac, s->pac0);
     stage[DC_PV_STC] = stc;
     stage[DC_PV_IAM_LOSS] = stc - seen;
     stage[DC_PV_DEGRADATION_LOSS] = seen - aged;
     stage[DC_PV_TEMPERATURE_LOSS] = aged - hot;
     stage[DC_PV_DC_LOSS] = hot - pdc;
-    stage[DC_PV_INVERTER_LOSS] = pdc - unclipped;
-    stage[DC_PV_CLIPPED] = unclipped - ac;
+    stage[DC_PV_INVERTER_LOSS] = pdc - dc_ac;
+    stage[DC_PV_CLIPPED] = dc_ac - ac;
     return ac;
 }
 
@@ -167,7 +188,7 @@ int dc_pv_simulate(const dc_pv_params *p, int year, const dc_sun *sun, const dc_
     if (setup(p, year, &s)) return -1;
     for (int i = 0; i < sun->n; i++) {
         double ac = 0.0, poa_global = 0.0, tc = w->temp_c[i], stage[DC_PV_N_CHAIN] = {0};
-        if (sun->ghi[i] > 0) ac = pv_step(&s, p, sun, w, i, &poa_global, &tc, stage);
+        if (sun->ghi[i] > 0) ac = pv_step(&s, sun, w, i, &poa_global, &tc, stage);
         ac_kwh[i] = ac * step_h;
         if (!extra) continue;
         if (extra->poa) extra->poa[i] = poa_global;
