@@ -5,8 +5,17 @@
 #include <stddef.h>
 
 typedef struct {
-    void **block;
+    void *at;
+    size_t size;
+} dc_arena;
+
+typedef struct {
+    void **block;       /* small blocks (calloc) */
     int n, cap;
+    dc_arena *arena;    /* large blocks are carved from these */
+    int n_arena, cap_arena;
+    char *next;         /* free space left in the last arena */
+    size_t left;
 } dc_pool;
 
 /* n zeroed bytes owned by the pool, or NULL without memory. */

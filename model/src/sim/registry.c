@@ -38,7 +38,7 @@ double *dc_registry_add(dc_registry *r, int level, const char *kind, const char 
     s->level = level;
     s->site = site;
     s->agg = agg;
-    s->v = calloc((size_t)r->steps + 1, sizeof *s->v);
+    s->v = dc_pool_alloc(&r->values, ((size_t)r->steps + 1) * sizeof *s->v);
     if (!s->v) return NULL;
     r->n++;
     return s->v;
@@ -59,7 +59,7 @@ const dc_series *dc_registry_find(const dc_registry *r, const char *name)
 
 void dc_registry_free(dc_registry *r)
 {
-    for (int k = 0; k < r->n; k++) free(r->s[k].v);
+    dc_pool_free(&r->values);
     free(r->s);
     memset(r, 0, sizeof *r);
 }

@@ -6,6 +6,7 @@
 #define DC_REGISTRY_H
 
 #include "decarb.h"
+#include "pool.h"
 #include "sizes.h"
 
 typedef struct {
@@ -24,6 +25,7 @@ typedef struct {
 typedef struct {
     dc_series *s;
     int n, cap, steps;
+    dc_pool values;      /* every series' values */
 } dc_registry;
 
 int dc_registry_init(dc_registry *r, int steps);
