@@ -193,6 +193,10 @@ typedef struct {
 } dc_series_info;
 size_t dc_model_series_count(const dc_model *m);
 int dc_model_series_get(const dc_model *m, size_t i, dc_series_info *out);
+/* A series' values, one per step, valid while the model lives. The town's
+ * sums are added up from the sites when read: after a run (or a step, or
+ * a set), ask again rather than keep an earlier pointer's values. Models
+ * may be read from several threads at once, but not while they run. */
 const double *dc_model_series_at(const dc_model *m, size_t i);
 const double *dc_model_series(const dc_model *m, const char *name);
 /* Aggregate of series i over the year (month 0) or one month (1-12). */
