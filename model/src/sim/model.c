@@ -205,6 +205,7 @@ static dc_status advance(dc_model *m, int last)
 {
     int failed;
     m->tc->town_fresh = 0;
+    m->sets_pending = 0;
     if (dc_engine_run(&m->eng, m->step, last, &failed)) {
         m->step = failed + 1;
         m->year_done = 0;
@@ -229,17 +230,24 @@ dc_status dc_model_run(dc_model *m)
     return m->step < m->ta.n ? advance(m, m->ta.n) : DC_OK;
 }
 
-/* Every bus is run again, or every bus but `changed` keeps the finished
- * year (-1: none does). */
-static void keep_buses_but(dc_model *m, int changed)
+/* Which buses keep their year when bus `changed` is set in place: after a
+ * finished year every other bus; after keys set in place since one, every
+ * bus those sets did not change either; else (or changed = -1) none. */
+static int keep_buses_but(dc_model *m, int changed)
 {
-    for (int b = 0; b < m->eng.n_buses; b++) m->eng.bus[b].kept = changed >= 0 && m->year_done && b != changed;
+    int after_year = changed >= 0 && m->year_done, after_sets = changed >= 0 && m->sets_pending;
+    for (int b = 0; b < m->eng.n_buses; b++) {
+        dc_bus *bus = &m->eng.bus[b];
+        bus->kept = after_year ? b != changed : after_sets && bus->kept && b != changed;
+    }
+    return after_year || after_sets;
 }
 
 dc_status dc_model_reset(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
     keep_buses_but(m, -1);
+    m->sets_pending = 0;
     restart(m);
     return DC_OK;
 }
@@ -328,10 +336,11 @@ dc_status dc_model_set_cached(dc_model *m, dc_cache *cache, const char *assignme
     }
     dc_status st = set_checked(m, assignment, diag);
     if (st != DC_OK) return st;
-    keep_buses_but(m, m->eng.inst[m->inst_of[bind->section][item]].bus); /* the others' years stand */
+    int kept = keep_buses_but(m, m->eng.inst[m->inst_of[bind->section][item]].bus); /* the others' years stand */
     st = retune(m, cache, bind, item, diag);
     if (st == DC_OK) st = start_year(m, diag);
-    if (st != DC_OK) keep_buses_but(m, -1);
+    if (st != DC_OK) kept = keep_buses_but(m, -1);
+    m->sets_pending = kept;
     return st;
 }
 

@@ -80,6 +80,7 @@ struct dc_model {
     int period_first[13], period_last[13]; /* steps of the year (0) and of each month (1-12); last < first when absent */
     int step;              /* next step to run */
     int year_done;         /* 1: the last run finished the year and nothing failed */
+    int sets_pending;      /* 1: since such a year only keys were set in place (their buses not kept) */
     dc_bus_cycle *cyc;     /* per bus */
     int cyclic;            /* 1 when some store starts the year where it ends */
     int cyclic_passes;     /* years run to find that state (the most of any bus) */
