@@ -69,31 +69,45 @@ static int fit_used(const dc_model *m, int site, double *out)
 }
 
 
-/* The routes of one site, its 民生 share of each step; grid[i] gathers
- * the 民生 loads' grid purchases of the step. Sums in locals [kWh], which
- * the series cannot alias. */
-static void site_routes(const dc_model *m, int site, const double *minsei_share, double *fit, dc_netzero *z,
-                        double *grid)
+/* The routes of a site that follow from its own flows, its 民生 share of
+ * each step (the site's supply behind its meter, FIT output apart, and
+ * its private wire), and its export; read again only when the engine has
+ * changed the site since. Sums in locals [kWh], which the series cannot
+ * alias. Under the readers' lock. */
+static const dc_netzero_site *own_routes(const dc_model *m, int site, double *fit)
 {
+    dc_netzero_site *o = &m->nzb.own[site];
+    unsigned long epoch = m->eng.site[site].epoch;
+    if (o->epoch == epoch) return o;
     const dc_site_view *v = &m->view[site];
-    const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *ppa = v->ppa_in;
-    int has_fit = fit_used(m, site, fit);
-    double fit_excluded = 0, onsite = 0, wire = 0, offsite = 0;
-    for (int i = 0; i < m->ta.n; i++) {
-        double d = dem[i], share = minsei_share[i];
-        if (share <= 0) continue;
+    const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *share = m->nzb.share[site];
+    int has_fit = share && fit_used(m, site, fit);
+    double fit_excluded = 0, onsite = 0, wire = 0;
+    for (int i = 0; share && i < m->ta.n; i++) {
+        if (share[i] <= 0) continue;
         double f = has_fit ? fit[i] : 0.0;
-        double local = dc_max(d - uns[i] - imp[i] - win[i], 0.0);
-        fit_excluded += dc_min(f, local) * share;
-        onsite += dc_max(local - f, 0.0) * share;
-        wire += win[i] * share;
-        offsite += ppa[i] * share;
-        grid[i] += (imp[i] - ppa[i]) * share;
+        double local = dc_max(dem[i] - uns[i] - imp[i] - win[i], 0.0);
+        fit_excluded += dc_min(f, local) * share[i];
+        onsite += dc_max(local - f, 0.0) * share[i];
+        wire += win[i] * share[i];
     }
-    z->fit_excluded_mwh += fit_excluded / 1000;
-    z->b_onsite_mwh += onsite / 1000;
-    z->b_wire_mwh += wire / 1000;
-    z->b_offsite_ppa_mwh += offsite / 1000;
+    *o = (dc_netzero_site){epoch, fit_excluded, onsite, wire, dc_col_sum(v->exp, 0, m->ta.n - 1)};
+    return o;
+}
+
+/* A site's off-site PPA purchases for its 民生 loads, which every run
+ * settles again; grid[i] gathers the 民生 loads' grid purchases of the
+ * step. */
+static double offsite_routes(const dc_model *m, int site, double *grid)
+{
+    const double *imp = m->view[site].imp, *ppa = m->view[site].ppa_in, *share = m->nzb.share[site];
+    double offsite = 0;
+    for (int i = 0; i < m->ta.n; i++) {
+        if (share[i] <= 0) continue;
+        offsite += ppa[i] * share[i];
+        grid[i] += (imp[i] - ppa[i]) * share[i];
+    }
+    return offsite;
 }
 
 /* A, C and the area's other demand, from the loads. */
@@ -163,7 +177,8 @@ dc_status dc_netzero_prepare(dc_model *m)
     size_t n = (size_t)m->ta.n;
     double *work = malloc((n + 1) * sizeof *work);
     b->share = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *b->share);
-    if (!work || !b->share) return free(work), DC_ERR_NOMEM;
+    b->own = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *b->own); /* epochs 0: none yet */
+    if (!work || !b->share || !b->own) return free(work), DC_ERR_NOMEM;
     for (int k = 0; k < m->eng.n_sites; k++) {
         if (!site_minsei(m, k, work)) continue;
         double *share = b->share[k] = dc_pool_alloc(&m->pool, (n + 1) * sizeof *share);
@@ -189,12 +204,20 @@ dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
     size_t n = (size_t)m->ta.n;
     double *work = calloc(2 * n, sizeof *work), *grid = work, *fit = work + n, local = 0;
     if (!work) return DC_ERR_NOMEM;
-    for (int k = 0; k < m->eng.n_sites; k++)
-        if (m->nzb.share[k]) site_routes(m, k, m->nzb.share[k], fit, z, grid);
+    pthread_mutex_lock(&m->tc->lock);
     for (int k = 0; k < m->eng.n_sites; k++) {
-        if (strcmp(site_area(m, k), z->area)) continue;
-        z->exported_mwh += dc_col_sum(m->view[k].exp, 0, m->ta.n - 1) / 1000;
+        int area = !strcmp(site_area(m, k), z->area);
+        if (!m->nzb.share[k] && !area) continue;
+        const dc_netzero_site *o = own_routes(m, k, fit);
+        if (m->nzb.share[k]) {
+            z->fit_excluded_mwh += o->fit_excluded / 1000;
+            z->b_onsite_mwh += o->onsite / 1000;
+            z->b_wire_mwh += o->wire / 1000;
+            z->b_offsite_ppa_mwh += offsite_routes(m, k, grid) / 1000;
+        }
+        if (area) z->exported_mwh += o->exported / 1000;
     }
+    pthread_mutex_unlock(&m->tc->lock);
     for (size_t i = 0; i < n; i++) z->grid_hours += grid[i] > 1e-9;
     free(work);
     z->a_mwh = m->nzb.a_mwh;

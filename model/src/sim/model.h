@@ -42,8 +42,16 @@ typedef struct {
 /* What the net-zero table takes from the loads, which a model never
  * changes (their demand, sector, saving and area are inputs): per site
  * its 民生 loads' share of its demand per step, and the area's sums. */
+/* A site's routes that follow from its own flows, as they stood at its
+ * engine epoch (0: not yet computed) [kWh]. */
+typedef struct {
+    unsigned long epoch;
+    double fit_excluded, onsite, wire, exported;
+} dc_netzero_site;
+
 typedef struct {
     double **share;          /* per site [0-1] per step; NULL for a site without 民生 loads of the area */
+    dc_netzero_site *own;    /* per site, under the readers' lock (dc_totals_cache) */
     double minsei_after_kwh; /* the area's 民生 demand after savings [kWh] */
     double a_mwh, c_mwh, other_mwh; /* before savings, the savings, other sectors [MWh] */
 } dc_netzero_base;
