@@ -17,7 +17,7 @@ typedef struct {
     dc_instance inst[2];
     dc_site site;
     dc_bus bus;
-    int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1], active_sites[1];
+    int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1];
     double demand[STEPS], crit[STEPS], pv[STEPS], busd[STEPS], busp[STEPS], busn[STEPS];
     double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS];
     dc_bounds bd[2];
@@ -61,7 +61,7 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
     for (int k = 0; k < F_COUNT; k++) e->town[k] = r->town[k];
     e->bd = r->bd, e->req = r->req, e->done = r->done, e->sold = r->sold;
     e->sellers = r->sellers;
-    e->active_buses = r->active_buses, e->active_sites = r->active_sites;
+    e->active_buses = r->active_buses;
     e->tolerance = DC_BALANCE_TOLERANCE_KWH;
     assert_int_equal(dc_engine_prepare(e), 0);
 }

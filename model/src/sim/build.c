@@ -406,11 +406,10 @@ static dc_status sum_inputs(builder *b)
     e->sellers = alloc(b, ni);
 
     e->active_buses = alloc(b, ((size_t)e->n_buses + 1) * sizeof(int));
-    e->active_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
     e->all_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
     e->scratch[0] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     e->scratch[1] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
-    if (!e->sellers ||  !e->active_buses || !e->active_sites || !e->all_sites || !e->scratch[0] ||
+    if (!e->sellers ||  !e->active_buses || !e->all_sites || !e->scratch[0] ||
         !e->scratch[1])
         return DC_ERR_NOMEM;
     for (int k = 0; k < e->n_sites; k++) e->all_sites[k] = k;

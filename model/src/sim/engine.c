@@ -625,7 +625,7 @@ static void sum_bus_inputs(dc_engine *e, dc_bus *bus)
  * the steps walk. */
 static void mark(dc_engine *e)
 {
-    e->n_active_buses = e->n_active_sites = e->n_sellers = 0;
+    e->n_active_buses = e->n_sellers = 0;
     e->passive_fail = e->n_steps;
     for (int b = 0; b < e->n_buses; b++) {
         dc_bus *bus = &e->bus[b];
@@ -635,7 +635,6 @@ static void mark(dc_engine *e)
     for (int k = 0; k < e->n_sites; k++) {
         dc_site *s = &e->site[k];
         s->active = !e->bus[s->bus].passive;
-        if (s->active) e->active_sites[e->n_active_sites++] = k;
         s->n_kept = 0;
         for (int f = 0; f < F_COUNT; f++) /* demand and PV are inputs: recorded already */
             if (s->f[f] && f != F_DEMAND && f != F_PV) s->kept[s->n_kept++] = f;

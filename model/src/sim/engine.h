@@ -109,7 +109,6 @@ typedef struct {
     double **sold;           /* per selling instance: its sales per step [kWh] */
     int n_sellers, *sellers; /* instances that sell to off-site buyers */
     int n_active_buses, *active_buses; /* buses stepped one step at a time */
-    int n_active_sites, *active_sites;
     int *all_sites;          /* 0 .. n_sites-1 */
     double *scratch[2];      /* n_steps each: flows a passive site computes but does not record */
 

@@ -407,8 +407,8 @@ const double *dc_model_series(const dc_model *m, const char *name)
 void dc_model_destroy(dc_model **pm)
 {
     if (!pm || !*pm) return;
-    if ((*pm)->tc && (*pm)->tc->ready) pthread_mutex_destroy(&(*pm)->tc->lock);
     dc_model *m = *pm;
+    if (m->tc && m->tc->ready) pthread_mutex_destroy(&m->tc->lock);
     for (int r = 0; r < m->eng.n_inst; r++) /* what a state holds besides its bytes */
         if (m->eng.inst && m->eng.inst[r].state && m->eng.inst[r].type->destroy)
             m->eng.inst[r].type->destroy(m->eng.inst[r].state);
