@@ -231,8 +231,9 @@ static void same_models(const dc_model *a, const dc_model *b)
 }
 
 /* Sets each group of keys on one kept model, in turn (so nothing of an
- * earlier group may be left), with a cache or without, runs the year, and
- * compares it with a new model of every key so far. */
+ * earlier group may be left), with a cache or without, runs the year (every
+ * other group a step at a time), and compares it with a new model of every
+ * key so far. */
 static void retune_in_turn(const char *scenario, const char *const (*groups)[3], size_t n_groups, int cached)
 {
     run kept, fresh;
@@ -250,7 +251,8 @@ static void retune_in_turn(const char *scenario, const char *const (*groups)[3],
                 fail_msg("%s: %s", groups[g][j], dc_diag_message(d, dc_diag_count(d) - 1));
             all[n++] = groups[g][j];
         }
-        assert_int_equal(dc_model_run(kept.m), DC_OK);
+        if (g % 2) assert_int_equal(dc_model_run(kept.m), DC_OK);
+        while (dc_model_steps_done(kept.m) < dc_model_steps(kept.m)) assert_int_equal(dc_model_step(kept.m), DC_OK);
         run_scenario(&fresh, scenario, all, n);
         same_models(kept.m, fresh.m);
         close_run(&fresh);

@@ -64,6 +64,7 @@ static int new_arena(dc_pool *p, size_t n)
 void *dc_pool_alloc(dc_pool *p, size_t n)
 {
     if (!DC_POOL_ARENAS || n < SMALL) return small_block(p, n);
+    if (n > ((size_t)-1) / 2) return NULL; /* no rounding overflow */
     size_t need = (n + ALIGN - 1) / ALIGN * ALIGN;
     if (need > p->left && new_arena(p, need)) return NULL;
     void *m = p->next;
