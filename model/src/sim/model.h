@@ -51,7 +51,7 @@ typedef struct {
 
 typedef struct {
     double **share;          /* per site [0-1] per step; NULL for a site without 民生 loads of the area */
-    dc_netzero_site *own;    /* per site, under the readers' lock (dc_totals_cache) */
+    dc_netzero_site *own;    /* per site, under the readers' lock (dc_reader_cache) */
     double minsei_after_kwh; /* the area's 民生 demand after savings [kWh] */
     double a_mwh, c_mwh, other_mwh; /* before savings, the savings, other sectors [MWh] */
 } dc_netzero_base;
@@ -68,7 +68,7 @@ typedef struct {
     unsigned long *epoch;   /* [site * 13 + month]; 0: not computed (epochs start at 1) */
     dc_totals *t;           /* [site * 13 + month] */
     unsigned town_fresh;    /* bit k: the town's flow k is summed from the current records */
-} dc_totals_cache;
+} dc_reader_cache;
 
 struct dc_model {
     dc_scenario *s;        /* the scenario as the model was made from it */
@@ -101,7 +101,7 @@ struct dc_model {
     dc_site_view *view;    /* per site */
     const double *zeros;   /* n_steps zeros: what a view reads for a flow a site does not record */
     dc_netzero_base nzb;   /* when the scenario has a leading area */
-    dc_totals_cache *tc;
+    dc_reader_cache *tc;
 };
 
 /* v, a series of the model's registry; a town flow is summed first when

@@ -65,6 +65,13 @@ static double pv_export_of(const dc_site_view *c, int first, int last)
     return sum;
 }
 
+/* The totals that are a site's flow summed over the period: the total's
+ * field, the view's series. */
+#define OWN_FLOWS(X)                                                                                           \
+    X(demand_kwh, demand) X(pv_kwh, pv) X(generation_kwh, gen) X(storage_charge_kwh, charge)                  \
+    X(storage_discharge_kwh, discharge) X(import_kwh, imp) X(export_kwh, exp) X(wire_in_kwh, wire_in)       \
+    X(wire_out_kwh, wire_out) X(curtailed_kwh, curtailed) X(unserved_kwh, unserved)
+
 /* A site's sums over steps [first, last] that follow from its own flows:
  * all but its off-site purchases and its arrays' sales. */
 static void own_sums(const dc_model *m, int site, int first, int last, dc_totals *t)
@@ -72,17 +79,9 @@ static void own_sums(const dc_model *m, int site, int first, int last, dc_totals
     const dc_site_view *c = &m->view[site];
     memset(t, 0, sizeof *t);
     if (last < first) return;
-    t->demand_kwh = col_sum(m, c->demand, first, last);
-    t->pv_kwh = col_sum(m, c->pv, first, last);
-    t->generation_kwh = col_sum(m, c->gen, first, last);
-    t->storage_charge_kwh = col_sum(m, c->charge, first, last);
-    t->storage_discharge_kwh = col_sum(m, c->discharge, first, last);
-    t->import_kwh = col_sum(m, c->imp, first, last);
-    t->export_kwh = col_sum(m, c->exp, first, last);
-    t->wire_in_kwh = col_sum(m, c->wire_in, first, last);
-    t->wire_out_kwh = col_sum(m, c->wire_out, first, last);
-    t->curtailed_kwh = col_sum(m, c->curtailed, first, last);
-    t->unserved_kwh = col_sum(m, c->unserved, first, last);
+#define SUM_FLOW(field, series) t->field = col_sum(m, c->series, first, last);
+    OWN_FLOWS(SUM_FLOW)
+#undef SUM_FLOW
     t->max_residual_kwh = col_max_abs(m, c->residual, first, last);
     if (c->exp != m->zeros && c->pv != m->zeros) t->pv_export_kwh = pv_export_of(c, first, last);
     t->storage_drawdown_kwh = level_before(m, site, first) - level_before(m, site, last + 1);
@@ -104,17 +103,9 @@ static const dc_totals *own_sums_cached(const dc_model *m, int site, int month)
 
 static void add_own(dc_totals *acc, const dc_totals *s)
 {
-    acc->demand_kwh += s->demand_kwh;
-    acc->pv_kwh += s->pv_kwh;
-    acc->generation_kwh += s->generation_kwh;
-    acc->storage_charge_kwh += s->storage_charge_kwh;
-    acc->storage_discharge_kwh += s->storage_discharge_kwh;
-    acc->import_kwh += s->import_kwh;
-    acc->export_kwh += s->export_kwh;
-    acc->wire_in_kwh += s->wire_in_kwh;
-    acc->wire_out_kwh += s->wire_out_kwh;
-    acc->curtailed_kwh += s->curtailed_kwh;
-    acc->unserved_kwh += s->unserved_kwh;
+#define ADD_FLOW(field, series) acc->field += s->field;
+    OWN_FLOWS(ADD_FLOW)
+#undef ADD_FLOW
     acc->max_residual_kwh = dc_max(acc->max_residual_kwh, s->max_residual_kwh);
     acc->pv_export_kwh += s->pv_export_kwh;
     acc->storage_drawdown_kwh += s->storage_drawdown_kwh;
