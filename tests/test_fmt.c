@@ -40,6 +40,22 @@ static void extremes(void **state)
         for (int d = 0; d <= 9; d++) same_as_printf(v[k], d);
 }
 
+/* Values whose scaled double lies within a few ulps of a tie, where the
+ * double product alone cannot say which way the exact value rounds, and
+ * hourly-sized values at every decimal count. */
+static void near_ties_and_hourly_values(void **state)
+{
+    (void)state;
+    unsigned long long x = 0x9E3779B97F4A7C15ULL;
+    for (int k = 0; k < 200000; k++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int d = (int)(x % 10);
+        double tie = ((double)(x >> 44) + 0.5) / pow(10, d); /* up to 2^20 */
+        for (int u = -3; u <= 3; u++) same_as_printf(tie + u * ldexp(DBL_EPSILON, ilogb(tie)), d);
+        same_as_printf(ldexp((double)(x >> 11), -33), d); /* [0, 2^20) with every bit used */
+    }
+}
+
 static void random_values(void **state)
 {
     (void)state;
@@ -83,6 +99,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ties_round_half_to_even),
         cmocka_unit_test(extremes),
+        cmocka_unit_test(near_ties_and_hourly_values),
         cmocka_unit_test(random_values),
         cmocka_unit_test(parser_equals_strtod),
     };

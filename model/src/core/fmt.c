@@ -71,13 +71,51 @@ static uint64_t scaled_fraction(uint64_t frac, int shift, int decimals, int ip_o
     return (uint64_t)q;
 }
 
+/* round(a x 10^decimals) from the double product, for a < 2^20 (the
+ * product is below 2^50, so every half-integer near it is a double).
+ * Rounding to nearest is monotonic: the product lands on the exact value's
+ * side of a half-integer, or on it. Only then (0) does the exact path decide. */
+static int quick_scaled(double a, int decimals, uint64_t *q)
+{
+    if (!(a < 1048576.0)) return 0;
+    double x = a * (double)POW10[decimals], whole = (double)(int64_t)x, frac = x - whole;
+    if (frac == 0.5) return 0;
+    *q = (uint64_t)whole + (frac > 0.5);
+    return 1;
+}
+
+static size_t exact_fixed(char *buf, double v, int decimals);
+
 size_t dc_fmt_fixed(char *buf, double v, int decimals)
+{
+    uint64_t q;
+    if (v == 0.0 && !signbit(v) && decimals == 6) return memcpy(buf, "0.000000", 9), 8; /* the most common value */
+    if (decimals < 0 || decimals > 9 || !quick_scaled(fabs(v), decimals, &q)) return exact_fixed(buf, v, decimals);
+    size_t n = signbit(v) ? (buf[0] = '-', 1) : 0;
+    if (decimals == 6) { /* the CSV writers' case, with constant divisors */
+        n += put_u64(buf + n, q / 1000000);
+        buf[n++] = '.';
+        put_six(buf + n, q % 1000000);
+        buf[n + 6] = '\0';
+        return n + 6;
+    }
+    n += put_u64(buf + n, q / POW10[decimals]);
+    if (decimals > 0) {
+        buf[n++] = '.';
+        put_fixed(buf + n, q % POW10[decimals], decimals);
+        n += (size_t)decimals;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* The exact binary value, rounded half to even with integer arithmetic. */
+static size_t exact_fixed(char *buf, double v, int decimals)
 {
     if (decimals < 0 || decimals > 9 || !isfinite(v) || fabs(v) >= 9223372036854775808.0)
         return (size_t)snprintf(buf, DC_FMT_MAX, "%.*f", decimals, v);
     uint64_t bits;
     memcpy(&bits, &v, sizeof bits);
-    if (bits == 0 && decimals == 6) return memcpy(buf, "0.000000", 9), 8; /* the most common value */
     size_t n = 0;
     if (bits >> 63) buf[n++] = '-';
     int exp_bits = (int)((bits >> 52) & 0x7ff);
