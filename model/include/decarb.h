@@ -201,6 +201,9 @@ const double *dc_model_series_at(const dc_model *m, size_t i);
 const double *dc_model_series(const dc_model *m, const char *name);
 /* Aggregate of series i over the year (month 0) or one month (1-12). */
 double dc_model_series_total(const dc_model *m, size_t i, int month);
+/* The same for the year (out[0]) and every month (out[1..12]) in one pass
+ * over the series; -1 for a bad index. */
+int dc_model_series_totals(const dc_model *m, size_t i, double out[13]);
 
 /* Sites (meters) of the run, in scenario order; a scenario without a
  * sites section has one site, "main". */

@@ -92,15 +92,26 @@ static const char SUMMARY_HEADER_JA[] =
 
 int dc_csv_ja(const dc_model *m) { return dc_model_scenario(m)->language == DC_LANG_JA; }
 
+/* ",v" with `decimals` digits, as printf's %.*f writes it. */
+static void put_number(FILE *fp, double v, int decimals)
+{
+    char buf[DC_FMT_MAX + 1];
+    buf[0] = ',';
+    fwrite(buf, 1, 1 + dc_fmt_fixed(buf + 1, v, decimals), fp);
+}
+
 static void summary_row(FILE *fp, const char *level, const char *name, const char *period, const dc_totals *t)
 {
-    fprintf(fp, "%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.2f,"
-                "%.4f,%.3g\n",
-            level, name, period, t->demand_kwh, t->pv_kwh, t->generation_kwh, t->storage_charge_kwh,
-            t->storage_discharge_kwh, t->storage_drawdown_kwh, t->import_kwh, t->export_kwh, t->pv_export_kwh, t->wire_in_kwh,
-            t->wire_out_kwh, t->offsite_ppa_in_kwh, t->offsite_ppa_sold_kwh, t->ppa_billable_kwh, t->curtailed_kwh,
-            t->unserved_kwh, t->peak_import_kw, 100 * t->self_sufficiency, 100 * t->self_consumption,
-            t->import_co2_t, t->max_residual_kwh);
+    const double kwh[] = {t->demand_kwh, t->pv_kwh, t->generation_kwh, t->storage_charge_kwh, t->storage_discharge_kwh,
+                          t->storage_drawdown_kwh, t->import_kwh, t->export_kwh, t->pv_export_kwh, t->wire_in_kwh,
+                          t->wire_out_kwh, t->offsite_ppa_in_kwh, t->offsite_ppa_sold_kwh, t->ppa_billable_kwh,
+                          t->curtailed_kwh, t->unserved_kwh, t->peak_import_kw};
+    fprintf(fp, "%s,%s,%s", level, name, period);
+    for (size_t k = 0; k < sizeof kwh / sizeof kwh[0]; k++) put_number(fp, kwh[k], 3);
+    put_number(fp, 100 * t->self_sufficiency, 2);
+    put_number(fp, 100 * t->self_consumption, 2);
+    put_number(fp, t->import_co2_t, 4);
+    fprintf(fp, ",%.3g\n", t->max_residual_kwh);
 }
 
 /* Totals of the town (site < 0) or a site for a month (0 = the year). */
@@ -156,10 +167,12 @@ int dc_write_resources_csv(const dc_model *m, FILE *fp)
     dc_series_info s;
     for (size_t k = 0; dc_model_series_get(m, k, &s) == 0; k++) {
         if (s.level != DC_LEVEL_RESOURCE) continue;
-        fprintf(fp, "%s,%s,%s,%s,%s,%s,%.3f", s.kind, s.owner, s.site, ja ? dc_label_ja(s.quantity) : s.quantity, s.unit,
-                agg_name(s.agg),
-                dc_model_series_total(m, k, 0));
-        for (int j = 0; j < nm; j++) fprintf(fp, ",%.3f", dc_model_series_total(m, k, months[j]));
+        double t[13];
+        dc_model_series_totals(m, k, t);
+        fprintf(fp, "%s,%s,%s,%s,%s,%s", s.kind, s.owner, s.site, ja ? dc_label_ja(s.quantity) : s.quantity, s.unit,
+                agg_name(s.agg));
+        put_number(fp, t[0], 3);
+        for (int j = 0; j < nm; j++) put_number(fp, t[months[j]], 3);
         fputc('\n', fp);
     }
     return ferror(fp) ? -1 : 0;

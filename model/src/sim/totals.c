@@ -193,19 +193,44 @@ dc_status dc_model_cyclic(const dc_model *m, dc_cyclic_info *out)
     return DC_OK;
 }
 
+/* One more step into an aggregate, and the aggregate of n steps. */
+static inline double fold(dc_agg agg, double acc, double x)
+{
+    return agg == DC_AGG_MAXABS ? fmax(acc, fabs(x)) : agg == DC_AGG_LAST ? x : acc + x;
+}
+
+static double finish(dc_agg agg, double acc, int n) { return agg == DC_AGG_MEAN ? (n > 0 ? acc / n : NAN) : acc; }
+
 double dc_model_series_total(const dc_model *m, size_t k, int month)
 {
     if (!m || k >= (size_t)m->reg.n || month < 0 || month > 12) return NAN;
     const dc_series *s = &m->reg.s[k];
     const double *values = dc_model_current(m, s->v);
-    double v = 0.0, n = 0.0;
-    int last = m->period_last[month] < m->step ? m->period_last[month] : m->step - 1;
-    for (int i = m->period_first[month]; i <= last; i++) {
-        double x = values[i];
-        if (s->agg == DC_AGG_MAXABS) v = fmax(v, fabs(x));
-        else if (s->agg == DC_AGG_LAST) v = x;
-        else v += x;
-        n++;
+    double v = 0.0;
+    int first = m->period_first[month], last = m->period_last[month] < m->step ? m->period_last[month] : m->step - 1;
+    for (int i = first; i <= last; i++) v = fold(s->agg, v, values[i]);
+    return finish(s->agg, v, last - first + 1);
+}
+
+/* Month by month along the axis (months are contiguous), the year's
+ * aggregate carried through: one pass, each sum in the order of steps. */
+int dc_model_series_totals(const dc_model *m, size_t k, double out[13])
+{
+    if (!m || k >= (size_t)m->reg.n || !out) return -1;
+    const dc_series *s = &m->reg.s[k];
+    const double *values = dc_model_current(m, s->v);
+    double year = 0.0;
+    for (int j = 1; j <= 12; j++) out[j] = finish(s->agg, 0.0, 0);
+    for (int i = 0; i < m->step;) {
+        int month = m->ta.t[i].month, end = m->period_last[month] < m->step ? m->period_last[month] : m->step - 1;
+        double v = 0.0;
+        for (int j = i; j <= end; j++) {
+            v = fold(s->agg, v, values[j]);
+            year = fold(s->agg, year, values[j]);
+        }
+        out[month] = finish(s->agg, v, end - i + 1);
+        i = end + 1;
     }
-    return s->agg == DC_AGG_MEAN ? (n > 0 ? v / n : NAN) : v;
+    out[0] = finish(s->agg, year, m->step);
+    return 0;
 }
