@@ -28,15 +28,17 @@ static void fail(reader *r, int col, const char *field, const char *fmt, const c
 }
 
 /* Split on commas in place; returns the field count. */
+/* The first `max` fields of a line (the rest is not read); a line end
+ * ends the last field. */
 static int split(char *s, char **f, int max)
 {
     int n = 0;
-    s[strcspn(s, "\r\n")] = '\0';
     for (char *p = s; n < max; p++) {
         f[n++] = p;
-        while (*p && *p != ',') p++; /* fields are short: a loop, not a strchr call each */
-        if (!*p) break;
+        while (*p && *p != ',' && *p != '\r' && *p != '\n') p++; /* short fields: a loop, not a strchr call each */
+        int more = *p == ',';
         *p = '\0';
+        if (!more) break;
     }
     return n;
 }
@@ -164,7 +166,7 @@ static int read_rows(reader *r, dc_lines *in, dc_weather_raw *w)
             fail(r, 1, "row", "%s", "more rows than a year of hourly data (8784)");
             return -1;
         }
-        int n = split(line, f, MAX_FIELDS), m, d, h;
+        int n = split(line, f, F_MIN_FIELDS), m, d, h; /* the fields read */
         if (n < F_MIN_FIELDS) {
             read_row(r, f, n, w, row);
             continue;
