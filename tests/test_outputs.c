@@ -213,6 +213,22 @@ static void foreign_files_and_stale_files(void **state)
     assert_true(file_has(path, "mine"));
 }
 
+/* A run again, a second later, writes results.h5 byte for byte as before:
+ * HDF5 keeps no creation or change times in it, so a file can be
+ * checked against its checksum. */
+static void the_same_run_writes_the_same_results_h5(void **state)
+{
+    (void)state;
+    char cmd[1024];
+    assert_int_equal(run_year(2030, NULL), 0);
+    snprintf(cmd, sizeof cmd, "cp %s/results.h5 %s/first.h5", out, tmp);
+    assert_int_equal(system(cmd), 0);
+    nanosleep(&(struct timespec){1, 100000000}, NULL); /* HDF5's times count seconds */
+    assert_int_equal(run_year(2030, NULL), 0);
+    snprintf(cmd, sizeof cmd, "cmp -s %s/results.h5 %s/first.h5", out, tmp);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +237,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(concurrent_runs_end_with_one_set, setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(planted_links_are_not_followed, setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(foreign_files_and_stale_files, setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(the_same_run_writes_the_same_results_h5, setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("outputs", tests, NULL, NULL);
 }

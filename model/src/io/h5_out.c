@@ -35,21 +35,50 @@ static int attr_string(hid_t obj, const char *name, const char *value)
     return rc;
 }
 
-/* A series that is zero all year is stored as its fill value: readers get
- * the zeros, the file holds no bytes for them. */
-static int put_series(hid_t file, const char *path, const double *v, hsize_t n, const char *unit, const char *help)
+/* What every series' dataset shares: its shape, and how it is created
+ * (fill value 0; a series that is zero all year is stored as its fill
+ * value, so readers get the zeros and the file holds no bytes for them).
+ * No times are stored: the same run gives the same file. */
+typedef struct {
+    hid_t space, written, zeros;
+} series_kind;
+
+static hid_t series_dcpl(int zeros)
 {
     double zero = 0.0;
-    int zeros = all_zero(v, n);
-    hid_t space = H5Screate_simple(1, &n, NULL), dcpl = H5Pcreate(H5P_DATASET_CREATE);
-    int rc = space < 0 || dcpl < 0 || H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &zero) < 0 ||
-             (zeros && H5Pset_alloc_time(dcpl, H5D_ALLOC_TIME_LATE) < 0) ? -1 : 0;
-    hid_t ds = rc ? -1 : H5Dcreate2(file, path, H5T_IEEE_F64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+    hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+    if (dcpl < 0) return -1;
+    if (H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &zero) < 0 || H5Pset_obj_track_times(dcpl, 0) < 0 ||
+        (zeros && H5Pset_alloc_time(dcpl, H5D_ALLOC_TIME_LATE) < 0)) {
+        H5Pclose(dcpl);
+        return -1;
+    }
+    return dcpl;
+}
+
+static int series_kind_open(series_kind *k, hsize_t n)
+{
+    k->space = H5Screate_simple(1, &n, NULL);
+    k->written = series_dcpl(0);
+    k->zeros = series_dcpl(1);
+    return k->space < 0 || k->written < 0 || k->zeros < 0 ? -1 : 0;
+}
+
+static void series_kind_close(series_kind *k)
+{
+    if (k->space >= 0) H5Sclose(k->space);
+    if (k->written >= 0) H5Pclose(k->written);
+    if (k->zeros >= 0) H5Pclose(k->zeros);
+}
+
+static int put_series(hid_t parent, const series_kind *k, const char *name, const double *v, hsize_t n,
+                      const char *unit, const char *help)
+{
+    int zeros = all_zero(v, n), rc = 0;
+    hid_t ds = H5Dcreate2(parent, name, H5T_IEEE_F64LE, k->space, H5P_DEFAULT, zeros ? k->zeros : k->written, H5P_DEFAULT);
     if (ds < 0 || (!zeros && H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v) < 0)) rc = -1;
     if (rc == 0) rc = attr_string(ds, "units", unit) || attr_string(ds, "description", help) ? -1 : 0;
     if (ds >= 0) H5Dclose(ds);
-    if (dcpl >= 0) H5Pclose(dcpl);
-    if (space >= 0) H5Sclose(space);
     return rc;
 }
 
@@ -63,8 +92,10 @@ static int put_times(const dc_model *m, hid_t file)
     hid_t type = H5Tcopy(H5T_C_S1);
     H5Tset_size(type, W);
     hsize_t n = (hsize_t)steps;
-    hid_t space = H5Screate_simple(1, &n, NULL);
-    hid_t ds = H5Dcreate2(file, "/hourly/time_jst", type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+    hid_t space = H5Screate_simple(1, &n, NULL), dcpl = H5Pcreate(H5P_DATASET_CREATE);
+    H5Pset_obj_track_times(dcpl, 0);
+    hid_t ds = H5Dcreate2(file, "/hourly/time_jst", type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+    H5Pclose(dcpl);
     int rc = ds < 0 || H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0 ? -1 : 0;
     if (ds >= 0) H5Dclose(ds);
     H5Sclose(space);
@@ -141,14 +172,17 @@ static int fill(const dc_model *m, hid_t file)
     dc_series_info s;
     char path[PATH_LEN];
     open_group grp = {"", -1};
+    series_kind kind;
+    if (series_kind_open(&kind, dc_model_steps(m))) rc = -1;
     for (size_t k = 0; rc == 0 && dc_model_series_get(m, k, &s) == 0; k++) {
         series_path(&s, path, sizeof path);
         char *slash = strrchr(path, '/');
         *slash = '\0';
         hid_t parent = group_of(file, lcpl, &grp, path);
         if (parent < 0) rc = -1;
-        else rc = put_series(parent, slash + 1, dc_model_series_at(m, k), dc_model_steps(m), s.unit, s.help);
+        else rc = put_series(parent, &kind, slash + 1, dc_model_series_at(m, k), dc_model_steps(m), s.unit, s.help);
     }
+    series_kind_close(&kind);
     if (grp.id >= 0) H5Gclose(grp.id);
     if (rc == 0) rc = put_site_factors(m, file);
     H5Pclose(lcpl);
