@@ -43,19 +43,20 @@ static void put_fixed(char *buf, uint64_t x, int digits)
 static size_t put_u64(char *buf, uint64_t x)
 {
     if (x < 10) return (buf[0] = (char)('0' + x)), 1;
+    if (x < 100) return memcpy(buf, PAIRS + 2 * x, 2), 2; /* most hourly values */
     int n = count_digits(x);
     put_fixed(buf, x, n);
     return (size_t)n;
 }
 
-/* Six decimals, the CSV writers' case, with constant divisors. */
-static void put_six(char *buf, uint64_t x)
+/* Six decimals (x < 10^6), the CSV writers' case: 32-bit constant
+ * divisors, the three pairs independent of one another. */
+static inline void put_six(char *buf, uint32_t x)
 {
-    memcpy(buf + 4, PAIRS + 2 * (x % 100), 2);
-    x /= 100;
-    memcpy(buf + 2, PAIRS + 2 * (x % 100), 2);
-    x /= 100;
-    memcpy(buf, PAIRS + 2 * x, 2);
+    uint32_t hi = x / 10000, lo = x % 10000;
+    memcpy(buf, PAIRS + 2 * hi, 2);
+    memcpy(buf + 2, PAIRS + 2 * (lo / 100), 2);
+    memcpy(buf + 4, PAIRS + 2 * (lo % 100), 2);
 }
 
 /* round(frac x 2^-shift x 10^decimals) for frac < 2^shift, ties to even,
@@ -84,18 +85,19 @@ static int quick_scaled(double a, int decimals, uint64_t *q)
     return 1;
 }
 
-static size_t exact_fixed(char *buf, double v, int decimals);
+/* Kept out of line: inlined, its 128-bit registers made every call save
+ * and restore them, the quick one too. */
+__attribute__((noinline)) static size_t exact_fixed(char *buf, double v, int decimals);
 
 size_t dc_fmt_fixed(char *buf, double v, int decimals)
 {
     uint64_t q;
-    if (v == 0.0 && !signbit(v) && decimals == 6) return memcpy(buf, "0.000000", 9), 8; /* the most common value */
     if (decimals < 0 || decimals > 9 || !quick_scaled(fabs(v), decimals, &q)) return exact_fixed(buf, v, decimals);
     size_t n = signbit(v) ? (buf[0] = '-', 1) : 0;
     if (decimals == 6) { /* the CSV writers' case, with constant divisors */
         n += put_u64(buf + n, q / 1000000);
         buf[n++] = '.';
-        put_six(buf + n, q % 1000000);
+        put_six(buf + n, (uint32_t)(q % 1000000));
         buf[n + 6] = '\0';
         return n + 6;
     }
@@ -132,7 +134,7 @@ static size_t exact_fixed(char *buf, double v, int decimals)
     n += put_u64(buf + n, ip);
     if (decimals > 0) {
         buf[n++] = '.';
-        if (decimals == 6) put_six(buf + n, fp);
+        if (decimals == 6) put_six(buf + n, (uint32_t)fp);
         else put_fixed(buf + n, fp, decimals);
         n += (size_t)decimals;
     }

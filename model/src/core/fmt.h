@@ -2,7 +2,9 @@
 #ifndef DC_FMT_H
 #define DC_FMT_H
 
+#include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 enum { DC_FMT_MAX = 330 }; /* longest output: "-" + 309 digits + "." + 9 + NUL */
 
@@ -11,6 +13,14 @@ enum { DC_FMT_MAX = 330 }; /* longest output: "-" + 309 digits + "." + 9 + NUL *
  * rounding mode (the exact binary value rounded half to even); returns the
  * length. Falls back to snprintf for NaN, infinities and |v| >= 2^63. */
 size_t dc_fmt_fixed(char *buf, double v, int decimals);
+
+/* dc_fmt_fixed at six decimals, a zero (most of an hourly file's values)
+ * copied without a call. */
+static inline size_t dc_fmt_fixed6(char *buf, double v)
+{
+    if (v == 0.0 && !signbit(v)) return memcpy(buf, "0.000000", 9), 8;
+    return dc_fmt_fixed(buf, v, 6);
+}
 
 /* strtod, the same value and end, quicker for the plain decimals data files
  * hold ("-3.5", "1013.2"): up to 15 significant digits and 22 decimals give

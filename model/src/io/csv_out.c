@@ -69,7 +69,7 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
                 used = 0;
             }
             line[used++] = ',';
-            used += dc_fmt_fixed(line + used, cols[k][i], 6);
+            used += dc_fmt_fixed6(line + used, cols[k][i]);
         }
         line[used++] = '\n';
         fwrite(line, 1, used, fp);
