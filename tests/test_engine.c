@@ -20,8 +20,8 @@ typedef struct {
     int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1];
     double demand[STEPS], crit[STEPS], pv[STEPS], busd[STEPS], busp[STEPS], busn[STEPS];
     double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS];
-    dc_bounds bd[2];
-    double req[2], done[2], *sold[2];
+    dc_slot slot[2];
+    double *sold[2];
     double grid_state[2];
     unsigned char up[STEPS];
 } rig;
@@ -59,10 +59,11 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
     e->n_inst = 2, e->n_sites = 1, e->n_buses = 1;
     e->inst = r->inst, e->site = &r->site, e->bus = &r->bus;
     for (int k = 0; k < F_COUNT; k++) e->town[k] = r->town[k];
-    e->bd = r->bd, e->req = r->req, e->done = r->done, e->sold = r->sold;
+    e->slot = r->slot, e->sold = r->sold;
     e->sellers = r->sellers;
     e->active_buses = r->active_buses;
     e->tolerance = DC_BALANCE_TOLERANCE_KWH;
+    e->threads = 1;
     assert_int_equal(dc_engine_prepare(e), 0);
 }
 
@@ -130,7 +131,7 @@ static void misreport_fails_the_step(void **state)
     rig_init(&r, 30, 0, INFINITY, 0, &GEN, &g);
     /* Honest: the generator gives 10, the grid 20, the site balances. */
     assert_int_equal(dc_engine_step(&r.e, 0), 0);
-    assert_near(r.done[1], 10, 1e-12);
+    assert_near(r.slot[1].done, 10, 1e-12);
     assert_near(r.site.now[F_GRID_IMPORT], 20, 1e-12);
     assert_near(r.site.now[F_RESIDUAL], 0, 1e-12);
     /* Planted: it reports 11 when it gave 10. */
@@ -190,14 +191,14 @@ static void floors_are_honoured(void **state)
     rig_init(&r, 30, 25, INFINITY, 20, &GEN, &g);
     /* Supply 25 PV + 40 must-run = 65 against 30: export 20 (limit), curtail 15 of PV. */
     assert_int_equal(dc_engine_step(&r.e, 0), 0);
-    assert_near(r.done[1], 40, 1e-12);
+    assert_near(r.slot[1].done, 40, 1e-12);
     assert_near(r.site.now[F_GRID_EXPORT], 20, 1e-12);
     assert_near(r.site.now[F_CURTAILED], 15, 1e-12);
     /* PV 0, must-run 40, demand 10, no export: the must-run is cut to 10. */
     r.pv[1] = 0, r.demand[1] = 10, r.grid_state[1] = 0; /* export limit 0 kWh */
     assert_int_equal(dc_engine_prepare(&r.e), 0);
     assert_int_equal(dc_engine_step(&r.e, 1), 0);
-    assert_near(r.done[1], 10, 1e-12);
+    assert_near(r.slot[1].done, 10, 1e-12);
     assert_near(r.site.now[F_CURTAILED], 0, 1e-12);
     /* A store that must absorb 4 while the grid gives only 5 of 8 kWh: it
      * takes 1 and the load is served in full (4 + 4 - 3 short). */
@@ -248,6 +249,86 @@ static void outage_mask_by_step(void **state)
     assert_near(r.site.now[F_STORAGE_CHARGE], 50, 1e-12);
 }
 
+/* Two sites "a" and "b", each on its own grid connection (30 kWh of
+ * demand a step) with a planted generator that misreports 1 kWh from a
+ * given step: a run long enough for its buses to run side by side. */
+enum { LONG = 200 };
+typedef struct {
+    dc_engine e;
+    dc_stamp t[LONG];
+    dc_instance inst[4];
+    dc_site site[2];
+    dc_bus bus[2];
+    int res[2][2], sites[2][1], active_buses[2], sellers[4];
+    double demand[LONG], zero[LONG], bus_in[2][3][LONG], point[2][3][LONG], town[F_COUNT][LONG];
+    dc_slot slot[4];
+    double *sold[4];
+    double grid[2][2];
+    gen_state gen[2];
+} pair;
+
+static void pair_init(pair *p, int fail_a, int fail_b, int threads)
+{
+    memset(p, 0, sizeof *p);
+    for (int i = 0; i < LONG; i++) {
+        p->t[i] = (dc_stamp){2030, 4, (signed char)(1 + i / 24), (signed char)(i % 24), 0, 1, 0, 0};
+        p->demand[i] = 30;
+    }
+    for (int k = 0; k < 2; k++) {
+        const char *name = k ? "b" : "a";
+        dc_grid_make(p->grid[k], INFINITY, 0, 1.0);
+        p->gen[k] = (gen_state){0, 10, 1.0, k ? fail_b : fail_a};
+        p->inst[2 * k] = (dc_instance){.type = &dc_grid_type, .state = p->grid[k], .site = k, .bus = k};
+        p->inst[2 * k + 1] = (dc_instance){.type = &GEN, .state = &p->gen[k], .site = k, .bus = k};
+        snprintf(p->inst[2 * k + 1].name, sizeof p->inst[0].name, "gen_%s", name);
+        p->res[k][0] = 2 * k + 1, p->res[k][1] = 2 * k; /* the generator first, then the grid */
+        p->sites[k][0] = k;
+        dc_site *st = &p->site[k];
+        snprintf(st->name, sizeof st->name, "%s", name);
+        st->bus = k, st->n_res = 2, st->res = p->res[k];
+        st->demand = p->demand, st->pv = p->zero, st->crit = p->zero;
+        dc_bus *b = &p->bus[k];
+        snprintf(b->name, sizeof b->name, "%s", name);
+        b->n_sites = 1, b->sites = p->sites[k], b->n_res = 2, b->res = p->res[k], b->grid = 2 * k;
+        b->n_deficit = b->n_surplus = 2, b->deficit = b->surplus = p->res[k];
+        b->demand = p->bus_in[k][0], b->profile = p->bus_in[k][1], b->need = p->bus_in[k][2];
+        b->grid_import = p->point[k][0], b->grid_export = p->point[k][1], b->residual = p->point[k][2];
+    }
+    dc_engine *e = &p->e;
+    e->n_steps = LONG, e->step_h = 1.0, e->t = p->t;
+    e->n_inst = 4, e->n_sites = 2, e->n_buses = 2;
+    e->inst = p->inst, e->site = p->site, e->bus = p->bus, e->slot = p->slot, e->sold = p->sold;
+    for (int k = 0; k < F_COUNT; k++) e->town[k] = p->town[k];
+    e->sellers = p->sellers, e->active_buses = p->active_buses;
+    e->tolerance = DC_BALANCE_TOLERANCE_KWH;
+    e->threads = threads;
+    assert_int_equal(dc_engine_prepare(e), 0);
+}
+
+/* Run on one thread or side by side on two, a run ends at the earliest
+ * failing step of any bus, the first bus's at equal steps, with its
+ * reason. */
+static void buses_side_by_side_fail_at_the_earliest_step(void **state)
+{
+    (void)state;
+    static pair p;
+    for (int threads = 1; threads <= 2; threads++) {
+        int failed;
+        pair_init(&p, LONG, LONG, threads);
+        assert_int_equal(dc_engine_run(&p.e, 0, LONG, &failed), 0);
+        assert_int_equal(failed, LONG);
+        assert_near(p.point[1][0][LONG - 1], 20, 1e-12); /* both buses ran to the end */
+        pair_init(&p, 150, 120, threads);
+        assert_int_equal(dc_engine_run(&p.e, 0, LONG, &failed), -1);
+        assert_int_equal(failed, 120);
+        assert_non_null(strstr(p.e.error, "step 120 (2030-04-06 00:00 JST): site 'b': residual 1 kWh"));
+        pair_init(&p, 130, 130, threads);
+        assert_int_equal(dc_engine_run(&p.e, 0, LONG, &failed), -1);
+        assert_int_equal(failed, 130);
+        assert_non_null(strstr(p.e.error, "site 'a': residual 1 kWh; resource gen 'gen_a' did 11 kWh"));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +337,7 @@ int main(void)
         cmocka_unit_test(leaking_store_fails_its_ledger),
         cmocka_unit_test(floors_are_honoured),
         cmocka_unit_test(outage_mask_by_step),
+        cmocka_unit_test(buses_side_by_side_fail_at_the_earliest_step),
     };
     return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
 }

@@ -369,6 +369,31 @@ static void cyclic_start_found_bus_by_bus(void **state)
     close_run(&town);
 }
 
+/* Buses dispatched side by side give the bits of one thread: the town
+ * with every technology (a battery, a wood plant and a digester at three
+ * sites of their own) on 2 and 3 threads, each run twice. */
+static void threads_give_the_same_bits(void **state)
+{
+    (void)state;
+    run one, many;
+    run_scenario(&one, "tests/bench/every_technology.yaml", NULL, 0);
+    for (int n = 2; n <= 3; n++) {
+        open_run(&many, "tests/bench/every_technology.yaml", NULL, 0);
+        assert_int_equal(dc_model_set_threads(many.m, n), DC_OK);
+        for (int again = 0; again < 2; again++) {
+            assert_int_equal(dc_model_run(many.m), DC_OK);
+            size_t count = dc_model_series_count(one.m);
+            assert_int_equal(dc_model_series_count(many.m), count);
+            for (size_t k = 0; k < count; k++)
+                assert_memory_equal(dc_model_series_at(one.m, k), dc_model_series_at(many.m, k), STEPS * sizeof(double));
+            dc_model_reset(many.m);
+        }
+        close_run(&many);
+    }
+    assert_int_equal(dc_model_set_threads(one.m, 0), DC_ERR_ARG);
+    close_run(&one);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +404,7 @@ int main(void)
         cmocka_unit_test(battery_ledger_over_a_year),
         cmocka_unit_test(sites_on_the_public_grid_are_independent),
         cmocka_unit_test_setup_teardown(cyclic_start_found_bus_by_bus, tmp_setup, tmp_teardown),
+        cmocka_unit_test(threads_give_the_same_bits),
     };
     return cmocka_run_group_tests_name("sites", tests, NULL, NULL);
 }

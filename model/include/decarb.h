@@ -146,9 +146,15 @@ dc_status dc_runner_rerun(const dc_runner *r, dc_cache *cache, const char *const
 const dc_scenario *dc_runner_base(const dc_runner *r);
 void dc_runner_destroy(dc_runner **r);
 /* Advance one time step. DC_ERR_BALANCE when a site's balance or a
- * store's ledger does not close; dc_model_error says where. */
+ * store's ledger does not close; dc_model_error says where (the earliest
+ * such step). After that, dc_model_reset before running again. */
 dc_status dc_model_step(dc_model *m);
 dc_status dc_model_run(dc_model *m);   /* step until the year is done */
+/* Buses (a site on its own grid connection, or the sites of a private
+ * wire) share nothing, so a run may dispatch them side by side on up to n
+ * threads (default 1: the caller's). The figures are the same bit for bit
+ * for any n. DC_ERR_ARG for n < 1. */
+dc_status dc_model_set_threads(dc_model *m, int n);
 /* Back to step 0 with the initial storage state; PV and demand are kept,
  * so a dispatch variant reruns without recomputing them. */
 dc_status dc_model_reset(dc_model *m);

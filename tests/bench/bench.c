@@ -203,8 +203,9 @@ static double bench_dispatch(dc_model *m)
 }
 
 /* Dispatch of another scenario (one with every technology), or of the
- * same one with a --set (set: NULL for none); the median [ms]. */
-static double bench_other_dispatch(const char *path, const char *set, const char *note)
+ * same one with a --set (set: NULL for none), its buses on `threads`
+ * threads; the median [ms]. */
+static double bench_other_dispatch(const char *path, const char *set, const char *note, int threads)
 {
     dc_diag *d = dc_diag_create();
     dc_scenario *s = NULL;
@@ -216,6 +217,7 @@ static double bench_other_dispatch(const char *path, const char *set, const char
         for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         exit(1);
     }
+    dc_model_set_threads(m, threads);
     printf("    scenario %s%s:\n", path, note);
     double med = bench_dispatch(m);
     dc_model_destroy(&m);
@@ -367,12 +369,18 @@ int main(int argc, char **argv)
     bench_weather(s);
     bench_pv(s, in, m);
     double hourly = bench_dispatch(m);
-    double half = bench_other_dispatch(argv[1], "step_minutes=30", " at 30-minute steps");
+    double half = bench_other_dispatch(argv[1], "step_minutes=30", " at 30-minute steps", 1);
     printf("    30-minute year / hourly year: %.2f (target <= 2)\n", half / hourly);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    char on_cores[64];
+    snprintf(on_cores, sizeof on_cores, ", its buses on %ld threads as `decarb run` does", cores);
     const char *every = getenv("BENCH_EVERY_TECH"); /* a second scenario with every technology */
-    if (every && *every) bench_other_dispatch(every, NULL, "");
+    if (every && *every) {
+        bench_other_dispatch(every, NULL, ", one thread", 1);
+        if (cores > 1) bench_other_dispatch(every, NULL, on_cores, (int)cores);
+    }
     const char *scan = getenv("BENCH_SCAN"); /* a scenario whose run ends with the survival scan */
-    if (scan && *scan) bench_other_dispatch(scan, NULL, " (the year's last step runs the survival scan)");
+    if (scan && *scan) bench_other_dispatch(scan, NULL, " (the year's last step runs the survival scan)", 1);
     bench_whole_run(argv[2], argv[1], argc == 5 ? argv[3] : NULL, argc == 5 ? argv[4] : NULL);
     bench_sweeps(argv[2], argv[1]);
     printf("targets on this machine: dispatch <= 1 ms, whole run <= 100 ms and no slower than the baseline,\n"

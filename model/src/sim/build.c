@@ -452,18 +452,17 @@ static dc_status allocate(builder *b)
     e->step_h = m->step_h;
     e->t = m->ta.t;
     e->tolerance = DC_BALANCE_TOLERANCE_KWH;
+    e->threads = 1;
     e->n_sites = m->topo.n_sites;
     e->site = alloc(b, ((size_t)e->n_sites + 1) * sizeof *e->site);
     e->inst = alloc(b, ((size_t)n_inst + 1) * sizeof *e->inst);
-    e->bd = alloc(b, ((size_t)n_inst + 1) * sizeof *e->bd);
-    e->req = alloc(b, ((size_t)n_inst + 1) * sizeof(double));
-    e->done = alloc(b, ((size_t)n_inst + 1) * sizeof(double));
+    e->slot = alloc(b, ((size_t)n_inst + 1) * sizeof *e->slot);
     e->sold = alloc(b, ((size_t)n_inst + 1) * sizeof *e->sold);
     b->zeros = alloc(b, ((size_t)n + 1) * sizeof(double));
     m->level0 = alloc(b, ((size_t)e->n_sites + 1) * sizeof(double));
     m->inst_of = alloc(b, S_COUNT * sizeof *m->inst_of);
     b->has = alloc(b, ((size_t)e->n_sites + 1) * sizeof *b->has);
-    if (!e->site || !e->inst || !e->bd || !e->req || !e->done || !e->sold || !b->zeros || !m->level0 ||
+    if (!e->site || !e->inst || !e->slot || !e->sold || !b->zeros || !m->level0 ||
         !m->inst_of || !b->has)
         return DC_ERR_NOMEM;
     for (int sec = 0; sec < S_COUNT; sec++) {

@@ -1,6 +1,8 @@
 #include "engine.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,26 +27,25 @@ static void worst_report(const dc_engine *e, const int *res, int n, char *buf, s
     int worst = -1;
     double gap = 0;
     for (int k = 0; k < n; k++) {
-        double g = fabs(e->done[res[k]] - e->req[res[k]]);
+        double g = fabs(e->slot[res[k]].done - e->slot[res[k]].req);
         if (g > gap) gap = g, worst = res[k];
     }
     if (worst < 0 || gap <= e->tolerance) snprintf(buf, len, " (no resource misreported: dispatch does not close)");
     else
         snprintf(buf, len, "; resource %s '%s' did %.9g kWh where %.9g kWh was asked", e->inst[worst].type->name,
-                 e->inst[worst].name, e->done[worst], e->req[worst]);
+                 e->inst[worst].name, e->slot[worst].done, e->slot[worst].req);
 }
 
-static int check(dc_engine *e, int i, const char *what, const char *name, double residual, const int *res, int n)
+/* A residual above the tolerance fails the step; why goes into the bus's
+ * own buffer (buses may run side by side). */
+static int check(const dc_engine *e, dc_bus *b, int i, const char *what, const char *name, double residual,
+                 const int *res, int n)
 {
-    double a = fabs(residual);
-    if (!(a <= e->tolerance)) { /* NaN fails too */
-        char detail[1024];
-        worst_report(e, res, n, detail, sizeof detail);
-        describe(e, i, what, name, residual, detail, e->error, sizeof e->error);
-        return -1;
-    }
-    if (a > e->max_residual) e->max_residual = a;
-    return 0;
+    if (fabs(residual) <= e->tolerance) return 0; /* NaN fails too */
+    char detail[1024];
+    worst_report(e, res, n, detail, sizeof detail);
+    describe(e, i, what, name, residual, detail, b->error, sizeof b->error);
+    return -1;
 }
 
 /* ---- dispatch of an active bus --------------------------------------- */
@@ -55,7 +56,7 @@ static void ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c)
     for (int k = 0; k < b->n_res; k++) {
         const dc_instance *in = &e->inst[b->res[k]];
         if (in->type->begin) in->type->begin(in->state, c);
-        in->type->bounds(in->state, c, &e->bd[b->res[k]]);
+        in->type->bounds(in->state, c, &e->slot[b->res[k]].bd);
     }
 }
 
@@ -64,8 +65,8 @@ static void floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor
 {
     *floor_s = *floor_a = 0.0;
     for (int k = 0; k < b->n_res; k++) {
-        const dc_bounds *bd = &e->bd[b->res[k]];
-        e->req[b->res[k]] = bd->must_supply - bd->must_absorb;
+        const dc_bounds *bd = &e->slot[b->res[k]].bd;
+        e->slot[b->res[k]].req = bd->must_supply - bd->must_absorb;
         *floor_s += bd->must_supply;
         *floor_a += bd->must_absorb;
     }
@@ -76,10 +77,10 @@ static double cover_deficit(dc_engine *e, const dc_bus *b, double need)
 {
     for (int k = 0; k < b->n_deficit && need > 0; k++) {
         int r = b->deficit[k];
-        double room = e->bd[r].max_supply - e->bd[r].must_supply;
-        if (e->bd[r].must_absorb > 0 || room <= 0) continue;
+        double room = e->slot[r].bd.max_supply - e->slot[r].bd.must_supply;
+        if (e->slot[r].bd.must_absorb > 0 || room <= 0) continue;
         double take = room < need ? room : need;
-        e->req[r] += take;
+        e->slot[r].req += take;
         need -= take;
     }
     return need;
@@ -90,10 +91,10 @@ static double place_surplus(dc_engine *e, const dc_bus *b, double spare)
 {
     for (int k = 0; k < b->n_surplus && spare > 0; k++) {
         int r = b->surplus[k];
-        double room = e->bd[r].max_absorb - e->bd[r].must_absorb;
-        if (e->bd[r].must_supply > 0 || room <= 0) continue;
+        double room = e->slot[r].bd.max_absorb - e->slot[r].bd.must_absorb;
+        if (e->slot[r].bd.must_supply > 0 || room <= 0) continue;
         double give = room < spare ? room : spare;
-        e->req[r] -= give;
+        e->slot[r].req -= give;
         spare -= give;
     }
     return spare;
@@ -107,8 +108,8 @@ static double cut_floors(dc_engine *e, const dc_bus *b, double amount, double fl
     double cut = amount < floor ? amount : floor, share = cut / floor;
     for (int k = 0; k < b->n_res; k++) {
         int r = b->res[k];
-        if (absorb) e->req[r] += e->bd[r].must_absorb * share;
-        else e->req[r] -= e->bd[r].must_supply * share;
+        if (absorb) e->slot[r].req += e->slot[r].bd.must_absorb * share;
+        else e->slot[r].req -= e->slot[r].bd.must_supply * share;
     }
     return cut;
 }
@@ -119,7 +120,7 @@ static int formed(const dc_engine *e, const dc_bus *b)
 {
     for (int k = 0; k < b->n_res; k++) {
         int r = b->res[k];
-        const dc_bounds *bd = &e->bd[r];
+        const dc_bounds *bd = &e->slot[r].bd;
         if (e->inst[r].grid_forming && (bd->max_supply > 0 || bd->max_absorb > 0)) return 1;
     }
     return 0;
@@ -157,8 +158,8 @@ static int below_min_on(dc_engine *e, const dc_bus *b)
     int off = 0;
     for (int k = 0; k < b->n_res; k++) {
         int r = b->res[k];
-        dc_bounds *bd = &e->bd[r];
-        if (bd->min_on > 0 && e->req[r] > 0 && e->req[r] < bd->min_on * (1 - 1e-12)) {
+        dc_bounds *bd = &e->slot[r].bd;
+        if (bd->min_on > 0 && e->slot[r].req > 0 && e->slot[r].req < bd->min_on * (1 - 1e-12)) {
             *bd = (dc_bounds){0.0, 0.0, bd->must_absorb, bd->max_absorb, 0.0};
             off++;
         }
@@ -180,7 +181,7 @@ static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double 
     }
     for (int k = 0; k < b->n_res; k++) {
         int r = b->res[k];
-        e->done[r] = e->inst[r].type->commit(e->inst[r].state, c, e->req[r]);
+        e->slot[r].done = e->inst[r].type->commit(e->inst[r].state, c, e->slot[r].req);
     }
 }
 
@@ -195,9 +196,9 @@ static double site_resources(dc_engine *e, dc_site *s, double *asked)
     for (int k = 0; k < s->n_res; k++) {
         int r = s->res[k];
         const dc_instance *in = &e->inst[r];
-        double d = e->done[r];
+        double d = e->slot[r].done;
         did += d;
-        *asked += e->req[r];
+        *asked += e->slot[r].req;
         switch (in->type->role) {
         case DC_ROLE_STORE:
             if (d > 0) f[F_STORAGE_DISCHARGE] += d;
@@ -216,7 +217,7 @@ static double site_resources(dc_engine *e, dc_site *s, double *asked)
 
 /* Balance of one site; on a private wire the wire carries the difference
  * between what the site was asked to do and what it needs. */
-static int settle_site(dc_engine *e, const dc_bus *b, dc_site *s, int i, double share_unserved, double curt_frac,
+static int settle_site(dc_engine *e, dc_bus *b, dc_site *s, int i, double share_unserved, double curt_frac,
                        double *delivered_sum)
 {
     double *f = s->now, asked;
@@ -237,7 +238,7 @@ static int settle_site(dc_engine *e, const dc_bus *b, dc_site *s, int i, double 
         profile_shares(s, i, f[F_CURTAILED], delivered + f[F_GENERATION] + f[F_STORAGE_DISCHARGE],
                        f[F_GRID_EXPORT] + f[F_WIRE_OUT]);
     *delivered_sum += did + delivered;
-    return check(e, i, "site", s->name, f[F_RESIDUAL], s->res, s->n_res);
+    return check(e, b, i, "site", s->name, f[F_RESIDUAL], s->res, s->n_res);
 }
 
 /* Members of a private wire get shares of its connection's flows by what
@@ -256,20 +257,19 @@ static void share_connection(dc_engine *e, const dc_bus *b, double imp, double e
     }
 }
 
-static int ledgers(dc_engine *e, const dc_bus *b, const dc_ctx *c)
+static int ledgers(const dc_engine *e, dc_bus *b, const dc_ctx *c)
 {
     for (int k = 0; k < b->n_res; k++) {
         const dc_instance *in = &e->inst[b->res[k]];
         if (!in->type->ledger) continue;
-        double r = fabs(in->type->ledger(in->state, c, e->done[b->res[k]]));
+        double r = fabs(in->type->ledger(in->state, c, e->slot[b->res[k]].done));
         if (!(r <= e->tolerance)) {
             char detail[512];
             snprintf(detail, sizeof detail, " in its ledger at site '%s': what it holds does not follow from "
                      "what it reported", in->site >= 0 ? e->site[in->site].name : b->name);
-            describe(e, c->i, in->type->name, in->name, r, detail, e->error, sizeof e->error);
+            describe(e, c->i, in->type->name, in->name, r, detail, b->error, sizeof b->error);
             return -1;
         }
-        if (r > e->max_residual) e->max_residual = r;
     }
     return 0;
 }
@@ -283,13 +283,13 @@ static int bus_step(dc_engine *e, dc_bus *b, int i)
     double frac = b->profile[i] > 0 ? curtailed / b->profile[i] : 0.0;
     for (int k = 0; k < b->n_sites; k++)
         if (settle_site(e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
-    double g = e->done[b->grid];
+    double g = e->slot[b->grid].done;
     b->grid_import[i] = g > 0 ? g : 0.0;
     b->grid_export[i] = g < 0 ? -g : 0.0;
     if (b->wire) {
         share_connection(e, b, b->grid_import[i], b->grid_export[i]);
         b->residual[i] = supplied + g - (b->need[i] - unserved);
-        if (check(e, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
+        if (check(e, b, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
     } else {
         b->residual[i] = e->site[b->sites[0]].now[F_RESIDUAL];
     }
@@ -531,30 +531,62 @@ static int run_bus(dc_engine *e, dc_bus *b, int first, int last)
     return last;
 }
 
-/* Buses share nothing within a step, so each runs through all its steps in
- * turn. A failure anywhere ends the run at the earliest failing step (the
- * first bus, at equal steps), as a step-by-step run would. */
+/* The buses a run steps, taken one at a time by up to e->threads threads:
+ * buses share nothing (their sites, instances, records and error
+ * buffers are their own), so each runs through all its steps in turn
+ * wherever it runs, and the results are the same bit for bit. */
+typedef struct {
+    dc_engine *e;
+    int first, end;
+    atomic_int next; /* the next of e->active_buses to take */
+} bus_queue;
+
+static void *run_queue(void *arg)
+{
+    bus_queue *q = arg;
+    for (int a; (a = atomic_fetch_add(&q->next, 1)) < q->e->n_active_buses;) {
+        dc_bus *b = &q->e->bus[q->e->active_buses[a]];
+        if (b->kept) continue; /* its year stands */
+        b->error[0] = '\0';
+        b->stop = run_bus(q->e, b, q->first, q->end);
+    }
+    return NULL;
+}
+
+/* Threads pay only for long runs of several buses (not a single step). */
+enum { PARALLEL_MIN_STEPS = 168 };
+
+static void run_buses(dc_engine *e, int first, int end)
+{
+    bus_queue q = {e, first, end, 0};
+    int busy = 0, extra = 0;
+    for (int a = 0; a < e->n_active_buses; a++) busy += !e->bus[e->active_buses[a]].kept;
+    int want = end - first >= PARALLEL_MIN_STEPS ? (e->threads < busy ? e->threads : busy) - 1 : 0;
+    pthread_t th[DC_MAX_THREADS];
+    for (; extra < want && extra < DC_MAX_THREADS; extra++)
+        if (pthread_create(&th[extra], NULL, run_queue, &q)) break; /* fewer threads: the same work */
+    run_queue(&q);
+    for (int k = 0; k < extra; k++) pthread_join(th[k], NULL);
+}
+
+/* A failure anywhere ends the run at the earliest failing step (the first
+ * bus, at equal steps), as a step-by-step run would. */
 int dc_engine_run(dc_engine *e, int first, int last, int *failed)
 {
-    char error[sizeof e->error];
     int end = last;
-    error[0] = '\0';
+    const char *why = "";
     if (e->passive_fail >= first && e->passive_fail < last) {
         end = e->passive_fail;
-        snprintf(error, sizeof error, "%s", e->passive_error);
+        why = e->passive_error;
     }
     for (int b = 0; e->snap && b < e->n_buses; b++) /* passive buses do not change: their state is the same */
         for (int i = first; e->bus[b].passive && i < end; i++) snapshot_bus(e, &e->bus[b], i);
+    run_buses(e, first, end);
     for (int a = 0; a < e->n_active_buses; a++) {
-        if (e->bus[e->active_buses[a]].kept) continue; /* its year stands */
-        e->error[0] = '\0';
-        int stop = run_bus(e, &e->bus[e->active_buses[a]], first, end);
-        if (stop < end) {
-            end = stop;
-            memcpy(error, e->error, sizeof error);
-        }
+        const dc_bus *b = &e->bus[e->active_buses[a]];
+        if (!b->kept && b->stop < end) end = b->stop, why = b->error;
     }
-    memcpy(e->error, error, sizeof error);
+    snprintf(e->error, sizeof e->error, "%s", why);
     *failed = end;
     if (end < last) return -1;
     if (last == e->n_steps) settle_year(e);
@@ -569,8 +601,10 @@ void dc_engine_reset_bus(dc_engine *e, int bus)
 
 int dc_engine_run_bus(dc_engine *e, int bus, int *failed)
 {
-    e->error[0] = '\0';
-    *failed = run_bus(e, &e->bus[bus], 0, e->n_steps);
+    dc_bus *b = &e->bus[bus];
+    b->error[0] = '\0';
+    *failed = run_bus(e, b, 0, e->n_steps);
+    snprintf(e->error, sizeof e->error, "%s", b->error);
     return *failed < e->n_steps ? -1 : 0;
 }
 
@@ -584,7 +618,6 @@ void dc_engine_reset(dc_engine *e)
 {
     for (int r = 0; r < e->n_inst; r++)
         if (!e->bus[e->inst[r].bus].kept) e->inst[r].type->reset(e->inst[r].state);
-    e->max_residual = 0.0;
     e->error[0] = '\0';
 }
 

@@ -14,8 +14,13 @@
 #ifndef DC_ENGINE_H
 #define DC_ENGINE_H
 
+#include <stdalign.h>
+
 #include "sizes.h"
 #include "restype.h"
+
+/* Most threads a run uses (see dc_engine.threads). */
+enum { DC_MAX_THREADS = 64 };
 
 /* Largest residual a step may have [kWh]. */
 #define DC_BALANCE_TOLERANCE_KWH 1e-6
@@ -92,7 +97,16 @@ typedef struct {
     int kept;                 /* 1: its records and its instances' states hold a finished year that
                                  nothing since has changed: resets and runs leave it as it is */
     double *grid_import, *grid_export, *residual; /* point of connection, per step */
+    int stop;                 /* where its last run stopped: the failing step, or the run's end */
+    char error[2048];         /* why its last run failed */
 } dc_bus;
+
+/* An instance's numbers of the step: its bounds, what it was asked and
+ * what it did [kWh]. A cache line each, as buses run side by side. */
+typedef struct {
+    alignas(64) dc_bounds bd;
+    double req, done;
+} dc_slot;
 
 typedef struct {
     int n_steps;
@@ -104,8 +118,7 @@ typedef struct {
     dc_bus *bus;
     double *town[F_COUNT];   /* sums over sites (residual: over buses); demand and PV kept, the others
                                 written by dc_engine_town when asked */
-    dc_bounds *bd;           /* per instance, this step */
-    double *req, *done;      /* per instance, this step [kWh] */
+    dc_slot *slot;           /* per instance, this step */
     double **sold;           /* per selling instance: its sales per step [kWh] */
     int n_sellers, *sellers; /* instances that sell to off-site buyers */
     int n_active_buses, *active_buses; /* buses stepped one step at a time */
@@ -116,7 +129,7 @@ typedef struct {
     char passive_error[2048];
     unsigned char **snap;    /* per instance: its state at the start of every step (for the scan), or NULL */
     double tolerance;        /* [kWh] */
-    double max_residual;     /* largest |residual| of any site, bus or ledger so far [kWh] */
+    int threads;             /* at most this many threads run buses side by side (1: the caller's only) */
     char error[2048];        /* why the last step failed */
 } dc_engine;
 

@@ -243,6 +243,13 @@ static int keep_buses_but(dc_model *m, int changed)
     return after_year || after_sets;
 }
 
+dc_status dc_model_set_threads(dc_model *m, int n)
+{
+    if (!m || n < 1) return DC_ERR_ARG;
+    m->eng.threads = n < DC_MAX_THREADS ? n : DC_MAX_THREADS;
+    return DC_OK;
+}
+
 dc_status dc_model_reset(dc_model *m)
 {
     if (!m) return DC_ERR_ARG;
