@@ -60,16 +60,20 @@ static void ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c)
     }
 }
 
-/* Every request back to its floor; the floors' sums. */
-static void floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor_a)
+/* Every request back to its floor; the floors' sums. 1 when an instance
+ * has a minimum stable load this step. */
+static int floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor_a)
 {
+    int min_on = 0;
     *floor_s = *floor_a = 0.0;
     for (int k = 0; k < b->n_res; k++) {
-        const dc_bounds *bd = &e->slot[b->res[k]].bd;
-        e->slot[b->res[k]].req = bd->must_supply - bd->must_absorb;
-        *floor_s += bd->must_supply;
-        *floor_a += bd->must_absorb;
+        dc_slot *sl = &e->slot[b->res[k]];
+        sl->req = sl->bd.must_supply - sl->bd.must_absorb;
+        *floor_s += sl->bd.must_supply;
+        *floor_a += sl->bd.must_absorb;
+        min_on |= sl->bd.min_on > 0;
     }
+    return min_on;
 }
 
 /* Deficit order up to each ceiling; returns what is still missing. */
@@ -127,12 +131,13 @@ static int formed(const dc_engine *e, const dc_bus *b)
 }
 
 /* The orders for the step's net: deficit order, then must-charges cut;
- * or surplus order, PV curtailed, then must-runs cut. */
-static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double demand, double *unserved,
-                       double *curtailed)
+ * or surplus order, PV curtailed, then must-runs cut. 1 when an instance
+ * has a minimum stable load. */
+static int orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double demand, double *unserved,
+                      double *curtailed)
 {
     double floor_s, floor_a;
-    floors(e, b, &floor_s, &floor_a);
+    int min_on = floors(e, b, &floor_s, &floor_a);
     double profile = b->profile[c->i], stopped = 0.0;
     if (!c->grid_up && !formed(e, b)) stopped = profile, profile = 0.0; /* PV cannot run without a grid */
     double net = profile + floor_s - demand - floor_a;
@@ -149,6 +154,7 @@ static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double de
         *curtailed += curt;
         cut_floors(e, b, left - curt, floor_s, 0); /* a must-run goes down only after profiles */
     }
+    return min_on;
 }
 
 /* An instance asked for less than its minimum stable load is off for the
@@ -167,52 +173,58 @@ static int below_min_on(dc_engine *e, const dc_bus *b)
     return off;
 }
 
-/* Orders until no instance is asked for less than its minimum stable
- * load (turning one off changes the net, so the step is dispatched again);
- * then commit. */
-static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double need, double *unserved,
-                         double *curtailed)
+/* What an instance did, added to its site's flows by its role (the
+ * site's sums run in its own instance order, which is the bus's). */
+static void tally(dc_engine *e, const dc_instance *in, const dc_slot *sl)
 {
-    ask_bounds(e, b, c);
-    *unserved = *curtailed = 0.0;
-    for (int pass = 0; pass <= b->n_res; pass++) {
-        orders_for(e, b, c, need, unserved, curtailed);
-        if (!below_min_on(e, b)) break;
-    }
-    for (int k = 0; k < b->n_res; k++) {
-        int r = b->res[k];
-        e->slot[r].done = e->inst[r].type->commit(e->inst[r].state, c, e->slot[r].req);
+    if (in->site < 0) return; /* a private wire's connection: its bus's */
+    dc_site *s = &e->site[in->site];
+    double d = sl->done, *f = s->now;
+    s->did += d;
+    s->asked += sl->req;
+    switch (in->type->role) {
+    case DC_ROLE_STORE:
+        if (d > 0) f[F_STORAGE_DISCHARGE] += d;
+        else f[F_STORAGE_CHARGE] -= d;
+        if (in->type->level) f[F_STORAGE_LEVEL] += in->type->level(in->state);
+        break;
+    case DC_ROLE_GRID:
+        if (d > 0) f[F_GRID_IMPORT] += d;
+        else f[F_GRID_EXPORT] -= d;
+        break;
+    default: f[F_GENERATION] += d; break;
     }
 }
 
-/* Adds what the site's resources did to its flows; returns the sum of
- * their reports, and the sum of their requests in *asked. */
-static double site_resources(dc_engine *e, dc_site *s, double *asked)
+/* The flows that the bus's instances add to, back to 0. */
+static void clear_tallies(dc_engine *e, const dc_bus *b)
 {
-    double did = 0.0, *f = s->now;
-    *asked = 0.0;
-    f[F_GENERATION] = f[F_STORAGE_CHARGE] = f[F_STORAGE_DISCHARGE] = f[F_STORAGE_LEVEL] = 0.0;
-    f[F_GRID_IMPORT] = f[F_GRID_EXPORT] = 0.0;
-    for (int k = 0; k < s->n_res; k++) {
-        int r = s->res[k];
-        const dc_instance *in = &e->inst[r];
-        double d = e->slot[r].done;
-        did += d;
-        *asked += e->slot[r].req;
-        switch (in->type->role) {
-        case DC_ROLE_STORE:
-            if (d > 0) f[F_STORAGE_DISCHARGE] += d;
-            else f[F_STORAGE_CHARGE] -= d;
-            if (in->type->level) f[F_STORAGE_LEVEL] += in->type->level(in->state);
-            break;
-        case DC_ROLE_GRID:
-            if (d > 0) f[F_GRID_IMPORT] += d;
-            else f[F_GRID_EXPORT] -= d;
-            break;
-        default: f[F_GENERATION] += d; break;
-        }
+    for (int k = 0; k < b->n_sites; k++) {
+        dc_site *s = &e->site[b->sites[k]];
+        double *f = s->now;
+        s->did = s->asked = 0.0;
+        f[F_GENERATION] = f[F_STORAGE_CHARGE] = f[F_STORAGE_DISCHARGE] = f[F_STORAGE_LEVEL] = 0.0;
+        f[F_GRID_IMPORT] = f[F_GRID_EXPORT] = 0.0;
     }
-    return did;
+}
+
+/* Orders until no instance is asked for less than its minimum stable
+ * load (turning one off changes the net, so the step is dispatched again);
+ * then commit, and with `record` add what each did to its site's flows. */
+static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double need, double *unserved,
+                         double *curtailed, int record)
+{
+    ask_bounds(e, b, c);
+    *unserved = *curtailed = 0.0;
+    for (int pass = 0; pass <= b->n_res; pass++)
+        if (!orders_for(e, b, c, need, unserved, curtailed) || !below_min_on(e, b)) break;
+    if (record) clear_tallies(e, b);
+    for (int k = 0; k < b->n_res; k++) {
+        const dc_instance *in = &e->inst[b->res[k]];
+        dc_slot *sl = &e->slot[b->res[k]];
+        sl->done = in->type->commit(in->state, c, sl->req);
+        if (record) tally(e, in, sl);
+    }
 }
 
 /* Balance of one site; on a private wire the wire carries the difference
@@ -220,8 +232,7 @@ static double site_resources(dc_engine *e, dc_site *s, double *asked)
 static int settle_site(dc_engine *e, dc_bus *b, dc_site *s, int i, double share_unserved, double curt_frac,
                        double *delivered_sum)
 {
-    double *f = s->now, asked;
-    double did = site_resources(e, s, &asked);
+    double *f = s->now, did = s->did, asked = s->asked;
     double need = !b->grid_up || b->grid_up[i] ? s->demand[i] : s->crit[i];
     f[F_DEMAND] = s->demand[i];
     f[F_SHED] = f[F_DEMAND] - need;
@@ -278,7 +289,7 @@ static int bus_step(dc_engine *e, dc_bus *b, int i)
 {
     dc_ctx c = {i, &e->t[i], e->step_h, b->grid_up ? b->grid_up[i] : 1, 1};
     double unserved, curtailed, supplied = 0.0;
-    dispatch_bus(e, b, &c, b->need[i], &unserved, &curtailed);
+    dispatch_bus(e, b, &c, b->need[i], &unserved, &curtailed, 1);
     double share_u = b->need[i] > 0 ? unserved / b->need[i] : 0.0;
     double frac = b->profile[i] > 0 ? curtailed / b->profile[i] : 0.0;
     for (int k = 0; k < b->n_sites; k++)
@@ -481,7 +492,7 @@ static double survive_from(dc_engine *e, const dc_bus *b, int s, int max_steps, 
         int i = (s + h) % e->n_steps;
         dc_ctx c = {i, &e->t[i], e->step_h, 0, 0};
         double unserved, curtailed;
-        dispatch_bus(e, b, &c, crit[i], &unserved, &curtailed);
+        dispatch_bus(e, b, &c, crit[i], &unserved, &curtailed, 0);
         if (unserved > 1e-9) break;
     }
     return h * e->step_h;

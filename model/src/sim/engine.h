@@ -75,6 +75,7 @@ typedef struct {
     const double *demand, *pv; /* inputs per step [kWh] (shared zeros when it has none) */
     const double *crit;  /* critical demand per step [kWh]: what an outage still serves */
     double now[F_COUNT]; /* this step's flows [kWh] */
+    double did, asked;   /* this step: what its instances reported, and what they were asked [kWh] */
     double *f[F_COUNT];  /* recorded series per step; NULL for flows the site never has */
     int n_kept, kept[F_COUNT]; /* the flows it records (the others stay 0) */
     int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
