@@ -50,18 +50,38 @@ static int check(const dc_engine *e, dc_bus *b, int i, const char *what, const c
 
 /* ---- dispatch of an active bus --------------------------------------- */
 
-/* What happens whatever the dispatch, then each instance's bounds. */
-static void ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c)
+/* What a dispatched step leaves for the balance: demand not served and
+ * profile supply curtailed [kWh]; with records, the first instance whose
+ * ledger does not close (-1: none) and its residual. */
+typedef struct {
+    double unserved, curtailed;
+    int bad_ledger;
+    double ledger_residual;
+} step_outcome;
+
+/* Each instance's begin and bounds, and its request at its floor: one walk
+ * (a call through a pointer makes the compiler load everything again).
+ * The floors' sums; 1 when an instance has a minimum stable load. */
+static int ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *floor_s, double *floor_a)
 {
+    int min_on = 0;
+    double fs = 0.0, fa = 0.0;
     for (int k = 0; k < b->n_res; k++) {
         const dc_instance *in = &e->inst[b->res[k]];
+        dc_slot *sl = &e->slot[b->res[k]];
         if (in->type->begin) in->type->begin(in->state, c);
-        in->type->bounds(in->state, c, &e->slot[b->res[k]].bd);
+        in->type->bounds(in->state, c, &sl->bd);
+        sl->req = sl->bd.must_supply - sl->bd.must_absorb;
+        fs += sl->bd.must_supply;
+        fa += sl->bd.must_absorb;
+        min_on |= sl->bd.min_on > 0;
     }
+    *floor_s = fs, *floor_a = fa;
+    return min_on;
 }
 
-/* Every request back to its floor; the floors' sums. 1 when an instance
- * has a minimum stable load this step. */
+/* Every request back to its floor (after an instance was turned off);
+ * the floors' sums, and 1 when an instance has a minimum stable load. */
 static int floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor_a)
 {
     int min_on = 0;
@@ -80,11 +100,11 @@ static int floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor_
 static double cover_deficit(dc_engine *e, const dc_bus *b, double need)
 {
     for (int k = 0; k < b->n_deficit && need > 0; k++) {
-        int r = b->deficit[k];
-        double room = e->slot[r].bd.max_supply - e->slot[r].bd.must_supply;
-        if (e->slot[r].bd.must_absorb > 0 || room <= 0) continue;
+        dc_slot *sl = &e->slot[b->deficit[k]];
+        double room = sl->bd.max_supply - sl->bd.must_supply;
+        if (sl->bd.must_absorb > 0 || room <= 0) continue;
         double take = room < need ? room : need;
-        e->slot[r].req += take;
+        sl->req += take;
         need -= take;
     }
     return need;
@@ -94,11 +114,11 @@ static double cover_deficit(dc_engine *e, const dc_bus *b, double need)
 static double place_surplus(dc_engine *e, const dc_bus *b, double spare)
 {
     for (int k = 0; k < b->n_surplus && spare > 0; k++) {
-        int r = b->surplus[k];
-        double room = e->slot[r].bd.max_absorb - e->slot[r].bd.must_absorb;
-        if (e->slot[r].bd.must_supply > 0 || room <= 0) continue;
+        dc_slot *sl = &e->slot[b->surplus[k]];
+        double room = sl->bd.max_absorb - sl->bd.must_absorb;
+        if (sl->bd.must_supply > 0 || room <= 0) continue;
         double give = room < spare ? room : spare;
-        e->slot[r].req -= give;
+        sl->req -= give;
         spare -= give;
     }
     return spare;
@@ -111,9 +131,9 @@ static double cut_floors(dc_engine *e, const dc_bus *b, double amount, double fl
     if (floor <= 0 || amount <= 0) return 0.0;
     double cut = amount < floor ? amount : floor, share = cut / floor;
     for (int k = 0; k < b->n_res; k++) {
-        int r = b->res[k];
-        if (absorb) e->slot[r].req += e->slot[r].bd.must_absorb * share;
-        else e->slot[r].req -= e->slot[r].bd.must_supply * share;
+        dc_slot *sl = &e->slot[b->res[k]];
+        if (absorb) sl->req += sl->bd.must_absorb * share;
+        else sl->req -= sl->bd.must_supply * share;
     }
     return cut;
 }
@@ -130,31 +150,28 @@ static int formed(const dc_engine *e, const dc_bus *b)
     return 0;
 }
 
-/* The orders for the step's net: deficit order, then must-charges cut;
- * or surplus order, PV curtailed, then must-runs cut. 1 when an instance
- * has a minimum stable load. */
-static int orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double demand, double *unserved,
-                      double *curtailed)
+/* The orders for the step's net, the requests at their floors: deficit
+ * order, then must-charges cut; or surplus order, PV curtailed, then
+ * must-runs cut. */
+static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double demand, double floor_s,
+                       double floor_a, step_outcome *o)
 {
-    double floor_s, floor_a;
-    int min_on = floors(e, b, &floor_s, &floor_a);
     double profile = b->profile[c->i], stopped = 0.0;
     if (!c->grid_up && !formed(e, b)) stopped = profile, profile = 0.0; /* PV cannot run without a grid */
     double net = profile + floor_s - demand - floor_a;
-    *unserved = 0.0;
-    *curtailed = stopped;
+    o->unserved = 0.0;
+    o->curtailed = stopped;
     if (net < 0) {
         double short_by = cover_deficit(e, b, -net);
         short_by -= cut_floors(e, b, short_by, floor_a, 1); /* a must-charge goes short before a load */
-        *unserved = short_by > 0 ? short_by : 0.0;
+        o->unserved = short_by > 0 ? short_by : 0.0;
     } else if (net > 0) {
         double left = place_surplus(e, b, net);
         double curt = left < profile ? left : profile;
         if (curt < 0) curt = 0.0;
-        *curtailed += curt;
+        o->curtailed += curt;
         cut_floors(e, b, left - curt, floor_s, 0); /* a must-run goes down only after profiles */
     }
-    return min_on;
 }
 
 /* An instance asked for less than its minimum stable load is off for the
@@ -163,9 +180,9 @@ static int below_min_on(dc_engine *e, const dc_bus *b)
 {
     int off = 0;
     for (int k = 0; k < b->n_res; k++) {
-        int r = b->res[k];
-        dc_bounds *bd = &e->slot[r].bd;
-        if (bd->min_on > 0 && e->slot[r].req > 0 && e->slot[r].req < bd->min_on * (1 - 1e-12)) {
+        dc_slot *sl = &e->slot[b->res[k]];
+        dc_bounds *bd = &sl->bd;
+        if (bd->min_on > 0 && sl->req > 0 && sl->req < bd->min_on * (1 - 1e-12)) {
             *bd = (dc_bounds){0.0, 0.0, bd->must_absorb, bd->max_absorb, 0.0};
             off++;
         }
@@ -208,23 +225,39 @@ static void clear_tallies(dc_engine *e, const dc_bus *b)
     }
 }
 
-/* Orders until no instance is asked for less than its minimum stable
- * load (turning one off changes the net, so the step is dispatched again);
- * then commit, and with `record` add what each did to its site's flows. */
-static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double need, double *unserved,
-                         double *curtailed, int record)
+/* Every instance commits its request. With records, what each did goes
+ * to its site's flows and its ledger is checked as it stands (its state
+ * is its own); the first that does not close is kept for the balance to
+ * report after the sites'. */
+static void commit_all(dc_engine *e, const dc_bus *b, const dc_ctx *c, step_outcome *o)
 {
-    ask_bounds(e, b, c);
-    *unserved = *curtailed = 0.0;
-    for (int pass = 0; pass <= b->n_res; pass++)
-        if (!orders_for(e, b, c, need, unserved, curtailed) || !below_min_on(e, b)) break;
-    if (record) clear_tallies(e, b);
+    o->bad_ledger = -1;
+    if (c->record) clear_tallies(e, b);
     for (int k = 0; k < b->n_res; k++) {
         const dc_instance *in = &e->inst[b->res[k]];
         dc_slot *sl = &e->slot[b->res[k]];
         sl->done = in->type->commit(in->state, c, sl->req);
-        if (record) tally(e, in, sl);
+        if (!c->record) continue;
+        tally(e, in, sl);
+        if (!in->type->ledger || o->bad_ledger >= 0) continue;
+        double r = fabs(in->type->ledger(in->state, c, sl->done));
+        if (!(r <= e->tolerance)) o->bad_ledger = b->res[k], o->ledger_residual = r;
     }
+}
+
+/* Orders until no instance is asked for less than its minimum stable
+ * load (turning one off changes the net, so the step is dispatched again);
+ * then commit. */
+static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double need, step_outcome *o)
+{
+    double floor_s, floor_a;
+    int min_on = ask_bounds(e, b, c, &floor_s, &floor_a);
+    for (int pass = 0;; pass++) {
+        orders_for(e, b, c, need, floor_s, floor_a, o);
+        if (!min_on || !below_min_on(e, b) || pass == b->n_res) break;
+        min_on = floors(e, b, &floor_s, &floor_a);
+    }
+    commit_all(e, b, c, o);
 }
 
 /* Balance of one site; on a private wire the wire carries the difference
@@ -268,30 +301,25 @@ static void share_connection(dc_engine *e, const dc_bus *b, double imp, double e
     }
 }
 
-static int ledgers(const dc_engine *e, dc_bus *b, const dc_ctx *c)
+/* A ledger that did not close, into the bus's error. */
+static int ledger_failed(const dc_engine *e, dc_bus *b, int i, int r, double residual)
 {
-    for (int k = 0; k < b->n_res; k++) {
-        const dc_instance *in = &e->inst[b->res[k]];
-        if (!in->type->ledger) continue;
-        double r = fabs(in->type->ledger(in->state, c, e->slot[b->res[k]].done));
-        if (!(r <= e->tolerance)) {
-            char detail[512];
-            snprintf(detail, sizeof detail, " in its ledger at site '%s': what it holds does not follow from "
-                     "what it reported", in->site >= 0 ? e->site[in->site].name : b->name);
-            describe(e, c->i, in->type->name, in->name, r, detail, b->error, sizeof b->error);
-            return -1;
-        }
-    }
-    return 0;
+    const dc_instance *in = &e->inst[r];
+    char detail[512];
+    snprintf(detail, sizeof detail, " in its ledger at site '%s': what it holds does not follow from "
+             "what it reported", in->site >= 0 ? e->site[in->site].name : b->name);
+    describe(e, i, in->type->name, in->name, residual, detail, b->error, sizeof b->error);
+    return -1;
 }
 
 static int bus_step(dc_engine *e, dc_bus *b, int i)
 {
     dc_ctx c = {i, &e->t[i], e->step_h, b->grid_up ? b->grid_up[i] : 1, 1};
-    double unserved, curtailed, supplied = 0.0;
-    dispatch_bus(e, b, &c, b->need[i], &unserved, &curtailed, 1);
-    double share_u = b->need[i] > 0 ? unserved / b->need[i] : 0.0;
-    double frac = b->profile[i] > 0 ? curtailed / b->profile[i] : 0.0;
+    step_outcome o;
+    double supplied = 0.0;
+    dispatch_bus(e, b, &c, b->need[i], &o);
+    double share_u = b->need[i] > 0 ? o.unserved / b->need[i] : 0.0;
+    double frac = b->profile[i] > 0 ? o.curtailed / b->profile[i] : 0.0;
     for (int k = 0; k < b->n_sites; k++)
         if (settle_site(e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
     double g = e->slot[b->grid].done;
@@ -299,12 +327,12 @@ static int bus_step(dc_engine *e, dc_bus *b, int i)
     b->grid_export[i] = g < 0 ? -g : 0.0;
     if (b->wire) {
         share_connection(e, b, b->grid_import[i], b->grid_export[i]);
-        b->residual[i] = supplied + g - (b->need[i] - unserved);
+        b->residual[i] = supplied + g - (b->need[i] - o.unserved);
         if (check(e, b, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
     } else {
         b->residual[i] = e->site[b->sites[0]].now[F_RESIDUAL];
     }
-    return ledgers(e, b, &c);
+    return o.bad_ledger < 0 ? 0 : ledger_failed(e, b, i, o.bad_ledger, o.ledger_residual);
 }
 
 /* ---- the year's accounting ---------------------------------------------- */
@@ -491,9 +519,9 @@ static double survive_from(dc_engine *e, const dc_bus *b, int s, int max_steps, 
     for (; h < max_steps; h++) {
         int i = (s + h) % e->n_steps;
         dc_ctx c = {i, &e->t[i], e->step_h, 0, 0};
-        double unserved, curtailed;
-        dispatch_bus(e, b, &c, crit[i], &unserved, &curtailed, 0);
-        if (unserved > 1e-9) break;
+        step_outcome o;
+        dispatch_bus(e, b, &c, crit[i], &o);
+        if (o.unserved > 1e-9) break;
     }
     return h * e->step_h;
 }
