@@ -35,17 +35,23 @@ static void *grow(void *v, int n, int *cap, size_t each)
 
 /* A block on cache lines of its own: an instance's state, written every
  * step, never shares a line with another bus's while buses run side by
- * side. */
+ * side. Under AddressSanitizer exactly n bytes (aligned all the same), so
+ * that a byte past the end is caught. */
+static void *zeroed_lines(size_t n)
+{
+    size_t bytes = DC_POOL_ARENAS ? (n + ALIGN - 1) / ALIGN * ALIGN : n;
+    void *m = NULL;
+    if (bytes < n || posix_memalign(&m, ALIGN, bytes ? bytes : ALIGN)) return NULL;
+    return memset(m, 0, bytes);
+}
+
 static void *small_block(dc_pool *p, size_t n)
 {
     void **b = grow(p->block, p->n, &p->cap, sizeof *p->block);
     if (!b) return NULL;
     p->block = b;
-    size_t bytes = n ? (n + ALIGN - 1) / ALIGN * ALIGN : ALIGN;
-    void *m = bytes >= n ? aligned_alloc(ALIGN, bytes) : NULL;
-    if (!m) return NULL;
-    memset(m, 0, bytes);
-    p->block[p->n++] = m;
+    void *m = zeroed_lines(n);
+    if (m) p->block[p->n++] = m;
     return m;
 }
 
