@@ -17,7 +17,7 @@ typedef struct {
     dc_instance inst[2];
     dc_site site;
     dc_bus bus;
-    int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1];
+    int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1], work[1];
     double demand[STEPS], crit[STEPS], pv[STEPS], busd[STEPS], busp[STEPS], busn[STEPS];
     double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS];
     dc_slot slot[2];
@@ -61,7 +61,7 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
     for (int k = 0; k < F_COUNT; k++) e->town[k] = r->town[k];
     e->slot = r->slot, e->sold = r->sold;
     e->sellers = r->sellers;
-    e->active_buses = r->active_buses;
+    e->active_buses = r->active_buses, e->work = r->work;
     e->tolerance = DC_BALANCE_TOLERANCE_KWH;
     e->threads = 1;
     assert_int_equal(dc_engine_prepare(e), 0);
@@ -259,7 +259,7 @@ typedef struct {
     dc_instance inst[4];
     dc_site site[2];
     dc_bus bus[2];
-    int res[2][2], sites[2][1], active_buses[2], sellers[4];
+    int res[2][2], sites[2][1], active_buses[2], work[2], sellers[4];
     double demand[LONG], zero[LONG], bus_in[2][3][LONG], point[2][3][LONG], town[F_COUNT][LONG];
     dc_slot slot[4];
     double *sold[4];
@@ -299,7 +299,7 @@ static void pair_init(pair *p, int fail_a, int fail_b, int threads)
     e->n_inst = 4, e->n_sites = 2, e->n_buses = 2;
     e->inst = p->inst, e->site = p->site, e->bus = p->bus, e->slot = p->slot, e->sold = p->sold;
     for (int k = 0; k < F_COUNT; k++) e->town[k] = p->town[k];
-    e->sellers = p->sellers, e->active_buses = p->active_buses;
+    e->sellers = p->sellers, e->active_buses = p->active_buses, e->work = p->work;
     e->tolerance = DC_BALANCE_TOLERANCE_KWH;
     e->threads = threads;
     assert_int_equal(dc_engine_prepare(e), 0);

@@ -369,29 +369,60 @@ static void cyclic_start_found_bus_by_bus(void **state)
     close_run(&town);
 }
 
-/* Buses dispatched side by side give the bits of one thread: the town
- * with every technology (a battery, a wood plant and a digester at three
- * sites of their own) on 2 and 3 threads, each run twice. */
+/* A model of path (with sets) on `threads` threads, a key set in place
+ * before any run (every bus's cyclic start is found again, buses side by
+ * side), run to the end of the year. */
+static void run_on_threads(run *r, const char *path, const char **sets, int n_sets, const char *key, int threads)
+{
+    dc_diag *d = dc_diag_create();
+    open_run(r, path, sets, n_sets);
+    assert_int_equal(dc_model_set_threads(r->m, threads), DC_OK);
+    assert_int_equal(dc_model_set(r->m, key, d), DC_OK);
+    assert_int_equal(dc_model_run(r->m), DC_OK);
+    dc_diag_destroy(&d);
+}
+
+/* Buses dispatched, scanned and settled side by side give the bits of one
+ * thread: the town with every technology (a cyclic battery, a wood plant
+ * and a digester at three sites of their own), and the typhoon town
+ * (cyclic shelter battery, V2B cars, an outage and the survival scan at
+ * two sites), on 1, 2 and 3 threads; every series, the survival hours
+ * included, each run twice. */
 static void threads_give_the_same_bits(void **state)
 {
     (void)state;
-    run one, many;
-    run_scenario(&one, "tests/bench/every_technology.yaml", NULL, 0);
-    for (int n = 2; n <= 3; n++) {
-        open_run(&many, "tests/bench/every_technology.yaml", NULL, 0);
-        assert_int_equal(dc_model_set_threads(many.m, n), DC_OK);
-        for (int again = 0; again < 2; again++) {
-            assert_int_equal(dc_model_run(many.m), DC_OK);
-            size_t count = dc_model_series_count(one.m);
-            assert_int_equal(dc_model_series_count(many.m), count);
-            for (size_t k = 0; k < count; k++)
-                assert_memory_equal(dc_model_series_at(one.m, k), dc_model_series_at(many.m, k), STEPS * sizeof(double));
-            dc_model_reset(many.m);
+    const char *every[] = {"batteries.town_hall_battery.year_end=cyclic"};
+    const char *typhoon[] = {"batteries.shelter_battery.year_end=cyclic"};
+    const struct {
+        const char *path, **sets, *key;
+    } cases[] = {{"tests/bench/every_technology.yaml", every, "batteries.town_hall_battery.energy_kwh=300"},
+                 {"scenarios/typhoon_town.yaml", typhoon, "batteries.shelter_battery.energy_kwh=120"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        run one, many;
+        run_on_threads(&one, cases[c].path, cases[c].sets, 1, cases[c].key, 1);
+        dc_cyclic_info cy;
+        assert_int_equal(dc_model_cyclic(one.m, &cy), DC_OK);
+        assert_true(cy.cyclic);
+        assert_true(c == 0 || dc_model_series(one.m, "site:school:survival_hours") != NULL);
+        for (int n = 2; n <= 3; n++) {
+            run_on_threads(&many, cases[c].path, cases[c].sets, 1, cases[c].key, n);
+            for (int again = 0; again < 2; again++) {
+                size_t count = dc_model_series_count(one.m);
+                assert_int_equal(dc_model_series_count(many.m), count);
+                for (size_t k = 0; k < count; k++)
+                    assert_memory_equal(dc_model_series_at(one.m, k), dc_model_series_at(many.m, k),
+                                        STEPS * sizeof(double));
+                dc_model_reset(many.m);
+                assert_int_equal(dc_model_run(many.m), DC_OK);
+            }
+            close_run(&many);
         }
-        close_run(&many);
+        close_run(&one);
     }
-    assert_int_equal(dc_model_set_threads(one.m, 0), DC_ERR_ARG);
-    close_run(&one);
+    run r;
+    open_run(&r, "tests/bench/every_technology.yaml", NULL, 0);
+    assert_int_equal(dc_model_set_threads(r.m, 0), DC_ERR_ARG);
+    close_run(&r);
 }
 
 int main(void)

@@ -404,13 +404,12 @@ static dc_status sum_inputs(builder *b)
     if (outages(b)) return DC_ERR_NOMEM;
     size_t ni = ((size_t)e->n_inst + 1) * sizeof(int);
     e->sellers = alloc(b, ni);
-
     e->active_buses = alloc(b, ((size_t)e->n_buses + 1) * sizeof(int));
+    e->work = alloc(b, ((size_t)e->n_buses + 1) * sizeof(int));
     e->all_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
     e->scratch[0] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     e->scratch[1] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
-    if (!e->sellers ||  !e->active_buses || !e->all_sites || !e->scratch[0] ||
-        !e->scratch[1])
+    if (!e->sellers || !e->active_buses || !e->work || !e->all_sites || !e->scratch[0] || !e->scratch[1])
         return DC_ERR_NOMEM;
     for (int k = 0; k < e->n_sites; k++) e->all_sites[k] = k;
     return dc_engine_prepare(e) ? DC_ERR_NOMEM : DC_OK;

@@ -570,42 +570,61 @@ static int run_bus(dc_engine *e, dc_bus *b, int first, int last)
     return last;
 }
 
-/* The buses a run steps, taken one at a time by up to e->threads threads:
- * buses share nothing (their sites, instances, records and error
- * buffers are their own), so each runs through all its steps in turn
- * wherever it runs, and the results are the same bit for bit. */
+/* ---- buses side by side ------------------------------------------------- */
+
+/* Jobs taken one bus at a time by up to e->threads threads. Buses share
+ * nothing (their sites, instances, snapshots, records and error buffers
+ * are their own), so a bus's job gives the same bits wherever it runs. */
 typedef struct {
     dc_engine *e;
-    int first, end;
-    atomic_int next; /* the next of e->active_buses to take */
+    const int *buses;
+    int n;
+    dc_bus_job job;
+    void *arg;
+    atomic_int next; /* the next of buses to take */
 } bus_queue;
 
-static void *run_queue(void *arg)
+static void *take_jobs(void *arg)
 {
     bus_queue *q = arg;
-    for (int a; (a = atomic_fetch_add(&q->next, 1)) < q->e->n_active_buses;) {
-        dc_bus *b = &q->e->bus[q->e->active_buses[a]];
-        if (b->kept) continue; /* its year stands */
-        b->error[0] = '\0';
-        b->stop = run_bus(q->e, b, q->first, q->end);
-    }
+    for (int a; (a = atomic_fetch_add(&q->next, 1)) < q->n;) q->job(q->e, q->buses[a], q->arg);
     return NULL;
 }
 
-/* Threads pay only for long runs of several buses (not a single step). */
-enum { PARALLEL_MIN_STEPS = 168 };
-
-static void run_buses(dc_engine *e, int first, int end)
+void dc_engine_each_bus(dc_engine *e, const int *buses, int n, int parallel, dc_bus_job job, void *arg)
 {
-    bus_queue q = {e, first, end, 0};
-    int busy = 0, extra = 0;
-    for (int a = 0; a < e->n_active_buses; a++) busy += !e->bus[e->active_buses[a]].kept;
-    int want = end - first >= PARALLEL_MIN_STEPS ? (e->threads < busy ? e->threads : busy) - 1 : 0;
+    bus_queue q = {e, buses, n, job, arg, 0};
+    int want = parallel ? (e->threads < n ? e->threads : n) - 1 : 0, extra = 0;
     pthread_t th[DC_MAX_THREADS];
     for (; extra < want && extra < DC_MAX_THREADS; extra++)
-        if (pthread_create(&th[extra], NULL, run_queue, &q)) break; /* fewer threads: the same work */
-    run_queue(&q);
+        if (pthread_create(&th[extra], NULL, take_jobs, &q)) break; /* fewer threads: the same work */
+    take_jobs(&q);
     for (int k = 0; k < extra; k++) pthread_join(th[k], NULL);
+}
+
+typedef struct {
+    int first, end;
+} steps_span;
+
+static void run_job(dc_engine *e, int bus, void *arg)
+{
+    const steps_span *span = arg;
+    dc_bus *b = &e->bus[bus];
+    b->error[0] = '\0';
+    b->stop = run_bus(e, b, span->first, span->end);
+}
+
+/* Threads pay only for long runs (not a single step). */
+enum { PARALLEL_MIN_STEPS = 168 };
+
+/* Steps [first, end) of every active bus not kept (a kept bus's year stands). */
+static void run_buses(dc_engine *e, int first, int end)
+{
+    int n = 0;
+    for (int a = 0; a < e->n_active_buses; a++)
+        if (!e->bus[e->active_buses[a]].kept) e->work[n++] = e->active_buses[a];
+    steps_span span = {first, end};
+    dc_engine_each_bus(e, e->work, n, end - first >= PARALLEL_MIN_STEPS, run_job, &span);
 }
 
 /* A failure anywhere ends the run at the earliest failing step (the first
@@ -643,7 +662,6 @@ int dc_engine_run_bus(dc_engine *e, int bus, int *failed)
     dc_bus *b = &e->bus[bus];
     b->error[0] = '\0';
     *failed = run_bus(e, b, 0, e->n_steps);
-    snprintf(e->error, sizeof e->error, "%s", b->error);
     return *failed < e->n_steps ? -1 : 0;
 }
 

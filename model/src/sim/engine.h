@@ -123,6 +123,7 @@ typedef struct {
     double **sold;           /* per selling instance: its sales per step [kWh] */
     int n_sellers, *sellers; /* instances that sell to off-site buyers */
     int n_active_buses, *active_buses; /* buses stepped one step at a time */
+    int *work;               /* n_buses: the buses a job goes through */
     int *all_sites;          /* 0 .. n_sites-1 */
     double *scratch[2];      /* n_steps each: flows a passive site computes but does not record */
 
@@ -153,7 +154,8 @@ void dc_engine_town(dc_engine *e, int k);
 void dc_engine_reset_bus(dc_engine *e, int bus);
 /* The year of one active bus alone, its records written; no year-end
  * accounting (a pass to find a store's cyclic start). 0; or -1
- * with the failing step in *failed (error says where). */
+ * with the failing step in *failed (the bus's error says where). It
+ * touches nothing but the bus's own, so buses may run it side by side. */
 int dc_engine_run_bus(dc_engine *e, int bus, int *failed);
 /* Once the topology and inputs are set, and again whenever an input changes
  * (demand, profiles, grid availability): the per-bus sums of the sites'
@@ -164,6 +166,11 @@ int dc_engine_prepare(dc_engine *e);
 /* After a change of the profiles at one site only (a PV array retuned):
  * the sums and the passive year that depend on them, as prepare would. */
 void dc_engine_profiles_changed(dc_engine *e, int site);
+/* A job on one bus, and every bus of a list through it, on up to
+ * e->threads threads when `parallel` (else on the caller's): jobs on
+ * different buses must touch nothing but their own bus's. */
+typedef void (*dc_bus_job)(dc_engine *e, int bus, void *arg);
+void dc_engine_each_bus(dc_engine *e, const int *buses, int n, int parallel, dc_bus_job job, void *arg);
 /* After a run with snapshots: for every start step, the hours a bus keeps
  * its critical demand served with the grid down (at most max_steps). The
  * run's records and end states are left as they were. 0, or -1 without

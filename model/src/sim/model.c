@@ -1,6 +1,7 @@
 /* The run's lifecycle: create (sun, topology, engine), step, run, reset,
  * destroy, and the series accessors. */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,30 +87,47 @@ static double cycle_bus(dc_model *m, int b)
     return moved;
 }
 
+/* One bus's cyclic start: its year run until its stores' start stops
+ * moving; a failure keeps the bus's error. */
+static void cycle_job(dc_engine *e, int b, void *arg)
+{
+    dc_model *m = arg;
+    dc_bus_cycle *c = &m->cyc[b];
+    int failed;
+    c->failed = 0;
+    for (int pass = 0; c->any && pass < MAX_CYCLIC_PASSES; pass++) {
+        if (dc_engine_run_bus(e, b, &failed)) {
+            c->failed = 1;
+            return;
+        }
+        c->gap_kwh = cycle_bus(m, b);
+        c->passes = pass + 1;
+        dc_engine_reset_bus(e, b);
+        if (c->gap_kwh <= 1e-9) break;
+    }
+}
+
 /* Stores that start the year where they end: each bus's year is run on
  * its own until their start stops moving (rule-based dispatch forgets its
  * start once a store has been full or empty: two or three passes). Buses
- * share nothing, so a bus's start does not depend on the others; a kept
- * bus keeps what it found. */
+ * share nothing, so a bus's start does not depend on the others (and
+ * buses are settled side by side); a kept bus keeps what it found. */
 static dc_status find_cyclic_start(dc_model *m, dc_diag *diag)
 {
     dc_engine *e = &m->eng;
+    int n = 0;
     for (int a = 0; a < e->n_active_buses; a++) {
-        int b = e->active_buses[a], failed;
-        dc_bus_cycle *c = &m->cyc[b];
+        int b = e->active_buses[a];
         if (e->bus[b].kept) continue;
-        *c = (dc_bus_cycle){cycle_bus(m, b) >= 0, 0, 0.0}; /* before any step nothing moves */
-        for (int pass = 0; c->any && pass < MAX_CYCLIC_PASSES; pass++) {
-            if (dc_engine_run_bus(e, b, &failed)) {
-                dc_diag_add(diag, m->s->file, 0, 0, NULL, "%s", e->error);
-                return DC_ERR_BALANCE;
-            }
-            c->gap_kwh = cycle_bus(m, b);
-            c->passes = pass + 1;
-            dc_engine_reset_bus(e, b);
-            if (c->gap_kwh <= 1e-9) break;
-        }
+        m->cyc[b] = (dc_bus_cycle){cycle_bus(m, b) >= 0, 0, 0.0, 0}; /* before any step nothing moves */
+        if (m->cyc[b].any) e->work[n++] = b;
     }
+    dc_engine_each_bus(e, e->work, n, 1, cycle_job, m);
+    for (int a = 0; a < n; a++)
+        if (m->cyc[e->work[a]].failed) {
+            dc_diag_add(diag, m->s->file, 0, 0, NULL, "%s", e->bus[e->work[a]].error);
+            return DC_ERR_BALANCE;
+        }
     m->cyclic = m->cyclic_passes = 0;
     m->cyclic_gap_kwh = 0.0;
     for (int b = 0; b < e->n_buses; b++) {
@@ -179,24 +197,44 @@ dc_status dc_model_create_cached(const dc_scenario *s, const dc_inputs *in, dc_c
     return DC_OK;
 }
 
-/* Survival from every start hour, bus by bus, into its sites' series. */
+typedef struct {
+    dc_model *m;
+    int max_steps;
+    atomic_int nomem;
+} scan_job;
+
+/* One bus's survival hours, into each of its sites' series. */
+static void survive_job(dc_engine *e, int b, void *arg)
+{
+    scan_job *job = arg;
+    const dc_bus *bus = &e->bus[b];
+    double *hours = NULL;
+    for (int k = 0; k < bus->n_sites && !hours; k++) hours = job->m->survival[bus->sites[k]];
+    if (dc_engine_survival(e, b, job->max_steps, hours)) {
+        atomic_store(&job->nomem, 1);
+        return;
+    }
+    for (int k = 0; k < bus->n_sites; k++) {
+        double *h = job->m->survival[bus->sites[k]];
+        if (h && h != hours) memcpy(h, hours, (size_t)e->n_steps * sizeof *h);
+    }
+}
+
+/* Survival from every start hour, bus by bus (side by side), into its
+ * sites' series; a kept bus's hours stand. */
 static dc_status survival_scan(dc_model *m)
 {
     dc_engine *e = &m->eng;
-    int max_steps = (int)(m->s->resilience.max_hours / m->step_h + 0.5);
+    scan_job job = {m, (int)(m->s->resilience.max_hours / m->step_h + 0.5), 0};
+    int n = 0;
     for (int b = 0; b < e->n_buses; b++) {
         const dc_bus *bus = &e->bus[b];
-        double *hours = NULL;
-        if (bus->kept) continue; /* its hours stand */
-        for (int k = 0; k < bus->n_sites && !hours; k++) hours = m->survival[bus->sites[k]];
-        if (!hours) continue;
-        if (dc_engine_survival(e, b, max_steps, hours)) return DC_ERR_NOMEM;
-        for (int k = 0; k < bus->n_sites; k++) {
-            double *h = m->survival[bus->sites[k]];
-            if (h && h != hours) memcpy(h, hours, (size_t)m->ta.n * sizeof *h);
-        }
+        int scanned = 0;
+        for (int k = 0; k < bus->n_sites; k++) scanned |= m->survival[bus->sites[k]] != NULL;
+        if (!bus->kept && scanned) e->work[n++] = b;
     }
-    return DC_OK;
+    dc_engine_each_bus(e, e->work, n, 1, survive_job, &job);
+    return atomic_load(&job.nomem) ? DC_ERR_NOMEM : DC_OK;
 }
 
 /* Steps up to `last` (exclusive); after a failure, the model stands past

@@ -37,6 +37,7 @@ typedef struct {
     int any;        /* 1 when the bus has such a store */
     int passes;     /* years run to find its start */
     double gap_kwh; /* |start - end| left after those passes [kWh] */
+    int failed;     /* 1 when a pass failed (the bus's error says why) */
 } dc_bus_cycle;
 
 /* What the net-zero table takes from the loads, which a model never
