@@ -345,34 +345,41 @@ static void profile_shares(dc_site *s, int i, double cur, double local, double s
     s->sent[i] = local > 0 ? (sent < local ? sent / local : 1.0) : 0.0;
 }
 
-/* Off-site sales of instance r: its generating site's export goes to its
- * buyers, each at most its own grid import of the step; the rest is sold
- * unmatched. Buyers' imports are recorded, so this runs over the year. */
+/* What instance `in` sells at step i, when its generating site exports:
+ * its part of the export (by what the site's selling profiles offer) goes
+ * to its buyers, each at most its own grid import left open; the rest is
+ * sold unmatched. Adds to the buyers' purchases; returns the sale [kWh]
+ * (summed in a register: the buyers' stores might be its own memory). */
+static double sell_step(const dc_engine *e, const dc_instance *in, const dc_site *gen, int i, double exported)
+{
+    double offered = 0.0, want = 0.0, sold = 0.0;
+    for (int k = 0; k < gen->n_prof; k++)
+        if (e->inst[gen->prof[k]].n_buyers) offered += e->inst[gen->prof[k]].type->offer(e->inst[gen->prof[k]].state, i);
+    double out = offered > 0 ? exported * in->type->offer(in->state, i) / offered : 0.0;
+    for (int k = 0; k < in->n_buyers; k++) {
+        double *const *f = e->site[in->buyers[k]].f;
+        want += f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
+    }
+    double scale = want > out && want > 0 ? out / want : 1.0;
+    for (int k = 0; k < in->n_buyers; k++) {
+        double *const *f = e->site[in->buyers[k]].f;
+        double open = f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
+        double take = in->shares ? dc_min(in->shares[k] * out, open) : open * scale;
+        f[F_OFFSITE_PPA_IN][i] += take;
+        sold += take;
+    }
+    return sold;
+}
+
+/* Off-site sales of instance r over the year. Buyers' imports are
+ * recorded, so this runs once the year is. */
 static void sell_year(dc_engine *e, int r)
 {
     const dc_instance *in = &e->inst[r];
     const dc_site *gen = &e->site[in->site];
+    const double *exported = gen->f[F_GRID_EXPORT];
     double *sold = e->sold[r];
-    for (int i = 0; i < e->n_steps; i++) {
-        double exported = gen->f[F_GRID_EXPORT][i], offered = 0.0, want = 0.0;
-        sold[i] = 0.0;
-        if (exported <= 0) continue;
-        for (int k = 0; k < gen->n_prof; k++)
-            if (e->inst[gen->prof[k]].n_buyers) offered += e->inst[gen->prof[k]].type->offer(e->inst[gen->prof[k]].state, i);
-        double out = offered > 0 ? exported * in->type->offer(in->state, i) / offered : 0.0;
-        for (int k = 0; k < in->n_buyers; k++) {
-            double *const *f = e->site[in->buyers[k]].f;
-            want += f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
-        }
-        double scale = want > out && want > 0 ? out / want : 1.0;
-        for (int k = 0; k < in->n_buyers; k++) {
-            double *const *f = e->site[in->buyers[k]].f;
-            double open = f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
-            double take = in->shares ? dc_min(in->shares[k] * out, open) : open * scale;
-            f[F_OFFSITE_PPA_IN][i] += take;
-            sold[i] += take;
-        }
-    }
+    for (int i = 0; i < e->n_steps; i++) sold[i] = exported[i] > 0 ? sell_step(e, in, gen, i, exported[i]) : 0.0;
 }
 
 /* Each profile's records from its site's shares (at one site, or all: -1).
