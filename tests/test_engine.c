@@ -19,7 +19,7 @@ typedef struct {
     dc_bus bus;
     int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1], work[1];
     double demand[STEPS], crit[STEPS], pv[STEPS], busd[STEPS], busp[STEPS], busn[STEPS];
-    double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS];
+    double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS], sink[STEPS];
     dc_slot slot[2];
     double *sold[2];
     double grid_state[2];
@@ -46,6 +46,7 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
     snprintf(r->site.name, sizeof r->site.name, "hall");
     r->site.n_res = 2, r->site.res = r->res;
     r->site.demand = r->demand, r->site.pv = r->pv, r->site.crit = r->crit; /* no critical load */
+    r->site.f[F_GRID_IMPORT] = r->imp, r->site.f[F_GRID_EXPORT] = r->exp, r->site.f[F_RESIDUAL] = r->residual;
     snprintf(r->bus.name, sizeof r->bus.name, "hall");
     r->bus.n_sites = 1, r->bus.sites = r->sites;
     r->bus.n_res = 2, r->bus.res = r->res;
@@ -53,7 +54,7 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
     r->bus.n_surplus = 2, r->bus.surplus = r->surplus;
     r->bus.demand = r->busd, r->bus.profile = r->busp, r->bus.need = r->busn;
     r->bus.grid_up = r->up;
-    r->bus.grid_import = r->imp, r->bus.grid_export = r->exp, r->bus.residual = r->residual;
+    r->bus.sink = r->sink; /* the site records its connection's flows */
     dc_engine *e = &r->e;
     e->n_steps = STEPS, e->step_h = 1.0, e->t = r->t;
     e->n_inst = 2, e->n_sites = 1, e->n_buses = 1;
@@ -260,7 +261,7 @@ typedef struct {
     dc_site site[2];
     dc_bus bus[2];
     int res[2][2], sites[2][1], active_buses[2], work[2], sellers[4];
-    double demand[LONG], zero[LONG], bus_in[2][3][LONG], point[2][3][LONG], town[F_COUNT][LONG];
+    double demand[LONG], zero[LONG], bus_in[2][3][LONG], point[2][3][LONG], sink[2][LONG], town[F_COUNT][LONG];
     dc_slot slot[4];
     double *sold[4];
     double grid[2][2];
@@ -292,7 +293,8 @@ static void pair_init(pair *p, int fail_a, int fail_b, int threads)
         b->n_sites = 1, b->sites = p->sites[k], b->n_res = 2, b->res = p->res[k], b->grid = 2 * k;
         b->n_deficit = b->n_surplus = 2, b->deficit = b->surplus = p->res[k];
         b->demand = p->bus_in[k][0], b->profile = p->bus_in[k][1], b->need = p->bus_in[k][2];
-        b->grid_import = p->point[k][0], b->grid_export = p->point[k][1], b->residual = p->point[k][2];
+        st->f[F_GRID_IMPORT] = p->point[k][0], st->f[F_GRID_EXPORT] = p->point[k][1], st->f[F_RESIDUAL] = p->point[k][2];
+        b->sink = p->sink[k];
     }
     dc_engine *e = &p->e;
     e->n_steps = LONG, e->step_h = 1.0, e->t = p->t;

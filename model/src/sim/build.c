@@ -398,7 +398,8 @@ static dc_status sum_inputs(builder *b)
     for (int bi = 0; bi < e->n_buses; bi++) {
         dc_bus *bus = &e->bus[bi];
         size_t n = ((size_t)e->n_steps + 1) * sizeof(double);
-        if (!(bus->demand = alloc(b, n)) || !(bus->profile = alloc(b, n)) || !(bus->need = alloc(b, n)))
+        if (!(bus->demand = alloc(b, n)) || !(bus->profile = alloc(b, n)) || !(bus->need = alloc(b, n)) ||
+            (!dc_bus_passive(bus) && !(bus->sink = alloc(b, n))))
             return DC_ERR_NOMEM;
     }
     if (outages(b)) return DC_ERR_NOMEM;
@@ -422,11 +423,7 @@ static dc_status register_buses(builder *b)
     dc_engine *e = &m->eng;
     for (int bi = 0; bi < e->n_buses; bi++) {
         dc_bus *bus = &e->bus[bi];
-        if (!bus->wire) {
-            bus->grid_import = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
-            bus->grid_export = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
-            bus->residual = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
-        } else {
+        if (bus->wire) {
             bus->grid_import = dc_registry_add(&m->reg, DC_LEVEL_WIRE, "wire", bus->name, -1, "grid_import", "kWh",
                                                "energy from the grid at the point of connection", DC_AGG_SUM);
             bus->grid_export = dc_registry_add(&m->reg, DC_LEVEL_WIRE, "wire", bus->name, -1, "grid_export", "kWh",
@@ -434,8 +431,8 @@ static dc_status register_buses(builder *b)
             bus->residual = dc_registry_add(&m->reg, DC_LEVEL_WIRE, "wire", bus->name, -1, "balance_residual",
                                             "kWh", "supply reported by the wire's resources minus demand served",
                                             DC_AGG_MAXABS);
+            if (!bus->grid_import || !bus->grid_export || !bus->residual) return DC_ERR_NOMEM;
         }
-        if (!bus->grid_import || !bus->grid_export || !bus->residual) return DC_ERR_NOMEM;
     }
     return DC_OK;
 }

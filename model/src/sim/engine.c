@@ -322,15 +322,13 @@ static int bus_step(dc_engine *e, dc_bus *b, int i)
     double frac = b->profile[i] > 0 ? o.curtailed / b->profile[i] : 0.0;
     for (int k = 0; k < b->n_sites; k++)
         if (settle_site(e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
-    double g = e->slot[b->grid].done;
-    b->grid_import[i] = g > 0 ? g : 0.0;
-    b->grid_export[i] = g < 0 ? -g : 0.0;
-    if (b->wire) {
+    if (b->wire) { /* a site alone on its connection has its flows as its own */
+        double g = e->slot[b->grid].done;
+        b->grid_import[i] = g > 0 ? g : 0.0;
+        b->grid_export[i] = g < 0 ? -g : 0.0;
         share_connection(e, b, b->grid_import[i], b->grid_export[i]);
         b->residual[i] = supplied + g - (b->need[i] - o.unserved);
         if (check(e, b, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
-    } else {
-        b->residual[i] = e->site[b->sites[0]].now[F_RESIDUAL];
     }
     return o.bad_ledger < 0 ? 0 : ledger_failed(e, b, i, o.bad_ledger, o.ledger_residual);
 }
@@ -485,7 +483,7 @@ void dc_engine_town(dc_engine *e, int k)
     }
     for (int b = 0; b < e->n_buses; b++) {
         const dc_bus *bus = &e->bus[b];
-        const double *r = bus->passive ? e->site[bus->sites[0]].f[F_RESIDUAL] : bus->residual;
+        const double *r = bus->wire ? bus->residual : e->site[bus->sites[0]].f[F_RESIDUAL];
         if (r) add_into(t, r, e->n_steps);
     }
 }
@@ -497,7 +495,7 @@ static void record_bus(dc_engine *e, const dc_bus *b, int i)
 {
     for (int k = 0; k < b->n_sites; k++) {
         const dc_site *st = &e->site[b->sites[k]];
-        for (int j = 0; j < st->n_kept; j++) st->f[st->kept[j]][i] = st->now[st->kept[j]];
+        for (int f = F_UNSERVED; f < F_COUNT; f++) st->rec[f][i] = st->now[f]; /* a fixed count: unrolled */
     }
 }
 
@@ -726,15 +724,13 @@ static void mark(dc_engine *e)
     e->passive_fail = e->n_steps;
     for (int b = 0; b < e->n_buses; b++) {
         dc_bus *bus = &e->bus[b];
-        bus->passive = !bus->wire && bus->n_sites == 1 && bus->n_res == 1 && bus->res[0] == bus->grid;
+        bus->passive = dc_bus_passive(bus);
         if (!bus->passive) e->active_buses[e->n_active_buses++] = b;
     }
     for (int k = 0; k < e->n_sites; k++) {
         dc_site *s = &e->site[k];
         s->active = !e->bus[s->bus].passive;
-        s->n_kept = 0;
-        for (int f = 0; f < F_COUNT; f++) /* demand and PV are inputs: recorded already */
-            if (s->f[f] && f != F_DEMAND && f != F_PV) s->kept[s->n_kept++] = f;
+        for (int f = F_UNSERVED; f < F_COUNT; f++) s->rec[f] = s->f[f] ? s->f[f] : e->bus[s->bus].sink;
     }
     for (int r = 0; r < e->n_inst; r++)
         if (e->inst[r].n_buyers) e->sellers[e->n_sellers++] = r;

@@ -77,7 +77,7 @@ typedef struct {
     double now[F_COUNT]; /* this step's flows [kWh] */
     double did, asked;   /* this step: what its instances reported, and what they were asked [kWh] */
     double *f[F_COUNT];  /* recorded series per step; NULL for flows the site never has */
-    int n_kept, kept[F_COUNT]; /* the flows it records (the others stay 0) */
+    double *rec[F_COUNT]; /* where a step records each flow but demand and PV: f, or its bus's sink */
     int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
     unsigned long epoch; /* moves whenever its inputs or records but off-site purchases change */
     double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
@@ -97,7 +97,10 @@ typedef struct {
     int passive_fail;         /* a passive bus: its first step that does not balance; n_steps when none */
     int kept;                 /* 1: its records and its instances' states hold a finished year that
                                  nothing since has changed: resets and runs leave it as it is */
-    double *grid_import, *grid_export, *residual; /* point of connection, per step */
+    double *grid_import, *grid_export, *residual; /* a private wire's point of connection, per step
+                                                      (a site alone: its own flows; NULL) */
+    double *sink;             /* an active bus: per step, where the flows its sites do not record go
+                                 (so that a step records every flow without asking which); else NULL */
     int stop;                 /* where its last run stopped: the failing step, or the run's end */
     char error[2048];         /* why its last run failed */
 } dc_bus;
@@ -134,6 +137,13 @@ typedef struct {
     int threads;             /* at most this many threads run buses side by side (1: the caller's only) */
     char error[2048];        /* why the last step failed */
 } dc_engine;
+
+/* A bus with one site and nothing to dispatch but its grid connection:
+ * its year is solved at once, without steps. */
+static inline int dc_bus_passive(const dc_bus *b)
+{
+    return !b->wire && b->n_sites == 1 && b->n_res == 1 && b->res[0] == b->grid;
+}
 
 /* One step of every bus; 0, or -1 when a balance or a ledger does not
  * close (error says where). The last step also settles the accounting of
