@@ -4,6 +4,8 @@
 #ifndef DC_BATTERY_H
 #define DC_BATTERY_H
 
+#include "minmax.h"
+
 typedef struct {
     double energy_kwh;          /* nominal energy capacity [kWh] */
     double power_kw;            /* charge and discharge power limit, AC [kW] */
@@ -24,9 +26,37 @@ typedef struct {
 } dc_battery;
 
 void dc_battery_init(dc_battery *b, const dc_battery_params *p, double step_h);
-void dc_battery_self_discharge(dc_battery *b);  /* once at the start of a step */
-double dc_battery_can_discharge(const dc_battery *b); /* AC [kWh] this step */
-double dc_battery_can_charge(const dc_battery *b);    /* AC [kWh] this step */
-void dc_battery_discharge(dc_battery *b, double kwh_ac);
-void dc_battery_charge(dc_battery *b, double kwh_ac);
+
+/* The step's own, inline: called for every battery at every step. */
+
+/* Once at the start of a step. */
+static inline void dc_battery_self_discharge(dc_battery *b)
+{
+    double lost = b->soc * (1.0 - b->keep_per_step);
+    b->soc -= lost;
+    b->self_discharged_kwh += lost;
+}
+
+/* AC [kWh] it can give this step. */
+static inline double dc_battery_can_discharge(const dc_battery *b)
+{
+    double room = (b->soc - b->e_min) * b->eta_d;
+    return dc_max(0.0, dc_min(b->step_power_kwh, room));
+}
+
+/* AC [kWh] it can take this step. */
+static inline double dc_battery_can_charge(const dc_battery *b)
+{
+    if (b->eta_c <= 0) return 0.0;
+    double room = (b->e_max - b->soc) / b->eta_c;
+    return dc_max(0.0, dc_min(b->step_power_kwh, room));
+}
+
+static inline void dc_battery_discharge(dc_battery *b, double kwh_ac)
+{
+    b->soc -= kwh_ac / b->eta_d;
+    b->throughput_kwh += kwh_ac;
+}
+
+static inline void dc_battery_charge(dc_battery *b, double kwh_ac) { b->soc += kwh_ac * b->eta_c; }
 #endif
