@@ -90,6 +90,17 @@ static void expect_error(const char *path, const char *needle)
     dc_diag_destroy(&d);
 }
 
+/* Reading path gives exactly n errors. */
+static void expect_errors(const char *path, size_t n)
+{
+    dc_weather_raw w;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_epw_read(path, &w, d), DC_ERR_WEATHER);
+    if (dc_diag_count(d) != n) print_diag(d);
+    assert_int_equal(dc_diag_count(d), n);
+    dc_diag_destroy(&d);
+}
+
 #define ROW21 "1983,1,1,13,60,x,%s,-8.0,31,%s,697,1415,283,%s,22,238,27800,1900,26700,8780,340,1.5,0\n"
 
 static void broken_files(void **state)
@@ -117,6 +128,10 @@ static void broken_files(void **state)
     expect_error(path, "first line must be LOCATION");
     broken_copy(path, 21, "1983,1,1,13,60\n", 0);
     expect_error(path, "5 fields, at least 22 needed");
+    expect_errors(path, 1); /* the row takes its slot: no gap reported at the next */
+    broken_copy(path, 21, "1983,1,x,13,60,x,7.0,-8.0,31,100905,697,1415,283,249,22,238,27800,1900,26700,8780,340,1.5\n", 0);
+    expect_error(path, "day: 'x' is not a finite number");
+    expect_errors(path, 1);
     snprintf(path, sizeof path, "%s/none.epw", tmp);
     expect_error(path, "cannot open");
 }

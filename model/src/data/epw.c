@@ -108,9 +108,11 @@ static int row_date(reader *r, char **f, int *m, int *d, int *h)
     return 0;
 }
 
+/* The row's date against the slot after the last one (pm = 0: not known,
+ * the rows so far were unreadable). */
 static void check_sequence(reader *r, int row, int m, int d, int h, int *pm, int *pd, int *ph)
 {
-    if (row > 0) {
+    if (row > 0 && *pm > 0) {
         next_slot(pm, pd, ph);
         if (*pm == 2 && *pd == 29 && !(m == 2 && d == 29)) { /* no leap day in the file */
             *pm = 3;
@@ -167,11 +169,12 @@ static int read_rows(reader *r, dc_lines *in, dc_weather_raw *w)
             return -1;
         }
         int n = split(line, f, F_MIN_FIELDS), m, d, h; /* the fields read */
-        if (n < F_MIN_FIELDS) {
-            read_row(r, f, n, w, row);
+        if (n < F_MIN_FIELDS || row_date(r, f, &m, &d, &h)) { /* said why: too few fields, or the date */
+            if (n < F_MIN_FIELDS) read_row(r, f, n, w, row);
+            if (pm > 0) next_slot(&pm, &pd, &ph); /* it takes its slot: one bad row is one error */
+            row++;
             continue;
         }
-        if (row_date(r, f, &m, &d, &h)) continue;
         check_sequence(r, row, m, d, h, &pm, &pd, &ph);
         w->month[row] = (signed char)m;
         w->day[row] = (signed char)d;
