@@ -168,7 +168,7 @@ check-mpi: $(BIN)
 
 check-asan: test-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
-	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+	  SANITIZE="-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all" check
 
 # libFuzzer on every reader for FUZZ_SECONDS each, from the seed corpora;
 # a crash, leak or sanitizer report fails (tests/fuzz/README.md).

@@ -94,7 +94,10 @@ static int parse_date(const char *s, int *y, int *m, int *d, int *minute)
     }
     if (*y < 1900 || *y > 2100 || *m < 1 || *m > 12 || *d < 1 || *d > dc_days_in_month(*y, *m)) return -1;
     while (s[used] == ' ' || s[used] == 'T') used++;
-    if (s[used] && sscanf(s + used, "%d:%d", &h, &mi) == 2) *minute = h * 60 + mi;
+    if (s[used] && sscanf(s + used, "%d:%d", &h, &mi) == 2) {
+        if (h < 0 || h > 24 || mi < 0 || mi >= 60) return -1; /* not a time of day: not a date-time */
+        *minute = h * 60 + mi;
+    }
     return 0;
 }
 

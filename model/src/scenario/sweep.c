@@ -229,7 +229,7 @@ static void read_target(reader *r, const yaml_node_t *v)
     if (site && scalar(site)) snprintf(t->site, sizeof t->site, "%s", scalar(site));
     if (hours && !number(r, hours, "hours", &h) && h != 24 && h != 72 && h != 168)
         error_at(r, hours, "hours", "%s: the survival scan counts 24, 72 or 168 hours", scalar(hours));
-    t->hours = (int)h;
+    t->hours = h == 24 || h == 72 || h == 168 ? (int)h : 0; /* any other value is refused above */
     if (t->metric != DC_TARGET_NET_ZERO && !pct) error_at(r, v, "at_least_pct", "%s", "missing required key: the share to reach [%]");
     if (t->metric == DC_TARGET_RESILIENCE && (!t->site[0] || !t->hours))
         error_at(r, v, "site", "%s", "missing required key: resilience needs site: and hours:");
