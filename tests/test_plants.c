@@ -40,6 +40,31 @@ static void part_load_fuel_by_hand(void **state)
     dc_fuelplant_free(&p);
 }
 
+/* The plant keeps the fuel of its two latest outputs: asked again, it
+ * must give the bits it computes afresh, whatever came between (a
+ * ceiling, then what was committed, then the ceiling again; another step
+ * length; the root finder's many trial outputs). */
+static void fuel_memo_gives_what_it_computes(void **state)
+{
+    (void)state;
+    dc_fuelplant p;
+    const double load[] = {30, 60, 100}, rel[] = {70, 90, 100};
+    assert_int_equal(dc_fuelplant_init(&p, 995, 0.22, load, rel, 3), 0);
+    const double ask[][2] = {{995, 1}, {700, 1}, {995, 1}, {700, 1}, {650, 1}, {995, 1}, {700, 1},
+                             {995, 0.5}, {497.5, 0.5}, {995, 1}, {300, 1}, {300, 0.5}, {300, 1}, {400, 1},
+                             {995, 1}, {400, 0.5}, {0, 1}};
+    for (size_t k = 0; k < sizeof ask / sizeof ask[0]; k++) {
+        double memo = dc_fuelplant_fuel_mj(&p, ask[k][0], ask[k][1]);
+        assert_true(memo == dc_fuelplant_fuel_mj_of(&p, ask[k][0], ask[k][1]));
+        if (k == 2 || k == 5) dc_fuelplant_max_kwh(&p, 5000, 1.0, 995); /* trial outputs pass through */
+    }
+    /* by hand: at 700 kWh of 995 (70.4 % load) the curve gives
+     * 0.9 + (0.70352 - 0.6) / 0.4 x 0.1 = 0.92588; fuel = 700 x 3.6 / (0.22 x 0.92588) */
+    double rel700 = 0.9 + (700.0 / 995 - 0.6) / 0.4 * 0.1;
+    assert_near(dc_fuelplant_fuel_mj(&p, 700, 1), 700 * 3.6 / (0.22 * rel700), 1e-9);
+    dc_fuelplant_free(&p);
+}
+
 /* 10 t a day of food waste, TS 20 %, VS 90 % of TS, 0.467 Nm3 CH4 per kg
  * VS: 10,000 x 0.2 x 0.9 x 0.467 = 840.6 Nm3 CH4, in 1,401 Nm3 biogas at
  * 60 % methane. */
@@ -166,6 +191,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wet_lhv_by_hand),
         cmocka_unit_test(part_load_fuel_by_hand),
+        cmocka_unit_test(fuel_memo_gives_what_it_computes),
         cmocka_unit_test(daily_methane_by_hand),
         cmocka_unit_test_setup_teardown(holder_fills_and_flares, tmp_setup, tmp_teardown),
         cmocka_unit_test(biomass_year_keeps_its_limits),

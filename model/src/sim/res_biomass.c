@@ -97,7 +97,7 @@ static double bm_ledger(const void *st, const dc_ctx *c, double done)
     (void)c;
     /* The fuel curve is a function of the output: computed once when the
      * report is what was committed. */
-    double mj = done == s->committed_kwh ? s->committed_mj : dc_fuelplant_fuel_mj(&s->plant, done, s->step_h);
+    double mj = done == s->committed_kwh ? s->committed_mj : dc_fuelplant_fuel_mj_of(&s->plant, done, s->step_h);
     double burned = mj / (1000.0 * s->lhv_wet);
     return (s->stock_t - (s->before_t + s->delivered_now - burned)) * 1000.0 * s->lhv_wet / DC_MJ_PER_KWH;
 }

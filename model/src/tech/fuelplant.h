@@ -20,7 +20,13 @@ typedef struct {
     int n;                  /* curve points (0: the same efficiency at any load) */
     double x[18], y[18];    /* load [fraction of rating] -> efficiency [fraction of eff_full] */
     gsl_interp *interp;     /* NULL for fewer than two points */
+    gsl_interp_accel *acc;  /* the curve's last interval: loads change little from step to step */
     gsl_root_fsolver *solver;
+    /* The fuel of the two outputs asked most recently (a step asks for its
+     * ceiling, then for what it commits): a pure function of output and
+     * step, kept so that a plant at a steady output is not interpolated
+     * again. [0] is the more recent; NaN keys match nothing. */
+    double memo_kwh[2], memo_h[2], memo_mj[2];
 } dc_fuelplant;
 
 /* load_pct and rel_pct: n points of the curve [%], load rising strictly
@@ -32,8 +38,10 @@ void dc_fuelplant_free(dc_fuelplant *p);
 /* Electric efficiency [fraction] at a load [fraction of rating]; the curve
  * is flat beyond its end points. */
 double dc_fuelplant_eff(const dc_fuelplant *p, double load);
-/* Fuel [MJ, LHV] to make kwh in a step of step_h hours. */
-double dc_fuelplant_fuel_mj(const dc_fuelplant *p, double kwh, double step_h);
+/* Fuel [MJ, LHV] to make kwh in a step of step_h hours; kept in the memo. */
+double dc_fuelplant_fuel_mj(dc_fuelplant *p, double kwh, double step_h);
+/* The same number, the plant untouched (no memo, no accelerator). */
+double dc_fuelplant_fuel_mj_of(const dc_fuelplant *p, double kwh, double step_h);
 /* The largest output [kWh] up to cap_kwh whose fuel is at most fuel_mj. */
 double dc_fuelplant_max_kwh(dc_fuelplant *p, double fuel_mj, double step_h, double cap_kwh);
 #endif
