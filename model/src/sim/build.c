@@ -268,7 +268,9 @@ static dc_status instance_lists(builder *b)
         if (!(st->res = alloc(b, cap)) || !(st->prof = alloc(b, cap))) return DC_ERR_NOMEM;
     }
     for (int bi = 0; bi < e->n_buses; bi++)
-        if (!(e->bus[bi].res = alloc(b, cap))) return DC_ERR_NOMEM;
+        if (!(e->bus[bi].res = alloc(b, cap)) ||
+            !(e->bus[bi].mem = alloc(b, ((size_t)e->n_inst + 1) * sizeof(dc_member))))
+            return DC_ERR_NOMEM;
     for (int r = 0; r < e->n_inst; r++) {
         dc_instance *in = &e->inst[r];
         if (in->type->role == DC_ROLE_PROFILE) {
@@ -314,7 +316,10 @@ static dc_status orders(builder *b)
     for (int bi = 0; bi < m->eng.n_buses; bi++) {
         dc_bus *bus = &m->eng.bus[bi];
         size_t cap = ((size_t)m->eng.n_inst + 1) * sizeof(int);
-        if (!(bus->deficit = alloc(b, cap)) || !(bus->surplus = alloc(b, cap))) return DC_ERR_NOMEM;
+        size_t slots = ((size_t)m->eng.n_inst + 1) * sizeof(dc_slot *);
+        if (!(bus->deficit = alloc(b, cap)) || !(bus->surplus = alloc(b, cap)) ||
+            !(bus->deficit_slot = alloc(b, slots)) || !(bus->surplus_slot = alloc(b, slots)))
+            return DC_ERR_NOMEM;
         bus->n_deficit = expand_order(m, bi, m->topo.deficit, m->topo.n_deficit, bus->deficit);
         bus->n_surplus = expand_order(m, bi, m->topo.surplus, m->topo.n_surplus, bus->surplus);
     }

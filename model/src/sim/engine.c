@@ -62,15 +62,15 @@ typedef struct {
 /* Each instance's begin and bounds, and its request at its floor: one walk
  * (a call through a pointer makes the compiler load everything again).
  * The floors' sums; 1 when an instance has a minimum stable load. */
-static int ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *floor_s, double *floor_a)
+static int ask_bounds(const dc_bus *b, const dc_ctx *c, double *floor_s, double *floor_a)
 {
     int min_on = 0;
     double fs = 0.0, fa = 0.0;
     for (int k = 0; k < b->n_res; k++) {
-        const dc_instance *in = &e->inst[b->res[k]];
-        dc_slot *sl = &e->slot[b->res[k]];
-        if (in->type->begin) in->type->begin(in->state, c);
-        in->type->bounds(in->state, c, &sl->bd);
+        const dc_member *mb = &b->mem[k];
+        dc_slot *sl = mb->slot;
+        if (mb->begin) mb->begin(mb->state, c);
+        mb->bounds(mb->state, c, &sl->bd);
         sl->req = sl->bd.must_supply - sl->bd.must_absorb;
         fs += sl->bd.must_supply;
         fa += sl->bd.must_absorb;
@@ -82,12 +82,12 @@ static int ask_bounds(dc_engine *e, const dc_bus *b, const dc_ctx *c, double *fl
 
 /* Every request back to its floor (after an instance was turned off);
  * the floors' sums, and 1 when an instance has a minimum stable load. */
-static int floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor_a)
+static int floors(const dc_bus *b, double *floor_s, double *floor_a)
 {
     int min_on = 0;
     *floor_s = *floor_a = 0.0;
     for (int k = 0; k < b->n_res; k++) {
-        dc_slot *sl = &e->slot[b->res[k]];
+        dc_slot *sl = b->mem[k].slot;
         sl->req = sl->bd.must_supply - sl->bd.must_absorb;
         *floor_s += sl->bd.must_supply;
         *floor_a += sl->bd.must_absorb;
@@ -97,10 +97,10 @@ static int floors(dc_engine *e, const dc_bus *b, double *floor_s, double *floor_
 }
 
 /* Deficit order up to each ceiling; returns what is still missing. */
-static double cover_deficit(dc_engine *e, const dc_bus *b, double need)
+static double cover_deficit(const dc_bus *b, double need)
 {
     for (int k = 0; k < b->n_deficit && need > 0; k++) {
-        dc_slot *sl = &e->slot[b->deficit[k]];
+        dc_slot *sl = b->deficit_slot[k];
         double room = sl->bd.max_supply - sl->bd.must_supply;
         if (sl->bd.must_absorb > 0 || room <= 0) continue;
         double take = room < need ? room : need;
@@ -111,10 +111,10 @@ static double cover_deficit(dc_engine *e, const dc_bus *b, double need)
 }
 
 /* Surplus order up to each ceiling; returns what is still left. */
-static double place_surplus(dc_engine *e, const dc_bus *b, double spare)
+static double place_surplus(const dc_bus *b, double spare)
 {
     for (int k = 0; k < b->n_surplus && spare > 0; k++) {
-        dc_slot *sl = &e->slot[b->surplus[k]];
+        dc_slot *sl = b->surplus_slot[k];
         double room = sl->bd.max_absorb - sl->bd.must_absorb;
         if (sl->bd.must_supply > 0 || room <= 0) continue;
         double give = room < spare ? room : spare;
@@ -126,12 +126,12 @@ static double place_surplus(dc_engine *e, const dc_bus *b, double spare)
 
 /* Scale down every must-absorb (absorb = 1) or must-supply floor by the
  * same share to remove `amount`; returns what it removed. */
-static double cut_floors(dc_engine *e, const dc_bus *b, double amount, double floor, int absorb)
+static double cut_floors(const dc_bus *b, double amount, double floor, int absorb)
 {
     if (floor <= 0 || amount <= 0) return 0.0;
     double cut = amount < floor ? amount : floor, share = cut / floor;
     for (int k = 0; k < b->n_res; k++) {
-        dc_slot *sl = &e->slot[b->res[k]];
+        dc_slot *sl = b->mem[k].slot;
         if (absorb) sl->req += sl->bd.must_absorb * share;
         else sl->req -= sl->bd.must_supply * share;
     }
@@ -162,25 +162,25 @@ static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double de
     o->unserved = 0.0;
     o->curtailed = stopped;
     if (net < 0) {
-        double short_by = cover_deficit(e, b, -net);
-        short_by -= cut_floors(e, b, short_by, floor_a, 1); /* a must-charge goes short before a load */
+        double short_by = cover_deficit(b, -net);
+        short_by -= cut_floors(b, short_by, floor_a, 1); /* a must-charge goes short before a load */
         o->unserved = short_by > 0 ? short_by : 0.0;
     } else if (net > 0) {
-        double left = place_surplus(e, b, net);
+        double left = place_surplus(b, net);
         double curt = left < profile ? left : profile;
         if (curt < 0) curt = 0.0;
         o->curtailed += curt;
-        cut_floors(e, b, left - curt, floor_s, 0); /* a must-run goes down only after profiles */
+        cut_floors(b, left - curt, floor_s, 0); /* a must-run goes down only after profiles */
     }
 }
 
 /* An instance asked for less than its minimum stable load is off for the
  * step: its bounds become zero. Returns how many were turned off. */
-static int below_min_on(dc_engine *e, const dc_bus *b)
+static int below_min_on(const dc_bus *b)
 {
     int off = 0;
     for (int k = 0; k < b->n_res; k++) {
-        dc_slot *sl = &e->slot[b->res[k]];
+        dc_slot *sl = b->mem[k].slot;
         dc_bounds *bd = &sl->bd;
         if (bd->min_on > 0 && sl->req > 0 && sl->req < bd->min_on * (1 - 1e-12)) {
             *bd = (dc_bounds){0.0, 0.0, bd->must_absorb, bd->max_absorb, 0.0};
@@ -192,18 +192,18 @@ static int below_min_on(dc_engine *e, const dc_bus *b)
 
 /* What an instance did, added to its site's flows by its role (the
  * site's sums run in its own instance order, which is the bus's). */
-static void tally(dc_engine *e, const dc_instance *in, const dc_slot *sl)
+static void tally(const dc_member *mb, const dc_slot *sl)
 {
-    if (in->site < 0) return; /* a private wire's connection: its bus's */
-    dc_site *s = &e->site[in->site];
+    dc_site *s = mb->site;
+    if (!s) return; /* a private wire's connection: its bus's */
     double d = sl->done, *f = s->now;
     s->did += d;
     s->asked += sl->req;
-    switch (in->type->role) {
+    switch (mb->role) {
     case DC_ROLE_STORE:
         if (d > 0) f[F_STORAGE_DISCHARGE] += d;
         else f[F_STORAGE_CHARGE] -= d;
-        if (in->type->level) f[F_STORAGE_LEVEL] += in->type->level(in->state);
+        if (mb->level) f[F_STORAGE_LEVEL] += mb->level(mb->state);
         break;
     case DC_ROLE_GRID:
         if (d > 0) f[F_GRID_IMPORT] += d;
@@ -234,14 +234,14 @@ static void commit_all(dc_engine *e, const dc_bus *b, const dc_ctx *c, step_outc
     o->bad_ledger = -1;
     if (c->record) clear_tallies(e, b);
     for (int k = 0; k < b->n_res; k++) {
-        const dc_instance *in = &e->inst[b->res[k]];
-        dc_slot *sl = &e->slot[b->res[k]];
-        sl->done = in->type->commit(in->state, c, sl->req);
+        const dc_member *mb = &b->mem[k];
+        dc_slot *sl = mb->slot;
+        sl->done = mb->commit(mb->state, c, sl->req);
         if (!c->record) continue;
-        tally(e, in, sl);
-        if (!in->type->ledger || o->bad_ledger >= 0) continue;
-        double r = fabs(in->type->ledger(in->state, c, sl->done));
-        if (!(r <= e->tolerance)) o->bad_ledger = b->res[k], o->ledger_residual = r;
+        tally(mb, sl);
+        if (!mb->ledger || o->bad_ledger >= 0) continue;
+        double r = fabs(mb->ledger(mb->state, c, sl->done));
+        if (!(r <= e->tolerance)) o->bad_ledger = mb->inst, o->ledger_residual = r;
     }
 }
 
@@ -251,11 +251,11 @@ static void commit_all(dc_engine *e, const dc_bus *b, const dc_ctx *c, step_outc
 static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double need, step_outcome *o)
 {
     double floor_s, floor_a;
-    int min_on = ask_bounds(e, b, c, &floor_s, &floor_a);
+    int min_on = ask_bounds(b, c, &floor_s, &floor_a);
     for (int pass = 0;; pass++) {
         orders_for(e, b, c, need, floor_s, floor_a, o);
-        if (!min_on || !below_min_on(e, b) || pass == b->n_res) break;
-        min_on = floors(e, b, &floor_s, &floor_a);
+        if (!min_on || !below_min_on(b) || pass == b->n_res) break;
+        min_on = floors(b, &floor_s, &floor_a);
     }
     commit_all(e, b, c, o);
 }
@@ -495,7 +495,8 @@ static void record_bus(dc_engine *e, const dc_bus *b, int i)
 {
     for (int k = 0; k < b->n_sites; k++) {
         const dc_site *st = &e->site[b->sites[k]];
-        for (int f = F_UNSERVED; f < F_COUNT; f++) st->rec[f][i] = st->now[f]; /* a fixed count: unrolled */
+#pragma GCC unroll 16 /* a fixed count: without it, a loop of 6 instructions a flow */
+        for (int f = F_UNSERVED; f < F_COUNT; f++) st->rec[f][i] = st->now[f];
     }
 }
 
@@ -718,6 +719,20 @@ static void sum_bus_inputs(dc_engine *e, dc_bus *bus)
 
 /* Which flows each site records, which buses are passive, and the lists
  * the steps walk. */
+/* A bus's instances as its steps walk them, and its orders' slots. */
+static void members(dc_engine *e, dc_bus *bus)
+{
+    for (int k = 0; k < bus->n_res; k++) {
+        int r = bus->res[k];
+        const dc_instance *in = &e->inst[r];
+        const dc_restype *t = in->type;
+        bus->mem[k] = (dc_member){t->begin, t->bounds, t->commit, t->ledger, t->level, in->state, &e->slot[r],
+                                  in->site >= 0 ? &e->site[in->site] : NULL, t->role, r};
+    }
+    for (int k = 0; k < bus->n_deficit; k++) bus->deficit_slot[k] = &e->slot[bus->deficit[k]];
+    for (int k = 0; k < bus->n_surplus; k++) bus->surplus_slot[k] = &e->slot[bus->surplus[k]];
+}
+
 static void mark(dc_engine *e)
 {
     e->n_active_buses = e->n_sellers = 0;
@@ -725,6 +740,7 @@ static void mark(dc_engine *e)
     for (int b = 0; b < e->n_buses; b++) {
         dc_bus *bus = &e->bus[b];
         bus->passive = dc_bus_passive(bus);
+        members(e, bus);
         if (!bus->passive) e->active_buses[e->n_active_buses++] = b;
     }
     for (int k = 0; k < e->n_sites; k++) {

@@ -67,7 +67,29 @@ typedef struct {
     double *shares;
 } dc_instance;
 
+/* An instance's numbers of the step: its bounds, what it was asked and
+ * what it did [kWh]. A cache line each, as buses run side by side. */
 typedef struct {
+    alignas(64) dc_bounds bd;
+    double req, done;
+} dc_slot;
+
+/* An instance as its bus's steps walk it, filled when the engine is
+ * prepared: the pointers a walk would otherwise look up through the
+ * instance and its type at every call. */
+typedef struct {
+    void (*begin)(void *st, const dc_ctx *c);
+    void (*bounds)(const void *st, const dc_ctx *c, dc_bounds *b);
+    double (*commit)(void *st, const dc_ctx *c, double kwh);
+    double (*ledger)(const void *st, const dc_ctx *c, double done);
+    double (*level)(const void *st);
+    void *state;
+    dc_slot *slot;
+    struct dc_site *site; /* NULL: a private wire's connection */
+    int role, inst;       /* dc_role; its index in the engine's instances */
+} dc_member;
+
+typedef struct dc_site {
     char name[DC_NAME_MAX];
     int bus;
     int n_res, *res;     /* dispatched instances at the site */
@@ -89,6 +111,8 @@ typedef struct {
     int n_sites, *sites;
     int n_res, *res;     /* dispatched instances on the bus, the grid connection included */
     int n_deficit, *deficit, n_surplus, *surplus; /* instance indices in dispatch order */
+    dc_member *mem;      /* its n_res instances as the steps walk them */
+    dc_slot **deficit_slot, **surplus_slot; /* the orders' instances' slots */
     int grid;            /* instance index of the grid connection */
     int passive;         /* 1: one site and nothing dispatched but the grid; solved without calls */
     double *demand, *profile; /* per step sums of the member sites [kWh] */
@@ -105,12 +129,6 @@ typedef struct {
     char error[2048];         /* why its last run failed */
 } dc_bus;
 
-/* An instance's numbers of the step: its bounds, what it was asked and
- * what it did [kWh]. A cache line each, as buses run side by side. */
-typedef struct {
-    alignas(64) dc_bounds bd;
-    double req, done;
-} dc_slot;
 
 typedef struct {
     int n_steps;
