@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernels.h"
 #include "minmax.h"
-
-static void profile_shares(dc_site *s, int i, double cur, double local, double sent);
+#include "step.h"
 
 /* ---- checks ---------------------------------------------------------- */
 
@@ -36,273 +36,19 @@ static void worst_report(const dc_engine *e, const int *res, int n, char *buf, s
                  e->inst[worst].name, e->slot[worst].done, e->slot[worst].req);
 }
 
-/* A residual above the tolerance fails the step; why goes into the bus's
- * own buffer (buses may run side by side). */
-static int check(const dc_engine *e, dc_bus *b, int i, const char *what, const char *name, double residual,
-                 const int *res, int n)
+/* Why a step failed goes into the bus's own buffer (buses may run side
+ * by side). */
+int dc_step_failed(const dc_engine *e, dc_bus *b, int i, const char *what, const char *name, double residual,
+                   const int *res, int n)
 {
-    if (fabs(residual) <= e->tolerance) return 0; /* NaN fails too */
     char detail[1024];
     worst_report(e, res, n, detail, sizeof detail);
     describe(e, i, what, name, residual, detail, b->error, sizeof b->error);
     return -1;
 }
 
-/* ---- dispatch of an active bus --------------------------------------- */
-
-/* What a dispatched step leaves for the balance: demand not served and
- * profile supply curtailed [kWh]; with records, the first instance whose
- * ledger does not close (-1: none) and its residual. */
-typedef struct {
-    double unserved, curtailed;
-    int bad_ledger;
-    double ledger_residual;
-} step_outcome;
-
-/* Each instance's begin and bounds, and its request at its floor: one walk
- * (a call through a pointer makes the compiler load everything again).
- * The floors' sums; 1 when an instance has a minimum stable load. */
-static int ask_bounds(const dc_bus *b, const dc_ctx *c, double *floor_s, double *floor_a)
-{
-    int min_on = 0;
-    double fs = 0.0, fa = 0.0;
-    for (int k = 0; k < b->n_res; k++) {
-        const dc_member *mb = &b->mem[k];
-        dc_slot *sl = mb->slot;
-        if (mb->begin) mb->begin(mb->state, c);
-        mb->bounds(mb->state, c, &sl->bd);
-        sl->req = sl->bd.must_supply - sl->bd.must_absorb;
-        fs += sl->bd.must_supply;
-        fa += sl->bd.must_absorb;
-        min_on |= sl->bd.min_on > 0;
-    }
-    *floor_s = fs, *floor_a = fa;
-    return min_on;
-}
-
-/* Every request back to its floor (after an instance was turned off);
- * the floors' sums, and 1 when an instance has a minimum stable load. */
-static int floors(const dc_bus *b, double *floor_s, double *floor_a)
-{
-    int min_on = 0;
-    *floor_s = *floor_a = 0.0;
-    for (int k = 0; k < b->n_res; k++) {
-        dc_slot *sl = b->mem[k].slot;
-        sl->req = sl->bd.must_supply - sl->bd.must_absorb;
-        *floor_s += sl->bd.must_supply;
-        *floor_a += sl->bd.must_absorb;
-        min_on |= sl->bd.min_on > 0;
-    }
-    return min_on;
-}
-
-/* Deficit order up to each ceiling; returns what is still missing. */
-static double cover_deficit(const dc_bus *b, double need)
-{
-    for (int k = 0; k < b->n_deficit && need > 0; k++) {
-        dc_slot *sl = b->deficit_slot[k];
-        double room = sl->bd.max_supply - sl->bd.must_supply;
-        if (sl->bd.must_absorb > 0 || room <= 0) continue;
-        double take = room < need ? room : need;
-        sl->req += take;
-        need -= take;
-    }
-    return need;
-}
-
-/* Surplus order up to each ceiling; returns what is still left. */
-static double place_surplus(const dc_bus *b, double spare)
-{
-    for (int k = 0; k < b->n_surplus && spare > 0; k++) {
-        dc_slot *sl = b->surplus_slot[k];
-        double room = sl->bd.max_absorb - sl->bd.must_absorb;
-        if (sl->bd.must_supply > 0 || room <= 0) continue;
-        double give = room < spare ? room : spare;
-        sl->req -= give;
-        spare -= give;
-    }
-    return spare;
-}
-
-/* Scale down every must-absorb (absorb = 1) or must-supply floor by the
- * same share to remove `amount`; returns what it removed. */
-static double cut_floors(const dc_bus *b, double amount, double floor, int absorb)
-{
-    if (floor <= 0 || amount <= 0) return 0.0;
-    double cut = amount < floor ? amount : floor, share = cut / floor;
-    for (int k = 0; k < b->n_res; k++) {
-        dc_slot *sl = b->mem[k].slot;
-        if (absorb) sl->req += sl->bd.must_absorb * share;
-        else sl->req -= sl->bd.must_supply * share;
-    }
-    return cut;
-}
-
-/* An islanded bus has a grid when a grid-forming instance on it can
- * supply or absorb this step (a battery, V2B cars, a plant). */
-static int formed(const dc_engine *e, const dc_bus *b)
-{
-    for (int k = 0; k < b->n_res; k++) {
-        int r = b->res[k];
-        const dc_bounds *bd = &e->slot[r].bd;
-        if (e->inst[r].grid_forming && (bd->max_supply > 0 || bd->max_absorb > 0)) return 1;
-    }
-    return 0;
-}
-
-/* The orders for the step's net, the requests at their floors: deficit
- * order, then must-charges cut; or surplus order, PV curtailed, then
- * must-runs cut. */
-static void orders_for(dc_engine *e, const dc_bus *b, const dc_ctx *c, double demand, double floor_s,
-                       double floor_a, step_outcome *o)
-{
-    double profile = b->profile[c->i], stopped = 0.0;
-    if (!c->grid_up && !formed(e, b)) stopped = profile, profile = 0.0; /* PV cannot run without a grid */
-    double net = profile + floor_s - demand - floor_a;
-    o->unserved = 0.0;
-    o->curtailed = stopped;
-    if (net < 0) {
-        double short_by = cover_deficit(b, -net);
-        short_by -= cut_floors(b, short_by, floor_a, 1); /* a must-charge goes short before a load */
-        o->unserved = short_by > 0 ? short_by : 0.0;
-    } else if (net > 0) {
-        double left = place_surplus(b, net);
-        double curt = left < profile ? left : profile;
-        if (curt < 0) curt = 0.0;
-        o->curtailed += curt;
-        cut_floors(b, left - curt, floor_s, 0); /* a must-run goes down only after profiles */
-    }
-}
-
-/* An instance asked for less than its minimum stable load is off for the
- * step: its bounds become zero. Returns how many were turned off. */
-static int below_min_on(const dc_bus *b)
-{
-    int off = 0;
-    for (int k = 0; k < b->n_res; k++) {
-        dc_slot *sl = b->mem[k].slot;
-        dc_bounds *bd = &sl->bd;
-        if (bd->min_on > 0 && sl->req > 0 && sl->req < bd->min_on * (1 - 1e-12)) {
-            *bd = (dc_bounds){0.0, 0.0, bd->must_absorb, bd->max_absorb, 0.0};
-            off++;
-        }
-    }
-    return off;
-}
-
-/* What an instance did, added to its site's flows by its role (the
- * site's sums run in its own instance order, which is the bus's). */
-static void tally(const dc_member *mb, const dc_slot *sl)
-{
-    dc_site *s = mb->site;
-    if (!s) return; /* a private wire's connection: its bus's */
-    double d = sl->done, *f = s->now;
-    s->did += d;
-    s->asked += sl->req;
-    switch (mb->role) {
-    case DC_ROLE_STORE:
-        if (d > 0) f[F_STORAGE_DISCHARGE] += d;
-        else f[F_STORAGE_CHARGE] -= d;
-        if (mb->level) f[F_STORAGE_LEVEL] += mb->level(mb->state);
-        break;
-    case DC_ROLE_GRID:
-        if (d > 0) f[F_GRID_IMPORT] += d;
-        else f[F_GRID_EXPORT] -= d;
-        break;
-    default: f[F_GENERATION] += d; break;
-    }
-}
-
-/* The flows that the bus's instances add to, back to 0. */
-static void clear_tallies(dc_engine *e, const dc_bus *b)
-{
-    for (int k = 0; k < b->n_sites; k++) {
-        dc_site *s = &e->site[b->sites[k]];
-        double *f = s->now;
-        s->did = s->asked = 0.0;
-        f[F_GENERATION] = f[F_STORAGE_CHARGE] = f[F_STORAGE_DISCHARGE] = f[F_STORAGE_LEVEL] = 0.0;
-        f[F_GRID_IMPORT] = f[F_GRID_EXPORT] = 0.0;
-    }
-}
-
-/* Every instance commits its request. With records, what each did goes
- * to its site's flows and its ledger is checked as it stands (its state
- * is its own); the first that does not close is kept for the balance to
- * report after the sites'. */
-static void commit_all(dc_engine *e, const dc_bus *b, const dc_ctx *c, step_outcome *o)
-{
-    o->bad_ledger = -1;
-    if (c->record) clear_tallies(e, b);
-    for (int k = 0; k < b->n_res; k++) {
-        const dc_member *mb = &b->mem[k];
-        dc_slot *sl = mb->slot;
-        sl->done = mb->commit(mb->state, c, sl->req);
-        if (!c->record) continue;
-        tally(mb, sl);
-        if (!mb->ledger || o->bad_ledger >= 0) continue;
-        double r = fabs(mb->ledger(mb->state, c, sl->done));
-        if (!(r <= e->tolerance)) o->bad_ledger = mb->inst, o->ledger_residual = r;
-    }
-}
-
-/* Orders until no instance is asked for less than its minimum stable
- * load (turning one off changes the net, so the step is dispatched again);
- * then commit. */
-static void dispatch_bus(dc_engine *e, const dc_bus *b, const dc_ctx *c, double need, step_outcome *o)
-{
-    double floor_s, floor_a;
-    int min_on = ask_bounds(b, c, &floor_s, &floor_a);
-    for (int pass = 0;; pass++) {
-        orders_for(e, b, c, need, floor_s, floor_a, o);
-        if (!min_on || !below_min_on(b) || pass == b->n_res) break;
-        min_on = floors(b, &floor_s, &floor_a);
-    }
-    commit_all(e, b, c, o);
-}
-
-/* Balance of one site; on a private wire the wire carries the difference
- * between what the site was asked to do and what it needs. */
-static int settle_site(dc_engine *e, dc_bus *b, dc_site *s, int i, double share_unserved, double curt_frac,
-                       double *delivered_sum)
-{
-    double *f = s->now, did = s->did, asked = s->asked;
-    double need = !b->grid_up || b->grid_up[i] ? s->demand[i] : s->crit[i];
-    f[F_DEMAND] = s->demand[i];
-    f[F_SHED] = f[F_DEMAND] - need;
-    f[F_PV] = s->pv[i];
-    f[F_CURTAILED] = f[F_PV] * curt_frac;
-    f[F_UNSERVED] = need * share_unserved;
-    double delivered = f[F_PV] - f[F_CURTAILED], served = need - f[F_UNSERVED];
-    double wire = b->wire ? served - asked - delivered : 0.0;
-    f[F_WIRE_IN] = wire > 0 ? wire : 0.0;
-    f[F_WIRE_OUT] = wire < 0 ? -wire : 0.0;
-    f[F_OFFSITE_PPA_IN] = 0.0;
-    f[F_RESIDUAL] = did + delivered + wire - served;
-    if (s->taken)
-        profile_shares(s, i, f[F_CURTAILED], delivered + f[F_GENERATION] + f[F_STORAGE_DISCHARGE],
-                       f[F_GRID_EXPORT] + f[F_WIRE_OUT]);
-    *delivered_sum += did + delivered;
-    return check(e, b, i, "site", s->name, f[F_RESIDUAL], s->res, s->n_res);
-}
-
-/* Members of a private wire get shares of its connection's flows by what
- * each took from or gave to the wire. */
-static void share_connection(dc_engine *e, const dc_bus *b, double imp, double exp)
-{
-    double in = 0, out = 0;
-    for (int k = 0; k < b->n_sites; k++) {
-        in += e->site[b->sites[k]].now[F_WIRE_IN];
-        out += e->site[b->sites[k]].now[F_WIRE_OUT];
-    }
-    for (int k = 0; k < b->n_sites; k++) {
-        double *f = e->site[b->sites[k]].now;
-        f[F_GRID_IMPORT] = in > 0 ? imp * f[F_WIRE_IN] / in : 0.0;
-        f[F_GRID_EXPORT] = out > 0 ? exp * f[F_WIRE_OUT] / out : 0.0;
-    }
-}
-
 /* A ledger that did not close, into the bus's error. */
-static int ledger_failed(const dc_engine *e, dc_bus *b, int i, int r, double residual)
+int dc_step_ledger_failed(const dc_engine *e, dc_bus *b, int i, int r, double residual)
 {
     const dc_instance *in = &e->inst[r];
     char detail[512];
@@ -312,36 +58,7 @@ static int ledger_failed(const dc_engine *e, dc_bus *b, int i, int r, double res
     return -1;
 }
 
-static int bus_step(dc_engine *e, dc_bus *b, int i)
-{
-    dc_ctx c = {i, &e->t[i], e->step_h, b->grid_up ? b->grid_up[i] : 1, 1};
-    step_outcome o;
-    double supplied = 0.0;
-    dispatch_bus(e, b, &c, b->need[i], &o);
-    double share_u = b->need[i] > 0 ? o.unserved / b->need[i] : 0.0;
-    double frac = b->profile[i] > 0 ? o.curtailed / b->profile[i] : 0.0;
-    for (int k = 0; k < b->n_sites; k++)
-        if (settle_site(e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
-    if (b->wire) { /* a site alone on its connection has its flows as its own */
-        double g = e->slot[b->grid].done;
-        b->grid_import[i] = g > 0 ? g : 0.0;
-        b->grid_export[i] = g < 0 ? -g : 0.0;
-        share_connection(e, b, b->grid_import[i], b->grid_export[i]);
-        b->residual[i] = supplied + g - (b->need[i] - o.unserved);
-        if (check(e, b, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
-    }
-    return o.bad_ledger < 0 ? 0 : ledger_failed(e, b, i, o.bad_ledger, o.ledger_residual);
-}
-
 /* ---- the year's accounting ---------------------------------------------- */
-
-/* What a site did with its profile supply at step i (see dc_profile_year). */
-static void profile_shares(dc_site *s, int i, double cur, double local, double sent)
-{
-    double pv = s->pv[i];
-    s->taken[i] = pv > 0 ? 1.0 - cur / pv : 0.0;
-    s->sent[i] = local > 0 ? (sent < local ? sent / local : 1.0) : 0.0;
-}
 
 /* What instance `in` sells at step i, when its generating site exports:
  * its part of the export (by what the site's selling profiles offer) goes
@@ -445,7 +162,7 @@ static void solve_passive(dc_engine *e, dc_bus *b)
         if (shed) shed[i] = dem[i] - need;
         res[i] = pv[i] - cur[i] + in - out - (need - uns[i]);
     }
-    for (int i = 0; s->taken && i < e->n_steps; i++) profile_shares(s, i, cur[i], pv[i] - cur[i], exp[i]);
+    for (int i = 0; s->taken && i < e->n_steps; i++) step_profile_shares(s, i, cur[i], pv[i] - cur[i], exp[i]);
     b->passive_fail = e->n_steps;
     for (int i = 0; i < e->n_steps && b->passive_fail == e->n_steps; i++)
         if (!(fabs(res[i]) <= e->tolerance)) b->passive_fail = i;
@@ -490,27 +207,7 @@ void dc_engine_town(dc_engine *e, int k)
 
 /* ---- a run of steps ---------------------------------------------------- */
 
-/* The step's flows of a bus's sites into their series. */
-static void record_bus(dc_engine *e, const dc_bus *b, int i)
-{
-    for (int k = 0; k < b->n_sites; k++) {
-        const dc_site *st = &e->site[b->sites[k]];
-#pragma GCC unroll 16 /* a fixed count: without it, a loop of 6 instructions a flow */
-        for (int f = F_UNSERVED; f < F_COUNT; f++) st->rec[f][i] = st->now[f];
-    }
-}
-
 /* ---- the survival scan ------------------------------------------------ */
-
-/* A bus's instances' states at the start of step i, for the scan. */
-static void snapshot_bus(dc_engine *e, const dc_bus *b, int i)
-{
-    for (int k = 0; k < b->n_res; k++) {
-        const dc_instance *in = &e->inst[b->res[k]];
-        unsigned char *to = e->snap[b->res[k]];
-        if (to) memcpy(to + (size_t)i * in->type->size, in->state, in->type->size);
-    }
-}
 
 /* Hours a bus keeps its critical demand served with the grid down from
  * the start of step s, its instances as the run left them then; at most
@@ -526,7 +223,7 @@ static double survive_from(dc_engine *e, const dc_bus *b, int s, int max_steps, 
         int i = (s + h) % e->n_steps;
         dc_ctx c = {i, &e->t[i], e->step_h, 0, 0};
         step_outcome o;
-        dispatch_bus(e, b, &c, crit[i], &o);
+        step_dispatch(NULL, e, b, &c, crit[i], &o);
         if (o.unserved > 1e-9) break;
     }
     return h * e->step_h;
@@ -561,19 +258,6 @@ int dc_engine_survival(dc_engine *e, int bus, int max_steps, double *hours)
     free(saved);
     free(crit);
     return ok ? 0 : -1;
-}
-
-/* Steps [first, last) of one active bus; the first step that fails, or
- * last. Its state stays in cache for the whole run. */
-static int run_bus(dc_engine *e, dc_bus *b, int first, int last)
-{
-    for (int k = 0; k < b->n_sites; k++) e->site[b->sites[k]].epoch++;
-    for (int i = first; i < last; i++) {
-        if (e->snap) snapshot_bus(e, b, i);
-        if (bus_step(e, b, i)) return i;
-        record_bus(e, b, i);
-    }
-    return last;
 }
 
 /* ---- buses side by side ------------------------------------------------- */
@@ -617,7 +301,7 @@ static void run_job(dc_engine *e, int bus, void *arg)
     const steps_span *span = arg;
     dc_bus *b = &e->bus[bus];
     b->error[0] = '\0';
-    b->stop = run_bus(e, b, span->first, span->end);
+    b->stop = b->kernel ? b->kernel(e, b, span->first, span->end) : step_run(NULL, e, b, span->first, span->end);
 }
 
 /* Threads pay only for long runs (not a single step). */
@@ -644,7 +328,7 @@ int dc_engine_run(dc_engine *e, int first, int last, int *failed)
         why = e->passive_error;
     }
     for (int b = 0; e->snap && b < e->n_buses; b++) /* passive buses do not change: their state is the same */
-        for (int i = first; e->bus[b].passive && i < end; i++) snapshot_bus(e, &e->bus[b], i);
+        for (int i = first; e->bus[b].passive && i < end; i++) step_snapshot(e, &e->bus[b], i);
     run_buses(e, first, end);
     for (int a = 0; a < e->n_active_buses; a++) {
         const dc_bus *b = &e->bus[e->active_buses[a]];
@@ -667,7 +351,7 @@ int dc_engine_run_bus(dc_engine *e, int bus, int *failed)
 {
     dc_bus *b = &e->bus[bus];
     b->error[0] = '\0';
-    *failed = run_bus(e, b, 0, e->n_steps);
+    *failed = b->kernel ? b->kernel(e, b, 0, e->n_steps) : step_run(NULL, e, b, 0, e->n_steps);
     return *failed < e->n_steps ? -1 : 0;
 }
 
@@ -731,6 +415,7 @@ static void members(dc_engine *e, dc_bus *bus)
     }
     for (int k = 0; k < bus->n_deficit; k++) bus->deficit_slot[k] = &e->slot[bus->deficit[k]];
     for (int k = 0; k < bus->n_surplus; k++) bus->surplus_slot[k] = &e->slot[bus->surplus[k]];
+    bus->kernel = e->generic_only ? NULL : dc_kernel_for(e, bus);
 }
 
 static void mark(dc_engine *e)

@@ -8,7 +8,9 @@
  * or leave demand unserved with the rest. Then every site's balance is
  * computed from what each resource reports it did and every store's
  * ledger is checked; a residual above the tolerance fails the step,
- * naming the site, the resource and the step.
+ * naming the site, the resource and the step. The step is step.h; a bus
+ * whose instances' types a kernel names (kernels.c) runs the same step
+ * with their functions inlined.
  *
  * The engine knows nothing of scenarios or files; build.c wires it. */
 #ifndef DC_ENGINE_H
@@ -18,6 +20,8 @@
 
 #include "sizes.h"
 #include "restype.h"
+
+struct dc_engine;
 
 /* Most threads a run uses (see dc_engine.threads). */
 enum { DC_MAX_THREADS = 64 };
@@ -105,13 +109,16 @@ typedef struct dc_site {
     double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
 } dc_site;
 
-typedef struct {
+typedef struct dc_bus {
     char name[DC_NAME_MAX];
     int wire;            /* 1: a private wire joining several sites */
     int n_sites, *sites;
     int n_res, *res;     /* dispatched instances on the bus, the grid connection included */
     int n_deficit, *deficit, n_surplus, *surplus; /* instance indices in dispatch order */
     dc_member *mem;      /* its n_res instances as the steps walk them */
+    /* The kernel that runs its steps [first, last) when one matches its
+     * instances' types (kernels.c), else NULL: the generic step */
+    int (*kernel)(struct dc_engine *e, struct dc_bus *b, int first, int last);
     dc_slot **deficit_slot, **surplus_slot; /* the orders' instances' slots */
     int grid;            /* instance index of the grid connection */
     int passive;         /* 1: one site and nothing dispatched but the grid; solved without calls */
@@ -130,7 +137,7 @@ typedef struct {
 } dc_bus;
 
 
-typedef struct {
+typedef struct dc_engine {
     int n_steps;
     double step_h;
     const dc_stamp *t;
@@ -153,6 +160,7 @@ typedef struct {
     unsigned char **snap;    /* per instance: its state at the start of every step (for the scan), or NULL */
     double tolerance;        /* [kWh] */
     int threads;             /* at most this many threads run buses side by side (1: the caller's only) */
+    int generic_only;        /* 1: no kernels, every bus on the generic step (tests compare the two) */
     char error[2048];        /* why the last step failed */
 } dc_engine;
 

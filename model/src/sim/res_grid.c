@@ -1,24 +1,8 @@
 /* The public grid at one point of connection: it supplies up to the import
  * limit and takes up to the export limit while available, nothing during
  * an outage. The engine records its flows at the bus. */
+#include "res_grid_step.h"
 #include "types.h"
-
-typedef struct {
-    double import_kwh, export_kwh; /* limits times the step [kWh]; INFINITY = unlimited */
-} grid_state;
-
-static void grid_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
-{
-    const grid_state *s = st;
-    *b = (dc_bounds){0.0, c->grid_up ? s->import_kwh : 0.0, 0.0, c->grid_up ? s->export_kwh : 0.0, 0.0};
-}
-
-static double grid_commit(void *st, const dc_ctx *c, double kwh)
-{
-    (void)st;
-    (void)c;
-    return kwh;
-}
 
 static void grid_reset(void *st) { (void)st; }
 

@@ -1,0 +1,64 @@
+/* Kernels: the generic step (step.h) compiled for the instance types of
+ * the most common buses, so that their step functions are called directly
+ * and inlined. A bus whose instances match a kernel's kinds, in order,
+ * runs its steps there; any other bus runs the generic step. A new
+ * resource type needs nothing here: a kernel is only a faster way to run
+ * the same step (test_kernels compares every series bit for bit). */
+#include "kernels.h"
+
+#include "res_battery_step.h"
+#include "res_biogas_step.h"
+#include "res_biomass_step.h"
+#include "res_grid_step.h"
+#include "step.h"
+
+#include "types.h"
+
+/* flatten: every call in it inlined, the step functions included. */
+#define DC_KERNEL __attribute__((flatten))
+
+/* A kind of a grid connection and one instance of a type (its begin,
+ * bounds, commit, ledger and level, NULL where the type has none), and
+ * its kernel run_NAME. */
+#define GRID_AND(NAME, TYPE, ROLE, BEGIN, BOUNDS, COMMIT, LEDGER, LEVEL)                                      \
+    static const dc_kind NAME = {2,                     {&dc_grid_type, &TYPE}, {NULL, BEGIN},                \
+                                 {grid_bounds, BOUNDS}, {grid_commit, COMMIT},  {NULL, LEDGER},               \
+                                 {NULL, LEVEL},         {DC_ROLE_GRID, ROLE}};                                \
+    DC_KERNEL static int run_##NAME(dc_engine *e, dc_bus *b, int first, int last)                            \
+    {                                                                                                         \
+        return step_run(&NAME, e, b, first, last);                                                            \
+    }
+
+GRID_AND(GRID_BATTERY, dc_battery_type, DC_ROLE_STORE, bat_begin, bat_bounds, bat_commit, bat_ledger, bat_level)
+GRID_AND(GRID_BIOMASS, dc_biomass_type, DC_ROLE_GENERATOR, bm_begin, bm_bounds, bm_commit, bm_ledger, NULL)
+GRID_AND(GRID_BIOGAS, dc_biogas_type, DC_ROLE_GENERATOR, bg_begin, bg_bounds, bg_commit, bg_ledger, NULL)
+
+static const struct {
+    const dc_kind *kind;
+    dc_kernel_fn run;
+} KERNELS[] = {
+    {&GRID_BATTERY, run_GRID_BATTERY},
+    {&GRID_BIOMASS, run_GRID_BIOMASS},
+    {&GRID_BIOGAS, run_GRID_BIOGAS},
+};
+
+/* The kind must name the restype the bus's instances have, with the same
+ * step functions: a restype whose table differs from its kind would be
+ * run by another step, so it is checked, not assumed. */
+static int matches(const dc_kind *k, const dc_engine *e, const dc_bus *b)
+{
+    if (b->n_res != k->n) return 0;
+    for (int j = 0; j < k->n; j++)
+        if (e->inst[b->res[j]].type != k->type[j] || k->type[j]->role != k->role[j] ||
+            !k->type[j]->begin != !k->begin[j] || !k->type[j]->ledger != !k->ledger[j] ||
+            !k->type[j]->level != !k->level[j])
+            return 0;
+    return 1;
+}
+
+dc_kernel_fn dc_kernel_for(const dc_engine *e, const dc_bus *b)
+{
+    for (size_t k = 0; k < sizeof KERNELS / sizeof KERNELS[0]; k++)
+        if (matches(KERNELS[k].kind, e, b)) return KERNELS[k].run;
+    return NULL;
+}

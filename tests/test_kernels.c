@@ -1,0 +1,104 @@
+/* Kernels (model/src/sim/kernels.c) run a bus's steps with its instances'
+ * step functions called directly: they must give the generic step's bits.
+ * Each case runs with kernels, then the same model again on the generic
+ * step alone, and every series is compared bit for bit: the bundled
+ * scenarios (a battery at a meter, on a private wire, at 30-minute steps,
+ * through a typhoon outage; a wood plant; a digester) and the
+ * every-technology town with its plants in other modes (baseload, a yard
+ * that runs empty, an engine that may always run, a cyclic battery). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "decarb.h"
+#include "helpers.h"
+#include "model.h"
+
+/* Buses of the model that run on a kernel. */
+static int kernel_buses(const dc_model *m)
+{
+    int n = 0;
+    for (int b = 0; b < m->eng.n_buses; b++) n += m->eng.bus[b].kernel != NULL;
+    return n;
+}
+
+/* Every series of a run, one after the other. */
+static double *all_series(const dc_model *m, size_t *bytes)
+{
+    size_t steps = dc_model_steps(m), count = dc_model_series_count(m);
+    *bytes = count * steps * sizeof(double);
+    double *v = malloc(*bytes + 1);
+    assert_non_null(v);
+    for (size_t k = 0; k < count; k++) memcpy(v + k * steps, dc_model_series_at(m, k), steps * sizeof(double));
+    return v;
+}
+
+/* Runs the case with kernels (at least `kernels` buses on one) and on
+ * the generic step; every series must match. */
+static void compare(const char *path, const char **sets, int n_sets, int kernels)
+{
+    run r;
+    open_run(&r, path, sets, n_sets);
+    assert_true(kernel_buses(r.m) >= kernels);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    size_t bytes, again;
+    double *fast = all_series(r.m, &bytes);
+
+    r.m->eng.generic_only = 1;
+    assert_int_equal(dc_engine_prepare(&r.m->eng), 0);
+    assert_int_equal(kernel_buses(r.m), 0);
+    dc_model_reset(r.m);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    double *slow = all_series(r.m, &again);
+    assert_int_equal(bytes, again);
+    size_t steps = dc_model_steps(r.m);
+    for (size_t k = 0; k < dc_model_series_count(r.m); k++) {
+        dc_series_info info;
+        dc_model_series_get(r.m, k, &info);
+        if (memcmp(fast + k * steps, slow + k * steps, steps * sizeof(double)))
+            fail_msg("%s: series %s differs between the kernel and the generic step", path, info.name);
+    }
+    free(fast);
+    free(slow);
+    close_run(&r);
+}
+
+static void bundled_scenarios(void **state)
+{
+    (void)state;
+    compare("scenarios/default.yaml", NULL, 0, 1);
+    compare("scenarios/example_town.yaml", NULL, 0, 1); /* a private wire */
+    compare("scenarios/half_hour_town.yaml", NULL, 0, 1);
+    compare("scenarios/typhoon_town.yaml", NULL, 0, 1); /* an outage: islanded steps, the survival scan */
+    compare("scenarios/forest_city.yaml", NULL, 0, 1);
+    compare("scenarios/digester_town.yaml", NULL, 0, 1);
+}
+
+static void every_technology_in_other_modes(void **state)
+{
+    (void)state;
+    const char *every = "tests/bench/every_technology.yaml";
+    compare(every, NULL, 0, 3);
+    const char *baseload[] = {"biomass_plants.chip_chp.mode=baseload", "biogas_plants.digester.run=always"};
+    compare(every, baseload, 2, 3);
+    const char *empty_yard[] = {"biomass_plants.chip_chp.fuel_t_per_year=2500",
+                                "biomass_plants.chip_chp.yard_initial_t=100"};
+    compare(every, empty_yard, 2, 3);
+    const char *cyclic[] = {"batteries.town_hall_battery.year_end=cyclic", "biogas_plants.digester.run=hours",
+                            "biogas_plants.digester.run_hours=[17, 18, 19, 20]"};
+    compare(every, cyclic, 3, 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bundled_scenarios),
+        cmocka_unit_test(every_technology_in_other_modes),
+    };
+    return cmocka_run_group_tests_name("kernels", tests, NULL, NULL);
+}
