@@ -74,7 +74,7 @@ static void bundled_scenarios(void **state)
     compare("scenarios/default.yaml", NULL, 0, 1);
     compare("scenarios/example_town.yaml", NULL, 0, 1); /* a private wire */
     compare("scenarios/half_hour_town.yaml", NULL, 0, 1);
-    compare("scenarios/typhoon_town.yaml", NULL, 0, 1); /* an outage: islanded steps, the survival scan */
+    compare("scenarios/typhoon_town.yaml", NULL, 0, 2); /* V2B cars, an outage: islanded steps, the survival scan */
     compare("scenarios/forest_city.yaml", NULL, 0, 1);
     compare("scenarios/digester_town.yaml", NULL, 0, 1);
 }

@@ -218,14 +218,7 @@ static double survive_from(dc_engine *e, const dc_bus *b, int s, int max_steps, 
         int r = b->res[k];
         if (e->snap[r]) memcpy(e->inst[r].state, e->snap[r] + (size_t)s * e->inst[r].type->size, e->inst[r].type->size);
     }
-    int h = 0;
-    for (; h < max_steps; h++) {
-        int i = (s + h) % e->n_steps;
-        dc_ctx c = {i, &e->t[i], e->step_h, 0, 0};
-        step_outcome o;
-        step_dispatch(NULL, e, b, &c, crit[i], &o);
-        if (o.unserved > 1e-9) break;
-    }
+    int h = b->kernel ? b->kernel->survive(e, b, s, max_steps, crit) : step_survive(NULL, e, b, s, max_steps, crit);
     return h * e->step_h;
 }
 
@@ -301,7 +294,7 @@ static void run_job(dc_engine *e, int bus, void *arg)
     const steps_span *span = arg;
     dc_bus *b = &e->bus[bus];
     b->error[0] = '\0';
-    b->stop = b->kernel ? b->kernel(e, b, span->first, span->end) : step_run(NULL, e, b, span->first, span->end);
+    b->stop = b->kernel ? b->kernel->run(e, b, span->first, span->end) : step_run(NULL, e, b, span->first, span->end);
 }
 
 /* Threads pay only for long runs (not a single step). */
@@ -351,7 +344,7 @@ int dc_engine_run_bus(dc_engine *e, int bus, int *failed)
 {
     dc_bus *b = &e->bus[bus];
     b->error[0] = '\0';
-    *failed = b->kernel ? b->kernel(e, b, 0, e->n_steps) : step_run(NULL, e, b, 0, e->n_steps);
+    *failed = b->kernel ? b->kernel->run(e, b, 0, e->n_steps) : step_run(NULL, e, b, 0, e->n_steps);
     return *failed < e->n_steps ? -1 : 0;
 }
 

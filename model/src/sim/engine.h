@@ -22,6 +22,7 @@
 #include "restype.h"
 
 struct dc_engine;
+struct dc_kernel;
 
 /* Most threads a run uses (see dc_engine.threads). */
 enum { DC_MAX_THREADS = 64 };
@@ -116,9 +117,7 @@ typedef struct dc_bus {
     int n_res, *res;     /* dispatched instances on the bus, the grid connection included */
     int n_deficit, *deficit, n_surplus, *surplus; /* instance indices in dispatch order */
     dc_member *mem;      /* its n_res instances as the steps walk them */
-    /* The kernel that runs its steps [first, last) when one matches its
-     * instances' types (kernels.c), else NULL: the generic step */
-    int (*kernel)(struct dc_engine *e, struct dc_bus *b, int first, int last);
+    const struct dc_kernel *kernel; /* when one matches its instances' types (kernels.c); NULL: the generic step */
     dc_slot **deficit_slot, **surplus_slot; /* the orders' instances' slots */
     int grid;            /* instance index of the grid connection */
     int passive;         /* 1: one site and nothing dispatched but the grid; solved without calls */

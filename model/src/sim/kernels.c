@@ -9,6 +9,7 @@
 #include "res_battery_step.h"
 #include "res_biogas_step.h"
 #include "res_biomass_step.h"
+#include "res_ev_step.h"
 #include "res_grid_step.h"
 #include "step.h"
 
@@ -27,19 +28,25 @@
     DC_KERNEL static int run_##NAME(dc_engine *e, dc_bus *b, int first, int last)                            \
     {                                                                                                         \
         return step_run(&NAME, e, b, first, last);                                                            \
+    }                                                                                                         \
+    DC_KERNEL static int survive_##NAME(dc_engine *e, const dc_bus *b, int s, int max_steps, const double *crit) \
+    {                                                                                                         \
+        return step_survive(&NAME, e, b, s, max_steps, crit);                                                 \
     }
 
 GRID_AND(GRID_BATTERY, dc_battery_type, DC_ROLE_STORE, bat_begin, bat_bounds, bat_commit, bat_ledger, bat_level)
 GRID_AND(GRID_BIOMASS, dc_biomass_type, DC_ROLE_GENERATOR, bm_begin, bm_bounds, bm_commit, bm_ledger, NULL)
 GRID_AND(GRID_BIOGAS, dc_biogas_type, DC_ROLE_GENERATOR, bg_begin, bg_bounds, bg_commit, bg_ledger, NULL)
+GRID_AND(GRID_EV, dc_ev_type, DC_ROLE_STORE, ev_begin, ev_bounds, ev_commit, ev_ledger, NULL)
 
 static const struct {
     const dc_kind *kind;
-    dc_kernel_fn run;
+    dc_kernel kernel;
 } KERNELS[] = {
-    {&GRID_BATTERY, run_GRID_BATTERY},
-    {&GRID_BIOMASS, run_GRID_BIOMASS},
-    {&GRID_BIOGAS, run_GRID_BIOGAS},
+    {&GRID_BATTERY, {run_GRID_BATTERY, survive_GRID_BATTERY}},
+    {&GRID_BIOMASS, {run_GRID_BIOMASS, survive_GRID_BIOMASS}},
+    {&GRID_BIOGAS, {run_GRID_BIOGAS, survive_GRID_BIOGAS}},
+    {&GRID_EV, {run_GRID_EV, survive_GRID_EV}},
 };
 
 /* The kind must name the restype the bus's instances have, with the same
@@ -56,9 +63,9 @@ static int matches(const dc_kind *k, const dc_engine *e, const dc_bus *b)
     return 1;
 }
 
-dc_kernel_fn dc_kernel_for(const dc_engine *e, const dc_bus *b)
+const dc_kernel *dc_kernel_for(const dc_engine *e, const dc_bus *b)
 {
     for (size_t k = 0; k < sizeof KERNELS / sizeof KERNELS[0]; k++)
-        if (matches(KERNELS[k].kind, e, b)) return KERNELS[k].run;
+        if (matches(KERNELS[k].kind, e, b)) return &KERNELS[k].kernel;
     return NULL;
 }

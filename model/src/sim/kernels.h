@@ -4,9 +4,15 @@
 
 #include "engine.h"
 
-typedef int (*dc_kernel_fn)(dc_engine *e, dc_bus *b, int first, int last);
+/* What a kernel does as the generic step would: run a bus's steps
+ * [first, last) (the first that fails, or last), and count the steps its
+ * critical demand is served with the grid down from step s, its states
+ * as they stand (at most max_steps; the survival scan). */
+typedef struct dc_kernel {
+    int (*run)(dc_engine *e, dc_bus *b, int first, int last);
+    int (*survive)(dc_engine *e, const dc_bus *b, int s, int max_steps, const double *crit);
+} dc_kernel;
 
-/* The kernel that runs bus b's steps [first, last) as the generic step
- * would, or NULL when none matches its instances. */
-dc_kernel_fn dc_kernel_for(const dc_engine *e, const dc_bus *b);
+/* The kernel for bus b, or NULL when none matches its instances. */
+const dc_kernel *dc_kernel_for(const dc_engine *e, const dc_bus *b);
 #endif

@@ -395,4 +395,21 @@ static inline int step_run(const dc_kind *K, dc_engine *e, dc_bus *b, int first,
     }
     return last;
 }
+
+/* Steps the bus keeps its critical demand served with the grid down from
+ * the start of step s, its instances' states as they stand; at most
+ * max_steps (the year wraps around). */
+static inline int step_survive(const dc_kind *K, dc_engine *e, const dc_bus *b, int s, int max_steps,
+                               const double *crit)
+{
+    int h = 0;
+    for (; h < max_steps; h++) {
+        int i = (s + h) % e->n_steps;
+        dc_ctx c = {i, &e->t[i], e->step_h, 0, 0};
+        step_outcome o;
+        step_dispatch(K, e, b, &c, crit[i], &o);
+        if (o.unserved > 1e-9) break;
+    }
+    return h;
+}
 #endif
