@@ -19,10 +19,11 @@
 #define DC_KERNEL __attribute__((flatten))
 
 /* A kind of a grid connection and one instance of a type (its begin,
- * bounds, commit, ledger and level, NULL where the type has none), and
- * its kernel run_NAME. */
-#define GRID_AND(NAME, TYPE, ROLE, BEGIN, BOUNDS, COMMIT, LEDGER, LEVEL)                                      \
-    static const dc_kind NAME = {2,                     {&dc_grid_type, &TYPE}, {NULL, BEGIN},                \
+ * bounds, commit, ledger and level, NULL where the type has none), for a
+ * bus of one site (NAME) or any (NAME##_ANY, a private wire), and their
+ * kernels. */
+#define KIND(NAME, ONE, TYPE, ROLE, BEGIN, BOUNDS, COMMIT, LEDGER, LEVEL)                                     \
+    static const dc_kind NAME = {2,    ONE,           {&dc_grid_type, &TYPE}, {NULL, BEGIN},                  \
                                  {grid_bounds, BOUNDS}, {grid_commit, COMMIT},  {NULL, LEDGER},               \
                                  {NULL, LEVEL},         {DC_ROLE_GRID, ROLE}};                                \
     DC_KERNEL static int run_##NAME(dc_engine *e, dc_bus *b, int first, int last)                            \
@@ -33,20 +34,26 @@
     {                                                                                                         \
         return step_survive(&NAME, e, b, s, max_steps, crit);                                                 \
     }
+#define GRID_AND(NAME, ...)                                                                                   \
+    KIND(NAME, 1, __VA_ARGS__)                                                                                \
+    KIND(NAME##_ANY, 0, __VA_ARGS__)
 
 GRID_AND(GRID_BATTERY, dc_battery_type, DC_ROLE_STORE, bat_begin, bat_bounds, bat_commit, bat_ledger, bat_level)
 GRID_AND(GRID_BIOMASS, dc_biomass_type, DC_ROLE_GENERATOR, bm_begin, bm_bounds, bm_commit, bm_ledger, NULL)
 GRID_AND(GRID_BIOGAS, dc_biogas_type, DC_ROLE_GENERATOR, bg_begin, bg_bounds, bg_commit, bg_ledger, NULL)
 GRID_AND(GRID_EV, dc_ev_type, DC_ROLE_STORE, ev_begin, ev_bounds, ev_commit, ev_ledger, NULL)
 
+/* The table, a kind of one site before the same kind for any bus. */
+#define ROWS(NAME) {&NAME, {run_##NAME, survive_##NAME}}, {&NAME##_ANY, {run_##NAME##_ANY, survive_##NAME##_ANY}}
+
 static const struct {
     const dc_kind *kind;
     dc_kernel kernel;
 } KERNELS[] = {
-    {&GRID_BATTERY, {run_GRID_BATTERY, survive_GRID_BATTERY}},
-    {&GRID_BIOMASS, {run_GRID_BIOMASS, survive_GRID_BIOMASS}},
-    {&GRID_BIOGAS, {run_GRID_BIOGAS, survive_GRID_BIOGAS}},
-    {&GRID_EV, {run_GRID_EV, survive_GRID_EV}},
+    ROWS(GRID_BATTERY),
+    ROWS(GRID_BIOMASS),
+    ROWS(GRID_BIOGAS),
+    ROWS(GRID_EV),
 };
 
 /* The kind must name the restype the bus's instances have, with the same
@@ -54,7 +61,7 @@ static const struct {
  * run by another step, so it is checked, not assumed. */
 static int matches(const dc_kind *k, const dc_engine *e, const dc_bus *b)
 {
-    if (b->n_res != k->n) return 0;
+    if (b->n_res != k->n || (k->one_site && (b->n_sites != 1 || b->wire))) return 0;
     for (int j = 0; j < k->n; j++)
         if (e->inst[b->res[j]].type != k->type[j] || k->type[j]->role != k->role[j] ||
             !k->type[j]->begin != !k->begin[j] || !k->type[j]->ledger != !k->ledger[j] ||

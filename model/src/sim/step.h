@@ -23,6 +23,7 @@ enum { DC_KIND_MAX = 4 };
  * their step functions. */
 typedef struct {
     int n;
+    int one_site; /* 1: for a site alone on its grid connection (no private wire) */
     const dc_restype *type[DC_KIND_MAX];
     void (*begin[DC_KIND_MAX])(void *st, const dc_ctx *c);
     void (*bounds[DC_KIND_MAX])(const void *st, const dc_ctx *c, dc_bounds *b);
@@ -39,6 +40,10 @@ int dc_step_failed(const dc_engine *e, dc_bus *b, int i, const char *what, const
 int dc_step_ledger_failed(const dc_engine *e, dc_bus *b, int i, int r, double residual);
 
 #define STEP_N(K, b) ((K) ? (K)->n : (b)->n_res)
+/* The bus's sites and whether it is a private wire: constants for a kind
+ * of one site. */
+#define STEP_SITES(K, b) ((K) && (K)->one_site ? 1 : (b)->n_sites)
+#define STEP_WIRE(K, b) ((K) && (K)->one_site ? 0 : (b)->wire)
 #define STEP_FN(K, k, mb, fn) ((K) ? (K)->fn[k] : (mb)->fn)
 
 /* ONE(k) for each instance in order: for a kind written out (its count is
@@ -238,9 +243,9 @@ static inline void step_tally(const dc_kind *K, int k, const dc_member *mb, cons
 }
 
 /* The flows that the bus's instances add to, back to 0. */
-static inline void step_clear_tallies(dc_engine *e, const dc_bus *b)
+static inline void step_clear_tallies(const dc_kind *K, dc_engine *e, const dc_bus *b)
 {
-    for (int k = 0; k < b->n_sites; k++) {
+    for (int k = 0; k < STEP_SITES(K, b); k++) {
         dc_site *s = &e->site[b->sites[k]];
         double *f = s->now;
         s->did = s->asked = 0.0;
@@ -271,7 +276,7 @@ static inline void step_commit_all(const dc_kind *K, dc_engine *e, const dc_bus 
                                    step_outcome *o)
 {
     o->bad_ledger = -1, o->ledger_residual = 0.0;
-    if (c->record) step_clear_tallies(e, b);
+    if (c->record) step_clear_tallies(K, e, b);
 #define COMMIT(k) step_commit_one(K, k, e, b, c, o)
     STEP_EACH(K, b, COMMIT);
 #undef COMMIT
@@ -303,8 +308,8 @@ static inline void step_profile_shares(dc_site *s, int i, double cur, double loc
 
 /* Balance of one site; on a private wire the wire carries the difference
  * between what the site was asked to do and what it needs. */
-static inline int step_settle_site(dc_engine *e, dc_bus *b, dc_site *s, int i, double share_unserved,
-                                   double curt_frac, double *delivered_sum)
+static inline int step_settle_site(const dc_kind *K, dc_engine *e, dc_bus *b, dc_site *s, int i,
+                                   double share_unserved, double curt_frac, double *delivered_sum)
 {
     double *f = s->now, did = s->did, asked = s->asked;
     double need = !b->grid_up || b->grid_up[i] ? s->demand[i] : s->crit[i];
@@ -314,7 +319,7 @@ static inline int step_settle_site(dc_engine *e, dc_bus *b, dc_site *s, int i, d
     f[F_CURTAILED] = f[F_PV] * curt_frac;
     f[F_UNSERVED] = need * share_unserved;
     double delivered = f[F_PV] - f[F_CURTAILED], served = need - f[F_UNSERVED];
-    double wire = b->wire ? served - asked - delivered : 0.0;
+    double wire = STEP_WIRE(K, b) ? served - asked - delivered : 0.0;
     f[F_WIRE_IN] = wire > 0 ? wire : 0.0;
     f[F_WIRE_OUT] = wire < 0 ? -wire : 0.0;
     f[F_OFFSITE_PPA_IN] = 0.0;
@@ -350,9 +355,9 @@ static inline int step_bus(const dc_kind *K, dc_engine *e, dc_bus *b, int i)
     step_dispatch(K, e, b, &c, b->need[i], &o);
     double share_u = b->need[i] > 0 ? o.unserved / b->need[i] : 0.0;
     double frac = b->profile[i] > 0 ? o.curtailed / b->profile[i] : 0.0;
-    for (int k = 0; k < b->n_sites; k++)
-        if (step_settle_site(e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
-    if (b->wire) { /* a site alone on its connection has its flows as its own */
+    for (int k = 0; k < STEP_SITES(K, b); k++)
+        if (step_settle_site(K, e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
+    if (STEP_WIRE(K, b)) { /* a site alone on its connection has its flows as its own */
         double g = e->slot[b->grid].done;
         b->grid_import[i] = g > 0 ? g : 0.0;
         b->grid_export[i] = g < 0 ? -g : 0.0;
@@ -364,9 +369,9 @@ static inline int step_bus(const dc_kind *K, dc_engine *e, dc_bus *b, int i)
 }
 
 /* The step's flows of a bus's sites into their series. */
-static inline void step_record(dc_engine *e, const dc_bus *b, int i)
+static inline void step_record(const dc_kind *K, dc_engine *e, const dc_bus *b, int i)
 {
-    for (int k = 0; k < b->n_sites; k++) {
+    for (int k = 0; k < STEP_SITES(K, b); k++) {
         const dc_site *st = &e->site[b->sites[k]];
 #pragma GCC unroll 16 /* a fixed count: without it, a loop of 6 instructions a flow */
         for (int f = F_UNSERVED; f < F_COUNT; f++) st->rec[f][i] = st->now[f];
@@ -391,7 +396,7 @@ static inline int step_run(const dc_kind *K, dc_engine *e, dc_bus *b, int first,
     for (int i = first; i < last; i++) {
         if (e->snap) step_snapshot(e, b, i);
         if (step_bus(K, e, b, i)) return i;
-        step_record(e, b, i);
+        step_record(K, e, b, i);
     }
     return last;
 }
