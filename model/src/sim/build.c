@@ -338,7 +338,11 @@ static dc_status buyers(builder *b)
         m->eng.sold[m->inst_of[S_PV][i]] = alloc(b, ((size_t)m->ta.n + 1) * sizeof(double));
         if (!m->eng.sold[m->inst_of[S_PV][i]]) return DC_ERR_NOMEM;
         in->shares = p->n_buyer_shares ? alloc(b, (size_t)n * sizeof(double)) : NULL;
-        if (!in->buyers || (p->n_buyer_shares && !in->shares)) return DC_ERR_NOMEM;
+        in->buyer_import = alloc(b, (size_t)n * sizeof *in->buyer_import);
+        in->buyer_ppa = alloc(b, (size_t)n * sizeof *in->buyer_ppa);
+        in->offers = alloc(b, ((size_t)m->eng.n_inst + 1) * sizeof *in->offers);
+        if (!in->buyers || (p->n_buyer_shares && !in->shares) || !in->buyer_import || !in->buyer_ppa || !in->offers)
+            return DC_ERR_NOMEM;
         in->n_buyers = n;
         for (int k = 0; k < n; k++) {
             in->buyers[k] = m->topo.buyers[i][k];

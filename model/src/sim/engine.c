@@ -65,22 +65,17 @@ int dc_step_ledger_failed(const dc_engine *e, dc_bus *b, int i, int r, double re
  * to its buyers, each at most its own grid import left open; the rest is
  * sold unmatched. Adds to the buyers' purchases; returns the sale [kWh]
  * (summed in a register: the buyers' stores might be its own memory). */
-static double sell_step(const dc_engine *e, const dc_instance *in, const dc_site *gen, int i, double exported)
+static double sell_step(const dc_instance *in, int i, double exported)
 {
     double offered = 0.0, want = 0.0, sold = 0.0;
-    for (int k = 0; k < gen->n_prof; k++)
-        if (e->inst[gen->prof[k]].n_buyers) offered += e->inst[gen->prof[k]].type->offer(e->inst[gen->prof[k]].state, i);
+    for (int k = 0; k < in->n_offers; k++) offered += in->offers[k]->type->offer(in->offers[k]->state, i);
     double out = offered > 0 ? exported * in->type->offer(in->state, i) / offered : 0.0;
-    for (int k = 0; k < in->n_buyers; k++) {
-        double *const *f = e->site[in->buyers[k]].f;
-        want += f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
-    }
+    for (int k = 0; k < in->n_buyers; k++) want += in->buyer_import[k][i] - in->buyer_ppa[k][i];
     double scale = want > out && want > 0 ? out / want : 1.0;
     for (int k = 0; k < in->n_buyers; k++) {
-        double *const *f = e->site[in->buyers[k]].f;
-        double open = f[F_GRID_IMPORT][i] - f[F_OFFSITE_PPA_IN][i];
+        double open = in->buyer_import[k][i] - in->buyer_ppa[k][i];
         double take = in->shares ? dc_min(in->shares[k] * out, open) : open * scale;
-        f[F_OFFSITE_PPA_IN][i] += take;
+        in->buyer_ppa[k][i] += take;
         sold += take;
     }
     return sold;
@@ -91,10 +86,23 @@ static double sell_step(const dc_engine *e, const dc_instance *in, const dc_site
 static void sell_year(dc_engine *e, int r)
 {
     const dc_instance *in = &e->inst[r];
-    const dc_site *gen = &e->site[in->site];
-    const double *exported = gen->f[F_GRID_EXPORT];
+    const double *exported = e->site[in->site].f[F_GRID_EXPORT];
     double *sold = e->sold[r];
-    for (int i = 0; i < e->n_steps; i++) sold[i] = exported[i] > 0 ? sell_step(e, in, gen, i, exported[i]) : 0.0;
+    for (int i = 0; i < e->n_steps; i++) sold[i] = exported[i] > 0 ? sell_step(in, i, exported[i]) : 0.0;
+}
+
+/* A seller's buyers' series and the selling profiles at its site. */
+static void seller_rows(dc_engine *e, dc_instance *in)
+{
+    const dc_site *gen = &e->site[in->site];
+    for (int k = 0; k < in->n_buyers; k++) {
+        double *const *f = e->site[in->buyers[k]].f;
+        in->buyer_import[k] = f[F_GRID_IMPORT];
+        in->buyer_ppa[k] = f[F_OFFSITE_PPA_IN];
+    }
+    in->n_offers = 0;
+    for (int k = 0; k < gen->n_prof; k++)
+        if (e->inst[gen->prof[k]].n_buyers) in->offers[in->n_offers++] = &e->inst[gen->prof[k]];
 }
 
 /* Each profile's records from its site's shares (at one site, or all: -1).
@@ -427,7 +435,10 @@ static void mark(dc_engine *e)
         for (int f = F_UNSERVED; f < F_COUNT; f++) s->rec[f] = s->f[f] ? s->f[f] : e->bus[s->bus].sink;
     }
     for (int r = 0; r < e->n_inst; r++)
-        if (e->inst[r].n_buyers) e->sellers[e->n_sellers++] = r;
+        if (e->inst[r].n_buyers) {
+            e->sellers[e->n_sellers++] = r;
+            seller_rows(e, &e->inst[r]);
+        }
 
 }
 

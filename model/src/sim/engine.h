@@ -60,7 +60,7 @@ typedef enum {
     F_COUNT
 } dc_flow;
 
-typedef struct {
+typedef struct dc_instance {
     const dc_restype *type;
     void *state;
     int site;            /* its site; -1 for a private wire's grid connection */
@@ -70,6 +70,12 @@ typedef struct {
     int n_buyers;        /* off-site sales: buyer sites and shares [0-1] (NULL = by their imports) */
     int *buyers;
     double *shares;
+    /* A seller, once prepared: its buyers' import and purchase series, and
+     * the selling profiles at its site (its own included), in site order. */
+    const double **buyer_import;
+    double **buyer_ppa;
+    int n_offers;
+    const struct dc_instance **offers;
 } dc_instance;
 
 /* An instance's numbers of the step: its bounds, what it was asked and
