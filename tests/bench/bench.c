@@ -204,7 +204,8 @@ static double bench_dispatch(dc_model *m)
 
 /* Dispatch of another scenario (one with every technology), or of the
  * same one with a --set (set: NULL for none), its buses on `threads`
- * threads; the median [ms]. */
+ * threads (0: one thread, every bus on the generic step, no kernels);
+ * the median [ms]. */
 static double bench_other_dispatch(const char *path, const char *set, const char *note, int threads)
 {
     dc_diag *d = dc_diag_create();
@@ -217,7 +218,11 @@ static double bench_other_dispatch(const char *path, const char *set, const char
         for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         exit(1);
     }
-    dc_model_set_threads(m, threads);
+    dc_model_set_threads(m, threads > 0 ? threads : 1);
+    if (threads == 0) { /* the comparison for the kernels (src/sim/kernels.c) */
+        m->eng.generic_only = 1;
+        dc_engine_prepare(&m->eng);
+    }
     printf("    scenario %s%s:\n", path, note);
     double med = bench_dispatch(m);
     dc_model_destroy(&m);
@@ -377,6 +382,7 @@ int main(int argc, char **argv)
     const char *every = getenv("BENCH_EVERY_TECH"); /* a second scenario with every technology */
     if (every && *every) {
         bench_other_dispatch(every, NULL, ", one thread", 1);
+        bench_other_dispatch(every, NULL, ", one thread, for comparison: every bus on the generic step", 0);
         if (cores > 1) bench_other_dispatch(every, NULL, on_cores, (int)cores);
     }
     const char *scan = getenv("BENCH_SCAN"); /* a scenario whose run ends with the survival scan */
