@@ -27,15 +27,19 @@ static void fail(reader *r, int col, const char *field, const char *fmt, const c
     if (r->errors++ < MAX_ERRORS) dc_diag_add(r->diag, r->path, r->line, col, field, fmt, detail);
 }
 
-/* Split on commas in place; returns the field count. */
-/* The first `max` fields of a line (the rest is not read); a line end
- * ends the last field. */
+/* The bytes that end a field: a comma, a line end, the string's end. */
+static const unsigned char ENDS_FIELD[256] = {[0] = 1, [','] = 1, ['\r'] = 1, ['\n'] = 1};
+
+/* Split on commas in place; returns the field count: the first `max`
+ * fields of a line (the rest is not read); a line end ends the last
+ * field. Fields are short: one table look-up a byte, not a strchr call
+ * each (or four comparisons a byte). */
 static int split(char *s, char **f, int max)
 {
     int n = 0;
     for (char *p = s; n < max; p++) {
         f[n++] = p;
-        while (*p && *p != ',' && *p != '\r' && *p != '\n') p++; /* short fields: a loop, not a strchr call each */
+        while (!ENDS_FIELD[(unsigned char)*p]) p++;
         int more = *p == ',';
         *p = '\0';
         if (!more) break;
