@@ -56,9 +56,12 @@ static const struct {
     ROWS(GRID_EV),
 };
 
-/* The kind must name the restype the bus's instances have, with the same
- * step functions: a restype whose table differs from its kind would be
- * run by another step, so it is checked, not assumed. */
+/* The kind must name the types of the bus's instances, in order, their
+ * roles, and which optional functions they have: a kind that drifted
+ * from its type's table is then not used, rather than run another step.
+ * The functions themselves are the same source (res_*_step.h) in the
+ * type's table and in the kind, and C11 mode contracts no multiply-add,
+ * so inlined they give the same bits (test_kernels checks). */
 static int matches(const dc_kind *k, const dc_engine *e, const dc_bus *b)
 {
     if (b->n_res != k->n || (k->one_site && (b->n_sites != 1 || b->wire))) return 0;
