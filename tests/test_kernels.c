@@ -5,7 +5,8 @@
  * scenarios (a battery at a meter, on a private wire, at 30-minute steps,
  * through a typhoon outage; a wood plant; a digester) and the
  * every-technology town with its plants in other modes (baseload, a yard
- * that runs empty, an engine that may always run, a cyclic battery). */
+ * that runs empty, an engine that may always run, a cyclic battery);
+ * and runs a step a call, as the library's stepping API makes them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -38,14 +39,17 @@ static double *all_series(const dc_model *m, size_t *bytes)
     return v;
 }
 
-/* Runs the case with kernels (at least `kernels` buses on one) and on
- * the generic step; every series must match. */
-static void compare(const char *path, const char **sets, int n_sets, int kernels)
+/* Runs the case with kernels (at least `kernels` buses on one; a step a
+ * call when `stepped`) and on the generic step; every series must match. */
+static void compare_run(const char *path, const char **sets, int n_sets, int kernels, int stepped)
 {
     run r;
     open_run(&r, path, sets, n_sets);
     assert_true(kernel_buses(r.m) >= kernels);
-    assert_int_equal(dc_model_run(r.m), DC_OK);
+    if (stepped)
+        while (dc_model_steps_done(r.m) < dc_model_steps(r.m)) assert_int_equal(dc_model_step(r.m), DC_OK);
+    else
+        assert_int_equal(dc_model_run(r.m), DC_OK);
     size_t bytes, again;
     double *fast = all_series(r.m, &bytes);
 
@@ -66,6 +70,11 @@ static void compare(const char *path, const char **sets, int n_sets, int kernels
     free(fast);
     free(slow);
     close_run(&r);
+}
+
+static void compare(const char *path, const char **sets, int n_sets, int kernels)
+{
+    compare_run(path, sets, n_sets, kernels, 0);
 }
 
 static void bundled_scenarios(void **state)
@@ -94,11 +103,21 @@ static void every_technology_in_other_modes(void **state)
     compare(every, cyclic, 3, 3);
 }
 
+/* dc_model_step runs a kernel one step a call (the library's stepping
+ * API): the generic whole run's bits. */
+static void stepping_gives_the_run_bits(void **state)
+{
+    (void)state;
+    compare_run("scenarios/default.yaml", NULL, 0, 1, 1);
+    compare_run("scenarios/typhoon_town.yaml", NULL, 0, 2, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bundled_scenarios),
         cmocka_unit_test(every_technology_in_other_modes),
+        cmocka_unit_test(stepping_gives_the_run_bits),
     };
     return cmocka_run_group_tests_name("kernels", tests, NULL, NULL);
 }
