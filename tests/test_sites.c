@@ -219,6 +219,55 @@ static void offsite_ppa_goes_to_its_buyers(void **state)
     close_run(&r);
 }
 
+/* Two off-site sellers, one buyer shared: the first seller in the file
+ * fills its buyers first, the second sells what their imports leave.
+ * At noon each pond exports 100 kWh; x, y, z import 30, 50, 40:
+ * pond_a (buyers x, y) sells 30 + 50 = 80; pond_b (y, z) finds y covered
+ * and sells 40 to z. Then a 1000 kWh battery at pond_a's site (set in
+ * place) takes its whole noon output: pond_a sells nothing, so x buys 0
+ * (not last run's 30), and pond_b sells y 50 and z 40 = 90. */
+static void two_sellers_share_a_buyer(void **state)
+{
+    (void)state;
+    double d[24];
+    hours(d, 12, 12, 100, 0), profile("pv_g.csv", d);
+    const char *who[] = {"x", "y", "z"};
+    const double load[] = {30, 50, 40};
+    char name[32];
+    for (int k = 0; k < 3; k++) {
+        hours(d, 0, 23, load[k], load[k]);
+        snprintf(name, sizeof name, "load_%s.csv", who[k]);
+        profile(name, d);
+    }
+    const char *body = "grid:\n  emission_factor_kg_per_kwh: 0.5\n"
+                       "sites:\n  - name: x\n  - name: y\n  - name: z\n"
+                       "  - {name: gen_a, contract: generator, export_limit_kw: 500}\n"
+                       "  - {name: gen_b, contract: generator, export_limit_kw: 500}\n"
+                       "batteries:\n  - {name: store_a, site: gen_a, energy_kwh: 0, power_kw: 100}\n"
+                       "pv_arrays:\n"
+                       "  - {name: pond_a, site: gen_a, contract: offsite_ppa, buyers: [x, y], capacity_kw: 100,"
+                       " profile_file: pv_g.csv}\n"
+                       "  - {name: pond_b, site: gen_b, contract: offsite_ppa, buyers: [y, z], capacity_kw: 100,"
+                       " profile_file: pv_g.csv}\n"
+                       "loads:\n  - {name: lx, site: x, sector: public, profile_file: load_x.csv}\n"
+                       "  - {name: ly, site: y, sector: household, profile_file: load_y.csv}\n"
+                       "  - {name: lz, site: z, sector: commercial, profile_file: load_z.csv}\n";
+    run r;
+    open_body(&r, body);
+    const double first[] = {30, 50, 40, 80, 40}, second[] = {0, 50, 40, 0, 90};
+    const char *series[] = {"site:x:offsite_ppa_in", "site:y:offsite_ppa_in", "site:z:offsite_ppa_in",
+                            "pv:pond_a:sold_to_buyers", "pv:pond_b:sold_to_buyers"};
+    for (int k = 0; k < 5; k++) assert_near(at(&r, series[k], 12), first[k], 1e-12);
+    dc_diag *d2 = dc_diag_create();
+    assert_int_equal(dc_model_set(r.m, "batteries.store_a.energy_kwh=1000", d2), DC_OK);
+    assert_int_equal(dc_model_run(r.m), DC_OK);
+    assert_near(at(&r, "site:gen_a:grid_export", 12), 0, 1e-12);
+    for (int k = 0; k < 5; k++) assert_near(at(&r, series[k], 12), second[k], 1e-12);
+    for (int k = 0; k < 3; k++) assert_near(at(&r, series[k], 11), 0, 0); /* no export, no purchase */
+    dc_diag_destroy(&d2);
+    close_run(&r);
+}
+
 /* Stored energy follows from the reported flows step by step and over the
  * year: previous x (1 - self-discharge) + charge x eta_c - discharge / eta_d,
  * recomputed here from the outputs and the parameters, for every battery. */
@@ -432,6 +481,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(two_batteries_at_two_sites, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(two_batteries_at_one_site_in_order, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(offsite_ppa_goes_to_its_buyers, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(two_sellers_share_a_buyer, tmp_setup, tmp_teardown),
         cmocka_unit_test(battery_ledger_over_a_year),
         cmocka_unit_test(sites_on_the_public_grid_are_independent),
         cmocka_unit_test_setup_teardown(cyclic_start_found_bus_by_bus, tmp_setup, tmp_teardown),
