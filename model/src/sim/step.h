@@ -123,32 +123,21 @@ static inline int step_floors(const dc_kind *K, const dc_bus *b, double *floor_s
     return min_on;
 }
 
-/* Deficit order up to each ceiling; returns what is still missing. */
-static inline double step_cover_deficit(const dc_bus *b, double need)
+/* An order filled up to each ceiling: the deficit order supplies (supply
+ * = 1), the surplus order absorbs; an instance that must do the opposite
+ * this step is passed over. Returns what is still missing or left. */
+static inline double step_fill(dc_slot *const *order, int n, double amount, int supply)
 {
-    for (int k = 0; k < b->n_deficit && need > 0; k++) {
-        dc_slot *sl = b->deficit_slot[k];
-        double room = sl->bd.max_supply - sl->bd.must_supply;
-        if (sl->bd.must_absorb > 0 || room <= 0) continue;
-        double take = room < need ? room : need;
-        sl->req += take;
-        need -= take;
+    for (int k = 0; k < n && amount > 0; k++) {
+        dc_slot *sl = order[k];
+        const dc_bounds *bd = &sl->bd;
+        double room = supply ? bd->max_supply - bd->must_supply : bd->max_absorb - bd->must_absorb;
+        if ((supply ? bd->must_absorb : bd->must_supply) > 0 || room <= 0) continue;
+        double take = room < amount ? room : amount;
+        sl->req += supply ? take : -take; /* x + -y is x - y, bit for bit */
+        amount -= take;
     }
-    return need;
-}
-
-/* Surplus order up to each ceiling; returns what is still left. */
-static inline double step_place_surplus(const dc_bus *b, double spare)
-{
-    for (int k = 0; k < b->n_surplus && spare > 0; k++) {
-        dc_slot *sl = b->surplus_slot[k];
-        double room = sl->bd.max_absorb - sl->bd.must_absorb;
-        if (sl->bd.must_supply > 0 || room <= 0) continue;
-        double give = room < spare ? room : spare;
-        sl->req -= give;
-        spare -= give;
-    }
-    return spare;
+    return amount;
 }
 
 /* Scale down every must-absorb (absorb = 1) or must-supply floor by the
@@ -189,11 +178,11 @@ static inline void step_orders(const dc_kind *K, const dc_engine *e, const dc_bu
     o->unserved = 0.0;
     o->curtailed = stopped;
     if (net < 0) {
-        double short_by = step_cover_deficit(b, -net);
+        double short_by = step_fill(b->deficit_slot, b->n_deficit, -net, 1);
         short_by -= step_cut_floors(K, b, short_by, floor_a, 1); /* a must-charge goes short before a load */
         o->unserved = short_by > 0 ? short_by : 0.0;
     } else if (net > 0) {
-        double left = step_place_surplus(b, net);
+        double left = step_fill(b->surplus_slot, b->n_surplus, net, 0);
         double curt = left < profile ? left : profile;
         if (curt < 0) curt = 0.0;
         o->curtailed += curt;
