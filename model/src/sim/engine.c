@@ -109,7 +109,9 @@ static void seller_rows(dc_engine *e, dc_instance *in)
  * A profile at a passive site ends every year the same way: it is settled
  * once, when the engine is prepared (fixed = 1); after each run only its
  * sales, which follow its buyers' imports, are (no shares given). So are
- * the profiles of a kept bus, whose shares stand from its last run. */
+ * the profiles of a kept bus, whose shares stand from its last run. A
+ * profile at an active site that sells nothing was settled by its bus's
+ * job (settle_bus_profiles). */
 static void settle_profiles(dc_engine *e, int fixed, int site)
 {
     for (int r = 0; r < e->n_inst; r++) {
@@ -117,7 +119,7 @@ static void settle_profiles(dc_engine *e, int fixed, int site)
         if (in->type->role != DC_ROLE_PROFILE || (site >= 0 && in->site != site)) continue;
         const dc_site *s = &e->site[in->site];
         int standing = !s->active || e->bus[s->bus].kept; /* its shares did not change in this run */
-        if (fixed ? s->active : standing && !in->n_buyers) continue;
+        if (fixed ? s->active : !in->n_buyers) continue;
         int shares = fixed || !standing;
         dc_profile_year y = {e->n_steps, shares ? s->taken : NULL, shares ? s->sent : NULL,
                              in->n_buyers ? e->sold[r] : NULL};
@@ -297,12 +299,30 @@ typedef struct {
     int first, end;
 } steps_span;
 
+/* The records of the profiles at a bus's sites that sell nothing, once
+ * the bus has finished its year: they depend on its sites' shares alone,
+ * so the bus's thread settles them while other buses still run (those
+ * that sell wait for their buyers: settle_year). */
+static void settle_bus_profiles(dc_engine *e, const dc_bus *b)
+{
+    for (int k = 0; k < b->n_sites; k++) {
+        const dc_site *s = &e->site[b->sites[k]];
+        for (int j = 0; j < s->n_prof; j++) {
+            dc_instance *in = &e->inst[s->prof[j]];
+            if (in->n_buyers) continue;
+            dc_profile_year y = {e->n_steps, s->taken, s->sent, NULL};
+            in->type->settle_year(in->state, &y);
+        }
+    }
+}
+
 static void run_job(dc_engine *e, int bus, void *arg)
 {
     const steps_span *span = arg;
     dc_bus *b = &e->bus[bus];
     b->error[0] = '\0';
     b->stop = b->kernel ? b->kernel->run(e, b, span->first, span->end) : step_run(NULL, e, b, span->first, span->end);
+    if (b->stop == e->n_steps) settle_bus_profiles(e, b);
 }
 
 /* Threads pay only for long runs (not a single step). */
