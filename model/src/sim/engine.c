@@ -1,12 +1,12 @@
 #include "engine.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "crew.h"
 #include "kernels.h"
 #include "minmax.h"
 #include "step.h"
@@ -277,22 +277,22 @@ typedef struct {
     atomic_int next; /* the next of buses to take */
 } bus_queue;
 
-static void *take_jobs(void *arg)
+static void take_jobs(void *arg)
 {
     bus_queue *q = arg;
     for (int a; (a = atomic_fetch_add(&q->next, 1)) < q->n;) q->job(q->e, q->buses[a], q->arg);
-    return NULL;
 }
 
 void dc_engine_each_bus(dc_engine *e, const int *buses, int n, int parallel, dc_bus_job job, void *arg)
 {
     bus_queue q = {e, buses, n, job, arg, 0};
-    int want = parallel ? (e->threads < n ? e->threads : n) - 1 : 0, extra = 0;
-    pthread_t th[DC_MAX_THREADS];
-    for (; extra < want && extra < DC_MAX_THREADS; extra++)
-        if (pthread_create(&th[extra], NULL, take_jobs, &q)) break; /* fewer threads: the same work */
-    take_jobs(&q);
-    for (int k = 0; k < extra; k++) pthread_join(th[k], NULL);
+    int want = parallel && e->threads > 1 && n > 1;
+    if (want && dc_crew_extra(e->crew) != e->threads - 1) { /* started once, again only when threads change */
+        dc_crew_destroy(&e->crew);
+        e->crew = dc_crew_create(e->threads - 1);
+    }
+    if (want && e->crew) dc_crew_run(e->crew, take_jobs, &q);
+    else take_jobs(&q); /* no thread could start: the same work on this one */
 }
 
 typedef struct {

@@ -165,6 +165,7 @@ typedef struct dc_engine {
     unsigned char **snap;    /* per instance: its state at the start of every step (for the scan), or NULL */
     double tolerance;        /* [kWh] */
     int threads;             /* at most this many threads run buses side by side (1: the caller's only) */
+    struct dc_crew *crew;    /* threads - 1 threads kept for the buses' runs (crew.h); NULL until needed */
     int generic_only;        /* 1: no kernels, every bus on the generic step (tests compare the two) */
     char error[2048];        /* why the last step failed */
 } dc_engine;

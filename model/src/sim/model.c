@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crew.h"
 #include "diag.h"
 #include "model.h"
 #include "params.h"
@@ -454,6 +455,7 @@ void dc_model_destroy(dc_model **pm)
     if (!pm || !*pm) return;
     dc_model *m = *pm;
     if (m->tc && m->tc->ready) pthread_mutex_destroy(&m->tc->lock);
+    dc_crew_destroy(&m->eng.crew);
     for (int r = 0; r < m->eng.n_inst; r++) /* what a state holds besides its bytes */
         if (m->eng.inst && m->eng.inst[r].state && m->eng.inst[r].type->destroy)
             m->eng.inst[r].type->destroy(m->eng.inst[r].state);

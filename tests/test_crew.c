@@ -1,0 +1,93 @@
+/* The crew (src/sim/crew.c): every thread does each piece of work exactly
+ * once per call, whether its threads were still looking for work or had
+ * gone to sleep; and a model whose thread count changes between runs
+ * gives the bits of one thread. */
+#include "helpers.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+
+#include "crew.h"
+
+enum { EXTRA = 3, CALLS = 400 };
+
+typedef struct {
+    atomic_int calls;
+    pthread_t seen[EXTRA + 1];
+    atomic_int n_seen;
+    pthread_mutex_t lock;
+} tally;
+
+/* Counts the call, and notes each thread that made one. */
+static void count(void *arg)
+{
+    tally *t = arg;
+    atomic_fetch_add(&t->calls, 1);
+    pthread_mutex_lock(&t->lock);
+    int known = 0;
+    for (int k = 0; k < atomic_load(&t->n_seen); k++) known |= pthread_equal(t->seen[k], pthread_self());
+    if (!known && atomic_load(&t->n_seen) <= EXTRA) t->seen[atomic_fetch_add(&t->n_seen, 1)] = pthread_self();
+    pthread_mutex_unlock(&t->lock);
+}
+
+static void pause_ms(double ms)
+{
+    struct timespec ts = {0, (long)(ms * 1e6)};
+    nanosleep(&ts, NULL);
+}
+
+/* 3 threads and the caller: 4 calls a run; runs back to back (the
+ * threads still looking) and 2 ms apart (asleep: woken by the run). */
+static void every_thread_works_once_a_run(void **state)
+{
+    (void)state;
+    tally t = {.lock = PTHREAD_MUTEX_INITIALIZER};
+    dc_crew *c = dc_crew_create(EXTRA);
+    assert_non_null(c);
+    assert_int_equal(dc_crew_extra(c), EXTRA);
+    for (int k = 0; k < CALLS; k++) {
+        dc_crew_run(c, count, &t);
+        assert_int_equal(atomic_load(&t.calls), (k + 1) * (EXTRA + 1)); /* all done when run returns */
+        if (k % 40 == 0) pause_ms(2.0);
+    }
+    assert_int_equal(atomic_load(&t.n_seen), EXTRA + 1); /* four different threads */
+    dc_crew_destroy(&c);
+    assert_null(c);
+    dc_crew_destroy(&c); /* NULL is fine */
+    assert_null(dc_crew_create(0));
+    assert_int_equal(dc_crew_extra(NULL), 0);
+}
+
+/* The town with every technology run on 1 thread, then on 2, 3 and 2
+ * again in the same model (its crew started again when the count
+ * changes): every series the same bits. */
+static void thread_count_changes_between_runs(void **state)
+{
+    (void)state;
+    run one, many;
+    run_scenario(&one, "tests/bench/every_technology.yaml", NULL, 0);
+    run_scenario(&many, "tests/bench/every_technology.yaml", NULL, 0);
+    size_t count = dc_model_series_count(one.m);
+    const int threads[] = {2, 3, 2, 1, 2};
+    for (size_t t = 0; t < sizeof threads / sizeof threads[0]; t++) {
+        assert_int_equal(dc_model_set_threads(many.m, threads[t]), DC_OK);
+        assert_int_equal(dc_model_reset(many.m), DC_OK);
+        assert_int_equal(dc_model_run(many.m), DC_OK);
+        assert_int_equal(dc_model_series_count(many.m), count);
+        for (size_t k = 0; k < count; k++)
+            assert_memory_equal(dc_model_series_at(one.m, k), dc_model_series_at(many.m, k),
+                                dc_model_steps(one.m) * sizeof(double));
+    }
+    close_run(&many);
+    close_run(&one);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_thread_works_once_a_run),
+        cmocka_unit_test(thread_count_changes_between_runs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
