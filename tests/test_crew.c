@@ -1,7 +1,7 @@
 /* The crew (src/sim/crew.c): every thread does each piece of work exactly
  * once per call, whether its threads were still looking for work or had
- * gone to sleep; and a model whose thread count changes between runs
- * gives the bits of one thread. */
+ * gone to sleep; a model whose thread count changes between runs, and a
+ * model built on several threads, give the bits of one thread. */
 #include "helpers.h"
 
 #include <pthread.h>
@@ -83,11 +83,43 @@ static void thread_count_changes_between_runs(void **state)
     close_run(&one);
 }
 
+/* The default town (five modelled arrays at three tilts) and the
+ * typhoon town built on 1, 2 and 3 threads (the sun in parts, the arrays
+ * side by side) and run: every series the same bits. A bad count is
+ * refused. */
+static void built_on_threads_gives_the_same_bits(void **state)
+{
+    (void)state;
+    const char *paths[] = {"scenarios/default.yaml", "scenarios/typhoon_town.yaml"};
+    for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
+        run one;
+        run_scenario(&one, paths[p], NULL, 0);
+        for (int threads = 2; threads <= 3; threads++) {
+            dc_diag *d = dc_diag_create();
+            dc_model *m = NULL;
+            assert_int_equal(dc_model_create_on(one.s, one.in, NULL, threads, &m, d), DC_OK);
+            assert_int_equal(dc_model_run(m), DC_OK);
+            size_t count = dc_model_series_count(one.m);
+            assert_int_equal(dc_model_series_count(m), count);
+            for (size_t k = 0; k < count; k++)
+                assert_memory_equal(dc_model_series_at(one.m, k), dc_model_series_at(m, k),
+                                    dc_model_steps(one.m) * sizeof(double));
+            dc_model_destroy(&m);
+            dc_diag_destroy(&d);
+        }
+        dc_model *m = NULL;
+        assert_int_equal(dc_model_create_on(one.s, one.in, NULL, 0, &m, NULL), DC_ERR_ARG);
+        assert_null(m);
+        close_run(&one);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_thread_works_once_a_run),
         cmocka_unit_test(thread_count_changes_between_runs),
+        cmocka_unit_test(built_on_threads_gives_the_same_bits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -247,13 +247,12 @@ static void print_warnings(const dc_diag *d)
         if (dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
 }
 
-/* Model and GHG of the scenario; the run when asked, its buses side by
- * side on every core. */
+/* Model and GHG of the scenario; the run when asked. The model is built,
+ * and its buses run side by side, on every core. */
 static dc_status simulate(const dc_scenario *s, const dc_inputs *in, int run, dc_model **m, dc_ghg **g, dc_diag *d)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    dc_status st = dc_model_create(s, in, m, d);
-    if (st == DC_OK) dc_model_set_threads(*m, cores > 1 ? (int)cores : 1);
+    dc_status st = dc_model_create_on(s, in, NULL, cores > 1 ? (int)cores : 1, m, d);
     if (st == DC_OK) st = dc_ghg_create(s, in, g, d);
     if (st == DC_OK && run) st = dc_model_run(*m);
     if (st == DC_ERR_BALANCE) fprintf(stderr, "decarb: %s\n", dc_model_error(*m));

@@ -87,6 +87,13 @@ void dc_cache_destroy(dc_cache **c);
 size_t dc_cache_hits(const dc_cache *c);
 dc_status dc_model_create_cached(const dc_scenario *s, const dc_inputs *in, dc_cache *cache,
                                  dc_model **out, dc_diag *diag);
+/* The same (cache may be NULL), the model built on up to `threads`
+ * threads (the sun's year in parts; without a cache, its PV arrays side
+ * by side) and then set to run on as many (dc_model_set_threads). The
+ * figures are the same bit for bit for any count. DC_ERR_ARG for
+ * threads < 1. */
+dc_status dc_model_create_on(const dc_scenario *s, const dc_inputs *in, dc_cache *cache, int threads,
+                             dc_model **out, dc_diag *diag);
 /* A CSV table (its first line the header; a UTF-8 BOM allowed) as one
  * HDF5 compound dataset: one member per column under the header's name,
  * int64 where every cell is a whole number, float64 where every cell is a

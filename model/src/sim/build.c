@@ -4,10 +4,12 @@
  * series registered in output order (town, private wires, then each site
  * followed by its loads and resources). */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "calendar.h"
+#include "crew.h"
 #include "dayrules_in.h"
 #include "demand.h"
 #include "diag.h"
@@ -457,7 +459,7 @@ static dc_status allocate(builder *b)
     e->step_h = m->step_h;
     e->t = m->ta.t;
     e->tolerance = DC_BALANCE_TOLERANCE_KWH;
-    e->threads = 1;
+    if (e->threads < 1) e->threads = 1; /* dc_model_create_on set it */
     e->n_sites = m->topo.n_sites;
     e->site = alloc(b, ((size_t)e->n_sites + 1) * sizeof *e->site);
     e->inst = alloc(b, ((size_t)n_inst + 1) * sizeof *e->inst);
@@ -577,6 +579,42 @@ static dc_status site_views(builder *b)
     return DC_OK;
 }
 
+/* The work makes left (env.defer), instance by instance on the crew. */
+typedef struct {
+    builder *b;
+    int n;
+    int *inst, *item, *bind;
+    dc_status *st;
+    atomic_int next;
+} finishing;
+
+static void finish_some(void *arg)
+{
+    finishing *f = arg;
+    const dc_engine *e = &f->b->m->eng;
+    for (int k; (k = atomic_fetch_add(&f->next, 1)) < f->n;)
+        f->st[k] = dc_bindings[f->bind[k]].finish(e->inst[f->inst[k]].state, &f->b->env, f->item[k]);
+}
+
+/* Every deferred instance finished; the first failure in instance order. */
+static dc_status finish_instances(builder *b)
+{
+    dc_model *m = b->m;
+    int n = m->eng.n_inst;
+    finishing f = {b, 0, alloc(b, ((size_t)n + 1) * sizeof(int)), alloc(b, ((size_t)n + 1) * sizeof(int)),
+                   alloc(b, ((size_t)n + 1) * sizeof(int)), alloc(b, ((size_t)n + 1) * sizeof(dc_status)), 0};
+    if (!f.inst || !f.item || !f.bind || !f.st) return DC_ERR_NOMEM;
+    for (int j = 0; j < dc_n_bindings; j++)
+        for (int i = 0; dc_bindings[j].finish && i < m->s->list[dc_bindings[j].section].n; i++)
+            f.inst[f.n] = m->inst_of[dc_bindings[j].section][i], f.item[f.n] = i, f.bind[f.n++] = j;
+    if (m->eng.crew) dc_crew_run(m->eng.crew, finish_some, &f);
+    else finish_some(&f);
+    int first = -1;
+    for (int k = 0; k < f.n; k++)
+        if (f.st[k] != DC_OK && (first < 0 || f.inst[k] < f.inst[first])) first = k;
+    return first < 0 ? DC_OK : f.st[first];
+}
+
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
 {
     builder b = {m, in, diag, {0}, NULL, NULL, {0}};
@@ -584,7 +622,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (dc_topology_build(m->s, &m->topo, diag)) return DC_ERR_SCENARIO;
     site_factors(&m->topo, in);
     b.env = (dc_build_env){m->s, in, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, &m->reg, &m->pool, diag,
-                            m->cache, &m->sun_key};
+                            m->cache, &m->sun_key, !m->cache && m->eng.crew};
     dc_status st = allocate(&b);
     if (st == DC_OK) st = keep_costs(&b);
     if (st == DC_OK) st = build_buses(&b);
@@ -593,6 +631,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (st == DC_OK) st = register_town(&b);
     if (st == DC_OK) st = register_buses(&b);
     for (int k = 0; st == DC_OK && k < m->topo.n_sites; k++) st = build_site(&b, k, b.zeros);
+    if (st == DC_OK && b.env.defer) st = finish_instances(&b);
     if (st == DC_OK) st = instance_lists(&b);
     if (st == DC_OK) st = orders(&b);
     if (st == DC_OK) st = buyers(&b);

@@ -31,6 +31,27 @@ static dc_sun_key sun_key_of(const dc_scenario *s, const dc_weather_raw *raw, co
     };
 }
 
+/* The sun's year in parts taken one at a time by each thread of the
+ * crew: a step's position depends on its own time and weather alone, so
+ * the parts give the bits of one pass. Several parts a thread, as summer
+ * parts have more sunlit steps to work out than winter ones. */
+typedef struct {
+    dc_model *m;
+    const dc_site_geo *site;
+    int erbs, parts;
+    atomic_int next;
+} sun_parts;
+
+static void sun_part(void *arg)
+{
+    sun_parts *p = arg;
+    dc_model *m = p->m;
+    long n = m->ta.n;
+    for (int k; (k = atomic_fetch_add(&p->next, 1)) < p->parts;)
+        dc_sun_fill(&m->sun, &m->ta, &m->weather, p->site, &m->ephem, p->erbs, (int)(n * k / p->parts),
+                    (int)(n * (k + 1) / p->parts));
+}
+
 static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_raw *raw, dc_diag *d)
 {
     const dc_sun_key *k = &m->sun_key;
@@ -47,8 +68,11 @@ static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_r
     }
     dc_site_geo site = {k->lat, k->lon, k->elev};
     if (rc || dc_ephem_build(&m->ephem, m->ta.start_jd, m->ta.n * m->step_h / 24.0, k->delta_t) ||
-        dc_sun_build(&m->sun, &m->ta, &m->weather, &site, &m->ephem, k->erbs))
+        dc_sun_alloc(&m->sun, m->ta.n))
         return DC_ERR_NOMEM;
+    sun_parts p = {m, &site, k->erbs, 8 * (dc_crew_extra(m->eng.crew) + 1), 0};
+    if (m->eng.crew) dc_crew_run(m->eng.crew, sun_part, &p);
+    else sun_part(&p);
     dc_cache_sun_put(m->cache, k, &m->weather, &m->sun);
     return DC_OK;
 }
@@ -165,19 +189,27 @@ static void periods(dc_model *m)
 
 dc_status dc_model_create(const dc_scenario *s, const dc_inputs *in, dc_model **out, dc_diag *diag)
 {
-    return dc_model_create_cached(s, in, NULL, out, diag);
+    return dc_model_create_on(s, in, NULL, 1, out, diag);
 }
 
 dc_status dc_model_create_cached(const dc_scenario *s, const dc_inputs *in, dc_cache *cache, dc_model **out,
                                  dc_diag *diag)
 {
+    return dc_model_create_on(s, in, cache, 1, out, diag);
+}
+
+dc_status dc_model_create_on(const dc_scenario *s, const dc_inputs *in, dc_cache *cache, int threads,
+                             dc_model **out, dc_diag *diag)
+{
     if (!out) return DC_ERR_ARG;
     *out = NULL;
-    if (!s || !in) return DC_ERR_ARG;
+    if (!s || !in || threads < 1) return DC_ERR_ARG;
     if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
     dc_model *m = calloc(1, sizeof *m);
     if (!m) return DC_ERR_NOMEM;
     dc_status st = DC_ERR_NOMEM;
+    m->eng.threads = threads < DC_MAX_THREADS ? threads : DC_MAX_THREADS;
+    if (m->eng.threads > 1) m->eng.crew = dc_crew_create(m->eng.threads - 1); /* NULL: all on this thread */
     m->s = dc_scenario_copy(s);
     if (m->s && dc_timeaxis_init_with(&m->ta, s->year, s->fiscal, s->step_minutes * 60, &in->holidays) == 0) {
         m->step_h = dc_timeaxis_hours(&m->ta);
@@ -343,7 +375,7 @@ static const dc_binding *retunable(const dc_model *m, const char *key, int *item
 static dc_status retune(dc_model *m, dc_cache *cache, const dc_binding *b, int item, dc_diag *diag)
 {
     dc_build_env env = {m->s, NULL, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, NULL, &m->pool, diag,
-                        cache, &m->sun_key};
+                        cache, &m->sun_key, 0};
     dc_instance *in = &m->eng.inst[m->inst_of[b->section][item]];
     dc_status st = b->retune(in->state, &env, item);
     if (st != DC_OK) return st;

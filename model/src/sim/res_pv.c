@@ -161,5 +161,14 @@ dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site)
          D | (offsite ? 0 : DC_SERIES_SKIP)},
     };
     if (dc_registry_add_resource(env->reg, "pv", it->name, site, ser, sizeof ser / sizeof ser[0])) return DC_ERR_NOMEM;
+    if (s->modelled && env->defer) return DC_OK; /* modelled in dc_pv_finish, arrays side by side */
     return s->modelled ? model_output(s, env, item) : measured_output(s, env, item);
+}
+
+/* Without a cache the model is the array's alone (its series, the shared
+ * sun and weather read only), so arrays are modelled side by side. */
+dc_status dc_pv_finish(void *state, const dc_build_env *env, int item)
+{
+    pv_state *s = state;
+    return s->modelled ? model_output(s, env, item) : DC_OK;
 }

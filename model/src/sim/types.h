@@ -27,6 +27,7 @@ typedef struct {
     dc_diag *diag;
     dc_cache *cache;        /* profiles shared with earlier models, or NULL */
     const dc_sun_key *sun_key;
+    int defer;              /* 1: make may leave its long work to the binding's finish */
 } dc_build_env;
 
 typedef struct {
@@ -42,6 +43,10 @@ typedef struct {
      * the item is wired: name, site, ...) nor keys the inputs read. */
     dc_status (*retune)(void *state, const dc_build_env *env, int item);
     const char *const *fixed;
+    /* May be NULL. With env->defer, the work make left: run once every
+     * instance is made, instances side by side on the model's threads, so
+     * it touches nothing but the instance's own state and series. */
+    dc_status (*finish)(void *state, const dc_build_env *env, int item);
 } dc_binding;
 
 extern const dc_binding dc_bindings[];
@@ -54,6 +59,7 @@ dc_status dc_battery_retune(void *state, const dc_build_env *env, int item);
 dc_status dc_pv_retune(void *state, const dc_build_env *env, int item);
 dc_status dc_ev_retune(void *state, const dc_build_env *env, int item);
 dc_status dc_pv_make(void *state, const dc_build_env *env, int item, int site);
+dc_status dc_pv_finish(void *state, const dc_build_env *env, int item);
 dc_status dc_biomass_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_biogas_make(void *state, const dc_build_env *env, int item, int site);
 dc_status dc_ev_make(void *state, const dc_build_env *env, int item, int site);

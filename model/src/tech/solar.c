@@ -32,18 +32,23 @@ static void lit_step(dc_sun *s, int i, const dc_geocentric *g, const dc_site_ter
     dc_perez_terms(p.zenith_deg, s->dni[i], s->dhi[i], s->dni_extra[i], &s->f1[i], &s->f2[i], &s->b[i]);
 }
 
-int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc_site_geo *site,
-                 const dc_ephem *e, int force_erbs)
+int dc_sun_alloc(dc_sun *s, int n)
 {
     memset(s, 0, sizeof *s);
-    double *buf = calloc((size_t)ta->n * DC_SUN_COLS, sizeof *buf);
+    double *buf = calloc((size_t)n * DC_SUN_COLS, sizeof *buf);
     if (!buf) return -1;
-    dc_sun_attach(s, buf, ta->n);
+    dc_sun_attach(s, buf, n);
+    return 0;
+}
+
+void dc_sun_fill(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc_site_geo *site,
+                 const dc_ephem *e, int force_erbs, int first, int last)
+{
     double step_d = ta->step_s / 86400.0, extra = 0;
     dc_site_terms terms;
     dc_spa_site_terms(site, &terms);
     int last_day = -1, last_month = -1;
-    for (int i = 0; i < ta->n; i++) {
+    for (int i = first; i < last; i++) {
         const dc_stamp *t = &ta->t[i];
         if (t->day != last_day || t->month != last_month) { /* a new day of the year */
             long doy = dc_days_from_civil(t->year, t->month, t->day) - dc_days_from_civil(t->year, 1, 1) + 1;
@@ -61,6 +66,13 @@ int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc
         dc_ephem_at(e, ta->start_jd + (i + 0.5) * step_d, &g);
         lit_step(s, i, &g, &terms, w, force_erbs);
     }
+}
+
+int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc_site_geo *site,
+                 const dc_ephem *e, int force_erbs)
+{
+    if (dc_sun_alloc(s, ta->n)) return -1;
+    dc_sun_fill(s, ta, w, site, e, force_erbs, 0, ta->n);
     return 0;
 }
 

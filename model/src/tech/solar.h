@@ -21,6 +21,12 @@ enum { DC_SUN_COLS = 12 };     /* the arrays above, one block in this order */
 /* Points s's arrays into block (DC_SUN_COLS x n values), which s then owns. */
 void dc_sun_attach(dc_sun *s, double *block, int n);
 
+/* dc_sun_build in parts: the arrays of n steps (zero), then steps
+ * [first, last) filled; each step depends on its own inputs alone, so
+ * parts may be filled side by side. -1 without memory. */
+int dc_sun_alloc(dc_sun *s, int n);
+void dc_sun_fill(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc_site_geo *site,
+                 const dc_ephem *e, int force_erbs, int first, int last);
 /* force_erbs: decompose even when the file has beam and diffuse. */
 int dc_sun_build(dc_sun *s, const dc_timeaxis *ta, const dc_weather *w, const dc_site_geo *site,
                  const dc_ephem *e, int force_erbs);
