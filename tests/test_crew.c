@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "crew.h"
-#include "diag.h"
 
 enum { EXTRA = 3, CALLS = 400 };
 
@@ -115,93 +114,12 @@ static void built_on_threads_gives_the_same_bits(void **state)
     }
 }
 
-/* Messages added to a copy one after another, against the same split
- * in two and joined with dc_diag_append: the same list, the same error
- * count, the warning given twice kept once, and past the 200 kept the
- * same "... and N more" line. */
-static void add_n(dc_diag *d, int from, int to, int warn_every)
-{
-    for (int k = from; k < to; k++) {
-        if (warn_every && k % warn_every == 0) dc_diag_warn(d, "w.csv", 1, 1, "field", "the same warning");
-        else dc_diag_add(d, "f.csv", k + 1, 2, "value", "error %d", k);
-    }
-}
-
-static void assert_same_diag(const dc_diag *a, const dc_diag *b)
-{
-    assert_int_equal(dc_diag_count(a), dc_diag_count(b));
-    assert_int_equal(dc_diag_errors(a), dc_diag_errors(b));
-    for (size_t i = 0; i < dc_diag_count(a); i++) {
-        assert_string_equal(dc_diag_message(a, i), dc_diag_message(b, i));
-        assert_int_equal(dc_diag_is_warning(a, i), dc_diag_is_warning(b, i));
-    }
-}
-
-static void appended_messages_read_as_one_pass(void **state)
-{
-    (void)state;
-    const int splits[][2] = {{10, 40}, {150, 260}, {5, 400}, {0, 0}};
-    for (size_t c = 0; c < sizeof splits / sizeof splits[0]; c++) {
-        int cut = splits[c][0], end = splits[c][1];
-        dc_diag *one = dc_diag_create(), *first = dc_diag_create(), *second = dc_diag_create_raw();
-        add_n(one, 0, end, 7);
-        add_n(first, 0, cut, 7);
-        add_n(second, cut, end, 7);
-        dc_diag_append(first, second);
-        assert_same_diag(one, first);
-        assert_true(end < 220 || strstr(dc_diag_message(first, dc_diag_count(first) - 1), "more messages not shown"));
-        dc_diag_destroy(&one), dc_diag_destroy(&first), dc_diag_destroy(&second);
-    }
-}
-
-/* The inputs read on two threads (the weather beside the rest): the same
- * messages in the same order as one thread, and the same model. A town
- * whose weather file and load profile are both broken reports both. */
-static void inputs_on_two_threads_read_as_one(void **state)
-{
-    (void)state;
-    dc_diag *d1 = dc_diag_create(), *d2 = dc_diag_create();
-    dc_scenario *s = NULL;
-    assert_int_equal(dc_scenario_load("scenarios/default.yaml", &s, d1), DC_OK);
-    dc_inputs *in1 = NULL, *in2 = NULL;
-    assert_int_equal(dc_inputs_load(s, &in1, d1), DC_OK);
-    assert_int_equal(dc_inputs_load_on(s, 2, &in2, d2), DC_OK);
-    assert_true(dc_diag_count(d1) > 0); /* the sample statistics warn */
-    assert_same_diag(d1, d2);
-    dc_model *m1 = NULL, *m2 = NULL;
-    assert_int_equal(dc_model_create(s, in1, &m1, d1), DC_OK);
-    assert_int_equal(dc_model_create(s, in2, &m2, d2), DC_OK);
-    assert_int_equal(dc_model_run(m1), DC_OK);
-    assert_int_equal(dc_model_run(m2), DC_OK);
-    for (size_t k = 0; k < dc_model_series_count(m1); k++)
-        assert_memory_equal(dc_model_series_at(m1, k), dc_model_series_at(m2, k), dc_model_steps(m1) * sizeof(double));
-    dc_model_destroy(&m1), dc_model_destroy(&m2);
-    dc_inputs_destroy(&in1), dc_inputs_destroy(&in2);
-    dc_scenario_destroy(&s);
-    dc_diag_destroy(&d1), dc_diag_destroy(&d2);
-    assert_int_equal(dc_inputs_load_on(NULL, 2, &in2, NULL), DC_ERR_ARG);
-
-    d1 = dc_diag_create(), d2 = dc_diag_create();
-    assert_int_equal(dc_scenario_load("tests/bad/weather_and_profiles.yaml", &s, d1), DC_OK);
-    dc_status st1 = dc_inputs_load(s, &in1, d1), st2 = dc_inputs_load_on(s, 2, &in2, d2);
-    assert_int_equal(st1, DC_ERR_WEATHER);
-    assert_int_equal(st2, st1);
-    assert_null(in2);
-    assert_same_diag(d1, d2);
-    assert_non_null(strstr(dc_diag_message(d2, 0), "nan.epw"));
-    assert_true(diag_has(d2, "bad_profile.csv") && diag_has(d2, "long_profile.csv"));
-    dc_scenario_destroy(&s);
-    dc_diag_destroy(&d1), dc_diag_destroy(&d2);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_thread_works_once_a_run),
         cmocka_unit_test(thread_count_changes_between_runs),
         cmocka_unit_test(built_on_threads_gives_the_same_bits),
-        cmocka_unit_test(appended_messages_read_as_one_pass),
-        cmocka_unit_test(inputs_on_two_threads_read_as_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,27 +6,16 @@
 #include <string.h>
 
 enum { DIAG_KEEP = 200 }; /* messages kept; past them, a count: a broken file need not print forever */
-enum { RAW_KEEP = 100000 }; /* a raw diag's: enough to replay any real file's messages exactly */
 
 struct dc_diag {
     char **msg;
     unsigned char *warning; /* 1 = warning, 0 = error, per message */
     size_t n, cap;
-    size_t dropped;         /* messages past the limit */
+    size_t dropped;         /* messages past DIAG_KEEP */
     size_t dropped_errors;
-    int raw;                /* 1: every message kept as added (no repeat dropped), for dc_diag_append */
 };
 
 dc_diag *dc_diag_create(void) { return calloc(1, sizeof(dc_diag)); }
-
-dc_diag *dc_diag_create_raw(void)
-{
-    dc_diag *d = dc_diag_create();
-    if (d) d->raw = 1;
-    return d;
-}
-
-static size_t limit(const dc_diag *d) { return d->raw ? RAW_KEEP : DIAG_KEEP; }
 
 void dc_diag_destroy(dc_diag **d)
 {
@@ -87,36 +76,15 @@ static void note_dropped(dc_diag *d, int warning)
     d->warning[d->n - 1] = d->dropped_errors == 0;
 }
 
-/* A formatted message m (owned: kept or freed): counted past DIAG_KEEP,
- * and a warning already given is not given twice. */
-static void put(dc_diag *d, int warning, char *m)
-{
-    if (d->n >= limit(d)) {
-        free(m);
-        note_dropped(d, warning);
-        return;
-    }
-    if (grow(d)) {
-        free(m);
-        return;
-    }
-    for (size_t i = 0; warning && !d->raw && i < d->n; i++) /* a check run twice warns once */
-        if (d->warning[i] && d->msg[i] && !strcmp(d->msg[i], m)) {
-            free(m);
-            return;
-        }
-    d->warning[d->n] = (unsigned char)warning;
-    d->msg[d->n++] = m;
-}
-
 static void add(dc_diag *d, int warning, const char *file, int line, int col, const char *field,
                 const char *fmt, va_list ap)
 {
     if (!d) return;
-    if (d->n >= limit(d)) {
+    if (d->n >= DIAG_KEEP) {
         note_dropped(d, warning);
         return;
     }
+    if (grow(d)) return;
     char where[1200] = "", text[1024];
     if (file && line > 0 && col > 0)
         snprintf(where, sizeof where, "%s:%d:%d: ", file, line, col);
@@ -130,18 +98,13 @@ static void add(dc_diag *d, int warning, const char *file, int line, int col, co
     char *m = malloc(len);
     if (!m) return;
     snprintf(m, len, "%s%s%s%s%s", where, tag, field ? field : "", field ? ": " : "", text);
-    put(d, warning, m);
-}
-
-void dc_diag_append(dc_diag *d, const dc_diag *from)
-{
-    if (!d || !from) return;
-    size_t kept = from->n - (from->dropped ? 1 : 0); /* the last: "... and N more" */
-    for (size_t i = 0; i < kept; i++) {
-        char *m = strdup(from->msg[i] ? from->msg[i] : "");
-        if (m) put(d, from->warning[i], m);
-    }
-    for (size_t k = 0; k < from->dropped; k++) note_dropped(d, k >= from->dropped_errors);
+    for (size_t i = 0; warning && i < d->n; i++) /* a check run twice warns once */
+        if (d->warning[i] && d->msg[i] && !strcmp(d->msg[i], m)) {
+            free(m);
+            return;
+        }
+    d->warning[d->n] = (unsigned char)warning;
+    d->msg[d->n++] = m;
 }
 
 void dc_diag_add(dc_diag *d, const char *file, int line, int col, const char *field, const char *fmt, ...)

@@ -12,10 +12,4 @@ void dc_diag_add(dc_diag *d, const char *file, int line, int col,
 void dc_diag_warn(dc_diag *d, const char *file, int line, int col,
                   const char *field, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
-/* A diag for work done on another thread: it keeps every message as
- * added (a repeated warning too), so that dc_diag_append can give d
- * exactly what adding them to d in order would have. */
-dc_diag *dc_diag_create_raw(void);
-/* from's messages after d's, as if they had been added to d in order. */
-void dc_diag_append(dc_diag *d, const dc_diag *from);
 #endif

@@ -2,7 +2,6 @@
 #include "inputs.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,11 +179,19 @@ static dc_inputs *alloc_inputs(const dc_scenario *s)
     return in;
 }
 
-/* Every file but the weather, in order; the first failure. */
-static dc_status read_rest(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
+dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
 {
-    dc_status st = DC_OK;
-    if (s->holidays_file[0]) st = dc_holidays_read(s->holidays_file, "holidays_file", &in->holidays, diag);
+    if (!out) return DC_ERR_ARG;
+    *out = NULL;
+    if (!s) return DC_ERR_ARG;
+    if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
+    dc_inputs *in = alloc_inputs(s);
+    if (!in) return DC_ERR_NOMEM;
+    dc_status st = read_weather(s, &in->weather, diag);
+    if (s->holidays_file[0]) {
+        dc_status hs = dc_holidays_read(s->holidays_file, "holidays_file", &in->holidays, diag);
+        if (st == DC_OK) st = hs;
+    }
     for (int i = 0; i < in->n_loads; i++) {
         dc_status ls = read_load(s, i, &in->loads[i], &in->holidays, diag);
         if (st == DC_OK) st = ls;
@@ -202,56 +209,6 @@ static dc_status read_rest(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
     dc_status gs = read_ghg(s, in, diag);
     if (st == DC_OK) st = gs;
     if (fs == DC_OK && gs == DC_OK && dc_factors_resolve(s, in, diag) && st == DC_OK) st = DC_ERR_STATISTICS;
-    return st;
-}
-
-typedef struct {
-    const dc_scenario *s;
-    dc_inputs *in;
-    dc_diag *diag;
-    dc_status st;
-} rest_job;
-
-static void *rest_on_thread(void *arg)
-{
-    rest_job *j = arg;
-    j->st = read_rest(j->s, j->in, j->diag);
-    return NULL;
-}
-
-/* The weather (the largest file) on this thread while another reads the
- * rest into a diag of its own; its messages then follow the weather's,
- * as in one pass. Nothing the rest reads depends on the weather. */
-static dc_status read_all(const dc_scenario *s, dc_inputs *in, int threads, dc_diag *diag)
-{
-    rest_job j = {s, in, threads > 1 ? dc_diag_create_raw() : NULL, DC_OK};
-    pthread_t other;
-    int two = j.diag && pthread_create(&other, NULL, rest_on_thread, &j) == 0;
-    dc_status st = read_weather(s, &in->weather, diag);
-    if (two) {
-        pthread_join(other, NULL);
-        dc_diag_append(diag, j.diag);
-    } else {
-        j.st = read_rest(s, in, diag);
-    }
-    dc_diag_destroy(&j.diag);
-    return st != DC_OK ? st : j.st;
-}
-
-dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
-{
-    return dc_inputs_load_on(s, 1, out, diag);
-}
-
-dc_status dc_inputs_load_on(const dc_scenario *s, int threads, dc_inputs **out, dc_diag *diag)
-{
-    if (!out) return DC_ERR_ARG;
-    *out = NULL;
-    if (!s || threads < 1) return DC_ERR_ARG;
-    if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
-    dc_inputs *in = alloc_inputs(s);
-    if (!in) return DC_ERR_NOMEM;
-    dc_status st = read_all(s, in, threads, diag);
     if (st != DC_OK) {
         dc_inputs_destroy(&in);
         return st;
