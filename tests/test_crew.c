@@ -5,6 +5,9 @@
 #include "helpers.h"
 
 #include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdatomic.h>
 #include <time.h>
 
@@ -114,12 +117,51 @@ static void built_on_threads_gives_the_same_bits(void **state)
     }
 }
 
+/* A model whose crew started in this process, run again in a forked
+ * child (where the crew's threads are not): the child's run finishes and
+ * gives the parent's bits. */
+static void a_forked_child_runs_alone(void **state)
+{
+    (void)state;
+    run r;
+    run_scenario(&r, "tests/bench/every_technology.yaml", NULL, 0);
+    assert_int_equal(dc_model_set_threads(r.m, 2), DC_OK);
+    assert_int_equal(dc_model_reset(r.m), DC_OK);
+    assert_int_equal(dc_model_run(r.m), DC_OK); /* the crew starts here */
+    size_t count = dc_model_series_count(r.m);
+    double *sums = calloc(count, sizeof *sums);
+    assert_non_null(sums);
+    for (size_t k = 0; k < count; k++)
+        for (size_t i = 0; i < dc_model_steps(r.m); i++) sums[k] += dc_model_series_at(r.m, k)[i];
+    fflush(NULL);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        alarm(20); /* a child waiting on threads it does not have would hang: fail instead */
+        int ok = dc_model_reset(r.m) == DC_OK && dc_model_run(r.m) == DC_OK;
+        for (size_t k = 0; ok && k < count; k++) {
+            double s = 0;
+            for (size_t i = 0; i < dc_model_steps(r.m); i++) s += dc_model_series_at(r.m, k)[i];
+            ok = memcmp(&s, &sums[k], sizeof s) == 0;
+        }
+        dc_model_destroy(&r.m);
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    free(sums);
+    close_run(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_thread_works_once_a_run),
         cmocka_unit_test(thread_count_changes_between_runs),
         cmocka_unit_test(built_on_threads_gives_the_same_bits),
+        cmocka_unit_test(a_forked_child_runs_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

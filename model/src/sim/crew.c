@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define RELAX() _mm_pause()
@@ -28,6 +29,7 @@ struct dc_crew {
     void (*work)(void *);
     void *arg;
     int extra;
+    pid_t pid; /* the process that started the threads: a forked child has none of them */
     pthread_t th[];
 };
 
@@ -81,6 +83,7 @@ dc_crew *dc_crew_create(int extra)
     pthread_mutex_init(&c->lock, NULL);
     pthread_cond_init(&c->start, NULL);
     pthread_cond_init(&c->done, NULL);
+    c->pid = getpid();
     while (c->extra < extra && pthread_create(&c->th[c->extra], NULL, member, c) == 0) c->extra++;
     if (c->extra == 0) dc_crew_destroy(&c); /* no thread: the caller works alone */
     return c;
@@ -90,6 +93,10 @@ int dc_crew_extra(const dc_crew *c) { return c ? c->extra : 0; }
 
 void dc_crew_run(dc_crew *c, void (*work)(void *), void *arg)
 {
+    if (getpid() != c->pid) { /* after fork: the threads stayed with the parent */
+        work(arg);
+        return;
+    }
     c->work = work;
     c->arg = arg;
     atomic_store(&c->pending, c->extra);
@@ -108,6 +115,11 @@ void dc_crew_destroy(dc_crew **pc)
 {
     if (!pc || !*pc) return;
     dc_crew *c = *pc;
+    if (getpid() != c->pid) { /* a forked child: no threads to end (its lock may be the parent's moment's) */
+        free(c);
+        *pc = NULL;
+        return;
+    }
     pthread_mutex_lock(&c->lock);
     atomic_store(&c->quit, 1);
     atomic_fetch_add(&c->gen, 1);
