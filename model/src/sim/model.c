@@ -70,7 +70,7 @@ static dc_status build_sun(dc_model *m, const dc_scenario *s, const dc_weather_r
     if (rc || dc_ephem_build(&m->ephem, m->ta.start_jd, m->ta.n * m->step_h / 24.0, k->delta_t) ||
         dc_sun_alloc(&m->sun, m->ta.n))
         return DC_ERR_NOMEM;
-    sun_parts p = {m, &site, k->erbs, 8 * (dc_crew_extra(m->eng.crew) + 1), 0};
+    sun_parts p = {m, &site, k->erbs, m->eng.crew ? 8 * (dc_crew_extra(m->eng.crew) + 1) : 1, 0};
     if (m->eng.crew) dc_crew_run(m->eng.crew, sun_part, &p);
     else sun_part(&p);
     dc_cache_sun_put(m->cache, k, &m->weather, &m->sun);
