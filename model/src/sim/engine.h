@@ -100,6 +100,13 @@ typedef struct {
     int role, inst;       /* dc_role; its index in the engine's instances */
 } dc_member;
 
+/* What a site's instances did in a step, by role [kWh]: the sums its
+ * balance is computed from. */
+typedef struct {
+    double did, asked; /* what they reported, and what they were asked */
+    double generation, charge, discharge, level, import, export;
+} dc_tally;
+
 typedef struct dc_site {
     char name[DC_NAME_MAX];
     int bus;
@@ -107,8 +114,8 @@ typedef struct dc_site {
     int n_prof, *prof;   /* profile instances at the site */
     const double *demand, *pv; /* inputs per step [kWh] (shared zeros when it has none) */
     const double *crit;  /* critical demand per step [kWh]: what an outage still serves */
-    double now[F_COUNT]; /* this step's flows [kWh] */
-    double did, asked;   /* this step: what its instances reported, and what they were asked [kWh] */
+    dc_tally tally;      /* this step's sums (a bus a kernel of one site runs keeps them in registers) */
+    double wire_in, wire_out; /* this step, on a private wire [kWh] */
     double *f[F_COUNT];  /* recorded series per step; NULL for flows the site never has */
     double *rec[F_COUNT]; /* where a step records each flow but demand and PV: f, or its bus's sink */
     int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
@@ -184,7 +191,8 @@ static inline int dc_bus_passive(const dc_bus *b)
 int dc_engine_step(dc_engine *e, int i);
 /* Steps [first, last): the same as stepping them one by one, bus after
  * bus. 0; or -1 with the earliest failing step in *failed (error says
- * where), the steps before it done. */
+ * where), the steps before it done and the failing one recorded as it
+ * came out (its residual shows the fault). */
 int dc_engine_run(dc_engine *e, int first, int last, int *failed);
 /* Every instance of a bus not kept back to the start of the year. */
 void dc_engine_reset(dc_engine *e);

@@ -206,55 +206,61 @@ static inline int step_below_min_on(const dc_kind *K, const dc_bus *b)
     return off;
 }
 
-/* What an instance did, added to its site's flows by its role (the
- * site's sums run in its own instance order, which is the bus's). */
-static inline void step_tally(const dc_kind *K, int k, const dc_member *mb, const dc_slot *sl)
+/* Where an instance's report is added up: a kind of one site has its
+ * one site's sums as a local (kept in registers), any other bus each
+ * site's own; NULL for a private wire's connection (its bus's). */
+static inline dc_tally *step_tally_of(const dc_kind *K, const dc_member *mb, dc_tally *one)
 {
-    dc_site *s = mb->site;
-    if (!s) return; /* a private wire's connection: its bus's */
-    double d = sl->done, *f = s->now;
-    s->did += d;
-    s->asked += sl->req;
+    if (K && K->one_site) return one;
+    return mb->site ? &mb->site->tally : NULL;
+}
+
+/* What an instance did, added to its site's sums by its role (the site's
+ * sums run in its own instance order, which is the bus's). */
+static inline void step_tally(const dc_kind *K, int k, const dc_member *mb, const dc_slot *sl, dc_tally *t)
+{
+    if (!t) return;
+    double d = sl->done;
+    t->did += d;
+    t->asked += sl->req;
     switch (STEP_FN(K, k, mb, role)) {
     case DC_ROLE_STORE: {
         double (*level)(const void *) = STEP_FN(K, k, mb, level);
-        if (d > 0) f[F_STORAGE_DISCHARGE] += d;
-        else f[F_STORAGE_CHARGE] -= d;
-        if (level) f[F_STORAGE_LEVEL] += level(mb->state);
+        if (d > 0) t->discharge += d;
+        else t->charge -= d;
+        if (level) t->level += level(mb->state);
         break;
     }
     case DC_ROLE_GRID:
-        if (d > 0) f[F_GRID_IMPORT] += d;
-        else f[F_GRID_EXPORT] -= d;
+        if (d > 0) t->import += d;
+        else t->export -= d;
         break;
-    default: f[F_GENERATION] += d; break;
+    default: t->generation += d; break;
     }
 }
 
-/* The flows that the bus's instances add to, back to 0. */
-static inline void step_clear_tallies(const dc_kind *K, dc_engine *e, const dc_bus *b)
+/* The sums the bus's instances add to, back to 0. */
+static inline void step_clear_tallies(const dc_kind *K, dc_engine *e, const dc_bus *b, dc_tally *one)
 {
-    for (int k = 0; k < STEP_SITES(K, b); k++) {
-        dc_site *s = &e->site[b->sites[k]];
-        double *f = s->now;
-        s->did = s->asked = 0.0;
-        f[F_GENERATION] = f[F_STORAGE_CHARGE] = f[F_STORAGE_DISCHARGE] = f[F_STORAGE_LEVEL] = 0.0;
-        f[F_GRID_IMPORT] = f[F_GRID_EXPORT] = 0.0;
+    if (K && K->one_site) {
+        *one = (dc_tally){0};
+        return;
     }
+    for (int k = 0; k < b->n_sites; k++) e->site[b->sites[k]].tally = (dc_tally){0};
 }
 
 /* Every instance commits its request. With records, what each did goes
- * to its site's flows and its ledger is checked as it stands (its state
+ * to its site's sums and its ledger is checked as it stands (its state
  * is its own); the first that does not close is kept for the balance to
  * report after the sites'. */
 static inline void step_commit_one(const dc_kind *K, int k, const dc_engine *e, const dc_bus *b,
-                                   const dc_ctx *c, step_outcome *o)
+                                   const dc_ctx *c, step_outcome *o, dc_tally *one)
 {
     const dc_member *mb = &b->mem[k];
     dc_slot *sl = mb->slot;
     sl->done = STEP_FN(K, k, mb, commit)(mb->state, c, sl->req);
     if (!c->record) return;
-    step_tally(K, k, mb, sl);
+    step_tally(K, k, mb, sl, step_tally_of(K, mb, one));
     double (*ledger)(const void *, const dc_ctx *, double) = STEP_FN(K, k, mb, ledger);
     if (!ledger || o->bad_ledger >= 0) return;
     double r = fabs(ledger(mb->state, c, sl->done));
@@ -262,20 +268,20 @@ static inline void step_commit_one(const dc_kind *K, int k, const dc_engine *e, 
 }
 
 static inline void step_commit_all(const dc_kind *K, dc_engine *e, const dc_bus *b, const dc_ctx *c,
-                                   step_outcome *o)
+                                   step_outcome *o, dc_tally *one)
 {
     o->bad_ledger = -1, o->ledger_residual = 0.0;
-    if (c->record) step_clear_tallies(K, e, b);
-#define COMMIT(k) step_commit_one(K, k, e, b, c, o)
+    if (c->record) step_clear_tallies(K, e, b, one);
+#define COMMIT(k) step_commit_one(K, k, e, b, c, o, one)
     STEP_EACH(K, b, COMMIT);
 #undef COMMIT
 }
 
 /* Orders until no instance is asked for less than its minimum stable
  * load (turning one off changes the net, so the step is dispatched again);
- * then commit. */
+ * then commit (one: a one-site kind's sums). */
 static inline void step_dispatch(const dc_kind *K, dc_engine *e, const dc_bus *b, const dc_ctx *c, double need,
-                                 step_outcome *o)
+                                 step_outcome *o, dc_tally *one)
 {
     double floor_s, floor_a;
     int min_on = step_ask_bounds(K, b, c, &floor_s, &floor_a);
@@ -284,7 +290,7 @@ static inline void step_dispatch(const dc_kind *K, dc_engine *e, const dc_bus *b
         if (!min_on || !step_below_min_on(K, b) || pass == STEP_N(K, b)) break;
         min_on = step_floors(K, b, &floor_s, &floor_a);
     }
-    step_commit_all(K, e, b, c, o);
+    step_commit_all(K, e, b, c, o, one);
 }
 
 /* What a site did with its profile supply at step i (see dc_profile_year). */
@@ -295,44 +301,53 @@ static inline void step_profile_shares(dc_site *s, int i, double cur, double loc
     s->sent[i] = local > 0 ? (sent < local ? sent / local : 1.0) : 0.0;
 }
 
-/* Balance of one site; on a private wire the wire carries the difference
- * between what the site was asked to do and what it needs. */
-static inline int step_settle_site(const dc_kind *K, dc_engine *e, dc_bus *b, dc_site *s, int i,
+/* Balance of one site from its sums, its flows recorded at step i; on a
+ * private wire the wire carries the difference between what the site was
+ * asked to do and what it needs. */
+static inline int step_settle_site(const dc_kind *K, dc_engine *e, dc_bus *b, dc_site *s, const dc_tally *t, int i,
                                    double share_unserved, double curt_frac, double *delivered_sum)
 {
-    double *f = s->now, did = s->did, asked = s->asked;
-    double need = !b->grid_up || b->grid_up[i] ? s->demand[i] : s->crit[i];
-    f[F_DEMAND] = s->demand[i];
-    f[F_SHED] = f[F_DEMAND] - need;
-    f[F_PV] = s->pv[i];
-    f[F_CURTAILED] = f[F_PV] * curt_frac;
-    f[F_UNSERVED] = need * share_unserved;
-    double delivered = f[F_PV] - f[F_CURTAILED], served = need - f[F_UNSERVED];
-    double wire = STEP_WIRE(K, b) ? served - asked - delivered : 0.0;
-    f[F_WIRE_IN] = wire > 0 ? wire : 0.0;
-    f[F_WIRE_OUT] = wire < 0 ? -wire : 0.0;
-    f[F_OFFSITE_PPA_IN] = 0.0;
-    f[F_RESIDUAL] = did + delivered + wire - served;
-    if (s->taken)
-        step_profile_shares(s, i, f[F_CURTAILED], delivered + f[F_GENERATION] + f[F_STORAGE_DISCHARGE],
-                            f[F_GRID_EXPORT] + f[F_WIRE_OUT]);
-    *delivered_sum += did + delivered;
-    return step_check(e, b, i, "site", s->name, f[F_RESIDUAL], s->res, s->n_res);
+    double *const *r = s->rec;
+    double demand = s->demand[i], pv = s->pv[i];
+    double need = !b->grid_up || b->grid_up[i] ? demand : s->crit[i];
+    double curtailed = pv * curt_frac, unserved = need * share_unserved;
+    double delivered = pv - curtailed, served = need - unserved;
+    double wire = STEP_WIRE(K, b) ? served - t->asked - delivered : 0.0;
+    double wire_in = wire > 0 ? wire : 0.0, wire_out = wire < 0 ? -wire : 0.0;
+    double residual = t->did + delivered + wire - served;
+    r[F_UNSERVED][i] = unserved;
+    r[F_SHED][i] = demand - need;
+    r[F_CURTAILED][i] = curtailed;
+    r[F_GENERATION][i] = t->generation;
+    r[F_STORAGE_CHARGE][i] = t->charge;
+    r[F_STORAGE_DISCHARGE][i] = t->discharge;
+    r[F_STORAGE_LEVEL][i] = t->level;
+    r[F_GRID_IMPORT][i] = t->import; /* on a private wire: its share, once every site is settled */
+    r[F_GRID_EXPORT][i] = t->export;
+    r[F_WIRE_IN][i] = wire_in;
+    r[F_WIRE_OUT][i] = wire_out;
+    r[F_OFFSITE_PPA_IN][i] = 0.0;
+    r[F_RESIDUAL][i] = residual;
+    _Static_assert(F_RESIDUAL == F_COUNT - 1 && F_UNSERVED == 2, "a step records every flow but demand and PV");
+    if (STEP_WIRE(K, b)) s->wire_in = wire_in, s->wire_out = wire_out;
+    if (s->taken) step_profile_shares(s, i, curtailed, delivered + t->generation + t->discharge, t->export + wire_out);
+    *delivered_sum += t->did + delivered;
+    return step_check(e, b, i, "site", s->name, residual, s->res, s->n_res);
 }
 
 /* Members of a private wire get shares of its connection's flows by what
  * each took from or gave to the wire. */
-static inline void step_share_connection(dc_engine *e, const dc_bus *b, double imp, double exp)
+static inline void step_share_connection(dc_engine *e, const dc_bus *b, int i, double imp, double exp)
 {
     double in = 0, out = 0;
     for (int k = 0; k < b->n_sites; k++) {
-        in += e->site[b->sites[k]].now[F_WIRE_IN];
-        out += e->site[b->sites[k]].now[F_WIRE_OUT];
+        in += e->site[b->sites[k]].wire_in;
+        out += e->site[b->sites[k]].wire_out;
     }
     for (int k = 0; k < b->n_sites; k++) {
-        double *f = e->site[b->sites[k]].now;
-        f[F_GRID_IMPORT] = in > 0 ? imp * f[F_WIRE_IN] / in : 0.0;
-        f[F_GRID_EXPORT] = out > 0 ? exp * f[F_WIRE_OUT] / out : 0.0;
+        const dc_site *s = &e->site[b->sites[k]];
+        s->rec[F_GRID_IMPORT][i] = in > 0 ? imp * s->wire_in / in : 0.0;
+        s->rec[F_GRID_EXPORT][i] = out > 0 ? exp * s->wire_out / out : 0.0;
     }
 }
 
@@ -340,31 +355,25 @@ static inline int step_bus(const dc_kind *K, dc_engine *e, dc_bus *b, int i)
 {
     dc_ctx c = {i, &e->t[i], e->step_h, b->grid_up ? b->grid_up[i] : 1, 1};
     step_outcome o;
+    dc_tally one;
     double supplied = 0.0;
-    step_dispatch(K, e, b, &c, b->need[i], &o);
+    step_dispatch(K, e, b, &c, b->need[i], &o, &one);
     double share_u = b->need[i] > 0 ? o.unserved / b->need[i] : 0.0;
     double frac = b->profile[i] > 0 ? o.curtailed / b->profile[i] : 0.0;
-    for (int k = 0; k < STEP_SITES(K, b); k++)
-        if (step_settle_site(K, e, b, &e->site[b->sites[k]], i, share_u, frac, &supplied)) return -1;
+    for (int k = 0; k < STEP_SITES(K, b); k++) {
+        dc_site *s = &e->site[b->sites[k]];
+        if (step_settle_site(K, e, b, s, K && K->one_site ? &one : &s->tally, i, share_u, frac, &supplied))
+            return -1;
+    }
     if (STEP_WIRE(K, b)) { /* a site alone on its connection has its flows as its own */
         double g = e->slot[b->grid].done;
         b->grid_import[i] = g > 0 ? g : 0.0;
         b->grid_export[i] = g < 0 ? -g : 0.0;
-        step_share_connection(e, b, b->grid_import[i], b->grid_export[i]);
+        step_share_connection(e, b, i, b->grid_import[i], b->grid_export[i]);
         b->residual[i] = supplied + g - (b->need[i] - o.unserved);
         if (step_check(e, b, i, "private wire", b->name, b->residual[i], b->res, b->n_res)) return -1;
     }
     return o.bad_ledger < 0 ? 0 : dc_step_ledger_failed(e, b, i, o.bad_ledger, o.ledger_residual);
-}
-
-/* The step's flows of a bus's sites into their series. */
-static inline void step_record(const dc_kind *K, dc_engine *e, const dc_bus *b, int i)
-{
-    for (int k = 0; k < STEP_SITES(K, b); k++) {
-        const dc_site *st = &e->site[b->sites[k]];
-#pragma GCC unroll 16 /* a fixed count: without it, a loop of 6 instructions a flow */
-        for (int f = F_UNSERVED; f < F_COUNT; f++) st->rec[f][i] = st->now[f];
-    }
 }
 
 /* A bus's instances' states at the start of step i, for the scan. */
@@ -385,7 +394,6 @@ static inline int step_run(const dc_kind *K, dc_engine *e, dc_bus *b, int first,
     for (int i = first; i < last; i++) {
         if (e->snap) step_snapshot(e, b, i);
         if (step_bus(K, e, b, i)) return i;
-        step_record(K, e, b, i);
     }
     return last;
 }
@@ -401,7 +409,8 @@ static inline int step_survive(const dc_kind *K, dc_engine *e, const dc_bus *b, 
         int i = (s + h) % e->n_steps;
         dc_ctx c = {i, &e->t[i], e->step_h, 0, 0};
         step_outcome o;
-        step_dispatch(K, e, b, &c, crit[i], &o);
+        dc_tally one;
+        step_dispatch(K, e, b, &c, crit[i], &o, &one);
         if (o.unserved > 1e-9) break;
     }
     return h;
