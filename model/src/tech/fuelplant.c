@@ -60,9 +60,8 @@ double dc_fuelplant_fuel_mj_of(const dc_fuelplant *p, double kwh, double step_h)
     return fuel_at(p, kwh, step_h, NULL);
 }
 
-double dc_fuelplant_fuel_mj(dc_fuelplant *p, double kwh, double step_h)
+double dc_fuelplant_fuel_mj_miss(dc_fuelplant *p, double kwh, double step_h)
 {
-    if (kwh == p->memo_kwh[0] && step_h == p->memo_h[0]) return p->memo_mj[0];
     int hit = kwh == p->memo_kwh[1] && step_h == p->memo_h[1];
     double mj = hit ? p->memo_mj[1] : fuel_at(p, kwh, step_h, p->acc);
     p->memo_kwh[1] = p->memo_kwh[0], p->memo_h[1] = p->memo_h[0], p->memo_mj[1] = p->memo_mj[0];
@@ -81,10 +80,8 @@ static double excess(double kwh, void *arg)
     return dc_fuelplant_fuel_mj(w->p, kwh, w->step_h) - w->fuel_mj;
 }
 
-double dc_fuelplant_max_kwh(dc_fuelplant *p, double fuel_mj, double step_h, double cap_kwh)
+double dc_fuelplant_max_kwh_solve(dc_fuelplant *p, double fuel_mj, double step_h, double cap_kwh)
 {
-    if (cap_kwh <= 0 || fuel_mj <= 0) return 0.0;
-    if (dc_fuelplant_fuel_mj(p, cap_kwh, step_h) <= fuel_mj) return cap_kwh;
     want w = {p, fuel_mj, step_h};
     gsl_function f = {excess, &w};
     if (gsl_root_fsolver_set(p->solver, &f, 0.0, cap_kwh)) return 0.0;

@@ -38,10 +38,28 @@ void dc_fuelplant_free(dc_fuelplant *p);
 /* Electric efficiency [fraction] at a load [fraction of rating]; the curve
  * is flat beyond its end points. */
 double dc_fuelplant_eff(const dc_fuelplant *p, double load);
-/* Fuel [MJ, LHV] to make kwh in a step of step_h hours; kept in the memo. */
-double dc_fuelplant_fuel_mj(dc_fuelplant *p, double kwh, double step_h);
-/* The same number, the plant untouched (no memo, no accelerator). */
+/* The same number as dc_fuelplant_fuel_mj, the plant untouched (no memo,
+ * no accelerator). */
 double dc_fuelplant_fuel_mj_of(const dc_fuelplant *p, double kwh, double step_h);
+/* dc_fuelplant_fuel_mj when the memo's newer entry is not kwh. */
+double dc_fuelplant_fuel_mj_miss(dc_fuelplant *p, double kwh, double step_h);
+/* dc_fuelplant_max_kwh when the fuel does not cover cap_kwh: Brent. */
+double dc_fuelplant_max_kwh_solve(dc_fuelplant *p, double fuel_mj, double step_h, double cap_kwh);
+
+/* Fuel [MJ, LHV] to make kwh in a step of step_h hours; kept in the memo.
+ * Inline up to the memo's newer entry: a plant at a steady output, or a
+ * step committing the ceiling it was just asked for, costs a compare. */
+static inline double dc_fuelplant_fuel_mj(dc_fuelplant *p, double kwh, double step_h)
+{
+    if (kwh == p->memo_kwh[0] && step_h == p->memo_h[0]) return p->memo_mj[0];
+    return dc_fuelplant_fuel_mj_miss(p, kwh, step_h);
+}
+
 /* The largest output [kWh] up to cap_kwh whose fuel is at most fuel_mj. */
-double dc_fuelplant_max_kwh(dc_fuelplant *p, double fuel_mj, double step_h, double cap_kwh);
+static inline double dc_fuelplant_max_kwh(dc_fuelplant *p, double fuel_mj, double step_h, double cap_kwh)
+{
+    if (cap_kwh <= 0 || fuel_mj <= 0) return 0.0;
+    if (dc_fuelplant_fuel_mj(p, cap_kwh, step_h) <= fuel_mj) return cap_kwh;
+    return dc_fuelplant_max_kwh_solve(p, fuel_mj, step_h, cap_kwh);
+}
 #endif
