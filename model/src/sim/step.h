@@ -328,7 +328,8 @@ static inline int step_settle_site(const dc_kind *K, dc_engine *e, dc_bus *b, dc
     r[F_WIRE_OUT][i] = wire_out;
     r[F_OFFSITE_PPA_IN][i] = 0.0;
     r[F_RESIDUAL][i] = residual;
-    _Static_assert(F_RESIDUAL == F_COUNT - 1 && F_UNSERVED == 2, "a step records every flow but demand and PV");
+    _Static_assert(F_COUNT == 15 && F_UNSERVED == 2, "the lines above write every flow but demand and PV: "
+                                                     "a new flow needs its own");
     if (STEP_WIRE(K, b)) s->wire_in = wire_in, s->wire_out = wire_out;
     if (s->taken) step_profile_shares(s, i, curtailed, delivered + t->generation + t->discharge, t->export + wire_out);
     *delivered_sum += t->did + delivered;
