@@ -531,9 +531,11 @@ static void table_h5_refuses_what_is_not_a_table(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
-static void expect_sweep_error(const char *body, const char *needle)
+/* The sweep's output, for what it must not say too. */
+static const char *expect_sweep_error(const char *body, const char *needle)
 {
-    char path[256], cmd[1024], log[8192];
+    static char log[8192];
+    char path[256], cmd[1024];
     snprintf(path, sizeof path, "%s/bad.yaml", tmp);
     char cwd[512];
     assert_non_null(getcwd(cwd, sizeof cwd));
@@ -547,6 +549,7 @@ static void expect_sweep_error(const char *body, const char *needle)
     int rc = pclose(p);
     assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
     if (!strstr(log, needle)) fail_msg("expected '%s' in:\n%s", needle, log);
+    return log;
 }
 
 static void bad_sweeps(void **state)
@@ -568,8 +571,11 @@ static void bad_sweeps(void **state)
                        "bad.yaml:3:1: hourly: given twice");
     expect_sweep_error("hourly: [0, 3]\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3, 0.4]}\n",
                        "bad.yaml:2:9: hourly: case 3: the sweep has cases 0 to 1");
-    expect_sweep_error("combine: sobol\nsamples: 0\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
-                       "bad.yaml:3:10: samples: 0: give a whole number from 1 to 1000000");
+    const char *log0 = expect_sweep_error(
+        "combine: sobol\nsamples: 0\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
+        "bad.yaml:3:10: samples: 0: give a whole number from 1 to 1000000");
+    assert_null(strstr(log0, "missing required key")); /* a bad value is not also a missing key */
+    expect_sweep_error("axes: []\n", "bad.yaml:2:7: axes: an empty list: give at least one axis");
     /* A journal of another sweep in the folder: refused, not mixed in. */
     char dir[256], journal[300];
     snprintf(dir, sizeof dir, "%s/other", tmp);

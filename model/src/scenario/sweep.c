@@ -321,10 +321,13 @@ static int read_root(reader *r, const yaml_node_t *root)
         for (yaml_node_item_t *it = axes->data.sequence.items.start; it < axes->data.sequence.items.top; it++)
             read_axis(r, yaml_document_get_node(r->doc, *it));
     else if (axes) error_at(r, axes, "axes", "%s", "a list of axes");
-    if (r->w->combine >= COMBINE_SOBOL && !r->w->samples)
+    /* A key given with a bad value has its own error: "missing" only when absent. */
+    if (r->w->combine >= COMBINE_SOBOL && !value_of(r, root, "samples", NULL))
         error_at(r, root, "samples", "%s", "missing required key: sobol and random sweeps take samples: N");
     if (!r->w->base[0]) error_at(r, root, "base", "%s", "missing required key: the base scenario file");
-    if (!r->w->n_axes) error_at(r, root, "axes", "%s", "missing required key: at least one axis");
+    if (!axes) error_at(r, root, "axes", "%s", "missing required key: at least one axis");
+    else if (axes->type == YAML_SEQUENCE_NODE && axes->data.sequence.items.start == axes->data.sequence.items.top)
+        error_at(r, axes, "axes", "%s", "an empty list: give at least one axis");
     return r->errors ? -1 : 0;
 }
 
