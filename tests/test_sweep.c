@@ -576,6 +576,11 @@ static void bad_sweeps(void **state)
         "bad.yaml:3:10: samples: 0: give a whole number from 1 to 1000000");
     assert_null(strstr(log0, "missing required key")); /* a bad value is not also a missing key */
     expect_sweep_error("axes: []\n", "bad.yaml:2:7: axes: an empty list: give at least one axis");
+    expect_sweep_error("axes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3],\n"
+                       "     from: 0.3, to: 0.5, steps: 2}\n",
+                       "bad.yaml:3:5: values: give values: [..] or from:, to:, not both");
+    expect_sweep_error("axes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
+                       "bad.yaml:3:5: steps: a range needs steps:");
     /* A journal of another sweep in the folder: refused, not mixed in. */
     char dir[256], journal[300];
     snprintf(dir, sizeof dir, "%s/other", tmp);
@@ -589,6 +594,17 @@ static void bad_sweeps(void **state)
     snprintf(journal, sizeof journal, "%s/o.log", tmp);
     char *log = slurp(journal);
     assert_non_null(strstr(log, "a journal there belongs to another sweep"));
+    free(log);
+    /* A base scenario that is not there: said at the sweep file's base: line. */
+    snprintf(journal, sizeof journal, "%s/nobase.yaml", tmp);
+    write_text(journal,
+               "name: nobase\nbase: nothere.yaml\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n");
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s/nobase_out > %s/o.log 2>&1", decarb_bin(), journal, tmp, tmp);
+    rc = system(cmd);
+    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
+    snprintf(journal, sizeof journal, "%s/o.log", tmp);
+    log = slurp(journal);
+    if (!strstr(log, "nobase.yaml:2:7: base: cannot read the base scenario")) fail_msg("got:\n%s", log);
     free(log);
 }
 

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <gsl/gsl_qrng.h>
 #include <gsl/gsl_rng.h>
 #include <yaml.h>
@@ -41,6 +43,7 @@ struct dc_sweep {
     double *hourly;            /* cases whose every output is written too */
     size_t n_hourly;
     int hourly_line, hourly_col;
+    int base_line, base_col;   /* where base: names the scenario */
 };
 
 typedef struct {
@@ -159,6 +162,7 @@ static int read_axis(reader *r, const yaml_node_t *n)
     if (!key || !*key) return error_at(r, n, "key", "%s", "each axis names a parameter key (see decarb params)");
     snprintf(a->key, sizeof a->key, "%s", key);
     const yaml_node_t *values = value_of(r, n, "values", NULL), *from = value_of(r, n, "from", NULL);
+    if (values && from) return error_at(r, n, "values", "%s", "give values: [..] or from:, to:, not both");
     if (values && values->type == YAML_SEQUENCE_NODE) {
         for (yaml_node_item_t *it = values->data.sequence.items.start; it < values->data.sequence.items.top; it++) {
             const char *t = scalar(yaml_document_get_node(r->doc, *it));
@@ -175,6 +179,8 @@ static int read_axis(reader *r, const yaml_node_t *n)
             static yaml_node_t two = {.type = YAML_SCALAR_NODE, .data.scalar = {.value = (yaml_char_t *)"2", .length = 1}};
             steps = &two;
         }
+        if (!steps)
+            return error_at(r, n, "steps", "%s", "a range needs steps: (how many values; a size file has a target:)");
         range(r, a, n, lo, hi, steps, scalar(value_of(r, n, "scale", NULL)));
     } else {
         return error_at(r, n, "values", "%s", "give values: [..] or from:, to:, steps:");
@@ -311,7 +317,10 @@ static int read_root(reader *r, const yaml_node_t *root)
         else if (!strcmp(key, "samples")) samples(r, v);
         else if (!strcmp(key, "seed")) seed(r, v);
         else if (!scalar(v)) error_at(r, v, key, "%s", "expected a single value");
-        else if (!strcmp(key, "base")) beside(r->file, scalar(v), r->w->base, sizeof r->w->base);
+        else if (!strcmp(key, "base")) {
+            beside(r->file, scalar(v), r->w->base, sizeof r->w->base);
+            r->w->base_line = (int)v->start_mark.line + 1, r->w->base_col = (int)v->start_mark.column + 1;
+        }
         else if (!strcmp(key, "name")) snprintf(r->w->name, sizeof r->w->name, "%s", scalar(v));
         else if (combine_of(scalar(v)) >= 0) r->w->combine = combine_of(scalar(v));
         else error_at(r, v, "combine", "'%s' is not product, zip, sobol or random", scalar(v));
@@ -382,6 +391,14 @@ static int sample(dc_sweep *w)
 static void try_values(reader *r)
 {
     dc_scenario *base = NULL;
+    struct stat file;
+    int bad = stat(r->w->base, &file) != 0 || access(r->w->base, R_OK) != 0; /* said at the sweep file's line */
+    if (bad || !S_ISREG(file.st_mode)) {
+        r->errors++;
+        dc_diag_add(r->diag, r->file, r->w->base_line, r->w->base_col, "base", "cannot read the base scenario %s: %s",
+                    r->w->base, bad ? strerror(errno) : "not a file");
+        return;
+    }
     dc_diag *d = dc_diag_create();
     if (dc_scenario_load(r->w->base, &base, r->diag) != DC_OK) {
         r->errors++;
