@@ -606,6 +606,18 @@ static void bad_sweeps(void **state)
     log = slurp(journal);
     if (!strstr(log, "nobase.yaml:2:7: base: cannot read the base scenario")) fail_msg("got:\n%s", log);
     free(log);
+    /* -o naming a file: refused as no folder (it was read as a foreign journal), the file left as it was. */
+    snprintf(dir, sizeof dir, "%s/a_file", tmp);
+    write_text(dir, "mine\n");
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s > %s/o.log 2>&1", decarb_bin(), SWEEP, dir, tmp);
+    rc = system(cmd);
+    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
+    log = slurp(journal);
+    if (!strstr(log, "cannot create the output folder") || !strstr(log, "Not a directory")) fail_msg("got:\n%s", log);
+    free(log);
+    log = slurp(dir);
+    assert_string_equal(log, "mine\n");
+    free(log);
 }
 
 static dc_sweep *load_text(const char *body)

@@ -182,5 +182,9 @@ int dc_cli_mkdirs(const char *dir)
             if (mkdir(buf, 0755) && errno != EEXIST) return -1;
             *p = '/';
         }
-    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
+    if (mkdir(buf, 0755) == 0) return 0;
+    struct stat st;
+    if (errno != EEXIST || stat(buf, &st)) return -1;
+    if (!S_ISDIR(st.st_mode)) return errno = ENOTDIR, -1; /* a file named like the folder: not written into */
+    return 0;
 }

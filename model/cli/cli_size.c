@@ -3,6 +3,7 @@
  * size.csv (one row per run, in the order the solver made them). */
 #include "cli_size.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -129,8 +130,10 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     snprintf(path, sizeof path, "%s/size.csv", dir);
     snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
     curve c = {w, NULL, quiet, isatty(2), 0, dc_target_unit(&t)};
-    if (dc_cli_mkdirs(dir) || !(c.fp = fopen(tmp, "w"))) {
-        fprintf(stderr, "decarb: cannot write %s\n", tmp);
+    int no_dir = dc_cli_mkdirs(dir) != 0;
+    if (no_dir || !(c.fp = fopen(tmp, "w"))) {
+        fprintf(stderr, "decarb: cannot %s %s: %s\n", no_dir ? "create the output folder" : "write", no_dir ? dir : tmp,
+                strerror(errno));
         return dc_sweep_destroy(&w), 1;
     }
     header(&c);
