@@ -90,6 +90,23 @@ static dc_status model_for(const sweep_run *r, dc_cache *cache, kept_model *k, c
     return st;
 }
 
+/* Every output file of a chosen case into dir, as `decarb run` writes
+ * them: ghg.csv too when its scenario has a ghg section, the estimate made
+ * from the case's own scenario and inputs (a few chosen cases: read again). */
+static dc_status write_case(const dc_model *m, const char *dir, dc_diag *d)
+{
+    const dc_scenario *s = dc_model_scenario(m);
+    dc_inputs *in = NULL;
+    dc_ghg *g = NULL;
+    dc_status st = dc_inputs_load(s, &in, d);
+    if (st == DC_OK) st = dc_ghg_create(s, in, &g, d);
+    if (st == DC_OK && g) st = dc_ghg_link(g, m, d);
+    if (st == DC_OK) st = dc_write_outputs(m, g, dir, d);
+    dc_ghg_destroy(&g);
+    dc_inputs_destroy(&in);
+    return st;
+}
+
 /* Runs case i; its figures after "i,values," into row: the same figures
  * as a separate `decarb run`. */
 static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t i, char *row, size_t len)
@@ -106,7 +123,7 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
     if (st == DC_OK && dc_sweep_hourly(w, i)) { /* every output file of a chosen case, beside the CSV */
         char dir[1400];
         snprintf(dir, sizeof dir, "%s/case_%zu", r->dir, i);
-        st = dc_write_outputs(m, NULL, dir, d);
+        st = write_case(m, dir, d);
     }
     size_t at = (size_t)snprintf(row, len, "%zu", i);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) {
