@@ -160,6 +160,9 @@ static int read_axis(reader *r, const yaml_node_t *n)
     a->line = (int)n->start_mark.line + 1, a->col = (int)n->start_mark.column + 1;
     const char *key = scalar(value_of(r, n, "key", NULL));
     if (!key || !*key) return error_at(r, n, "key", "%s", "each axis names a parameter key (see decarb params)");
+    for (size_t k = 0; k + 1 < r->w->n_axes; k++) /* one column each in sweep.csv and sweep.h5 */
+        if (!strcmp(r->w->axes[k].key, key))
+            return error_at(r, n, "key", "'%s' is already an axis: each key once", key);
     snprintf(a->key, sizeof a->key, "%s", key);
     const yaml_node_t *values = value_of(r, n, "values", NULL), *from = value_of(r, n, "from", NULL);
     if (values && from) return error_at(r, n, "values", "%s", "give values: [..] or from:, to:, not both");
