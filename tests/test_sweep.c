@@ -605,6 +605,8 @@ static void bad_sweeps(void **state)
         "bad.yaml:3:10: samples: 0: give a whole number from 1 to 1000000");
     assert_null(strstr(log0, "missing required key")); /* a bad value is not also a missing key */
     expect_sweep_error("axes: []\n", "bad.yaml:2:7: axes: an empty list: give at least one axis");
+    expect_sweep_error("name: ../../escaped\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
+                       "bad.yaml:2:7: name: must be non-empty, without '/'"); /* output/NAME stays in output/ */
     expect_sweep_error("axes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n"
                        "  - {key: grid.emission_factor_kg_per_kwh, values: [0.4]}\n",
                        "bad.yaml:4:5: key: 'grid.emission_factor_kg_per_kwh' is already an axis: each key once");

@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "params.h"
+#include "validate.h"
 
 enum { MAX_AXES = 16, MAX_VALUES = 100000, VALUE_LEN = 256 };
 #define MAX_CASES 100000000.0
@@ -324,6 +325,8 @@ static int read_root(reader *r, const yaml_node_t *root)
             beside(r->file, scalar(v), r->w->base, sizeof r->w->base);
             r->w->base_line = (int)v->start_mark.line + 1, r->w->base_col = (int)v->start_mark.column + 1;
         }
+        else if (!strcmp(key, "name") && !dc_folder_name_ok(scalar(v)))
+            error_at(r, v, "name", "%s", DC_FOLDER_NAME_RULE);
         else if (!strcmp(key, "name")) snprintf(r->w->name, sizeof r->w->name, "%s", scalar(v));
         else if (combine_of(scalar(v)) >= 0) r->w->combine = combine_of(scalar(v));
         else error_at(r, v, "combine", "'%s' is not product, zip, sobol or random", scalar(v));

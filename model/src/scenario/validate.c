@@ -24,16 +24,19 @@ typedef struct {
 #define fail(ctx, ...) ((ctx)->errors++, dc_scenario_error((ctx)->s, (ctx)->diag, __VA_ARGS__))
 
 
+int dc_folder_name_ok(const char *name)
+{
+    int control = 0;
+    for (const unsigned char *ch = (const unsigned char *)name; *ch; ch++) control |= *ch < 0x20 || *ch == 0x7f;
+    return name[0] && !strchr(name, '/') && name[0] != '.' && !control;
+}
+
 static void check_top(checker *c)
 {
     const dc_scenario *s = c->s;
     if (60 % s->step_minutes != 0)
         fail(c, S_TOP, 0, "step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)");
-    int control = 0;
-    for (const unsigned char *ch = (const unsigned char *)s->name; *ch; ch++) control |= *ch < 0x20 || *ch == 0x7f;
-    if (!s->name[0] || strchr(s->name, '/') || s->name[0] == '.' || control)
-        fail(c, S_TOP, 0, "name",
-             "must be non-empty, without '/' or control characters and not start with '.' (it names the output folder)");
+    if (!dc_folder_name_ok(s->name)) fail(c, S_TOP, 0, "name", DC_FOLDER_NAME_RULE);
 }
 
 /* Names are unique within each list, and across every dispatchable list

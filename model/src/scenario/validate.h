@@ -5,4 +5,9 @@
 int dc_validate(const dc_scenario *s, dc_diag *diag);
 /* 1 when s was validated since its last change; else 0, with a message. */
 int dc_scenario_ready(const dc_scenario *s, dc_diag *diag);
+/* 1 when name may name an output folder: not empty, no '/' or control
+ * characters, not starting with '.' (so never a path out of output/). */
+int dc_folder_name_ok(const char *name);
+#define DC_FOLDER_NAME_RULE                                                                                   \
+    "must be non-empty, without '/' or control characters and not start with '.' (it names the output folder)"
 #endif
