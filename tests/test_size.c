@@ -171,6 +171,8 @@ static void bad_targets(void **state)
     expect_error(body, "at_least_pct: 140: a share above 0 and at most 100 %");
     snprintf(body, sizeof body, "target: {metric: resilience, at_least_pct: 90, hours: 72}\n%s", axis);
     expect_error(body, "resilience needs site: and hours:");
+    snprintf(body, sizeof body, "target: {metric: resilience, site: nowhere, at_least_pct: 90, hours: 72}\n%s", axis);
+    expect_error(body, "2:36: site: 'nowhere' is not a site of the base scenario (town_hall, "); /* a load's name, say */
     snprintf(body, sizeof body, "target: {metric: resilience, site: town_hall, at_least_pct: 90, hours: 48}\n%s", axis);
     expect_error(body, "hours: 48: the survival scan counts 24, 72 or 168 hours");
     expect_error("target: net_zero\naxes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, values: [1, 2]}\n",

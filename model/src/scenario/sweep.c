@@ -45,6 +45,7 @@ struct dc_sweep {
     size_t n_hourly;
     int hourly_line, hourly_col;
     int base_line, base_col;   /* where base: names the scenario */
+    int site_line, site_col;   /* where a resilience target names its site */
 };
 
 typedef struct {
@@ -236,7 +237,10 @@ static void read_target(reader *r, const yaml_node_t *v)
     double h = 0;
     if (pct && !number(r, pct, "at_least_pct", &t->at_least_pct) && !(t->at_least_pct > 0 && t->at_least_pct <= 100))
         error_at(r, pct, "at_least_pct", "%s: a share above 0 and at most 100 %%", scalar(pct));
-    if (site && scalar(site)) snprintf(t->site, sizeof t->site, "%s", scalar(site));
+    if (site && scalar(site)) {
+        snprintf(t->site, sizeof t->site, "%s", scalar(site));
+        r->w->site_line = (int)site->start_mark.line + 1, r->w->site_col = (int)site->start_mark.column + 1;
+    }
     if (hours && !number(r, hours, "hours", &h) && h != 24 && h != 72 && h != 168)
         error_at(r, hours, "hours", "%s: the survival scan counts 24, 72 or 168 hours", scalar(hours));
     t->hours = h == 24 || h == 72 || h == 168 ? (int)h : 0; /* any other value is refused above */
@@ -393,6 +397,24 @@ static int sample(dc_sweep *w)
     return 0;
 }
 
+/* A resilience target's site is one of the base's sites (else every run
+ * would fail for want of its survival scan). */
+static void check_target_site(reader *r, const dc_scenario *base)
+{
+    const dc_target *t = &r->w->target;
+    if (t->metric != DC_TARGET_RESILIENCE) return;
+    const dc_site_item *sites = DC_CITEMS(base, S_SITES, dc_site_item);
+    char known[512] = "";
+    for (int k = 0, at = 0; k < base->list[S_SITES].n; k++) {
+        if (!strcmp(sites[k].name, t->site)) return;
+        if (at < (int)sizeof known)
+            at += snprintf(known + at, sizeof known - (size_t)at, "%s%s", k ? ", " : "", sites[k].name);
+    }
+    r->errors++;
+    dc_diag_add(r->diag, r->file, r->w->site_line, r->w->site_col, "site",
+                "'%s' is not a site of the base scenario (%s)", t->site, known);
+}
+
 /* Every value of every axis tried on the base scenario, errors at the axis. */
 static void try_values(reader *r)
 {
@@ -411,6 +433,7 @@ static void try_values(reader *r)
         dc_diag_destroy(&d);
         return;
     }
+    check_target_site(r, base);
     for (size_t k = 0; k < r->w->n_axes; k++) {
         const axis *a = &r->w->axes[k];
         for (size_t j = 0; j < a->n; j++) {
