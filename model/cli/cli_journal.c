@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 enum { ROW_MAX = 8192, MAX_JOURNALS = 4096 };
@@ -170,21 +169,4 @@ int dc_journal_merge(const char *dir, const char *tag, size_t n, void (*header)(
     }
     free(in), free(pos), free(x.file), free(x.offset), free(names);
     return rc;
-}
-
-int dc_cli_mkdirs(const char *dir)
-{
-    char buf[2048];
-    snprintf(buf, sizeof buf, "%s", dir);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0755) && errno != EEXIST) return -1;
-            *p = '/';
-        }
-    if (mkdir(buf, 0755) == 0) return 0;
-    struct stat st;
-    if (errno != EEXIST || stat(buf, &st)) return -1;
-    if (!S_ISDIR(st.st_mode)) return errno = ENOTDIR, -1; /* a file named like the folder: not written into */
-    return 0;
 }

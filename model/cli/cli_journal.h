@@ -28,7 +28,4 @@ int dc_journal_scan(const char *dir, const char *tag, const char *own, unsigned 
  * once it is whole. 0, or -1 when a case has no row or a write fails. */
 int dc_journal_merge(const char *dir, const char *tag, size_t n, void (*header)(FILE *, const void *),
                      const void *ctx);
-
-/* dir and its parents; -1 with errno (ENOTDIR: dir is there but is no folder). */
-int dc_cli_mkdirs(const char *dir);
 #endif

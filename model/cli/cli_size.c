@@ -130,7 +130,7 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     snprintf(path, sizeof path, "%s/size.csv", dir);
     snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
     curve c = {w, NULL, quiet, isatty(2), 0, dc_target_unit(&t)};
-    int no_dir = dc_cli_mkdirs(dir) != 0;
+    int no_dir = dc_mkdirs(dir) != 0;
     if (no_dir || !(c.fp = fopen(tmp, "w"))) {
         fprintf(stderr, "decarb: cannot %s %s: %s\n", no_dir ? "create the output folder" : "write", no_dir ? dir : tmp,
                 strerror(errno));

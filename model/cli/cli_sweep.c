@@ -254,7 +254,7 @@ static int open_journal(sweep_run *r, const char *dir, const char *tag)
     journal_name(&r->ranks, own, sizeof own);
     snprintf(path, sizeof path, "%s/%s", dir, own);
     size_t n = dc_sweep_cases(r->w);
-    if (dc_cli_mkdirs(dir))
+    if (dc_mkdirs(dir))
         return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
     if (dc_journal_scan(dir, tag, own, r->done, n, &keep, bad, sizeof bad)) {
         fprintf(stderr, "decarb: a journal there belongs to another sweep (or the base scenario changed): remove "

@@ -490,6 +490,9 @@ int dc_ghg_karte_total(const dc_ghg *g, int year, double *published_t, double *s
  * together; on failure none is left. Debian's serial HDF5 is not
  * thread-safe: call this from one thread at a time. */
 dc_status dc_write_outputs(const dc_model *m, const dc_ghg *g, const char *dir, dc_diag *diag);
+/* A folder and its parents (mkdir -p); 0, or -1 with errno (ENOTDIR when
+ * something already there is not a folder). */
+int dc_mkdirs(const char *dir);
 
 #ifdef __cplusplus
 }

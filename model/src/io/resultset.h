@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "decarb.h" /* dc_mkdirs */
 #include "sizes.h"
 
 typedef struct {
@@ -36,6 +37,4 @@ int dc_resultset_path(const dc_resultset *r, const char *name, char *buf, size_t
 int dc_resultset_commit(dc_resultset *r, char *err, size_t n);
 /* Remove the new set; the old one stays; unlock. */
 void dc_resultset_abort(dc_resultset *r);
-/* mkdir -p; 0 or -1 (errno). */
-int dc_mkdirs(const char *dir);
 #endif
