@@ -15,6 +15,9 @@ static void same_as_printf(double v, int decimals)
     size_t n = dc_fmt_fixed(a, v, decimals);
     snprintf(b, sizeof b, "%.*f", decimals, v);
     if (strcmp(a, b) || n != strlen(b)) fail_msg("%.17g at %d decimals: '%s', printf '%s'", v, decimals, a, b);
+    if (decimals != 6) return;
+    n = dc_fmt_fixed6(a, v); /* the hourly files' own path */
+    if (strcmp(a, b) || n != strlen(b)) fail_msg("%.17g, six decimals: '%s', printf '%s'", v, a, b);
 }
 
 static void ties_round_half_to_even(void **state)

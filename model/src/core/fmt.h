@@ -14,12 +14,15 @@ enum { DC_FMT_MAX = 330 }; /* longest output: "-" + 309 digits + "." + 9 + NUL *
  * length. Falls back to snprintf for NaN, infinities and |v| >= 2^63. */
 size_t dc_fmt_fixed(char *buf, double v, int decimals);
 
+/* dc_fmt_fixed(buf, v, 6), by a path of its own (the hourly files' case). */
+size_t dc_fmt_six(char *buf, double v);
+
 /* dc_fmt_fixed at six decimals, a zero (most of an hourly file's values)
  * copied without a call. */
 static inline size_t dc_fmt_fixed6(char *buf, double v)
 {
     if (v == 0.0 && !signbit(v)) return memcpy(buf, "0.000000", 9), 8;
-    return dc_fmt_fixed(buf, v, 6);
+    return dc_fmt_six(buf, v);
 }
 
 /* strtod, the same value and end, quicker for the plain decimals data files
