@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "epw.h"
+#include "inputs.h"
 
 
 static void reads_bundled_file(void **state)
@@ -136,12 +137,57 @@ static void broken_files(void **state)
     expect_error(path, "cannot open");
 }
 
+/* A copy saved by Windows Notepad or Excel's "CSV UTF-8" starts with a
+ * byte-order mark: the same file, read directly and when the scenario
+ * leaves the format to be recognised (it was taken for a JMA download). */
+static void byte_order_mark(void **state)
+{
+    (void)state;
+    char path[128], yaml[160], set[200];
+    snprintf(path, sizeof path, "%s/bom.epw", tmp);
+    FILE *in = fopen(EPW_PATH, "rb"), *out = fopen(path, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    fputs("\xEF\xBB\xBF", out);
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, in)) > 0;) fwrite(buf, 1, n, out);
+    fclose(in);
+    fclose(out);
+    dc_weather_raw plain, marked;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_epw_read(EPW_PATH, &plain, d), DC_OK);
+    assert_int_equal(dc_epw_read(path, &marked, d), DC_OK);
+    assert_string_equal(marked.station, plain.station);
+    assert_near(marked.latitude_deg, 36.18, 0.0);
+    assert_int_equal(marked.n, plain.n);
+    assert_memory_equal(marked.ghi, plain.ghi, (size_t)plain.n * sizeof *plain.ghi);
+    dc_weather_raw_free(&marked);
+    snprintf(yaml, sizeof yaml, "%s/s.yaml", tmp);
+    write_scenario(yaml, "grid:\n  emission_factor_kg_per_kwh: 0.45\n");
+    snprintf(set, sizeof set, "weather.file=%s", path);
+    dc_scenario *s = NULL;
+    dc_inputs *inputs = NULL;
+    if (dc_scenario_load(yaml, &s, d) != DC_OK || dc_scenario_set(s, set, d) != DC_OK ||
+        dc_scenario_validate(s, d) != DC_OK)
+        print_diag(d), fail();
+    if (dc_inputs_load(s, &inputs, d) != DC_OK) {
+        print_diag(d);
+        fail_msg("the marked EPW was not read as an EPW");
+    }
+    assert_memory_equal(inputs->weather.ghi, plain.ghi, (size_t)plain.n * sizeof *plain.ghi);
+    dc_inputs_destroy(&inputs);
+    dc_scenario_destroy(&s);
+    dc_weather_raw_free(&plain);
+    dc_diag_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reads_bundled_file),
         cmocka_unit_test(leap_day_and_time_zone_mapping),
         cmocka_unit_test_setup_teardown(broken_files, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(byte_order_mark, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("epw", tests, NULL, NULL);
 }

@@ -33,3 +33,8 @@ size_t dc_utf8_prefix(const char *s, size_t max_chars, size_t max_bytes)
     }
     return i;
 }
+
+size_t dc_utf8_bom(const char *s, size_t n)
+{
+    return n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+}

@@ -113,7 +113,7 @@ int dc_text_read(const char *path, dc_text *t, dc_diag *diag)
         free(raw);
         return -1;
     }
-    size_t skip = n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+    size_t skip = dc_utf8_bom(raw, n);
     if (is_utf8(raw + skip, n - skip)) {
         memmove(raw, raw + skip, n - skip + 1);
         t->text = raw, t->len = n - skip;

@@ -11,6 +11,7 @@
 #include "elec_factors.h"
 #include "epw.h"
 #include "jma.h"
+#include "utf8.h"
 #include "factors.h"
 #include "ghgdata.h"
 #include "holidays.h"
@@ -77,7 +78,7 @@ static int weather_format(const dc_scenario *s)
         head[n] = '\0';
         fclose(fp);
     }
-    return !strncmp(head, "LOCATION", 8) ? DC_WFORMAT_EPW : DC_WFORMAT_JMA;
+    return !strncmp(head + dc_utf8_bom(head, strlen(head)), "LOCATION", 8) ? DC_WFORMAT_EPW : DC_WFORMAT_JMA;
 }
 
 /* A file without a location takes the scenario's; without pressure, the
