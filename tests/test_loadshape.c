@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "calendar.h"
+#include "loadfiles.h"
 
 /* Degree hours of the EPW's dry-bulb temperature (field 7) shifted by
  * delta: above base (sign +1) or below it (sign -1). Counted by hand from
@@ -153,11 +154,34 @@ static void calendar_days(void **state)
     close_run(&r);
 }
 
+/* A profile saved by Notepad or Excel's "CSV UTF-8" starts with a
+ * byte-order mark. Without a header its first value was taken for one
+ * (and dropped: "8759 values"); with one, the header is still skipped. */
+static void profile_with_byte_order_mark(void **state)
+{
+    (void)state;
+    const char *texts[] = {"\xEF\xBB\xBF" "1.5\r\n2\r\n3\r\n", "\xEF\xBB\xBF" "kWh\r\n1.5\r\n2\r\n3\r\n"};
+    char path[128];
+    snprintf(path, sizeof path, "%s/p.csv", tmp);
+    for (int k = 0; k < 2; k++) {
+        write_text(path, texts[k]);
+        double *v = NULL;
+        int n = 0;
+        dc_diag *d = dc_diag_create();
+        assert_int_equal(dc_profile_read(path, "profile_file", 10, &v, &n, d), DC_OK);
+        assert_int_equal(n, 3);
+        assert_true(v[0] == 1.5 && v[2] == 3.0);
+        free(v);
+        dc_diag_destroy(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(temperature_response_by_hand, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(calendar_days, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(profile_with_byte_order_mark, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,7 +10,6 @@
 #include "diag.h"
 #include "fmt.h"
 #include "lines.h"
-#include "utf8.h"
 
 enum { HEADER_LINES = 8, MAX_FIELDS = 40, MAX_ERRORS = 20 };
 enum { F_YEAR, F_MONTH, F_DAY, F_HOUR, F_TEMP = 6, F_PRESSURE = 9, F_GHI = 13, F_DNI, F_DHI,
@@ -75,7 +74,6 @@ static int number(reader *r, char **f, int k, const char *name, double lo, doubl
 
 static void read_location(reader *r, char *line, dc_weather_raw *w)
 {
-    line += dc_utf8_bom(line, strlen(line)); /* saved by Notepad or Excel */
     char *f[MAX_FIELDS];
     int n = split(line, f, MAX_FIELDS);
     if (n < 10 || strcmp(f[0], "LOCATION") != 0) {

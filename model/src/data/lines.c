@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 int dc_lines_open(dc_lines *r, const char *path)
 {
     memset(r, 0, sizeof *r);
@@ -39,6 +41,8 @@ char *dc_lines_next(dc_lines *r)
         return NULL;
     }
     while (len > 0 && (r->buf[len - 1] == '\n' || r->buf[len - 1] == '\r')) r->buf[--len] = '\0';
+    size_t bom = r->lineno == 1 ? dc_utf8_bom(r->buf, len) : 0;
+    if (bom) memmove(r->buf, r->buf + bom, len - bom + 1);
     return r->buf;
 }
 

@@ -18,7 +18,8 @@ typedef struct {
 
 /* 0, or -1 with errno when the file cannot be opened. */
 int dc_lines_open(dc_lines *r, const char *path);
-/* The next line, its end of line (\n or \r\n) removed; NULL at the end, on
+/* The next line, its end of line (\n or \r\n) removed, and a UTF-8
+ * byte-order mark before the first (Notepad, Excel's CSV UTF-8); NULL at the end, on
  * a read error, or at a line that is too long (too_long set). */
 char *dc_lines_next(dc_lines *r);
 void dc_lines_close(dc_lines *r);
