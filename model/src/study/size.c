@@ -15,6 +15,8 @@
 
 enum { MAX_ITER = 100, MAX_OUTER = 60 };
 
+enum { KEPT = 8 };
+
 typedef struct {
     const dc_sweep *w;
     const dc_runner *runner;
@@ -30,6 +32,8 @@ typedef struct {
     char sets[16][512];      /* ... and the assignments it was run with */
     dc_status failed;        /* a run that failed stops the search */
     size_t runs;
+    dc_size_point seen[KEPT]; /* the latest runs: GSL's Brent asks again for the ends it was given */
+    size_t n_seen;
 } sizer;
 
 const char *dc_target_unit(const dc_target *t)
@@ -91,15 +95,25 @@ static void evaluate(sizer *z)
     dc_econ_row e;
     if (p->status == DC_OK && dc_model_econ_total(z->m, &e) == 0) p->annual_cost = e.annual_cost;
     p->meets = p->status == DC_OK && p->shortfall <= 0;
+    z->seen[z->n_seen++ % KEPT] = *p;
     z->runs++;
     if (p->status != DC_OK && z->failed == DC_OK) z->failed = p->status;
     if (z->visit) z->visit(p, z->ctx);
 }
 
+/* A point run already (the same sizes on every axis) is not run again:
+ * a run gives the same figures every time. */
+static int seen_before(sizer *z)
+{
+    for (size_t k = 0; k < z->n_seen && k < KEPT; k++)
+        if (!memcmp(z->seen[k].x, z->x, z->n * sizeof *z->x)) return z->last = z->seen[k], 1;
+    return 0;
+}
+
 static double at_last(sizer *z, double v)
 {
     z->x[z->n - 1] = v;
-    evaluate(z);
+    if (!seen_before(z)) evaluate(z);
     return z->last.status == DC_OK ? z->last.shortfall : 1e300; /* GSL needs a number: failed is far short */
 }
 
