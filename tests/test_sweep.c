@@ -581,6 +581,35 @@ static const char *expect_sweep_error(const char *body, const char *needle)
     return log;
 }
 
+/* A case whose weather file is cut short fails on its own, the others
+ * run; its status is the reader's error, not one of the warnings the
+ * default's inputs give on the way (illustrative costs), as it was. */
+static void failed_case_says_why(void **state)
+{
+    (void)state;
+    char cwd[512], cut[256], body[1200], csv[300];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(cut, sizeof cut, "%s/cut.epw", tmp);
+    FILE *in = fopen(EPW_PATH, "r"), *out = fopen(cut, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[4096];
+    for (int k = 0; k < 100 && fgets(line, sizeof line, in); k++) fputs(line, out);
+    fclose(in);
+    fclose(out);
+    snprintf(body, sizeof body, "axes:\n  - key: weather.file\n    values: [%s/" EPW_PATH ", %s]\n", cwd, cut);
+    const char *log = expect_sweep_error(body, ""); /* one case failed: exit 1 */
+    (void)log;
+    snprintf(csv, sizeof csv, "%s/bad_out/sweep.csv", tmp);
+    char *text = slurp(csv);
+    if (!strstr(text, "\n0,") || !strstr(strstr(text, "\n0,"), ",ok,")) fail_msg("case 0 should run:\n%.300s", text);
+    char *row = strstr(text, "\n1,");
+    assert_non_null(row);
+    if (!strstr(row, "92 data rows; a year of hourly data has 8760 or 8784") || strstr(row, "warning"))
+        fail_msg("case 1's status should be the weather error:\n%.400s", row);
+    free(text);
+}
+
 static void bad_sweeps(void **state)
 {
     (void)state;
@@ -717,6 +746,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(failed_case_says_why, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(table_h5_refuses_what_is_not_a_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),
     };

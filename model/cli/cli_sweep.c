@@ -109,6 +109,15 @@ static dc_status write_case(const dc_model *m, const char *dir, dc_diag *d)
 
 /* Runs case i; its figures after "i,values," into row: the same figures
  * as a separate `decarb run`. */
+/* Why a case failed: its last error, not a warning its inputs gave on
+ * the way (an illustrative cost read after a broken weather file). */
+static const char *last_error(const dc_diag *d)
+{
+    for (size_t i = dc_diag_count(d); i-- > 0;)
+        if (!dc_diag_is_warning(d, i)) return dc_diag_message(d, i);
+    return NULL;
+}
+
 static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t i, char *row, size_t len)
 {
     const dc_sweep *w = r->w;
@@ -133,9 +142,8 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
     row[at++] = ',';
     dc_totals t;
     if (st != DC_OK || dc_model_totals(m, 0, &t) != DC_OK) {
-        const char *why = st == DC_ERR_BALANCE ? dc_model_error(m)
-                          : dc_diag_count(d)  ? dc_diag_message(d, dc_diag_count(d) - 1)
-                                              : dc_status_message(st);
+        const char *why = st == DC_ERR_BALANCE ? dc_model_error(m) : last_error(d);
+        if (!why) why = dc_status_message(st);
         at = quoted(row, at, len, why);
         snprintf(row + at, len - at, "%s\n", area ? ",,,,,,,,,,,,,,,,,," : ",,,,,,,,,,,");
     } else {
