@@ -125,6 +125,23 @@ static int parse_args(int argc, char **argv, options *o)
     return 0;
 }
 
+/* An option the command would not use is refused, not ignored: `decarb
+ * sweep FILE --set ...` ran the sweep without the setting. */
+static int refuse_unused(const options *o)
+{
+    const char *c = o->command;
+    int sweep = !strcmp(c, "sweep"), size = !strcmp(c, "size"), params = !strcmp(c, "params");
+    int scenario = !sweep && !size && !params; /* run, check, ghg, report */
+    const char *bad = o->n_sets && !scenario  ? (o->n_sets == 1 && o->lang[0] ? "--lang" : "--set")
+                      : o->threads && !sweep  ? "-j"
+                      : o->outdir && !(sweep || size || !strcmp(c, "run")) ? "-o"
+                                              : NULL;
+    if (!bad) return 0;
+    fprintf(stderr, "decarb: %s does not take %s%s\n", c, bad,
+            sweep || size ? " (a sweep or size file sets its values in its base scenario and axes)" : "");
+    return -1;
+}
+
 static int report(dc_diag *d, dc_status st)
 {
     for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
@@ -312,6 +329,7 @@ static int dispatch(int argc, char **argv)
     for (int k = 0; COMMANDS[k]; k++) known |= !strcmp(o.command, COMMANDS[k]);
     if (!known) return unknown_command(o.command);
     if (o.help || !strcmp(o.command, "help")) return fputs(USAGE, stdout), 0;
+    if (refuse_unused(&o)) return fputs(USAGE, stderr), EXIT_USAGE;
     if (!strcmp(o.command, "params")) return print_params(o.scenario);
     if (!o.scenario) return fputs(USAGE, stderr), EXIT_USAGE;
     if (!strcmp(o.command, "sweep")) return dc_cli_sweep(o.scenario, o.outdir, o.threads, o.quiet);
