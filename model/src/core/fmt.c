@@ -118,7 +118,7 @@ size_t dc_fmt_six(char *buf, double v)
 {
     double a = fabs(v);
     if (!(a < 1048576.0)) return dc_fmt_fixed(buf, v, 6);
-    int64_t whole = (int64_t)(a * 1e6); /* below 2^50: exact, as are x - whole and 0.5 */
+    int64_t whole = (int64_t)(a * 1e6); /* a x 10^6 < 2^50: its whole part, the rest and 0.5 are exact */
     double frac = a * 1e6 - (double)whole;
     if (frac == 0.5) return dc_fmt_fixed(buf, v, 6);
     uint64_t q = (uint64_t)whole + (frac > 0.5);

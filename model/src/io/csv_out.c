@@ -36,7 +36,6 @@ int dc_axis_months(const dc_model *m, int months[12], int years[12])
     return n;
 }
 
-/* Every series but the detail ones (those are in results.h5). */
 /* The file is written by rows, the series are stored by columns: a block
  * of rows is copied row-wise first, each series read straight through, so
  * that a row's values do not each cost a cache miss. */
@@ -48,6 +47,7 @@ static void copy_rows(double *block, const double **cols, size_t ns, size_t from
         for (size_t r = 0; r < rows; r++) block[r * ns + k] = cols[k][from + r];
 }
 
+/* Every series but the detail ones (those are in results.h5). */
 int dc_write_hourly_csv(const dc_model *m, FILE *fp)
 {
     size_t ns = 0, steps = dc_model_steps(m);
@@ -66,7 +66,7 @@ int dc_write_hourly_csv(const dc_model *m, FILE *fp)
     }
     fputc('\n', fp);
     char line[65536];
-    double *block = malloc(ns * ROWS_AT_ONCE * sizeof *block);
+    double *block = malloc((ns ? ns : 1) * ROWS_AT_ONCE * sizeof *block);
     if (!block) return free(cols), -1;
     for (size_t i = 0; i < steps; i++) {
         size_t r = i % ROWS_AT_ONCE;

@@ -13,9 +13,7 @@
 
 #include "decarb.h"
 
-enum { MAX_ITER = 100, MAX_OUTER = 60 };
-
-enum { KEPT = 8 };
+enum { MAX_ITER = 100, MAX_OUTER = 60, KEPT = 8 };
 
 typedef struct {
     const dc_sweep *w;
