@@ -107,8 +107,6 @@ static dc_status write_case(const dc_model *m, const char *dir, dc_diag *d)
     return st;
 }
 
-/* Runs case i; its figures after "i,values," into row: the same figures
- * as a separate `decarb run`. */
 /* Why a case failed: its last error, not a warning its inputs gave on
  * the way (an illustrative cost read after a broken weather file). */
 static const char *last_error(const dc_diag *d)
@@ -117,6 +115,9 @@ static const char *last_error(const dc_diag *d)
         if (!dc_diag_is_warning(d, i)) return dc_diag_message(d, i);
     return NULL;
 }
+
+/* Runs case i; its figures after "i,values," into row: the same figures
+ * as a separate `decarb run`. */
 
 static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t i, char *row, size_t len)
 {
