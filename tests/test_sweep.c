@@ -615,7 +615,10 @@ static void bad_sweeps(void **state)
     expect_sweep_error("axes:\n  - key: batteries.town_hall_battery.energy_kwhh\n    values: [1, 2]\n",
                        "bad.yaml:3:5: batteries.town_hall_battery.energy_kwhh: ");
     expect_sweep_error("axes:\n  - key: batteries.town_hall_battery.energy_kwh\n    values: [100, -5]\n",
-                       "bad.yaml:3:5: batteries.town_hall_battery.energy_kwh: ");
+                       "bad.yaml:3:5: batteries.town_hall_battery.energy_kwh: -5 kWh is out of range");
+    /* the axis's line says where: not "--set: KEY: " again, nor a space for no unit */
+    expect_sweep_error("axes:\n  - key: year\n    values: [1900]\n",
+                       "bad.yaml:3:5: year: 1900 is out of range [1955, 2099]");
     expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    from: 0\n    to: 0.5\n    steps: 3\n"
                        "    scale: log\n", "a log range needs both ends above zero");
     expect_sweep_error("axes:\n  - key: grid.emission_factor_kg_per_kwh\n    from: 0.3\n    to: 0.5\n    steps: 0\n",

@@ -415,6 +415,15 @@ static void check_target_site(reader *r, const dc_scenario *base)
                 "'%s' is not a site of the base scenario (%s)", t->site, known);
 }
 
+/* A message of dc_scenario_set without its "--set: KEY: " (the axis's
+ * own line and key say where). */
+static const char *after_set_key(const char *msg, const char *key)
+{
+    size_t k = strlen(key);
+    if (strncmp(msg, "--set: ", 7) || strncmp(msg + 7, key, k) || strncmp(msg + 7 + k, ": ", 2)) return msg;
+    return msg + 7 + k + 2;
+}
+
 /* Every value of every axis tried on the base scenario, errors at the axis. */
 static void try_values(reader *r)
 {
@@ -446,7 +455,8 @@ static void try_values(reader *r)
             if (st == DC_OK) continue;
             r->errors++;
             dc_diag_add(r->diag, r->file, a->line, a->col, a->key, "%s",
-                        dc_diag_count(d) ? dc_diag_message(d, dc_diag_count(d) - 1) : "not accepted");
+                        dc_diag_count(d) ? after_set_key(dc_diag_message(d, dc_diag_count(d) - 1), a->key)
+                                         : "not accepted");
             break; /* one error per axis */
         }
     }
