@@ -175,6 +175,61 @@ static void per_building_table(void **state)
     close_run(&r);
 }
 
+/* Columns a terminal shows for test text of ASCII and three-byte
+ * (kanji, kana) characters: one and two. */
+static int shown_columns(const char *s, size_t bytes)
+{
+    int cols = 0;
+    for (size_t k = 0; k < bytes; k++) {
+        unsigned char c = (unsigned char)s[k];
+        cols += c < 0x80 ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : 0;
+    }
+    return cols;
+}
+
+/* Japanese site names: the per-building table's numbers line up under
+ * its header on a terminal (kanji are two columns wide), and a name too
+ * long for its column is cut between characters, never inside one. */
+static void japanese_names_line_up(void **state)
+{
+    (void)state;
+    char log[16384], path[1024], args[2048], cwd[512], text[2048];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    const char *names[] = {"役場", "annex", "第2小学校", "第二中学校体育館避難所"};
+    int at = snprintf(text, sizeof text, "weather:\n  file: %s/" EPW_PATH "\ngrid:\n  emission_factor_kg_per_kwh: 0.45\n"
+                      "sites:\n", cwd);
+    for (int k = 0; k < 4; k++) at += snprintf(text + at, sizeof text - at, "  - name: %s\n", names[k]);
+    at += snprintf(text + at, sizeof text - at, "loads:\n");
+    for (int k = 0; k < 4; k++)
+        at += snprintf(text + at, sizeof text - at, "  - {name: l%d, site: %s, sector: public, annual_kwh: %d}\n", k,
+                       names[k], 1000 * (k + 1));
+    snprintf(path, sizeof path, "%s/names.yaml", tmp);
+    write_text(path, text);
+    snprintf(args, sizeof args, "run %s -o %s/names_out", path, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    const char *head = strstr(log, "Sites [MWh]");
+    assert_non_null(head);
+    int demand_end = shown_columns(head, (size_t)(strstr(head, "demand") - head)) + 6;
+    int head_cols = shown_columns(head, (size_t)(strchr(head, '\n') - head));
+    /* the last name has 11 characters, 22 columns: 9 of them fit in the 18 the column has */
+    const char *shown[] = {"役場", "annex", "第2小学校", "第二中学校体育館避"};
+    for (int k = 0; k < 4; k++) {
+        char want[128];
+        snprintf(want, sizeof want, "\n  %s ", shown[k]);
+        const char *row = strstr(head, want);
+        if (!row) fail_msg("no row for '%s' in:\n%s", shown[k], head);
+        row++;
+        const char *num = row + strlen(want) - 1;
+        while (*num == ' ') num++;
+        char *end;
+        double demand = strtod(num, &end);
+        assert_near(demand, k + 1, 0.051); /* MWh */
+        assert_int_equal(shown_columns(row, (size_t)(end - row)), demand_end);
+        /* and the last column (PPA billable) ends where its header does */
+        assert_int_equal(shown_columns(row, (size_t)(strchr(row, '\n') - row)), head_cols);
+    }
+}
+
 /* The text between a README line starting with `start` and the next fence. */
 static char *readme_block(const char *start)
 {
@@ -353,6 +408,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(usage_and_info, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(check_set_and_run, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(per_building_table, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(japanese_names_line_up, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_scenario_and_python, tmp_setup, tmp_teardown),

@@ -1,4 +1,5 @@
 #include "cli_report.h"
+#include "cli_text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -19,8 +20,10 @@ static void table(const dc_model *m, const dc_netzero *z)
     printf("\nNet-zero table, household and commercial electricity (民生部門) [MWh]\n");
     printf("  A  demand before savings                %12.1f\n", z->a_mwh);
     dc_saving_row s;
+    char name[128];
     for (size_t i = 0; dc_model_saving_get(m, i, &s) == 0; i++)
-        printf("  C    saving of %-24s %12.1f   (%.3g %%)\n", s.load, s.saving_mwh, s.saving_pct);
+        printf("  C    saving of %s %12.1f   (%.3g %%)\n", cli_pad(s.load, 24, name, sizeof name), s.saving_mwh,
+               s.saving_pct);
     printf("  C  savings                              %12.1f\n", z->c_mwh);
     printf("  B    on-site self-consumption           %12.1f\n", z->b_onsite_mwh);
     printf("  B    private wire (自営線)              %12.1f\n", z->b_wire_mwh);
@@ -37,7 +40,9 @@ static void table(const dc_model *m, const dc_netzero *z)
 
 static void cost_line(const dc_econ_row *r)
 {
-    printf("  %-7s %-30s %7.1f %7.1f %6.1f %7.2f", r->kind, r->name, r->capex / 1e6, r->subsidy / 1e6,
+    char name[128];
+    printf("  %-7s %s %7.1f %7.1f %6.1f %7.2f", r->kind, cli_pad(r->name, 30, name, sizeof name), r->capex / 1e6,
+           r->subsidy / 1e6,
            r->net_capex / 1e6, r->annual_cost / 1e6);
     if (isnan(r->lcoe_yen_per_kwh)) printf(" %12s", "-");
     else printf(" %12.2f", r->lcoe_yen_per_kwh);
@@ -51,7 +56,8 @@ static void costs(const dc_model *m)
 {
     dc_econ_row r;
     if (dc_model_econ_get(m, 0, &r)) return;
-    printf("\nCosts [million yen]                      capex subsidy    net cost/yr LCOE yen/kWh     NPV PPA yen/kWh\n");
+    printf("\n%-40s %7s %7s %6s %7s %12s %7s %11s\n", "Costs [million yen]", "capex", "subsidy", "net", "cost/yr",
+           "LCOE yen/kWh", "NPV", "PPA yen/kWh"); /* the widths of cost_line's cells */
     for (size_t i = 0; dc_model_econ_get(m, i, &r) == 0; i++) cost_line(&r);
     if (dc_model_econ_total(m, &r) == 0) cost_line(&r);
 }

@@ -1,4 +1,5 @@
 #include "cli_resilience.h"
+#include "cli_text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -12,8 +13,9 @@ static void outages(const dc_model *m)
             printf("\nGrid outages            site                  hours   first unserved  unserved critical  shed\n");
         char first[32] = "never";
         if (!isnan(o.hours_to_unserved)) snprintf(first, sizeof first, "after %.0f h", o.hours_to_unserved);
-        printf("  %-21s %-20s %6.0f   %14s  %13.1f kWh  %6.1f MWh\n", o.outage, o.site, o.hours, first,
-               o.unserved_kwh, o.shed_kwh / 1000);
+        char outage[96], site[96];
+        printf("  %s %s %6.0f   %14s  %13.1f kWh  %6.1f MWh\n", cli_pad(o.outage, 21, outage, sizeof outage),
+               cli_pad(o.site, 20, site, sizeof site), o.hours, first, o.unserved_kwh, o.shed_kwh / 1000);
     }
 }
 
@@ -23,14 +25,16 @@ static void survival(const dc_model *m)
     for (size_t i = 0; dc_model_survival_get(m, i, &r) == 0; i++) {
         if (i == 0)
             printf("\nSurvival scan: share of start hours from which the critical loads last, grid down\n"
-                   "  site                  24 h    72 h   168 h   mean [h]   (worst month for 72 h)\n");
+                   "  %-20s %6s  %6s  %6s   %8s   (worst month for 72 h)\n", "site", "24 h", "72 h", "168 h", "mean [h]");
         if (r.month) continue;
         double worst = 2.0;
         int worst_month = 0;
         dc_survival_row x;
         for (size_t j = i + 1; dc_model_survival_get(m, j, &x) == 0 && x.month && !strcmp(x.site, r.site); j++)
             if (x.share_72h < worst) worst = x.share_72h, worst_month = x.month;
-        printf("  %-20s %5.1f%%  %5.1f%%  %5.1f%%   %8.1f   (month %d: %.1f%%)\n", r.site, 100 * r.share_24h,
+        char site[96];
+        printf("  %s %5.1f%%  %5.1f%%  %5.1f%%   %8.1f   (month %d: %.1f%%)\n", cli_pad(r.site, 20, site, sizeof site),
+               100 * r.share_24h,
                100 * r.share_72h, 100 * r.share_168h, r.mean_hours, worst_month, 100 * worst);
     }
 }

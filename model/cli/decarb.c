@@ -11,6 +11,7 @@
 #include "cli_size.h"
 #include "cli_sweep.h"
 #include "decarb.h"
+#include "cli_text.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, MAX_SETS = 256 };
 
@@ -200,13 +201,14 @@ static void cell(double v, int show, int width, int decimals)
 static void print_sites(const dc_model *m)
 {
     dc_totals t;
-    printf("\nSites [MWh]           demand       PV  used%%  curtailed      import  of it PPA     export   PPA sold"
-           "  PPA billable\n");
+    printf("\n%-20s %8s %8s %6s %12s %10s %10s %10s %10s %13s\n", "Sites [MWh]", "demand", "PV", "used%", "curtailed",
+           "import", "of it PPA", "export", "PPA sold", "PPA billable"); /* the widths of the cells below */
     for (size_t k = 0; k < dc_model_site_count(m); k++) {
         if (dc_model_site_totals(m, k, 0, &t)) return;
         int pv = t.pv_kwh > 0;
         double used = pv ? 100 * (t.pv_kwh - t.curtailed_kwh - t.export_kwh - t.wire_out_kwh) / t.pv_kwh : 0;
-        printf("  %-18.18s", dc_model_site_name(m, k));
+        char name[80];
+        printf("  %s", cli_cell(dc_model_site_name(m, k), 18, name, sizeof name));
         cell(t.demand_kwh / 1000, 1, 8, 1);
         cell(t.pv_kwh / 1000, 1, 8, 1);
         cell(used, pv, 6, 1);
