@@ -320,6 +320,67 @@ static void names_and_warnings(void **state)
     assert_int_equal(access(path, F_OK), 0);
 }
 
+/* The row of a CSV file (after its header) whose last field is `mark`,
+ * into row; 0 when none. */
+static int marked_row(const char *path, const char *mark, char *row, size_t len)
+{
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    int found = 0;
+    char tail[64];
+    snprintf(tail, sizeof tail, ",%s\n", mark);
+    assert_non_null(fgets(row, (int)len, fp)); /* the header */
+    while (!found && fgets(row, (int)len, fp)) {
+        size_t n = strlen(row);
+        found = n >= strlen(tail) && !strcmp(row + n - strlen(tail), tail);
+    }
+    fclose(fp);
+    return found;
+}
+
+/* The README's sizing example as a consultant runs it: the answer on
+ * stdout is the row size.csv marks "answer" (it meets the target) and
+ * the one below it is one resolution smaller and does not; with -q
+ * nothing is printed and size.csv is the same, so a script finds the
+ * answer there. */
+static void readme_sizing_example(void **state)
+{
+    (void)state;
+    char log[16384], args[2048], path[1024], cwd[512], text[4096], row[512], csv[1024], quiet_csv[2200];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    const char *block = readme_block("```yaml\nbase: default.yaml\ntarget:");
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\n%s", cwd, strchr(block, '\n') + 1);
+    snprintf(path, sizeof path, "%s/pond.yaml", tmp);
+    write_text(path, text);
+    snprintf(args, sizeof args, "size %s -o %s/sz 2>/dev/null", path, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    const char *key = "pv_arrays.irrigation_pond.capacity_kw = ";
+    const char *at = strstr(log, "the smallest size reaches the target");
+    assert_non_null(at);
+    at = strstr(at, key);
+    assert_non_null(at);
+    double kw = strtod(at + strlen(key), NULL);
+    assert_non_null(strstr(at, "meets it with"));
+    at = strstr(at, "one resolution step smaller does not:");
+    assert_non_null(at);
+    assert_true(strtod(strstr(at, key) + strlen(key), NULL) == kw - 10);
+    assert_non_null(strstr(at, "short of it by"));
+    snprintf(csv, sizeof csv, "%s/sz/size.csv", tmp);
+    double x, shortfall;
+    int meets;
+    assert_true(marked_row(csv, "answer", row, sizeof row));
+    assert_int_equal(sscanf(strchr(row, ',') + 1, "%lf,ok,%lf,%d,", &x, &shortfall, &meets), 3);
+    assert_true(x == kw && shortfall <= 0 && meets == 1);
+    assert_true(marked_row(csv, "one step smaller", row, sizeof row));
+    assert_int_equal(sscanf(strchr(row, ',') + 1, "%lf,ok,%lf,%d,", &x, &shortfall, &meets), 3);
+    assert_true(x == kw - 10 && shortfall > 0 && meets == 0);
+    snprintf(args, sizeof args, "size %s -q -o %s/sz_quiet", path, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    assert_string_equal(log, "");
+    snprintf(quiet_csv, sizeof quiet_csv, "cmp -s %s %s/sz_quiet/size.csv", csv, tmp);
+    assert_int_equal(system(quiet_csv), 0);
+}
+
 /* A comment line of any length is a comment; a line over the limit is an
  * error, never read as a value. */
 static void long_lines(void **state)
@@ -409,6 +470,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(check_set_and_run, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(per_building_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(japanese_names_line_up, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(readme_sizing_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_scenario_and_python, tmp_setup, tmp_teardown),

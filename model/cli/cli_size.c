@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -13,42 +14,90 @@
 #include "cli_sweep.h"
 #include "decarb.h"
 
+/* The runs so far: each one's sizes and its row of size.csv, written
+ * when the answer is known (the row says which run it is). */
 typedef struct {
     const dc_sweep *w;
-    FILE *fp;
     int quiet, tty;
-    size_t runs;
+    size_t runs, cap;
     const char *unit;
+    dc_size_point *points;
+    char (*rows)[512];
+    int failed; /* out of memory: no curve */
 } curve;
 
-static void header(const curve *c)
+static void header(const curve *c, FILE *fp)
 {
-    fputs("\xEF\xBB\xBF" "run", c->fp);
-    for (size_t a = 0; a < dc_sweep_axes(c->w); a++) fprintf(c->fp, ",%s", dc_sweep_axis_key(c->w, a));
-    fprintf(c->fp, ",status,shortfall [%s],meets_target,area_annual_cost [yen/year]\n", c->unit);
+    fputs("\xEF\xBB\xBF" "run", fp);
+    for (size_t a = 0; a < dc_sweep_axes(c->w); a++) fprintf(fp, ",%s", dc_sweep_axis_key(c->w, a));
+    fprintf(fp, ",status,shortfall [%s],meets_target,area_annual_cost [yen/year],answer\n", c->unit);
+}
+
+/* Room for one more run. */
+static int grow(curve *c)
+{
+    if (c->runs < c->cap) return 0;
+    size_t cap = c->cap ? 2 * c->cap : 64;
+    dc_size_point *p = realloc(c->points, cap * sizeof *p);
+    if (p) c->points = p;
+    char(*r)[512] = p ? realloc(c->rows, cap * sizeof *r) : NULL;
+    if (r) c->rows = r, c->cap = cap;
+    return r ? 0 : -1;
 }
 
 static void visit(const dc_size_point *p, void *ctx)
 {
     curve *c = ctx;
-    fprintf(c->fp, "%zu", ++c->runs);
-    for (size_t a = 0; a < p->n; a++) fprintf(c->fp, ",%.10g", p->x[a]);
-    fprintf(c->fp, ",%s", p->status == DC_OK ? "ok" : dc_status_message(p->status));
-    if (isnan(p->shortfall)) fputs(",", c->fp);
-    else fprintf(c->fp, ",%.6f", p->shortfall);
-    fprintf(c->fp, ",%d,", p->meets);
-    if (!isnan(p->annual_cost)) fprintf(c->fp, "%.0f", p->annual_cost);
-    fputc('\n', c->fp);
+    if (c->failed || grow(c)) {
+        c->failed = 1;
+        return;
+    }
+    char *row = c->rows[c->runs];
+    size_t len = sizeof c->rows[0];
+    c->points[c->runs++] = *p;
+    int at = snprintf(row, len, "%zu", c->runs);
+    for (size_t a = 0; a < p->n; a++) at += snprintf(row + at, len - (size_t)at, ",%.10g", p->x[a]);
+    at += snprintf(row + at, len - (size_t)at, ",%s,", p->status == DC_OK ? "ok" : dc_status_message(p->status));
+    if (!isnan(p->shortfall)) at += snprintf(row + at, len - (size_t)at, "%.6f", p->shortfall);
+    at += snprintf(row + at, len - (size_t)at, ",%d,", p->meets);
+    if (!isnan(p->annual_cost)) snprintf(row + at, len - (size_t)at, "%.0f", p->annual_cost);
     if (!c->quiet) /* on a terminal one line that updates */
         fprintf(stderr, "%ssize: run %zu: %s = %.10g, shortfall %.3f %s%s%s", c->tty ? "\r" : "", c->runs,
                 dc_sweep_axis_key(c->w, p->n - 1), p->x[p->n - 1], p->shortfall, c->unit,
                 p->meets ? " (meets)" : "", c->tty ? "\033[K" : "\n");
 }
 
+static int same_sizes(const dc_size_point *a, const dc_size_point *b)
+{
+    if (a->n != b->n) return 0;
+    for (size_t k = 0; k < a->n; k++)
+        if (a->x[k] != b->x[k]) return 0;
+    return 1;
+}
+
+/* size.csv: every run in the order made, the answer's row marked
+ * "answer" (or "not reached" at the upper end), the run one step
+ * smaller "one step smaller". 0, or -1 when it cannot be written. */
+static int write_curve(const curve *c, const dc_size_result *res, const char *path)
+{
+    FILE *fp = fopen(path, "w");
+    if (!fp) return -1;
+    header(c, fp);
+    for (size_t k = 0; k < c->runs; k++) {
+        const char *mark = "";
+        if (res && same_sizes(&c->points[k], &res->answer)) mark = res->unreached ? "not reached" : "answer";
+        else if (res && !res->unreached && !res->at_floor && same_sizes(&c->points[k], &res->below))
+            mark = "one step smaller";
+        fprintf(fp, "%s,%s\n", c->rows[k], mark);
+    }
+    return fclose(fp) ? -1 : 0;
+}
+
 static void print_point(const dc_sweep *w, const dc_size_point *p, const char *unit)
 {
     for (size_t a = 0; a < p->n; a++) printf("  %s = %.10g\n", dc_sweep_axis_key(w, a), p->x[a]);
-    printf("  shortfall %.3f %s", p->shortfall, unit);
+    if (p->shortfall <= 0) printf("  meets it with %.3f %s to spare", 0.0 - p->shortfall, unit); /* no "-0.000" */
+    else printf("  short of it by %.3f %s", p->shortfall, unit);
     if (!isnan(p->annual_cost)) printf(", the area's annual cost %.0f yen/year", p->annual_cost);
     putchar('\n');
 }
@@ -129,20 +178,22 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     else snprintf(dir, sizeof dir, "output/%s", dc_sweep_name(w));
     snprintf(path, sizeof path, "%s/size.csv", dir);
     snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
-    curve c = {w, NULL, quiet, isatty(2), 0, dc_target_unit(&t)};
-    int no_dir = dc_mkdirs(dir) != 0;
-    if (no_dir || !(c.fp = fopen(tmp, "w"))) {
-        fprintf(stderr, "decarb: cannot %s %s: %s\n", no_dir ? "create the output folder" : "write", no_dir ? dir : tmp,
-                strerror(errno));
+    curve c = {.w = w, .quiet = quiet, .tty = isatty(2), .unit = dc_target_unit(&t)};
+    if (dc_mkdirs(dir) != 0) {
+        fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno));
         return dc_sweep_destroy(&w), 1;
     }
-    header(&c);
     dc_size_result res;
     int rc = solve(w, &c, &res);
     if (c.tty && !quiet) fputc('\n', stderr);
-    if (fclose(c.fp) || (rc == 0 && rename(tmp, path))) rc = 1;
-    if (rc) unlink(tmp);
-    else if (!quiet || res.unreached) answer(w, &res, c.unit), printf("explored curve: %s\n", path);
+    if (rc == 0 && (c.failed || write_curve(&c, &res, tmp) || rename(tmp, path))) {
+        fprintf(stderr, "decarb: cannot write %s: %s\n", path, c.failed ? "out of memory" : strerror(errno));
+        unlink(tmp);
+        rc = 1;
+    }
+    if (rc == 0 && (!quiet || res.unreached)) answer(w, &res, c.unit), printf("explored curve: %s\n", path);
+    free(c.points);
+    free(c.rows);
     dc_sweep_destroy(&w);
     return rc || res.unreached;
 }
