@@ -115,6 +115,8 @@ static void null_everywhere(void **state)
     assert_int_equal(dc_sweep_axes(NULL), 0);
     assert_null(dc_sweep_axis_key(NULL, 0));
     assert_null(dc_sweep_value(NULL, 0, 0));
+    char set_buf[64];
+    assert_null(dc_sweep_setting(NULL, 0, 0, set_buf, sizeof set_buf));
     assert_null(dc_sweep_base(NULL));
     assert_null(dc_sweep_name(NULL));
     dc_sweep_destroy(NULL);

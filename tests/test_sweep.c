@@ -581,6 +581,31 @@ static const char *expect_sweep_error(const char *body, const char *needle)
     return log;
 }
 
+/* A weather-year axis names files beside the sweep file, as base: does:
+ * the sweep runs the same from any folder (a cluster job starts in
+ * $HOME), and sweep.csv shows each value as written. */
+static void paths_beside_the_sweep_file(void **state)
+{
+    (void)state;
+    char cwd[512], dir[300], path[400], text[1200], cmd[PATH_MAX + 1024], exe[PATH_MAX];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_non_null(realpath(decarb_bin(), exe));
+    snprintf(dir, sizeof dir, "%s/wx", tmp);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(cmd, sizeof cmd, "cp %s/" EPW_PATH " %s/a.epw", cwd, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\naxes:\n  - key: weather.file\n    values: [wx/a.epw]\n",
+             cwd);
+    snprintf(path, sizeof path, "%s/years.yaml", tmp);
+    write_text(path, text);
+    snprintf(cmd, sizeof cmd, "cd / && %s sweep %s -q -o %s/years_out 2>&1", exe, path, tmp);
+    assert_int_equal(system(cmd), 0);
+    snprintf(path, sizeof path, "%s/years_out/sweep.csv", tmp);
+    char *csv = slurp(path);
+    if (!strstr(csv, "\n0,\"wx/a.epw\",ok,")) fail_msg("the case should run with its value as written:\n%.300s", csv);
+    free(csv);
+}
+
 /* A case whose weather file is cut short fails on its own, the others
  * run; its status is the reader's error, not one of the warnings the
  * default's inputs give on the way (illustrative costs), as it was. */
@@ -749,6 +774,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(failed_case_says_why, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(paths_beside_the_sweep_file, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(table_h5_refuses_what_is_not_a_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),
     };

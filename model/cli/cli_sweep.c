@@ -70,17 +70,21 @@ static void header(FILE *fp, const void *ctx)
     fputc('\n', fp);
 }
 
+/* Room for one "key=value", a value being a path of up to 1024 bytes
+ * made beside the sweep file. */
+enum { SET_LEN = 2304 };
+
 /* A thread's last model and the assignments it was made with. */
 typedef struct {
     dc_model *m;
-    char sets[16][1024];
+    char sets[16][SET_LEN];
 } kept_model;
 
 /* Case i's model: the thread's last one with the case's keys set in place
  * when it can take them (accounting keys: no new run; a battery's or an
  * array's own parameters: a new run on the same model, the array's profile
  * from the cache when only its capacity changed), else a new one. */
-static dc_status model_for(const sweep_run *r, dc_cache *cache, kept_model *k, char (*sets)[1024], size_t n,
+static dc_status model_for(const sweep_run *r, dc_cache *cache, kept_model *k, char (*sets)[SET_LEN], size_t n,
                            dc_diag *d)
 {
     const char *before[16], *after[16];
@@ -124,10 +128,10 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
     const dc_sweep *w = r->w;
     int area = r->area;
     dc_diag *d = dc_diag_create();
-    char sets[16][1024];
+    char sets[16][SET_LEN];
     size_t n_axes = dc_sweep_axes(w) < 16 ? dc_sweep_axes(w) : 16;
     for (size_t a = 0; a < n_axes; a++)
-        snprintf(sets[a], sizeof sets[a], "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
+        dc_sweep_setting(w, i, a, sets[a], sizeof sets[a]);
     dc_status st = model_for(r, cache, k, sets, n_axes, d);
     dc_model *m = k->m;
     if (st == DC_OK && dc_sweep_hourly(w, i)) { /* every output file of a chosen case, beside the CSV */

@@ -370,6 +370,10 @@ const char *dc_sweep_axis_key(const dc_sweep *w, size_t a);
  * the call into one of eight buffers of the calling thread: use or copy it
  * before eight more such calls. */
 const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a);
+/* Case i's setting of axis a, "key=value" as dc_scenario_set takes it,
+ * into buf: a relative path of a file key (weather.file, ...) made
+ * beside the sweep file, as base: is. NULL when i or a is out of range. */
+const char *dc_sweep_setting(const dc_sweep *w, size_t i, size_t a, char *buf, size_t len);
 const char *dc_sweep_base(const dc_sweep *w);   /* the base scenario's path */
 const char *dc_sweep_name(const dc_sweep *w);   /* name:, or the file's stem */
 /* 1 when the file's hourly: list names case i (its every output is wanted). */

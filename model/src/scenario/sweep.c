@@ -28,6 +28,7 @@ typedef struct {
     int is_range, log_scale;   /* a range: sampled between lo and hi */
     double lo, hi;
     double resolution;         /* sizing: the step of the answer; 0 = (hi - lo) / 1000 */
+    int is_path;               /* a file or folder key: a relative value is beside the sweep file */
 } axis;
 
 typedef enum { COMBINE_PRODUCT, COMBINE_ZIP, COMBINE_SOBOL, COMBINE_RANDOM } combine;
@@ -424,6 +425,25 @@ static const char *after_set_key(const char *msg, const char *key)
     return msg + 7 + k + 2;
 }
 
+/* "key=value" for dc_scenario_set; a relative path beside the sweep file. */
+static const char *setting(const dc_sweep *w, const axis *a, const char *value, char *buf, size_t len)
+{
+    char path[DC_PATH_MAX + VALUE_LEN];
+    if (a->is_path && value[0] && value[0] != '/') beside(w->file, value, path, sizeof path), value = path;
+    snprintf(buf, len, "%s=%s", a->key, value);
+    return buf;
+}
+
+/* An axis over a file or folder (weather.file, a profile_file, ...):
+ * its relative values are beside the sweep file, as base: is, wherever
+ * the sweep is started from (dc_sweep_setting); each value is tried so. */
+static void mark_paths(const dc_scenario *base, axis *a)
+{
+    int item;
+    const dc_param *p = dc_scenario_key_param(base, a->key, &item);
+    a->is_path = p && p->type == P_PATH;
+}
+
 /* Every value of every axis tried on the base scenario, errors at the axis. */
 static void try_values(reader *r)
 {
@@ -443,13 +463,14 @@ static void try_values(reader *r)
         return;
     }
     check_target_site(r, base);
+    for (size_t k = 0; k < r->w->n_axes; k++) mark_paths(base, &r->w->axes[k]);
     for (size_t k = 0; k < r->w->n_axes; k++) {
         const axis *a = &r->w->axes[k];
         for (size_t j = 0; j < a->n; j++) {
             if (a->is_range && j > 0 && j + 1 < a->n) continue; /* a range: its ends */
             dc_scenario *s = dc_scenario_copy(base);
-            char set[DC_NAME_MAX + VALUE_LEN + 2];
-            snprintf(set, sizeof set, "%s=%s", a->key, value_text(a, j));
+            char set[DC_NAME_MAX + DC_PATH_MAX + VALUE_LEN + 2];
+            setting(r->w, a, value_text(a, j), set, sizeof set);
             dc_status st = s ? dc_scenario_set(s, set, d) : DC_ERR_NOMEM;
             dc_scenario_destroy(&s);
             if (st == DC_OK) continue;
@@ -593,4 +614,10 @@ const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a)
     if (w->combine == COMBINE_ZIP) return value_text(&w->axes[a], i);
     for (size_t k = w->n_axes; k-- > a + 1;) i /= w->axes[k].n;
     return value_text(&w->axes[a], i % w->axes[a].n);
+}
+
+const char *dc_sweep_setting(const dc_sweep *w, size_t i, size_t a, char *buf, size_t len)
+{
+    if (!w || a >= w->n_axes || i >= w->n_cases || !buf || !len) return NULL;
+    return setting(w, &w->axes[a], dc_sweep_value(w, i, a), buf, len);
 }
