@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,7 @@ typedef struct {
     size_t runs, cap;
     const char *unit;
     dc_size_point *points;
-    char (*rows)[512];
+    char (*rows)[1024];
     int failed; /* out of memory: no curve */
 } curve;
 
@@ -40,9 +41,19 @@ static int grow(curve *c)
     size_t cap = c->cap ? 2 * c->cap : 64;
     dc_size_point *p = realloc(c->points, cap * sizeof *p);
     if (p) c->points = p;
-    char(*r)[512] = p ? realloc(c->rows, cap * sizeof *r) : NULL;
+    char(*r)[1024] = p ? realloc(c->rows, cap * sizeof *r) : NULL;
     if (r) c->rows = r, c->cap = cap;
     return r ? 0 : -1;
+}
+
+/* printf onto row[*at..len), which stays a string however long the text. */
+__attribute__((format(printf, 4, 5))) static void add(char *row, size_t len, size_t *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = *at < len ? vsnprintf(row + *at, len - *at, fmt, ap) : 0;
+    va_end(ap);
+    if (n > 0) *at = *at + (size_t)n < len ? *at + (size_t)n : len - 1;
 }
 
 static void visit(const dc_size_point *p, void *ctx)
@@ -55,12 +66,13 @@ static void visit(const dc_size_point *p, void *ctx)
     char *row = c->rows[c->runs];
     size_t len = sizeof c->rows[0];
     c->points[c->runs++] = *p;
-    int at = snprintf(row, len, "%zu", c->runs);
-    for (size_t a = 0; a < p->n; a++) at += snprintf(row + at, len - (size_t)at, ",%.10g", p->x[a]);
-    at += snprintf(row + at, len - (size_t)at, ",%s,", p->status == DC_OK ? "ok" : dc_status_message(p->status));
-    if (!isnan(p->shortfall)) at += snprintf(row + at, len - (size_t)at, "%.6f", p->shortfall);
-    at += snprintf(row + at, len - (size_t)at, ",%d,", p->meets);
-    if (!isnan(p->annual_cost)) snprintf(row + at, len - (size_t)at, "%.0f", p->annual_cost);
+    size_t at = 0;
+    add(row, len, &at, "%zu", c->runs);
+    for (size_t a = 0; a < p->n; a++) add(row, len, &at, ",%.10g", p->x[a]);
+    add(row, len, &at, ",%s,", p->status == DC_OK ? "ok" : dc_status_message(p->status));
+    if (!isnan(p->shortfall)) add(row, len, &at, "%.6f", p->shortfall);
+    add(row, len, &at, ",%d,", p->meets);
+    if (!isnan(p->annual_cost)) add(row, len, &at, "%.0f", p->annual_cost);
     if (!c->quiet) /* on a terminal one line that updates */
         fprintf(stderr, "%ssize: run %zu: %s = %.10g, shortfall %.3f %s%s%s", c->tty ? "\r" : "", c->runs,
                 dc_sweep_axis_key(c->w, p->n - 1), p->x[p->n - 1], p->shortfall, c->unit,
