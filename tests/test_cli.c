@@ -196,8 +196,8 @@ static void japanese_names_line_up(void **state)
     char log[16384], path[1024], args[2048], cwd[512], text[2048];
     assert_non_null(getcwd(cwd, sizeof cwd));
     const char *names[] = {"役場", "annex", "第2小学校", "第二中学校体育館避難所"};
-    int at = snprintf(text, sizeof text, "weather:\n  file: %s/" EPW_PATH "\ngrid:\n  emission_factor_kg_per_kwh: 0.45\n"
-                      "sites:\n", cwd);
+    int at = snprintf(text, sizeof text,
+                      "weather:\n  file: %s/" EPW_PATH "\ngrid:\n  emission_factor_kg_per_kwh: 0.45\nsites:\n", cwd);
     for (int k = 0; k < 4; k++) at += snprintf(text + at, sizeof text - at, "  - name: %s\n", names[k]);
     at += snprintf(text + at, sizeof text - at, "loads:\n");
     for (int k = 0; k < 4; k++)

@@ -594,8 +594,8 @@ static void paths_beside_the_sweep_file(void **state)
     assert_int_equal(mkdir(dir, 0755), 0);
     snprintf(cmd, sizeof cmd, "cp %s/" EPW_PATH " %s/a.epw", cwd, dir);
     assert_int_equal(system(cmd), 0);
-    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\naxes:\n  - key: weather.file\n    values: [wx/a.epw]\n",
-             cwd);
+    snprintf(text, sizeof text,
+             "base: %s/scenarios/default.yaml\naxes:\n  - key: weather.file\n    values: [wx/a.epw]\n", cwd);
     snprintf(path, sizeof path, "%s/years.yaml", tmp);
     write_text(path, text);
     snprintf(cmd, sizeof cmd, "cd / && %s sweep %s -q -o %s/years_out 2>&1", exe, path, tmp);

@@ -42,8 +42,7 @@ static void cost_line(const dc_econ_row *r)
 {
     char name[128];
     printf("  %-7s %s %7.1f %7.1f %6.1f %7.2f", r->kind, cli_pad(r->name, 30, name, sizeof name), r->capex / 1e6,
-           r->subsidy / 1e6,
-           r->net_capex / 1e6, r->annual_cost / 1e6);
+           r->subsidy / 1e6, r->net_capex / 1e6, r->annual_cost / 1e6);
     if (isnan(r->lcoe_yen_per_kwh)) printf(" %12s", "-");
     else printf(" %12.2f", r->lcoe_yen_per_kwh);
     if (isnan(r->npv)) printf(" %7s", "-");

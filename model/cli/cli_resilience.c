@@ -25,7 +25,8 @@ static void survival(const dc_model *m)
     for (size_t i = 0; dc_model_survival_get(m, i, &r) == 0; i++) {
         if (i == 0)
             printf("\nSurvival scan: share of start hours from which the critical loads last, grid down\n"
-                   "  %-20s %6s  %6s  %6s   %8s   (worst month for 72 h)\n", "site", "24 h", "72 h", "168 h", "mean [h]");
+                   "  %-20s %6s  %6s  %6s   %8s   (worst month for 72 h)\n",
+                   "site", "24 h", "72 h", "168 h", "mean [h]");
         if (r.month) continue;
         double worst = 2.0;
         int worst_month = 0;
@@ -34,8 +35,7 @@ static void survival(const dc_model *m)
             if (x.share_72h < worst) worst = x.share_72h, worst_month = x.month;
         char site[96];
         printf("  %s %5.1f%%  %5.1f%%  %5.1f%%   %8.1f   (month %d: %.1f%%)\n", cli_pad(r.site, 20, site, sizeof site),
-               100 * r.share_24h,
-               100 * r.share_72h, 100 * r.share_168h, r.mean_hours, worst_month, 100 * worst);
+               100 * r.share_24h, 100 * r.share_72h, 100 * r.share_168h, r.mean_hours, worst_month, 100 * worst);
     }
 }
 

@@ -10,8 +10,8 @@
 #include "cli_resilience.h"
 #include "cli_size.h"
 #include "cli_sweep.h"
-#include "decarb.h"
 #include "cli_text.h"
+#include "decarb.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, MAX_SETS = 256 };
 

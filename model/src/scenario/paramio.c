@@ -100,8 +100,8 @@ static int check_range(const dc_param *p, double v, char *err, size_t n)
     int low = (p->flags & P_OPEN_LOW) ? v <= p->lo : v < p->lo;
     int high = (p->flags & P_OPEN_HIGH) ? v >= p->hi : v > p->hi;
     if (!low && !high) return 0;
-    snprintf(err, n, "%g%s%s is out of range %s%g, %g%s", v, *unit_of(p) ? " " : "", unit_of(p), (p->flags & P_OPEN_LOW) ? "(" : "[",
-             p->lo, p->hi, (p->flags & P_OPEN_HIGH) ? ")" : "]");
+    snprintf(err, n, "%g%s%s is out of range %s%g, %g%s", v, *unit_of(p) ? " " : "", unit_of(p),
+             (p->flags & P_OPEN_LOW) ? "(" : "[", p->lo, p->hi, (p->flags & P_OPEN_HIGH) ? ")" : "]");
     return -1;
 }
 
