@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "params.h"
@@ -120,8 +121,17 @@ static int parse_integer(const dc_param *p, const char *text, int *out, char *er
     return 0;
 }
 
+/* A key that names a folder ends in _dir (load_shapes_dir,
+ * statistics_dir); every other path key names a file. */
+static int names_folder(const dc_param *p)
+{
+    size_t k = strlen(p->key);
+    return k >= 4 && !strcmp(p->key + k - 4, "_dir");
+}
+
 static int parse_path(const dc_param *p, char *dst, const char *text, const char *dir, char *err, size_t n)
 {
+    if (!*text && (p->flags & P_REQUIRED)) return snprintf(err, n, "required: give the file's path"), -1;
     if (!*text) return (dst[0] = '\0'), 0;
     int len = text[0] == '/' || !dir || !*dir ? snprintf(dst, p->size, "%s", text)
                                                : snprintf(dst, p->size, "%s/%s", dir, text);
@@ -130,8 +140,13 @@ static int parse_path(const dc_param *p, char *dst, const char *text, const char
         return -1;
     }
     char full[PATH_MAX];
-    if (access(dst, R_OK) != 0 || !realpath(dst, full)) {
+    struct stat st;
+    if (access(dst, R_OK) != 0 || !realpath(dst, full) || stat(full, &st) != 0) {
         snprintf(err, n, "cannot read '%s': %s", dst, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode) != names_folder(p)) {
+        snprintf(err, n, "'%s' is %s", dst, names_folder(p) ? "a file, not a folder" : "a folder, not a file");
         return -1;
     }
     if (strlen(full) < p->size) memcpy(dst, full, strlen(full) + 1); /* absolute: resolved file runs anywhere */
