@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { ROW_MAX = 8192, MAX_JOURNALS = 4096 };
+enum { MAX_JOURNALS = 4096 };
 
 void dc_journal_tag(const dc_sweep *w, char *tag, size_t len)
 {
@@ -39,7 +39,7 @@ static long read_rows(const char *path, const char *tag, size_t n, void (*on_row
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) return 0;
-    char line[ROW_MAX];
+    char line[DC_JOURNAL_ROW_MAX];
     size_t tag_len = strlen(tag), got = fread(line, 1, tag_len, fp);
     if (got < tag_len || memcmp(line, tag, tag_len)) {
         fclose(fp);
@@ -48,7 +48,7 @@ static long read_rows(const char *path, const char *tag, size_t n, void (*on_row
     long keep = (long)tag_len, at = keep;
     while (fgets(line, sizeof line, fp)) {
         size_t len = strlen(line);
-        if (!len || line[len - 1] != '\n') break; /* cut by a kill (rows are shorter than ROW_MAX) */
+        if (!len || line[len - 1] != '\n') break; /* cut by a kill (rows are shorter than DC_JOURNAL_ROW_MAX) */
         char *after;
         unsigned long long id = strtoull(line, &after, 10);
         if (after > line && *after == ',' && id < n) on_row(ctx, (size_t)id, at);
@@ -120,7 +120,7 @@ static void index_row(void *ctx, size_t id, long at)
  * seek only when the next row is elsewhere, so the buffer is kept). */
 static int copy_rows(FILE *out, const row_index *x, FILE **in, long *pos, size_t n)
 {
-    char line[ROW_MAX];
+    char line[DC_JOURNAL_ROW_MAX];
     for (size_t i = 0; i < n; i++) {
         int k = x->file[i] - 1;
         if (k < 0 || (pos[k] != x->offset[i] && fseek(in[k], x->offset[i], SEEK_SET))) return -1;

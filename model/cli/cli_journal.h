@@ -12,6 +12,12 @@
 
 #include "decarb.h"
 
+/* The longest row a journal holds, its newline included: sixteen axis
+ * values of up to 255 bytes quoted (every quote doubled), a status of up
+ * to 2 KiB quoted and the figures, with room to spare. A row is made to
+ * fit it (cli_sweep.c), and the journal is read in lines of this size. */
+enum { DC_JOURNAL_ROW_MAX = 32768 };
+
 /* The first line of every journal of this sweep: a hash of the base
  * file's bytes, the axes and every value. */
 void dc_journal_tag(const dc_sweep *w, char *tag, size_t len);

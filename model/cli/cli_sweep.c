@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { LINE_MAX_LEN = 8192 };
+enum { LINE_MAX_LEN = DC_JOURNAL_ROW_MAX - 1 }; /* fgets of a journal line keeps its newline */
 
 typedef struct {
     dc_sweep *w;
@@ -43,12 +43,22 @@ static double now_s(void)
     return (double)t.tv_sec + t.tv_nsec / 1e9;
 }
 
-/* Appends text to buf as an RFC 4180 field, on one line (a journal row
- * is one line, so a control character becomes a space). */
-static size_t quoted(char *buf, size_t at, size_t len, const char *text)
+/* A case's status is cut to this many bytes (between characters), so
+ * that a row always fits a journal's line (cli_journal.h). */
+enum { STATUS_MAX = 2048 };
+_Static_assert(16 * (2 * 255 + 3) + 2 * STATUS_MAX + 4096 < DC_JOURNAL_ROW_MAX, "a row fits a journal line");
+
+/* Appends the first `most` bytes of text (cut between UTF-8 characters)
+ * to buf as an RFC 4180 field, on one line (a journal row is one line,
+ * so a control character becomes a space). */
+static size_t quoted(char *buf, size_t at, size_t len, const char *text, size_t most)
 {
+    size_t n = strlen(text);
+    if (n > most)
+        for (n = most; n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80; n--) continue;
+    const char *end = text + n;
     if (at + 2 < len) buf[at++] = '"';
-    for (; *text && at + 3 < len; text++) {
+    for (; text < end && at + 3 < len; text++) {
         if (*text == '"') buf[at++] = '"';
         buf[at++] = (unsigned char)*text < 0x20 ? ' ' : *text;
     }
@@ -142,14 +152,14 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
     size_t at = (size_t)snprintf(row, len, "%zu", i);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) {
         row[at++] = ',';
-        at = quoted(row, at, len, dc_sweep_value(w, i, a));
+        at = quoted(row, at, len, dc_sweep_value(w, i, a), SIZE_MAX);
     }
     row[at++] = ',';
     dc_totals t;
     if (st != DC_OK || dc_model_totals(m, 0, &t) != DC_OK) {
         const char *why = st == DC_ERR_BALANCE ? dc_model_error(m) : last_error(d);
         if (!why) why = dc_status_message(st);
-        at = quoted(row, at, len, why);
+        at = quoted(row, at, len, why, STATUS_MAX);
         snprintf(row + at, len - at, "%s\n", area ? ",,,,,,,,,,,,,,,,,," : ",,,,,,,,,,,");
     } else {
         at += (size_t)snprintf(row + at, len - at, "ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f",
