@@ -31,8 +31,11 @@ static void unknown_key(loader *l, const yaml_node_t *kn, dc_psection sec, const
 {
     const char *key = (const char *)kn->data.scalar.value, *hint = dc_param_suggest(sec, key);
     char msg[256];
-    snprintf(msg, sizeof msg, "unknown key '%s'%s%s%s", key, hint ? " (did you mean '" : "",
-             hint ? hint : "", hint ? "'?)" : "");
+    if (!strcmp(key, "<<")) /* libyaml reads YAML 1.1's merge key as a plain key */
+        snprintf(msg, sizeof msg, "'<<' (a YAML merge key) is not read: write the keys out in each item");
+    else
+        snprintf(msg, sizeof msg, "unknown key '%s'%s%s%s", key, hint ? " (did you mean '" : "", hint ? hint : "",
+                 hint ? "'?)" : "");
     error_at(l, kn, where, msg);
 }
 
