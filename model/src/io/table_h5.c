@@ -12,7 +12,9 @@
 #include "diag.h"
 #include "writers.h"
 
-enum { LINE = 16384, MAX_COLS = 256, BLOCK = 4096 };
+/* LINE: longer than any row of sweep.csv (a sweep journal line is at most
+ * 32 KiB: model/cli/cli_journal.h). */
+enum { LINE = 65536, MAX_COLS = 256, BLOCK = 4096 };
 
 typedef struct {
     int n, more;             /* more: fields beyond MAX_COLS were left unread */
