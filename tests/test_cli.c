@@ -306,6 +306,7 @@ static void names_and_warnings(void **state)
     }
     snprintf(args, sizeof args, "check %s/town.v1.yaml", tmp);
     assert_int_equal(decarb(args, log, sizeof log), 0);
+    assert_non_null(strstr(log, "ok (8760 steps, 1 site)\n")); /* one meter: "site", not "sites" */
     /* 70 Japanese characters in the file name: the name keeps 63, whole. */
     char stem[256] = "";
     for (int k = 0; k < 70; k++) strcat(stem, "町");

@@ -173,7 +173,8 @@ static void print_town(const dc_model *m, const char *dir)
     dc_totals t;
     dc_cyclic_info cy;
     if (dc_model_totals(m, 0, &t) || dc_model_cyclic(m, &cy)) return;
-    printf("Town (%zu sites)\n", dc_model_site_count(m));
+    size_t n = dc_model_site_count(m);
+    printf("Town (%zu site%s)\n", n, n == 1 ? "" : "s");
     printf("  demand            %14.1f MWh\n", t.demand_kwh / 1000);
     printf("  PV                %14.1f MWh\n", t.pv_kwh / 1000);
     printf("  grid import       %14.1f MWh   peak %.1f kW\n", t.import_kwh / 1000, t.peak_import_kw);
@@ -308,7 +309,9 @@ static int run(const options *o, int show)
     }
     if (rc == 0 && !o->quiet) {
         if (write) print_town(m, dir), print_sites(m), print_resources(m), dc_cli_print_resilience(m);
-        else if (!ghg && !rep) printf("%s: ok (%zu steps, %zu sites)\n", o->scenario, dc_model_steps(m), dc_model_site_count(m));
+        else if (!ghg && !rep)
+            printf("%s: ok (%zu steps, %zu site%s)\n", o->scenario, dc_model_steps(m), dc_model_site_count(m),
+                   dc_model_site_count(m) == 1 ? "" : "s");
         if (write || ghg) dc_cli_print_ghg(g, ghg);
         if (write || rep) dc_cli_print_netzero(m, rep);
     }
