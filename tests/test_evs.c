@@ -169,6 +169,40 @@ static void outage_islands_the_sites(void **state)
     close_run(&r);
 }
 
+/* An outage from 16:30 for 2.5 h on hourly steps: validation warns that
+ * it becomes every step it touches, 16:00-19:00 (3 h), and the run has
+ * the town hall's grid down in exactly those three steps. */
+static void outage_off_the_steps(void **state)
+{
+    (void)state;
+    const char *sets[] = {"outages.typhoon.start=2030-09-20T16:30", "outages.typhoon.hours=2.5"};
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    assert_int_equal(dc_scenario_load("scenarios/typhoon_town.yaml", &s, d), DC_OK);
+    for (int k = 0; k < 2; k++) assert_int_equal(dc_scenario_set(s, sets[k], d), DC_OK);
+    assert_int_equal(dc_scenario_validate(s, d), DC_OK);
+    if (!diag_has(d, "outages[0].start: 2030-09-20T16:30 for 2.5 h does not fall on the 60-min steps: the grid is "
+                     "down in every step it touches, 3 h from 16:00")) {
+        print_diag(d);
+        fail_msg("no warning for an outage off the steps");
+    }
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    run r;
+    run_scenario(&r, "scenarios/typhoon_town.yaml", sets, 2);
+    const double *shed = dc_model_series(r.m, "site:town_hall:shed");
+    int down = 0;
+    for (size_t i = 0; i < dc_model_steps(r.m); i++) {
+        dc_time t;
+        dc_model_time(r.m, i, &t);
+        int in = t.month == 9 && t.day == 20 && t.hour >= 16 && t.hour < 19;
+        if (!in) assert_near(shed[i], 0, 0);
+        down += in && shed[i] > 0;
+    }
+    assert_int_equal(down, 3); /* the offices' ordinary load is shed in each of the three */
+    close_run(&r);
+}
+
 /* The scan's hours from a start equal a plain run of the same town with an
  * outage of 168 h at the town hall from that hour. */
 static void scan_equals_plain_runs(void **state)
@@ -211,6 +245,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(v2b_keeps_reserve_and_next_trip, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(smart_charging_moves_into_pv_hours, tmp_setup, tmp_teardown),
         cmocka_unit_test(outage_islands_the_sites),
+        cmocka_unit_test(outage_off_the_steps),
         cmocka_unit_test_setup_teardown(scan_equals_plain_runs, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("evs", tests, NULL, NULL);

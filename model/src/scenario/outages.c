@@ -69,6 +69,20 @@ static const char *load_site(const dc_scenario *s, const dc_load_item *ld)
     return s->list[S_SITES].n == 1 ? (const char *)dc_list_item(s, S_SITES, 0) : DC_SINGLE_SITE_NAME;
 }
 
+/* An outage that starts or ends inside a step takes the grid down for
+ * every step it touches (build.c): say so, with the window it becomes. */
+static void off_the_steps(const dc_scenario *s, int k, long at, dc_diag *diag)
+{
+    const dc_outage_item *o = &DC_CITEMS(s, S_OUTAGES, dc_outage_item)[k];
+    long step = s->step_minutes > 0 ? s->step_minutes : 60, end = at + (long)(o->hours * 60 + 0.5);
+    long from = at - at % step, to = end % step ? end - end % step + step : end;
+    if (from == at && to == end) return;
+    dc_scenario_warn(s, diag, S_OUTAGES, k, from != at ? "start" : "hours",
+                     "%s for %g h does not fall on the %ld-min steps: the grid is down in every step it touches, "
+                     "%g h from %02ld:%02ld", o->start, o->hours, step, (double)(to - from) / 60, from % 1440 / 60,
+                     from % 60);
+}
+
 static void check_outage(const dc_scenario *s, int k, dc_diag *diag, int *n)
 {
     const dc_outage_item *o = &DC_CITEMS(s, S_OUTAGES, dc_outage_item)[k];
@@ -82,6 +96,8 @@ static void check_outage(const dc_scenario *s, int k, dc_diag *diag, int *n)
     if (at < y0 || at + (long)(o->hours * 60) > y1)
         fail(n, S_OUTAGES, k, "start", "%s for %g h is not inside the scenario year (%s%d)", o->start, o->hours,
              s->fiscal ? "FY" : "", s->year);
+    else
+        off_the_steps(s, k, at, diag);
     for (int j = 0; j < dc_names_count(o->sites); j++) {
         char name[DC_NAME_MAX];
         dc_names_get(o->sites, j, name);
