@@ -69,18 +69,21 @@ static const char *load_site(const dc_scenario *s, const dc_load_item *ld)
     return s->list[S_SITES].n == 1 ? (const char *)dc_list_item(s, S_SITES, 0) : DC_SINGLE_SITE_NAME;
 }
 
+/* a mod m in [0, m): minutes before 1970 count back from it. */
+static long floor_mod(long a, long m) { return (a % m + m) % m; }
+
 /* An outage that starts or ends inside a step takes the grid down for
  * every step it touches (build.c): say so, with the window it becomes. */
 static void off_the_steps(const dc_scenario *s, int k, long at, dc_diag *diag)
 {
     const dc_outage_item *o = &DC_CITEMS(s, S_OUTAGES, dc_outage_item)[k];
     long step = s->step_minutes > 0 ? s->step_minutes : 60, end = at + (long)(o->hours * 60 + 0.5);
-    long from = at - at % step, to = end % step ? end - end % step + step : end;
+    long from = at - floor_mod(at, step), to = floor_mod(end, step) ? end - floor_mod(end, step) + step : end;
     if (from == at && to == end) return;
     dc_scenario_warn(s, diag, S_OUTAGES, k, from != at ? "start" : "hours",
                      "%s for %g h does not fall on the %ld-min steps: the grid is down in every step it touches, "
-                     "%g h from %02ld:%02ld", o->start, o->hours, step, (double)(to - from) / 60, from % 1440 / 60,
-                     from % 60);
+                     "%g h from %02ld:%02ld", o->start, o->hours, step, (double)(to - from) / 60,
+                     floor_mod(from, 1440) / 60, floor_mod(from, 60));
 }
 
 static void check_outage(const dc_scenario *s, int k, dc_diag *diag, int *n)
