@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "calendar.h"
 #include "diag.h"
@@ -193,6 +194,9 @@ static void day_row(meter *m, char **cells, int n, int line, int y, int mo, int 
         bad(m, line, m->value_col + SLOTS + 1, "a 49th slot: a day has 48 half hours (check meter_value_column)");
 }
 
+/* Utilities' exports often end with a 合計 (total) row. */
+static int totals_row(const char *cell) { return strstr(cell, "計") || !strncasecmp(cell, "total", 5); }
+
 static void rows(meter *m, dc_text *txt)
 {
     size_t pos = 0;
@@ -209,7 +213,10 @@ static void rows(meter *m, dc_text *txt)
             header = line;
         }
         if (m->date_col >= n || parse_date(cells[m->date_col], &y, &mo, &d, &minute)) {
-            if (data) bad(m, line, m->date_col + 1, "'%s' is not a date", m->date_col < n ? cells[m->date_col] : "");
+            const char *cell = m->date_col < n ? cells[m->date_col] : "";
+            if (data)
+                bad(m, line, m->date_col + 1, "'%s' is not a date%s", cell,
+                    totals_row(cell) ? " (a totals row? delete it: decarb adds the slots up itself)" : "");
             continue; /* header rows before the data */
         }
         data++;
