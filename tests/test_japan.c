@@ -349,9 +349,10 @@ static void meter_by_date_hourly(void **state)
 /* A day per row, 48 slots of mean kW (day k of FY2024 reads k + 1 kW),
  * Shift_JIS, laid onto calendar 2030 by date: 1 January 2030 takes
  * 2025-01-01, day 275 of FY2024: 276 kW over half an hour, 138 kWh. */
-static void meter_days_layout_kw(void **state)
+/* A days file of FY2024 in kW (day k's slots all k + 1), its dates
+ * written with date_fmt, laid onto FY2030 by date. */
+static void days_layout_kw(const char *date_fmt)
 {
-    (void)state;
     char path[128];
     snprintf(path, sizeof path, "%s/days.csv", tmp);
     FILE *fp = fopen(path, "w");
@@ -363,7 +364,7 @@ static void meter_days_layout_kw(void **state)
     for (long k = 0; k < 365; k++) {
         int y, m, d;
         dc_civil_from_days(first + k, &y, &m, &d);
-        fprintf(fp, "%04d%02d%02d", y, m, d);
+        fprintf(fp, date_fmt, y, m, d);
         for (int s = 0; s < 48; s++) fprintf(fp, ",%ld", k + 1);
         fputs("\r\n", fp);
     }
@@ -373,7 +374,10 @@ static void meter_days_layout_kw(void **state)
     double *v = NULL;
     int n = 0;
     dc_diag *d = dc_diag_create();
-    assert_int_equal(dc_meter_read(path, "f", &f, &t, &v, &n, d), DC_OK);
+    if (dc_meter_read(path, "f", &f, &t, &v, &n, d) != DC_OK) {
+        print_diag(d);
+        fail_msg("dates as %s", date_fmt);
+    }
     assert_int_equal(n, 365 * 48);
     assert_near(v[0], 276 * 0.5, 0.0);
     assert_near(v[47], 276 * 0.5, 0.0);
@@ -381,6 +385,15 @@ static void meter_days_layout_kw(void **state)
     assert_near(v[mar1 * 48], (dc_days_from_civil(2025, 3, 1) - first + 1) * 0.5, 0.0);
     free(v);
     dc_diag_destroy(&d);
+}
+
+/* The same year whether its dates are written 20240401 or as Japanese
+ * Excel shows them, 2024年4月1日 (in Shift_JIS, as it saves them). */
+static void meter_days_layout_kw(void **state)
+{
+    (void)state;
+    days_layout_kw("%04d%02d%02d");
+    days_layout_kw("%d\x94N%d\x8c\x8e%d\x93\xfa");
 }
 
 /* Bad meter files: each error names the file, and the line where there is one. */
@@ -424,6 +437,11 @@ static void meter_bad_files(void **state)
     expect_meter_error(&SLOTS_FMT, "日付,時刻,使用電力量(kWh)\n2023/4/1,0:00,-1\n", "'-1' is not a reading >= 0");
     expect_meter_error(&SLOTS_FMT, "日付,時刻,kWh\n2023/4/1,0:00,1\n", "no row names the columns '日付'");
     expect_meter_error(&SLOTS_FMT, "<!DOCTYPE html><html>ログイン</html>\n", "an HTML page");
+    /* an era date (令和) is not read: the message shows what was found */
+    expect_meter_error(&days, "date\n令和5年4月1日,1,2\n", "no date in column 1");
+    expect_meter_error(&days, "date\n令和5年4月1日,1,2\n", "the first there is '令和5年4月1日'");
+    expect_meter_error(&days, "date\n2023/4/1,1,2\n合計,1,2\n", "bad.csv:3:1: loads[0].profile_file: '合計' is not a "
+                       "date (a totals row? delete it");
     /* 200 whole days: not a year */
     char path[128];
     snprintf(path, sizeof path, "%s/bad.csv", tmp);

@@ -13,6 +13,7 @@
 #include "calendar.h"
 #include "diag.h"
 #include "text.h"
+#include "utf8.h"
 
 enum { SLOTS = 48, MAX_CELLS = 512, MAX_DAYS = 800 };
 
@@ -90,7 +91,8 @@ static int parse_date(const char *s, int *y, int *m, int *d, int *minute)
 {
     int used = 0, h = -1, mi = 0;
     *minute = -1;
-    if (sscanf(s, "%d/%d/%d%n", y, m, d, &used) != 3 && sscanf(s, "%d-%d-%d%n", y, m, d, &used) != 3) {
+    if (sscanf(s, "%d/%d/%d%n", y, m, d, &used) != 3 && sscanf(s, "%d-%d-%d%n", y, m, d, &used) != 3 &&
+        sscanf(s, "%d年%d月%d日%n", y, m, d, &used) != 3) { /* 2023年4月1日: Excel's Japanese date format */
         if (strlen(s) < 8 || sscanf(s, "%4d%2d%2d%n", y, m, d, &used) != 3) return -1;
     }
     if (*y < 1900 || *y > 2100 || *m < 1 || *m > 12 || *d < 1 || *d > dc_days_in_month(*y, *m)) return -1;
@@ -202,6 +204,7 @@ static void rows(meter *m, dc_text *txt)
     size_t pos = 0;
     char *cells[MAX_CELLS];
     int line = 0, header = 0, data = 0;
+    char first[64] = ""; /* the first cell after the header that is not a date, for "no data rows" */
     for (char *s; (s = dc_text_line(txt, &pos));) {
         line++;
         int n = split(s, cells), y, mo, d, minute;
@@ -217,6 +220,8 @@ static void rows(meter *m, dc_text *txt)
             if (data)
                 bad(m, line, m->date_col + 1, "'%s' is not a date%s", cell,
                     totals_row(cell) ? " (a totals row? delete it: decarb adds the slots up itself)" : "");
+            else if (line > header && !first[0] && *cell)
+                snprintf(first, sizeof first, "%.*s", (int)dc_utf8_prefix(cell, 20, sizeof first - 1), cell);
             continue; /* header rows before the data */
         }
         data++;
@@ -224,7 +229,10 @@ static void rows(meter *m, dc_text *txt)
         else day_row(m, cells, n, line, y, mo, d);
     }
     if (!header) bad(m, 0, 0, "no row names the columns '%s' and '%s'", m->f->date_column, m->f->value_column);
-    else if (!data) bad(m, 0, 0, "no data rows (dates in column %d)", m->date_col + 1);
+    else if (!data)
+        bad(m, 0, 0, "no data rows: no date in column %d (read are 2023/4/1, 2023-04-01, 20230401 and 2023年4月1日, "
+            "with a time after it or not)%s%s%s", m->date_col + 1, first[0] ? "; the first there is '" : "", first,
+            first[0] ? "'" : "");
 }
 
 /* The days read: a year of them, every slot present. */
