@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "utf8.h"
 #include "writers.h"
 
 /* LINE: longer than any row of sweep.csv (a sweep journal line is at most
@@ -76,7 +77,7 @@ static int read_header(FILE *fp, layout *t, char *line)
     fields f;
     if (!fgets(line, LINE, fp)) return -1;
     char *h = line;
-    if (!strncmp(h, DC_UTF8_BOM, 3)) h += 3;
+    h += dc_utf8_bom(h, strlen(h));
     split(h, &f);
     if (f.more) return -1;
     t->n_cols = f.n;
