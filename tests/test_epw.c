@@ -137,6 +137,31 @@ static void broken_files(void **state)
     expect_error(path, "cannot open");
 }
 
+/* A header line too few or too many, and a sub-hourly file, are said at
+ * the header line, not as a short year or a broken first row. */
+static void broken_headers(void **state)
+{
+    (void)state;
+    char path[128], needle[320];
+    snprintf(path, sizeof path, "%s/w.epw", tmp);
+    broken_copy(path, 7, NULL, 0); /* no COMMENTS 2: the first data row is read as line 8 */
+    snprintf(needle, sizeof needle, "%s:8:1: header: a data row where header line 8 (DATA PERIODS) belongs", path);
+    expect_error(path, needle);
+    expect_errors(path, 1); /* not also "8759 data rows" */
+    broken_copy(path, 8, "COMMENTS 3,converted\nDATA PERIODS,1,1,Data,Sunday, 1/ 1,12/31\n", 0);
+    snprintf(needle, sizeof needle, "%s:8:1: DATA PERIODS: 'COMMENTS 3' where the 8th header line", path);
+    expect_error(path, needle);
+    broken_copy(path, 8, "DATA PERIODS,1,4,Data,Sunday, 1/ 1,12/31\n", 0);
+    expect_error(path, ":8:16: records per hour: 4 records an hour: decarb reads hourly EPW files");
+    broken_copy(path, 8, "DATA PERIODS,1,1,Data,Sunday, 1/ 1,12/31\r\n", 0); /* as written, with Windows line ends */
+    dc_weather_raw w;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_epw_read(path, &w, d), DC_OK);
+    assert_int_equal(w.n, 8760);
+    dc_weather_raw_free(&w);
+    dc_diag_destroy(&d);
+}
+
 /* A copy saved by Windows Notepad or Excel's "CSV UTF-8" starts with a
  * byte-order mark: the same file, read directly and when the scenario
  * leaves the format to be recognised (it was taken for a JMA download). */
@@ -187,6 +212,7 @@ int main(void)
         cmocka_unit_test(reads_bundled_file),
         cmocka_unit_test(leap_day_and_time_zone_mapping),
         cmocka_unit_test_setup_teardown(broken_files, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(broken_headers, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(byte_order_mark, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("epw", tests, NULL, NULL);

@@ -89,6 +89,38 @@ static void read_location(reader *r, char *line, dc_weather_raw *w)
         fail(r, column_of(f, 8), "time zone", "%s", "only whole-hour time zones are supported");
 }
 
+/* Header lines 2-8. A file with a header line too few or too many reads
+ * its first row as a header, or a header as its first row: either is
+ * said at the line, rather than as a short year or a bad field. The 8th
+ * line says how many records an hour the file has: hourly only. */
+static void read_header(reader *r, int k, char *line)
+{
+    static const char *const NAMES[HEADER_LINES] = {"LOCATION", "DESIGN CONDITIONS", "TYPICAL/EXTREME PERIODS",
+        "GROUND TEMPERATURES", "HOLIDAYS/DAYLIGHT SAVINGS", "COMMENTS 1", "COMMENTS 2", "DATA PERIODS"};
+    char *f[MAX_FIELDS];
+    if (line[0] >= '0' && line[0] <= '9') {
+        char msg[160];
+        snprintf(msg, sizeof msg, "a data row where header line %d (%s) belongs: an EPW has 8 header lines, "
+                 "LOCATION to DATA PERIODS", k + 1, NAMES[k]);
+        fail(r, 1, "header", "%s", msg);
+        return;
+    }
+    if (k != HEADER_LINES - 1) return;
+    int n = split(line, f, MAX_FIELDS);
+    if (strncmp(f[0], "DATA PERIODS", 12) != 0) {
+        fail(r, 1, "DATA PERIODS", "'%s' where the 8th header line, DATA PERIODS, belongs (a header line too many?)",
+             f[0]);
+        return;
+    }
+    double per_hour;
+    if (n > 2 && number(r, f, 2, "records per hour", 1, 60, NAN, &per_hour) == 0 && per_hour != 1) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s records an hour: decarb reads hourly EPW files (30-minute "
+                 "steps split the hours: weather.substeps)", f[2]);
+        fail(r, column_of(f, 2), "records per hour", "%s", msg);
+    }
+}
+
 /* The date/hour this row must have, given the previous row. */
 static void next_slot(int *m, int *d, int *h)
 {
@@ -205,6 +237,7 @@ dc_status dc_epw_read(const char *path, dc_weather_raw *out, dc_diag *diag)
     for (int k = 0; k < HEADER_LINES && (line = dc_lines_next(&in)); k++) {
         r.line = in.lineno;
         if (k == 0) read_location(&r, line, out);
+        else read_header(&r, k, line);
     }
     int rows = r.line == HEADER_LINES ? read_rows(&r, &in, out) : 0;
     if (in.too_long) {
