@@ -382,6 +382,43 @@ static void readme_sizing_example(void **state)
     assert_int_equal(system(quiet_csv), 0);
 }
 
+/* A target the upper end does not reach: exit 1, the row marked, and
+ * what capacity could not give said — the PV curtailed there, which is a
+ * plain run's at that size (the pond exports at most 1,250 kW). */
+static void sizing_not_reached(void **state)
+{
+    (void)state;
+    char log[16384], args[2048], path[1024], cwd[512], text[1024], row[512], csv[1024], want[256];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\ntarget: {metric: net_zero}\naxes:\n"
+             "  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 0, to: 10000, resolution: 10}\n", cwd);
+    snprintf(path, sizeof path, "%s/nz.yaml", tmp);
+    write_text(path, text);
+    snprintf(args, sizeof args, "size %s -q -o %s/sz", path, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 1);
+    assert_non_null(strstr(log, "the target is not reached even at the upper end"));
+    snprintf(csv, sizeof csv, "%s/sz/size.csv", tmp);
+    assert_true(marked_row(csv, "not reached", row, sizeof row));
+    assert_true(strtod(strchr(row, ',') + 1, NULL) == 10000);
+    snprintf(args, sizeof args, "run %s/scenarios/default.yaml -q --set pv_arrays.irrigation_pond.capacity_kw=10000 "
+             "-o %s/plain", cwd, tmp);
+    assert_int_equal(decarb(args, log + 8192, sizeof log - 8192), 0);
+    snprintf(csv, sizeof csv, "%s/plain/summary.csv", tmp);
+    FILE *fp = fopen(csv, "r");
+    assert_non_null(fp);
+    assert_non_null(fgets(row, sizeof row, fp)); /* the header */
+    assert_non_null(fgets(row, sizeof row, fp)); /* the town's year */
+    fclose(fp);
+    double v[18];
+    char *at = row;
+    for (int k = 0; k < 18; k++) at = strchr(at, ',') + 1, v[k] = strtod(at, NULL);
+    double pv = v[3], curtailed = v[16]; /* v[k] is field k + 1: pv [kWh] is field 4, curtailed [kWh] 17 */
+    assert_true(curtailed > 0.5 * pv); /* most of 10 MW cannot leave through 1.25 MW */
+    snprintf(want, sizeof want, "at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) is curtailed",
+             curtailed / 1000, pv / 1000, 100 * curtailed / pv);
+    assert_non_null(strstr(log, want));
+}
+
 /* A comment line of any length is a comment; a line over the limit is an
  * error, never read as a value. */
 static void long_lines(void **state)
@@ -472,6 +509,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(per_building_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(japanese_names_line_up, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_sizing_example, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(sizing_not_reached, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_scenario_and_python, tmp_setup, tmp_teardown),

@@ -119,6 +119,11 @@ static void answer(const dc_sweep *w, const dc_size_result *r, const char *unit)
     if (r->unreached) {
         printf("the target is not reached even at the upper end of %s:\n", dc_sweep_axis_key(w, dc_sweep_axes(w) - 1));
         print_point(w, &r->answer, unit);
+        const dc_size_point *p = &r->answer;
+        if (p->curtailed_kwh > 0.01 * p->pv_kwh) /* what more capacity cannot give */
+            printf("  at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) is curtailed: no site could use, "
+                   "store or export it (export_limit_kw)\n",
+                   p->curtailed_kwh / 1000, p->pv_kwh / 1000, 100 * p->curtailed_kwh / p->pv_kwh);
         return;
     }
     printf("%s reaches the target (%zu runs):\n", dc_sweep_axes(w) > 1 ? "the least-cost mix" : "the smallest size",

@@ -406,6 +406,7 @@ typedef struct {
     double annual_cost;         /* dc_model_econ_total's annual cost [yen/year]; NaN without costs */
     int meets;                  /* shortfall <= 0 */
     dc_status status;           /* DC_OK, or why this run failed */
+    double pv_kwh, curtailed_kwh; /* the town's PV output and what of it was curtailed [kWh] */
 } dc_size_point;
 typedef void (*dc_size_visit)(const dc_size_point *p, void *ctx);
 typedef struct {
