@@ -581,6 +581,19 @@ static const char *expect_sweep_error(const char *body, const char *needle)
     return log;
 }
 
+/* `decarb sweep FILE` fails, saying needle. */
+static void expect_file_error(const char *file, const char *needle)
+{
+    char cmd[1024], path[300];
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s/file_out > %s/file.log 2>&1", decarb_bin(), file, tmp, tmp);
+    int rc = system(cmd);
+    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
+    snprintf(path, sizeof path, "%s/file.log", tmp);
+    char *log = slurp(path);
+    if (!strstr(log, needle)) fail_msg("expected '%s' in:\n%s", needle, log);
+    free(log);
+}
+
 /* A weather-year axis names files beside the sweep file, as base: does:
  * the sweep runs the same from any folder (a cluster job starts in
  * $HOME), and sweep.csv shows each value as written. */
@@ -671,6 +684,9 @@ static void bad_sweeps(void **state)
                        "bad.yaml:3:5: values: give values: [..] or from:, to:, not both");
     expect_sweep_error("axes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
                        "bad.yaml:3:5: steps: a range needs steps:");
+    /* A Japanese comment saved in Shift_JIS (何 is 0x89 0xBD): said at its place, as for a scenario. */
+    expect_sweep_error("# \x89\xBD\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
+                       "bad.yaml:2:3: the file is not UTF-8 (Shift_JIS or cp932?)");
     /* A journal of another sweep in the folder: refused, not mixed in. */
     char dir[256], journal[300];
     snprintf(dir, sizeof dir, "%s/other", tmp);
@@ -685,6 +701,16 @@ static void bad_sweeps(void **state)
     char *log = slurp(journal);
     assert_non_null(strstr(log, "a journal there belongs to another sweep"));
     free(log);
+    /* A folder named as the sweep file; a NUL byte in one, which is a control character, not its end
+     * (the axes after it were not read, and the sweep said only that it had none). */
+    expect_file_error(tmp, ": is a folder, not a sweep file");
+    snprintf(dir, sizeof dir, "%s/nul.yaml", tmp);
+    FILE *fp = fopen(dir, "wb");
+    assert_non_null(fp);
+    static const char with_nul[] = "name: a\0b\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n";
+    fwrite(with_nul, 1, sizeof with_nul - 1, fp);
+    fclose(fp);
+    expect_file_error(dir, "nul.yaml:1:1: YAML syntax error: control characters are not allowed");
     /* A base scenario that is not there: said at the sweep file's base: line. */
     snprintf(journal, sizeof journal, "%s/nobase.yaml", tmp);
     write_text(journal,

@@ -1,7 +1,5 @@
 /* The YAML scenario loader (sweep.c reads sweep files). Every problem of a
  * file is reported, each with file:line:column and the field. */
-#include <errno.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +9,7 @@
 #include "params.h"
 #include "utf8.h"
 #include "validate.h"
+#include "yamltext.h"
 
 typedef struct {
     const char *file;
@@ -247,55 +246,6 @@ static void set_paths(dc_scenario *s, const char *path)
     snprintf(s->name, sizeof s->name, "%.*s", (int)len, stem);
 }
 
-enum { MAX_SCENARIO_BYTES = 8 << 20 }; /* a scenario is a page of text; this bounds memory and time */
-
-/* The whole file, NUL-ended; NULL with a message when it cannot be read
- * or is too large. */
-static char *read_text(const char *path, size_t *len, dc_diag *diag)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        dc_diag_add(diag, path, 0, 0, NULL, "cannot open scenario file: %s", strerror(errno));
-        return NULL;
-    }
-    struct stat st; /* the file's own size, when it has one, bounds the buffer */
-    size_t want = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size < MAX_SCENARIO_BYTES
-                      ? (size_t)st.st_size + 1
-                      : MAX_SCENARIO_BYTES + 1;
-    char *text = malloc(want + 1);
-    *len = text ? fread(text, 1, want, fp) : 0;
-    int bad = !text || ferror(fp);
-    fclose(fp);
-    if (!bad && *len > MAX_SCENARIO_BYTES)
-        dc_diag_add(diag, path, 0, 0, NULL, "larger than %d MiB: not a scenario file", MAX_SCENARIO_BYTES >> 20);
-    else if (bad) dc_diag_add(diag, path, 0, 0, NULL, "cannot read scenario file");
-    if (bad || *len > MAX_SCENARIO_BYTES) {
-        free(text);
-        return NULL;
-    }
-    text[*len] = '\0';
-    return text;
-}
-
-/* Japanese editors save Shift_JIS (cp932) by default: say so, with the place. */
-static int check_utf8(loader *l, const char *text, size_t len)
-{
-    int line = 1, col = 1;
-    for (size_t i = 0; i < len;) {
-        int n = dc_utf8_seq((const unsigned char *)text + i, len - i);
-        if (n == 0) {
-            l->errors++;
-            dc_diag_add(l->diag, l->file, line, col, NULL,
-                        "the file is not UTF-8 (Shift_JIS or cp932?): save it as UTF-8 and run again");
-            return -1;
-        }
-        if (text[i] == '\n') line++, col = 0;
-        col++;
-        i += (size_t)n;
-    }
-    return 0;
-}
-
 /* Limits of a scenario's shape, checked on the event stream before a
  * document is built, so that a hostile file costs bounded time and memory. */
 enum { MAX_DEPTH = 32, MAX_SEQUENCE = 10000, MAX_MAPPING = 2000 };
@@ -347,7 +297,8 @@ static int parse_text(loader *l, const char *text, size_t len)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
-    if (check_utf8(l, text, len) || prescan(l, text, len) || !yaml_parser_initialize(&parser)) return -1;
+    if (dc_yaml_utf8(l->file, text, len, l->diag)) return l->errors++, -1;
+    if (prescan(l, text, len) || !yaml_parser_initialize(&parser)) return -1;
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
         char msg[512];
@@ -372,7 +323,7 @@ dc_status dc_scenario_load(const char *path, dc_scenario **out, dc_diag *diag)
     *out = NULL;
     if (!path) return DC_ERR_ARG;
     size_t len;
-    char *text = read_text(path, &len, diag);
+    char *text = dc_yaml_text(path, "scenario file", &len, diag);
     if (!text) return DC_ERR_IO;
     dc_scenario *s = dc_scenario_new();
     if (!s) {

@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "params.h"
 #include "validate.h"
+#include "yamltext.h"
 
 enum { MAX_AXES = 16, MAX_VALUES = 100000, VALUE_LEN = 256 };
 #define MAX_CASES 100000000.0
@@ -485,23 +486,6 @@ static void try_values(reader *r)
     dc_diag_destroy(&d);
 }
 
-static char *slurp(const char *path, dc_diag *diag)
-{
-    FILE *fp = fopen(path, "rb");
-    char *text = NULL;
-    long len = -1;
-    if (fp && fseek(fp, 0, SEEK_END) == 0 && (len = ftell(fp)) >= 0 && len < (1L << 24) && fseek(fp, 0, SEEK_SET) == 0 &&
-        (text = malloc((size_t)len + 1)) && fread(text, 1, (size_t)len, fp) == (size_t)len)
-        text[len] = '\0';
-    else {
-        dc_diag_add(diag, path, 0, 0, NULL, "cannot read: %s", errno ? strerror(errno) : "too large");
-        free(text);
-        text = NULL;
-    }
-    if (fp) fclose(fp);
-    return text;
-}
-
 static void name_from_file(dc_sweep *w)
 {
     const char *slash = strrchr(w->file, '/'), *stem = slash ? slash + 1 : w->file;
@@ -514,15 +498,17 @@ dc_status dc_sweep_load(const char *path, dc_sweep **out, dc_diag *diag)
     if (!out) return DC_ERR_ARG;
     *out = NULL;
     if (!path) return DC_ERR_ARG;
-    char *text = slurp(path, diag);
+    size_t len;
+    char *text = dc_yaml_text(path, "sweep file", &len, diag);
     if (!text) return DC_ERR_IO;
+    if (dc_yaml_utf8(path, text, len, diag)) return free(text), DC_ERR_SCENARIO;
     dc_sweep *w = calloc(1, sizeof *w);
     yaml_parser_t parser;
     yaml_document_t doc;
     reader r = {path, diag, &doc, w, 0};
     if (!w || !yaml_parser_initialize(&parser)) return free(text), free(w), DC_ERR_NOMEM;
     snprintf(w->file, sizeof w->file, "%s", path);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, strlen(text));
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len); /* a NUL byte is not the end */
     if (!yaml_parser_load(&parser, &doc)) {
         r.errors++;
         dc_diag_add(diag, path, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1, NULL,
