@@ -684,6 +684,12 @@ static void bad_sweeps(void **state)
                        "bad.yaml:3:5: values: give values: [..] or from:, to:, not both");
     expect_sweep_error("axes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
                        "bad.yaml:3:5: steps: a range needs steps:");
+    /* samples: without a sampled combine would run the whole product; a seed outside random does nothing */
+    expect_sweep_error("samples: 100\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5, steps: 3}\n",
+                       "bad.yaml:2:10: samples: only sampled sweeps take samples: add combine: sobol (or random)");
+    expect_sweep_error("combine: sobol\nsamples: 4\nseed: 3\naxes:\n"
+                       "  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
+                       "bad.yaml:4:7: seed: only combine: random draws with a seed");
     /* A Japanese comment saved in Shift_JIS (何 is 0x89 0xBD): said at its place, as for a scenario. */
     expect_sweep_error("# \x89\xBD\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
                        "bad.yaml:2:3: the file is not UTF-8 (Shift_JIS or cp932?)");

@@ -345,6 +345,11 @@ static int read_root(reader *r, const yaml_node_t *root)
     /* A key given with a bad value has its own error: "missing" only when absent. */
     if (r->w->combine >= COMBINE_SOBOL && !value_of(r, root, "samples", NULL))
         error_at(r, root, "samples", "%s", "missing required key: sobol and random sweeps take samples: N");
+    const yaml_node_t *n_node = value_of(r, root, "samples", NULL), *seed_node = value_of(r, root, "seed", NULL);
+    if (n_node && r->w->combine < COMBINE_SOBOL) /* else the whole product would run */
+        error_at(r, n_node, "samples", "%s", "only sampled sweeps take samples: add combine: sobol (or random)");
+    if (seed_node && r->w->combine != COMBINE_RANDOM)
+        error_at(r, seed_node, "seed", "%s", "only combine: random draws with a seed (sobol's sequence is fixed)");
     if (!r->w->base[0]) error_at(r, root, "base", "%s", "missing required key: the base scenario file");
     if (!axes) error_at(r, root, "axes", "%s", "missing required key: at least one axis");
     else if (axes->type == YAML_SEQUENCE_NODE && axes->data.sequence.items.start == axes->data.sequence.items.top)
