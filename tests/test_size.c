@@ -127,6 +127,75 @@ static void least_cost_mix_meets_the_target(void **state)
     dc_sweep_destroy(&w);
 }
 
+/* One grid point of the least-cost search, run on a runner (the model
+ * retuned between points, as sizing does): its shortfall and annual cost. */
+typedef struct {
+    const dc_runner *r;
+    dc_cache *cache;
+    dc_model *m;
+    char sets[2][256];
+    const dc_target *t;
+} grid_runs;
+
+static void grid_point(grid_runs *g, double battery, double pv, double *shortfall, double *cost)
+{
+    char after[2][256];
+    snprintf(after[0], sizeof after[0], "batteries.town_hall_battery.energy_kwh=%.10g", battery);
+    snprintf(after[1], sizeof after[1], "pv_arrays.town_hall.capacity_kw=%.10g", pv);
+    const char *before[2] = {g->sets[0], g->sets[1]}, *now[2] = {after[0], after[1]};
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_runner_rerun(g->r, g->cache, g->m ? before : NULL, now, 2, &g->m, d), DC_OK);
+    dc_diag_destroy(&d);
+    memcpy(g->sets, after, sizeof after);
+    dc_econ_row e;
+    assert_int_equal(dc_target_shortfall(g->m, g->t, shortfall), DC_OK);
+    assert_int_equal(dc_model_econ_total(g->m, &e), 0);
+    *cost = e.annual_cost;
+}
+
+/* The least-cost mix is the least on the whole grid: for every battery
+ * size on its 50 kWh grid, the smallest array on its 10 kW grid that
+ * meets 47 % (bisection: self-sufficiency rises with the array), and the
+ * cheapest of those 41 mixes is the solver's answer, cost and sizes. */
+static void least_cost_mix_is_the_grid_minimum(void **state)
+{
+    (void)state;
+    dc_sweep *w = load_text("target: {metric: self_sufficiency, at_least_pct: 47}\naxes:\n"
+                            "  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, resolution: 50}\n"
+                            "  - {key: pv_arrays.town_hall.capacity_kw, from: 0, to: 3000, resolution: 10}\n");
+    dc_target t;
+    dc_size_result res;
+    seen s = {INFINITY, 0, {{0}}, 0};
+    solve_reached(w, &t, &res, &s);
+    const char *keys[2] = {dc_sweep_axis_key(w, 0), dc_sweep_axis_key(w, 1)};
+    dc_diag *d = dc_diag_create();
+    grid_runs g = {NULL, dc_cache_create(), NULL, {"", ""}, &t};
+    dc_runner *r = NULL;
+    assert_int_equal(dc_runner_create(dc_sweep_base(w), keys, 2, &r, d), DC_OK);
+    g.r = r;
+    double best = INFINITY, best_b = NAN, best_pv = NAN, sf, cost;
+    for (int b = 0; b <= 2000; b += 50) {
+        int lo = 0, hi = 300; /* in 10 kW steps: 0 kW short, 3000 kW meets */
+        grid_point(&g, b, 3000, &sf, &cost);
+        assert_true(sf <= 0);
+        while (hi - lo > 1) {
+            int mid = (lo + hi) / 2;
+            grid_point(&g, b, 10.0 * mid, &sf, &cost);
+            if (sf <= 0) hi = mid;
+            else lo = mid;
+        }
+        grid_point(&g, b, 10.0 * hi, &sf, &cost);
+        if (cost < best) best = cost, best_b = b, best_pv = 10.0 * hi;
+    }
+    assert_true(res.answer.annual_cost == best);
+    assert_true(res.answer.x[0] == best_b && res.answer.x[1] == best_pv);
+    dc_model_destroy(&g.m);
+    dc_cache_destroy(&g.cache);
+    dc_runner_destroy(&r);
+    dc_diag_destroy(&d);
+    dc_sweep_destroy(&w);
+}
+
 /* Resilience: the shelter's battery that keeps the school's critical
  * loads 72 hours from 90 % of the year's start hours (typhoon town). */
 static void resilience_size_meets_and_one_step_less_does_not(void **state)
@@ -193,6 +262,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(smallest_size_meets_and_one_step_less_does_not),
         cmocka_unit_test(least_cost_mix_meets_the_target),
+        cmocka_unit_test(least_cost_mix_is_the_grid_minimum),
         cmocka_unit_test(resilience_size_meets_and_one_step_less_does_not),
         cmocka_unit_test(bad_targets),
     };
