@@ -108,12 +108,19 @@ static void smallest_size_meets_and_one_step_less_does_not(void **state)
     dc_sweep_destroy(&w);
 }
 
+/* 47 % self-sufficiency at the least cost of the town hall's battery and
+ * rooftop (scenarios/size_rooftop.yaml). */
+static dc_sweep *least_cost_sweep(void)
+{
+    return load_text("target: {metric: self_sufficiency, at_least_pct: 47}\naxes:\n"
+                            "  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, resolution: 50}\n"
+                            "  - {key: pv_arrays.town_hall.capacity_kw, from: 0, to: 3000, resolution: 10}\n");
+}
+
 static void least_cost_mix_meets_the_target(void **state)
 {
     (void)state;
-    dc_sweep *w = load_text("target: {metric: self_sufficiency, at_least_pct: 47}\naxes:\n"
-                            "  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, resolution: 50}\n"
-                            "  - {key: pv_arrays.town_hall.capacity_kw, from: 0, to: 3000, resolution: 10}\n");
+    dc_sweep *w = least_cost_sweep();
     dc_target t;
     dc_size_result res;
     seen s = {INFINITY, 0, {{0}}, 0};
@@ -160,9 +167,7 @@ static void grid_point(grid_runs *g, double battery, double pv, double *shortfal
 static void least_cost_mix_is_the_grid_minimum(void **state)
 {
     (void)state;
-    dc_sweep *w = load_text("target: {metric: self_sufficiency, at_least_pct: 47}\naxes:\n"
-                            "  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, resolution: 50}\n"
-                            "  - {key: pv_arrays.town_hall.capacity_kw, from: 0, to: 3000, resolution: 10}\n");
+    dc_sweep *w = least_cost_sweep();
     dc_target t;
     dc_size_result res;
     seen s = {INFINITY, 0, {{0}}, 0};
