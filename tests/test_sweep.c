@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *SWEEP = "scenarios/battery_sweep.yaml";
@@ -460,6 +461,57 @@ static void kill_after(const char *dir, int rows)
     assert_true(WIFSIGNALED(status));
 }
 
+/* What `decarb sweep FILE OPTION -j 1` printed, not on a terminal. */
+static char *sweep_stderr(const char *file, const char *option, const char *out, const char *log)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s sweep %s %s -j 1 -o %s/%s > %s 2>&1", decarb_bin(), file, option, tmp, out, log);
+    assert_int_equal(system(cmd), 0);
+    return slurp(log);
+}
+
+/* Progress on stderr: on a terminal a bar redrawn at most ten times a
+ * second (a fast sweep drew it once a case: 3,000 writes), with the rate
+ * and ETA from the second case on; otherwise a line at every tenth; with
+ * -q nothing. The terminal is util-linux's `script` (bsdutils, Essential
+ * in Debian). */
+static void progress_bar_and_lines(void **state)
+{
+    (void)state;
+    char cwd[512], file[300], cmd[2048], path[300];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(file, sizeof file, "%s/many.yaml", tmp);
+    snprintf(cmd, sizeof cmd, "base: %s/scenarios/default.yaml\naxes:\n"
+             "  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, steps: 600}\n", cwd);
+    write_text(file, cmd);
+    snprintf(path, sizeof path, "%s/tty.log", tmp);
+    snprintf(cmd, sizeof cmd, "script -q -c '%s sweep %s -j 1 -o %s/tty_out 2>&1' %s > /dev/null", decarb_bin(), file,
+             tmp, path);
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    assert_int_equal(system(cmd), 0);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double seconds = (double)(b.tv_sec - a.tv_sec) + 1e-9 * (double)(b.tv_nsec - a.tv_nsec);
+    char *log = slurp(path);
+    int drawn = 0;
+    for (const char *at = log; (at = strstr(at, "\r[")) != NULL; at++) drawn++;
+    assert_true(drawn >= 2 && drawn <= 2 + (int)(10 * seconds)); /* the first case, then every 0.1 s, and the last */
+    assert_non_null(strstr(log, "] 1/600 cases \033[K")); /* no rate from one case, which built the model */
+    assert_non_null(strstr(log, "] 600/600 cases, "));
+    assert_non_null(strstr(log, "/s, ETA 0 s"));
+    free(log);
+    log = sweep_stderr(file, "", "plain_out", path);
+    int lines = 0;
+    for (const char *at = log; (at = strstr(at, "sweep: ")) != NULL; at++) lines++;
+    assert_int_equal(lines, 10); /* cases 61, 122, ..., 549 and 600 */
+    assert_non_null(strstr(log, "sweep: 600/600 cases, "));
+    assert_null(strchr(log, '\r'));
+    free(log);
+    log = sweep_stderr(file, "-q", "quiet_out", path);
+    assert_string_equal(log, "");
+    free(log);
+}
+
 /* SIGKILL after a few cases, then the same command again. */
 static void killed_sweep_resumes_to_the_same_bytes(void **state)
 {
@@ -802,6 +854,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(mixed_reuse_equals_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(model_set_refuses),
         cmocka_unit_test_setup_teardown(accounting_keys_reuse_the_model, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(progress_bar_and_lines, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),

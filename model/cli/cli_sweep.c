@@ -32,7 +32,7 @@ typedef struct {
     unsigned char *done;       /* per case: 1 when its row is in the journal */
     size_t next, finished, to_run, failed;
     int quiet, tty;
-    double t0;
+    double t0, shown;          /* the first case's end (the base read, a model built); the bar's last drawing */
     pthread_mutex_t lock;
 } sweep_run;
 
@@ -187,15 +187,21 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
 static void progress(sweep_run *r)
 {
     if (r->quiet) return;
-    double el = now_s() - r->t0, rate = el > 0 ? (double)r->finished / el : 0;
-    double eta = rate > 0 ? (double)(r->to_run - r->finished) / rate : 0;
+    double t = now_s();
+    if (r->finished == 1) r->t0 = t; /* the rate from then: the first case's set-up is not each case's */
+    double el = t - r->t0, rate = el > 0 ? (double)(r->finished - 1) / el : 0;
+    if (r->tty && r->finished < r->to_run && t - r->shown < 0.1) return; /* ten drawings a second, not one a case */
+    r->shown = t;
+    char speed[64] = ""; /* none until a second case has a rate */
+    if (rate > 0)
+        snprintf(speed, sizeof speed, ", %.1f/s, ETA %.0f s", rate, (double)(r->to_run - r->finished) / rate);
     if (r->tty) {
         int bar = r->to_run ? (int)(30.0 * (double)r->finished / (double)r->to_run) : 30;
-        fprintf(stderr, "\r[%-30.*s] %zu/%zu cases  %.1f/s  ETA %.0f s ", bar, "##############################",
-                r->finished, r->to_run, rate, eta);
+        fprintf(stderr, "\r[%-30.*s] %zu/%zu cases%s \033[K", bar, "##############################", r->finished,
+                r->to_run, speed); /* \033[K: the end of a longer earlier line cleared */
         if (r->finished == r->to_run) fputc('\n', stderr);
     } else if (r->finished == r->to_run || r->finished % (r->to_run / 10 + 1) == 0) {
-        fprintf(stderr, "sweep: %zu/%zu cases, %.1f/s, ETA %.0f s\n", r->finished, r->to_run, rate, eta);
+        fprintf(stderr, "sweep: %zu/%zu cases%s\n", r->finished, r->to_run, speed);
     }
 }
 
@@ -370,7 +376,7 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
 int dc_cli_sweep(const char *file, const char *outdir, int threads, int quiet)
 {
     dc_cli_keep_heap();
-    sweep_run r = {.fd = -1, .tty = isatty(2), .t0 = now_s(), .ranks = dc_ranks_start()};
+    sweep_run r = {.fd = -1, .tty = isatty(2), .ranks = dc_ranks_start()};
     r.quiet = quiet || r.ranks.rank != 0; /* one progress line: rank 0's */
     int rc = sweep(&r, file, outdir, threads);
     dc_ranks_finish(&r.ranks);
