@@ -83,9 +83,17 @@ static void parser_equals_strtod(void **state)
     (void)state;
     const char *edge[] = {"0", "-0", "+0", "0.0", "-0.000", "5", "-3.5", "1013.2", "9999", "99.9", "0.1", "0.3",
                           ".5", "5.", "-.25", "007", "123456789012345", "1234567890123456", "0.0000000000000000000001",
-                          "0.00000000000000000000001", "1e5", "1E-3", "0x10", "inf", "-nan", "", "-", ".", " 5", "5 ",
+                          "0.00000000000000000000001", "1e5", "1E-3", "inf", "-nan", "", "-", ".", " 5", "5 ",
                           "5,6", "12.5\r\n", "3.14abc", "999999999999999.9", "4.35", "0.6000000000000001"};
     for (size_t k = 0; k < sizeof edge / sizeof edge[0]; k++) same_as_strtod(edge[k]);
+    const char *hex[] = {"0x10", "-0x10", "+0X1p4", " 0x10", "0x"}; /* strtod reads 16, -16, 16, 16, 0: no number */
+    for (size_t k = 0; k < sizeof hex / sizeof hex[0]; k++) {
+        char *end;
+        dc_parse_number(hex[k], &end);
+        assert_ptr_equal(end, hex[k]);
+        dc_parse_decimal(hex[k], &end);
+        assert_ptr_equal(end, hex[k]);
+    }
     unsigned long long x = 2463534242ULL;
     char buf[64];
     for (int k = 0; k < 1000000; k++) { /* decimals as data files write them */

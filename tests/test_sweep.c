@@ -736,6 +736,8 @@ static void bad_sweeps(void **state)
                        "bad.yaml:3:5: values: give values: [..] or from:, to:, not both");
     expect_sweep_error("axes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
                        "bad.yaml:3:5: steps: a range needs steps:");
+    expect_sweep_error("axes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 0x10, to: 500, steps: 2}\n",
+                       "bad.yaml:3:56: from: expected a number, got '0x10'"); /* strtod reads 16 */
     /* samples: without a sampled combine would run the whole product; a seed outside random does nothing */
     expect_sweep_error("samples: 100\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5, steps: 3}\n",
                        "bad.yaml:2:10: samples: only sampled sweeps take samples: add combine: sobol (or random)");

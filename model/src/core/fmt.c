@@ -187,8 +187,20 @@ double dc_parse_number(const char *s, char **end)
     if (*p == '.')
         for (p++; *p >= '0' && *p <= '9'; p++, any = 1, decimals++)
             if (mant || *p != '0') mant = mant * 10 + (uint64_t)(*p - '0'), digits++;
-    if (!any || digits > 15 || decimals > 22 || !ends_field(*p)) return strtod(s, end);
+    if (!any || digits > 15 || decimals > 22 || !ends_field(*p)) return dc_parse_decimal(s, end);
     if (end) *end = (char *)p;
     double v = (double)mant / EXACT_POW10[decimals];
     return neg ? -v : v;
+}
+
+double dc_parse_decimal(const char *s, char **end)
+{
+    const char *p = s;
+    while (*p == ' ' || *p == '\t') p++;
+    if (*p == '+' || *p == '-') p++;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        if (end) *end = (char *)s;
+        return 0.0;
+    }
+    return strtod(s, end);
 }

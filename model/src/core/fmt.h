@@ -25,10 +25,13 @@ static inline size_t dc_fmt_fixed6(char *buf, double v)
     return dc_fmt_six(buf, v);
 }
 
-/* strtod, the same value and end, quicker for the plain decimals data files
- * hold ("-3.5", "1013.2"): up to 15 significant digits and 22 decimals give
- * mantissa / 10^k with both exact, one correctly rounded division (Clinger's
- * fast path). Anything else (exponents, hex, inf, more digits, a field that
- * goes on) is strtod's. */
+/* strtod for what users type: decimal notation only. A hex number (0x10,
+ * which strtod reads as 16) is not read: *end is s. */
+double dc_parse_decimal(const char *s, char **end);
+/* dc_parse_decimal, the same value and end, quicker for the plain decimals
+ * data files hold ("-3.5", "1013.2"): up to 15 significant digits and 22
+ * decimals give mantissa / 10^k with both exact, one correctly rounded
+ * division (Clinger's fast path). Anything else (exponents, inf, more
+ * digits, a field that goes on) is strtod's. */
 double dc_parse_number(const char *s, char **end);
 #endif

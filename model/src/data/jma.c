@@ -16,6 +16,7 @@
 
 #include "calendar.h"
 #include "diag.h"
+#include "fmt.h"
 #include "text.h"
 
 enum { MAX_COLS = 256, E_TEMP, E_GHI, E_WIND, E_PRESS, N_ELEMS = E_PRESS - E_TEMP + 1 };
@@ -101,7 +102,7 @@ static double value(reader *r, char **cells, int n, int e)
     if (!cells[c][0]) /* JMA leaves 日射量 blank, quality 8, when the sun is down */
         return e == E_GHI - E_TEMP && q >= 0 ? 0.0 : NAN;
     char *end;
-    double v = strtod(cells[c], &end);
+    double v = dc_parse_decimal(cells[c], &end);
     return end == cells[c] || *end ? NAN : v;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fmt.h"
 #include "ghgdata.h"
 #include "table.h"
 
@@ -83,7 +84,7 @@ static double published(const char *s, int *decimals)
     *decimals = dot ? (int)strlen(dot + 1) : 0;
     char *end;
     errno = 0;
-    double v = strtod(buf, &end);
+    double v = dc_parse_decimal(buf, &end);
     if (!*buf || end == buf || *end || errno || !isfinite(v) || v < 0 || !isdigit((unsigned char)buf[0])) return NAN;
     return v;
 }

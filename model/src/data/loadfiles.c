@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fmt.h"
 #include "lines.h"
 #include "loadfiles.h"
 
@@ -14,7 +15,7 @@ static int finite_number(const char *text, double *v)
 {
     char *end;
     errno = 0;
-    *v = strtod(text, &end);
+    *v = dc_parse_decimal(text, &end);
     while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n') end++;
     return end != text && *end == '\0' && !errno && isfinite(*v);
 }

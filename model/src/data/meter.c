@@ -12,6 +12,7 @@
 
 #include "calendar.h"
 #include "diag.h"
+#include "fmt.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -82,7 +83,7 @@ static int reading(const char *text, double *v)
     if (group >= 0 && group != 3) return -1;
     buf[k] = '\0';
     char *end;
-    *v = strtod(buf, &end);
+    *v = dc_parse_decimal(buf, &end);
     return k && end != buf && !*end && isfinite(*v) && *v >= 0 ? 0 : -1;
 }
 

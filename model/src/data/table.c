@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "fmt.h"
 #include "utf8.h"
 
 const char *dc_cell(const dc_cursor *c, const char *col)
@@ -64,7 +65,7 @@ double dc_cell_number(dc_cursor *c, const char *col, int allow_empty)
     }
     char *end;
     errno = 0;
-    double v = strtod(s, &end);
+    double v = dc_parse_decimal(s, &end);
     if (end == s || *end || errno || !isfinite(v) || v < 0) {
         dc_cell_error(c, col, "'%s' is not a number >= 0%s", s, number_hint(s));
         return NAN;

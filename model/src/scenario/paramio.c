@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "params.h"
+#include "fmt.h"
 #include "utf8.h"
 
 static int choice_index(const char *const *choices, const char *text)
@@ -70,7 +71,7 @@ static int parse_number(const dc_param *p, const char *text, double *out, char *
         return (*out = INFINITY), 0;
     char *end;
     errno = 0;
-    double v = strtod(text, &end);
+    double v = dc_parse_decimal(text, &end);
     if (end == text || errno == ERANGE || !isfinite(v)) {
         snprintf(err, n, "expected a number%s%s, got '%s'%s", *unit_of(p) ? " in " : "", unit_of(p), text,
                  number_hint(text));

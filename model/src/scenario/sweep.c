@@ -14,6 +14,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "fmt.h"
 #include "params.h"
 #include "validate.h"
 #include "yamltext.h"
@@ -76,7 +77,7 @@ static int number(reader *r, const yaml_node_t *n, const char *field, double *ou
     const char *t = scalar(n);
     char *end;
     errno = 0;
-    double v = t ? strtod(t, &end) : NAN;
+    double v = t ? dc_parse_decimal(t, &end) : NAN;
     if (!t || end == t || *end || errno || !isfinite(v)) {
         error_at(r, n, field, "expected a number, got '%s'", t ? t : "a list or mapping");
         return -1;
