@@ -744,6 +744,9 @@ static void bad_sweeps(void **state)
     expect_sweep_error("combine: sobol\nsamples: 4\nseed: 3\naxes:\n"
                        "  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5}\n",
                        "bad.yaml:4:7: seed: only combine: random draws with a seed");
+    expect_sweep_error("axes:\n\t- {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
+                       "bad.yaml:3:1: YAML syntax error: found character that cannot start any token (a tab: YAML "
+                       "indents with spaces only)");
     /* A Japanese comment saved in Shift_JIS (何 is 0x89 0xBD): said at its place, as for a scenario. */
     expect_sweep_error("# \x89\xBD\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
                        "bad.yaml:2:3: the file is not UTF-8 (Shift_JIS or cp932?)");

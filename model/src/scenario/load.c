@@ -302,8 +302,9 @@ static int parse_text(loader *l, const char *text, size_t len)
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
         char msg[512];
-        snprintf(msg, sizeof msg, "YAML syntax error: %s%s%s", parser.problem ? parser.problem : "unknown",
-                 parser.context ? " " : "", parser.context ? parser.context : "");
+        snprintf(msg, sizeof msg, "YAML syntax error: %s%s%s%s", parser.problem ? parser.problem : "unknown",
+                 parser.context ? " " : "", parser.context ? parser.context : "",
+                 dc_yaml_hint(text, len, parser.problem_mark.index));
         l->errors++;
         dc_diag_add(l->diag, l->file, (int)parser.problem_mark.line + 1,
                     (int)parser.problem_mark.column + 1, NULL, "%s", msg);

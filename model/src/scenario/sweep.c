@@ -518,7 +518,8 @@ dc_status dc_sweep_load(const char *path, dc_sweep **out, dc_diag *diag)
     if (!yaml_parser_load(&parser, &doc)) {
         r.errors++;
         dc_diag_add(diag, path, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1, NULL,
-                    "YAML syntax error: %s", parser.problem ? parser.problem : "unknown");
+                    "YAML syntax error: %s%s", parser.problem ? parser.problem : "unknown",
+                    dc_yaml_hint(text, len, parser.problem_mark.index));
     } else {
         read_root(&r, yaml_document_get_root_node(&doc));
         yaml_document_delete(&doc);

@@ -54,3 +54,8 @@ char *dc_yaml_text(const char *path, const char *what, size_t *len, dc_diag *dia
     text[*len] = '\0';
     return text;
 }
+
+const char *dc_yaml_hint(const char *text, size_t len, size_t at)
+{
+    return at < len && text[at] == '\t' ? " (a tab: YAML indents with spaces only)" : "";
+}

@@ -12,4 +12,7 @@ char *dc_yaml_text(const char *path, const char *what, size_t *len, dc_diag *dia
 /* 0 when text is UTF-8; else -1, said at its line and column (Japanese
  * editors save Shift_JIS by default). */
 int dc_yaml_utf8(const char *path, const char *text, size_t len, dc_diag *diag);
+/* A hint for a YAML syntax error at byte `at` of text: a tab there (YAML
+ * indents with spaces; Notepad and Excel write tabs), else "". */
+const char *dc_yaml_hint(const char *text, size_t len, size_t at);
 #endif
