@@ -176,12 +176,62 @@ static void profile_with_byte_order_mark(void **state)
     }
 }
 
+/* Profiles as spreadsheets write them: quoted values read, with Excel's
+ * thousands separators inside the quotes; unquoted, a thousands separator
+ * or decimal comma (which split a value into two fields, the last then
+ * read: 1,234 as 234) is refused, and so is a header naming another unit
+ * than kWh (MWh values read as kWh are 1,000 times too small). */
+static void profile_as_spreadsheets_write_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *error; /* NULL: read, as 1.5, 1234, 3 */
+    } cases[] = {
+        {"\"kWh\"\n\"1.5\"\n\"1234\"\n\"3\"\n", NULL},
+        {"time,\"load, kWh\"\n0:00,1.5\n1:00,1234\n2:00,3\n", NULL},
+        {"電力量(kWh)\n1.5\n1234\n3\n", NULL},
+        {"kWh\n1.5\n1,234\n3\n", "p.csv:3: profile_file: 2 fields where the header has 1: a decimal comma, or a "
+                                    "thousands separator (write 1234, not 1,234)?"},
+        {"1.5\n1,234\n3\n", "p.csv:2: profile_file: 2 fields where the first row has 1"},
+        {"kWh\n1.5\n\"1,234\"\n3\n", NULL}, /* quoted: Excel's thousands separator, as meter files */
+        {"kWh\n1.5\n\"1,23\"\n3\n", "p.csv:3:1: profile_file: expected a finite energy >= 0 [kWh], got '1,23'"},
+        {"kWh;kW\n1.5;1\n", "p.csv:2:1: profile_file: expected a finite energy >= 0 [kWh], got '1.5;1' (fields "
+                             "separated by ';'?"},
+        {"usage [MWh]\n0.0015\n1.234\n0.003\n", "p.csv:1: profile_file: the column 'usage [MWh]' is in MWh: give kWh"},
+        {"demand_kw\n1.5\n1234\n3\n", "p.csv:1: profile_file: the column 'demand_kw' is in kW: give kWh per step "
+                                         "(kW x the step's hours), or set profile_format: meter"},
+    };
+    char path[128];
+    snprintf(path, sizeof path, "%s/p.csv", tmp);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        write_text(path, cases[k].text);
+        double *v = NULL;
+        int n = 0;
+        dc_diag *d = dc_diag_create();
+        dc_status st = dc_profile_read(path, "profile_file", 10, &v, &n, d);
+        if (!cases[k].error) {
+            assert_int_equal(st, DC_OK);
+            assert_int_equal(n, 3);
+            assert_true(v[0] == 1.5 && v[1] == 1234 && v[2] == 3);
+        } else {
+            assert_int_equal(st, DC_ERR_LOAD);
+            if (!diag_has(d, cases[k].error)) {
+                print_diag(d);
+                fail_msg("case %zu: expected '%s'", k, cases[k].error);
+            }
+        }
+        free(v);
+        dc_diag_destroy(&d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(temperature_response_by_hand, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(calendar_days, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(profile_with_byte_order_mark, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(profile_as_spreadsheets_write_it, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

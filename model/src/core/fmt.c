@@ -204,3 +204,27 @@ double dc_parse_decimal(const char *s, char **end)
     }
     return strtod(s, end);
 }
+
+int dc_parse_grouped(const char *text, double *v)
+{
+    char buf[64];
+    size_t k = 0;
+    int group = -1;
+    for (const char *p = text; *p && k + 1 < sizeof buf; p++) {
+        if (*p == ',') {
+            if (group == 0 || (group > 0 && group != 3) || k == 0) return -1;
+            group = 0;
+            continue;
+        }
+        if (*p == '.') {
+            if (group >= 0 && group != 3) return -1;
+            group = -2; /* decimals: no more separators */
+        } else if (group >= 0) group++;
+        buf[k++] = *p;
+    }
+    if (group >= 0 && group != 3) return -1;
+    buf[k] = '\0';
+    char *end;
+    *v = dc_parse_decimal(buf, &end);
+    return k && end != buf && !*end && isfinite(*v) ? 0 : -1;
+}

@@ -28,6 +28,10 @@ static inline size_t dc_fmt_fixed6(char *buf, double v)
 /* strtod for what users type: decimal notation only. A hex number (0x10,
  * which strtod reads as 16) is not read: *end is s. */
 double dc_parse_decimal(const char *s, char **end);
+/* A whole field as a finite decimal number, with Excel's thousands
+ * separators ("1,234.5", as a quoted CSV field holds them) allowed when
+ * every group after the first has three digits; 0, or -1 when it is not. */
+int dc_parse_grouped(const char *text, double *v);
 /* dc_parse_decimal, the same value and end, quicker for the plain decimals
  * data files hold ("-3.5", "1013.2"): up to 15 significant digits and 22
  * decimals give mantissa / 10^k with both exact, one correctly rounded

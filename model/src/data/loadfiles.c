@@ -99,6 +99,49 @@ static int append(double **v, int *n, int *cap, double x)
     return 0;
 }
 
+/* The last field of a CSV line, its quotes removed in place (RFC 4180:
+ * "1,234" is one field, "" a quote); *fields counts the line's fields. */
+static char *last_field(char *line, int *fields)
+{
+    char *start = line, *to = line;
+    int quoted = 0;
+    *fields = 1;
+    for (char *p = line; *p && *p != '\r' && *p != '\n'; p++) {
+        if (*p == '"' && quoted && p[1] == '"') *to++ = *p++;
+        else if (*p == '"') quoted = !quoted;
+        else if (*p == ',' && !quoted) start = to = p + 1, ++*fields;
+        else *to++ = *p;
+    }
+    *to = '\0';
+    return start;
+}
+
+/* A unit the header names other than kWh per step, or NULL. */
+static const char *header_unit(const char *name)
+{
+    char low[256];
+    size_t k = 0;
+    for (; name[k] && k + 1 < sizeof low; k++) low[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
+    low[k] = '\0';
+    if (strstr(low, "kwh")) return NULL;
+    if (strstr(low, "mwh")) return "MWh";
+    if (strstr(low, "gwh")) return "GWh";
+    if (strstr(low, "wh")) return "Wh";
+    if (strstr(low, "kw")) return "kW";
+    return NULL;
+}
+
+/* The header names a unit decarb would misread by a factor: said, not scaled. */
+static int check_header(const char *path, int lineno, const char *name, const char *field, dc_diag *diag)
+{
+    const char *unit = header_unit(name);
+    if (!unit) return 0;
+    dc_diag_add(diag, path, lineno, 0, field, "the column '%s' is in %s: give kWh per step%s", name, unit,
+                !strcmp(unit, "kW") ? " (kW x the step's hours), or set profile_format: meter for a meter's kW"
+                                    : "");
+    return -1;
+}
+
 dc_status dc_profile_read(const char *path, const char *field, int most, double **out, int *n, dc_diag *diag)
 {
     dc_lines in;
@@ -109,19 +152,30 @@ dc_status dc_profile_read(const char *path, const char *field, int most, double 
         return DC_ERR_IO;
     }
     char *line;
-    int errors = 0, cap = 0, data_lines = 0;
+    int errors = 0, cap = 0, data_lines = 0, header = 0, columns = 0; /* the header's fields, or the first row's */
     while (errors < MAX_ERRORS && (line = dc_lines_next(&in))) {
-        int lineno = in.lineno;
+        int lineno = in.lineno, fields;
         if (skip_line(line)) continue;
-        char *last = strrchr(line, ',');
-        last = last ? last + 1 : line;
+        char *last = last_field(line, &fields);
         double v;
-        int ok = finite_number(last, &v);
-        if (!ok && data_lines++ == 0) continue; /* header */
+        int ok = finite_number(last, &v) || (strchr(last, ',') && dc_parse_grouped(last, &v) == 0); /* "1,234" */
+        if (!ok && data_lines++ == 0) { /* header */
+            columns = fields, header = 1;
+            errors += check_header(path, lineno, last, field, diag) != 0;
+            continue;
+        }
+        if (!columns) columns = fields;
         data_lines++;
+        if (fields != columns) {
+            dc_diag_add(diag, path, lineno, 0, field, "%d fields where the %s has %d: a decimal comma, or a "
+                        "thousands separator (write 1234, not 1,234)?", fields, header ? "header" : "first row",
+                        columns);
+            errors++;
+            continue;
+        }
         if (!ok || v < 0) {
-            dc_diag_add(diag, path, lineno, (int)(last - line) + 1, field,
-                        "expected a finite energy >= 0 [kWh], got '%.*s'", (int)strcspn(last, "\r\n"), last);
+            dc_diag_add(diag, path, lineno, fields, field, "expected a finite energy >= 0 [kWh], got '%s'%s", last,
+                        strchr(last, ';') ? " (fields separated by ';'? save the file as comma-separated CSV)" : "");
             errors++;
             continue;
         }

@@ -61,30 +61,10 @@ static int split(char *line, char **cells)
     return n;
 }
 
-/* A reading, with Excel's thousands separators ("1,234.5") allowed when
- * every group after the first has three digits. */
+/* A reading (Excel's thousands separators allowed: dc_parse_grouped), >= 0. */
 static int reading(const char *text, double *v)
 {
-    char buf[64];
-    size_t k = 0;
-    int group = -1;
-    for (const char *p = text; *p && k + 1 < sizeof buf; p++) {
-        if (*p == ',') {
-            if (group == 0 || (group > 0 && group != 3) || k == 0) return -1;
-            group = 0;
-            continue;
-        }
-        if (*p == '.') {
-            if (group >= 0 && group != 3) return -1;
-            group = -2; /* decimals: no more separators */
-        } else if (group >= 0) group++;
-        buf[k++] = *p;
-    }
-    if (group >= 0 && group != 3) return -1;
-    buf[k] = '\0';
-    char *end;
-    *v = dc_parse_decimal(buf, &end);
-    return k && end != buf && !*end && isfinite(*v) && *v >= 0 ? 0 : -1;
+    return dc_parse_grouped(text, v) == 0 && *v >= 0 ? 0 : -1;
 }
 
 /* "2023/4/1", "2023-04-01" or "20230401", then maybe a time "0:30". */
