@@ -220,6 +220,27 @@ static void resilience_size_meets_and_one_step_less_does_not(void **state)
     dc_sweep_destroy(&w);
 }
 
+/* A count (the town hall's official EVs) is sized on whole numbers: the
+ * solver's tries between two counts ran as the error 'expected a whole
+ * number, got 40.555'. The answer meets in a plain run; one car fewer not. */
+static void whole_number_size_meets_and_one_less_does_not(void **state)
+{
+    (void)state;
+    dc_sweep *w = load_base("scenarios/typhoon_town.yaml",
+                            "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 60}\naxes:\n"
+                            "  - {key: ev_fleets.official_evs.count, from: 1, to: 50}\n");
+    dc_target t;
+    dc_size_result res;
+    seen s = {INFINITY, 0, {{0}}, 0};
+    solve_reached(w, &t, &res, &s);
+    for (size_t k = 0; k < s.runs && k < 64; k++) assert_true(s.x[k][0] == floor(s.x[k][0])); /* every try */
+    double x = res.answer.x[0], less = x - 1;
+    assert_true(x == floor(x) && res.below.x[0] == less);
+    assert_true(plain_shortfall(w, &t, &x) <= 0);
+    assert_true(plain_shortfall(w, &t, &less) > 0);
+    dc_sweep_destroy(&w);
+}
+
 static void expect_error(const char *body, const char *needle)
 {
     char path[] = "/tmp/decarb_size_XXXXXX.yaml";
@@ -268,6 +289,7 @@ int main(void)
         cmocka_unit_test(smallest_size_meets_and_one_step_less_does_not),
         cmocka_unit_test(least_cost_mix_meets_the_target),
         cmocka_unit_test(least_cost_mix_is_the_grid_minimum),
+        cmocka_unit_test(whole_number_size_meets_and_one_less_does_not),
         cmocka_unit_test(resilience_size_meets_and_one_step_less_does_not),
         cmocka_unit_test(bad_targets),
     };

@@ -738,6 +738,9 @@ static void bad_sweeps(void **state)
                        "bad.yaml:3:5: steps: a range needs steps:");
     expect_sweep_error("axes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 0x10, to: 500, steps: 2}\n",
                        "bad.yaml:3:56: from: expected a number, got '0x10'"); /* strtod reads 16 */
+    /* A range over a whole-number key whose steps are not whole: said before any case fails on it. */
+    expect_sweep_error("axes:\n  - {key: year, from: 2026, to: 2030, steps: 4}\n",
+                       "bad.yaml:3:5: year: a whole-number key: the range's value 2 is 2027.333333; choose steps:");
     /* samples: without a sampled combine would run the whole product; a seed outside random does nothing */
     expect_sweep_error("samples: 100\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, from: 0.3, to: 0.5, steps: 3}\n",
                        "bad.yaml:2:10: samples: only sampled sweeps take samples: add combine: sobol (or random)");
@@ -845,6 +848,18 @@ static void sampled_sweeps(void **state)
     snprintf(body, sizeof body, "combine: random\nseed: 8\n%s", axes);
     a = load_text(body);
     assert_string_not_equal(first, dc_sweep_value(a, 1, 2));
+    dc_sweep_destroy(&a);
+    /* A whole-number key (the year) is sampled over whole values, each as likely: Sobol's first 64 points
+     * in one dimension are k/64 in some order, so floor(u * 5) gives each of 5 years 12 or 13 times. */
+    a = load_text("combine: sobol\nsamples: 64\naxes:\n  - {key: year, from: 2026, to: 2030}\n");
+    int seen[5] = {0};
+    for (size_t i = 0; i < 64; i++) {
+        char *end;
+        double y = strtod(dc_sweep_value(a, i, 0), &end);
+        assert_true(*end == '\0' && y == floor(y) && y >= 2026 && y <= 2030);
+        seen[(int)y - 2026]++;
+    }
+    for (int k = 0; k < 5; k++) assert_true(seen[k] == 12 || seen[k] == 13);
     dc_sweep_destroy(&a);
 }
 

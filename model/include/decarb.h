@@ -391,6 +391,8 @@ typedef struct {
 int dc_sweep_target(const dc_sweep *w, dc_target *out);   /* 1 when the file has one */
 /* A range axis's ends and its resolution (the answer's step); -1 for a list. */
 int dc_sweep_axis_range(const dc_sweep *w, size_t a, double *lo, double *hi, double *resolution);
+/* 1 when axis a's key takes whole numbers (a count): sizes tried on it are whole. */
+int dc_sweep_axis_whole(const dc_sweep *w, size_t a);
 
 /* How far a finished run is from the target: above zero short, zero or
  * below reached. Net zero: A - B - C [MWh] of the 先行地域 table;

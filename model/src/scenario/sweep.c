@@ -30,6 +30,7 @@ typedef struct {
     int is_range, log_scale;   /* a range: sampled between lo and hi */
     double lo, hi;
     double resolution;         /* sizing: the step of the answer; 0 = (hi - lo) / 1000 */
+    int whole;                 /* the key takes whole numbers (a count): sampled and sized on whole values */
     int is_path;               /* a file or folder key: a relative value is beside the sweep file */
 } axis;
 
@@ -449,6 +450,31 @@ static void mark_paths(const dc_scenario *base, axis *a)
     int item;
     const dc_param *p = dc_scenario_key_param(base, a->key, &item);
     a->is_path = p && p->type == P_PATH;
+    a->whole = p && p->type == P_INTEGER;
+}
+
+/* A range over a whole-number key (a count of cars): its steps (a product
+ * or zip) must land on whole numbers; sampled and sized, its ends and
+ * resolution must be whole. */
+static void check_whole(reader *r, const axis *a)
+{
+    if (!a->whole || !a->is_range) return;
+    int sampled = r->w->combine >= COMBINE_SOBOL || r->w->target.metric;
+    if (a->lo != floor(a->lo) || a->hi != floor(a->hi) || a->resolution != floor(a->resolution)) {
+        dc_diag_add(r->diag, r->file, a->line, a->col, a->key, "a whole-number key: give whole from:, to:%s",
+                    r->w->target.metric ? " and resolution:" : "");
+        r->errors++;
+        return;
+    }
+    for (size_t j = 0; !sampled && j < a->n; j++) {
+        double v = strtod(value_text(a, j), NULL);
+        if (v == floor(v)) continue;
+        dc_diag_add(r->diag, r->file, a->line, a->col, a->key, "a whole-number key: the range's value %zu is %s; "
+                    "choose steps: so that (to - from) / (steps - 1) is whole, or give values: [...]", j + 1,
+                    value_text(a, j));
+        r->errors++;
+        return;
+    }
 }
 
 /* Every value of every axis tried on the base scenario, errors at the axis. */
@@ -470,7 +496,7 @@ static void try_values(reader *r)
         return;
     }
     check_target_site(r, base);
-    for (size_t k = 0; k < r->w->n_axes; k++) mark_paths(base, &r->w->axes[k]);
+    for (size_t k = 0; k < r->w->n_axes; k++) mark_paths(base, &r->w->axes[k]), check_whole(r, &r->w->axes[k]);
     for (size_t k = 0; k < r->w->n_axes; k++) {
         const axis *a = &r->w->axes[k];
         for (size_t j = 0; j < a->n; j++) {
@@ -580,8 +606,11 @@ int dc_sweep_axis_range(const dc_sweep *w, size_t a, double *lo, double *hi, dou
     const axis *x = &w->axes[a];
     *lo = x->lo, *hi = x->hi;
     *resolution = x->resolution > 0 ? x->resolution : (x->hi - x->lo) / 1000;
+    if (x->whole && !(x->resolution > 0)) *resolution = fmax(1.0, round(*resolution)); /* whole steps */
     return 0;
 }
+
+int dc_sweep_axis_whole(const dc_sweep *w, size_t a) { return w && a < w->n_axes && w->axes[a].whole; }
 
 /* A sampled value: within a range (linear or log), or one of a list. The
  * text lives in a small ring of per-thread buffers, so a few calls may be
@@ -594,6 +623,7 @@ static const char *sampled(const dc_sweep *w, size_t i, size_t a)
     double u = w->u[i * w->n_axes + a];
     if (!x->is_range) return x->values[(size_t)(u * (double)x->n) < x->n ? (size_t)(u * (double)x->n) : x->n - 1];
     double v = x->log_scale ? x->lo * pow(x->hi / x->lo, u) : x->lo + (x->hi - x->lo) * u;
+    if (x->whole) v = fmin(x->lo + floor(u * (x->hi - x->lo + 1)), x->hi); /* each whole value equally likely */
     char *buf = ring[next++ % 8];
     snprintf(buf, sizeof ring[0], "%.10g", v);
     return buf;

@@ -110,9 +110,19 @@ static int seen_before(sizer *z)
     return 0;
 }
 
+/* v on axis a's grid when its key takes whole numbers: a search between
+ * two counts of cars runs the nearer one (the function a solver sees is
+ * then a staircase, which bracketing handles). */
+static double on_grid(const sizer *z, size_t a, double v)
+{
+    double lo, hi, res;
+    if (!dc_sweep_axis_whole(z->w, a) || dc_sweep_axis_range(z->w, a, &lo, &hi, &res)) return v;
+    return fmin(lo + round((v - lo) / res) * res, hi);
+}
+
 static double at_last(sizer *z, double v)
 {
-    z->x[z->n - 1] = v;
+    z->x[z->n - 1] = on_grid(z, z->n - 1, v);
     if (!seen_before(z)) evaluate(z);
     return z->last.status == DC_OK ? z->last.shortfall : 1e300; /* GSL needs a number: failed is far short */
 }
@@ -197,7 +207,7 @@ static double cost_fn(const gsl_vector *u, void *p)
     sizer *z = o->z;
     for (size_t a = 0; a + 1 < z->n; a++) {
         double t = fmin(fmax(gsl_vector_get(u, a), 0.0), 1.0);
-        z->x[a] = o->lo[a] + t * (o->hi[a] - o->lo[a]);
+        z->x[a] = on_grid(z, a, o->lo[a] + t * (o->hi[a] - o->lo[a]));
     }
     dc_size_point answer, below;
     int floor_hit;
