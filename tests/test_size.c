@@ -201,23 +201,32 @@ static void least_cost_mix_is_the_grid_minimum(void **state)
     dc_sweep_destroy(&w);
 }
 
+/* A one-axis size of the typhoon town: the answer, which meets in a plain
+ * run while one step (`step`) smaller does not. */
+static double typhoon_size(const char *body, double step, seen *s)
+{
+    dc_sweep *w = load_base("scenarios/typhoon_town.yaml", body);
+    dc_target t;
+    dc_size_result res;
+    solve_reached(w, &t, &res, s);
+    double x = res.answer.x[0], less = x - step;
+    assert_true(res.below.x[0] == less);
+    assert_true(plain_shortfall(w, &t, &x) <= 0);
+    assert_true(plain_shortfall(w, &t, &less) > 0);
+    dc_sweep_destroy(&w);
+    return x;
+}
+
 /* Resilience: the shelter's battery that keeps the school's critical
  * loads 72 hours from 90 % of the year's start hours (typhoon town). */
 static void resilience_size_meets_and_one_step_less_does_not(void **state)
 {
     (void)state;
-    dc_sweep *w = load_base("scenarios/typhoon_town.yaml",
-                            "target: {metric: resilience, site: school, hours: 72, at_least_pct: 90}\naxes:\n"
-                            "  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 2000, resolution: 10}\n");
-    dc_target t;
-    dc_size_result res;
     seen s = {INFINITY, 0, {{0}}, 0};
-    solve_reached(w, &t, &res, &s);
-    double x = res.answer.x[0], less = x - 10;
+    double x = typhoon_size("target: {metric: resilience, site: school, hours: 72, at_least_pct: 90}\naxes:\n"
+                            "  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 2000, resolution: 10}\n",
+                            10, &s);
     assert_true(x > 0 && fmod(x, 10) == 0);
-    assert_true(plain_shortfall(w, &t, &x) <= 0);
-    assert_true(plain_shortfall(w, &t, &less) > 0);
-    dc_sweep_destroy(&w);
 }
 
 /* A count (the town hall's official EVs) is sized on whole numbers: the
@@ -226,19 +235,11 @@ static void resilience_size_meets_and_one_step_less_does_not(void **state)
 static void whole_number_size_meets_and_one_less_does_not(void **state)
 {
     (void)state;
-    dc_sweep *w = load_base("scenarios/typhoon_town.yaml",
-                            "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 60}\naxes:\n"
-                            "  - {key: ev_fleets.official_evs.count, from: 1, to: 50}\n");
-    dc_target t;
-    dc_size_result res;
     seen s = {INFINITY, 0, {{0}}, 0};
-    solve_reached(w, &t, &res, &s);
+    double x = typhoon_size("target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 60}\naxes:\n"
+                            "  - {key: ev_fleets.official_evs.count, from: 1, to: 50}\n", 1, &s);
+    assert_true(x == floor(x));
     for (size_t k = 0; k < s.runs && k < 64; k++) assert_true(s.x[k][0] == floor(s.x[k][0])); /* every try */
-    double x = res.answer.x[0], less = x - 1;
-    assert_true(x == floor(x) && res.below.x[0] == less);
-    assert_true(plain_shortfall(w, &t, &x) <= 0);
-    assert_true(plain_shortfall(w, &t, &less) > 0);
-    dc_sweep_destroy(&w);
 }
 
 static void expect_error(const char *body, const char *needle)
