@@ -861,6 +861,14 @@ static void sampled_sweeps(void **state)
     }
     for (int k = 0; k < 5; k++) assert_true(seen[k] == 12 || seen[k] == 13);
     dc_sweep_destroy(&a);
+    /* On the log scale: floor(lo (hi + 1 / lo)^u), whole and within the range; u = 0.5 first. */
+    a = load_text("combine: sobol\nsamples: 3\naxes:\n  - {key: year, from: 2026, to: 2030, scale: log}\n");
+    assert_true(strtod(dc_sweep_value(a, 0, 0), NULL) == floor(2026 * sqrt(2031.0 / 2026)));
+    for (size_t i = 0; i < 3; i++) {
+        double y = strtod(dc_sweep_value(a, i, 0), NULL);
+        assert_true(y == floor(y) && y >= 2026 && y <= 2030);
+    }
+    dc_sweep_destroy(&a);
 }
 
 int main(void)
