@@ -419,6 +419,26 @@ static void sizing_not_reached(void **state)
     assert_non_null(strstr(log, want));
 }
 
+/* A least-cost size on a base without costs: the runs read the target
+ * (resilience here), so what is missing is said to be the costs, not the
+ * survival scan. */
+static void sizing_without_costs(void **state)
+{
+    (void)state;
+    char log[16384], args[2048], path[1024], cwd[512], text[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text, "base: %s/scenarios/typhoon_town.yaml\n"
+             "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 60}\naxes:\n"
+             "  - {key: ev_fleets.official_evs.count, from: 1, to: 30}\n"
+             "  - {key: pv_arrays.carport.capacity_kw, from: 0, to: 500, resolution: 10}\n", cwd);
+    snprintf(path, sizeof path, "%s/two.yaml", tmp);
+    write_text(path, text);
+    snprintf(args, sizeof args, "size %s -q -o %s/sz", path, tmp);
+    assert_int_not_equal(decarb(args, log, sizeof log), 0);
+    if (!strstr(log, "sizing stopped: invalid scenario (several axes compare costs: the base needs leading_area costs)"))
+        fail_msg("got:\n%s", log);
+}
+
 /* A comment line of any length is a comment; a line over the limit is an
  * error, never read as a value. */
 static void long_lines(void **state)
@@ -510,6 +530,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(japanese_names_line_up, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_sizing_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_not_reached, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(sizing_without_costs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_scenario_and_python, tmp_setup, tmp_teardown),

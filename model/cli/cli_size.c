@@ -153,9 +153,12 @@ static dc_sweep *load(const char *file, dc_target *t)
 }
 
 /* Why a run could not be measured against the target. */
-static const char *why(const dc_target *t, dc_status st, int axes)
+static const char *why(const dc_target *t, dc_status st, int axes, const curve *c)
 {
     if (st != DC_ERR_SCENARIO) return "";
+    int measured = 0; /* a run read the target: what is missing is the costs */
+    for (size_t k = 0; k < c->runs && !measured; k++) measured = c->points[k].status == DC_OK;
+    if (measured && axes > 1) return " (several axes compare costs: the base needs leading_area costs)";
     if (t->metric == DC_TARGET_NET_ZERO) return " (net_zero reads the 先行地域 table: the base needs leading_area.area)";
     if (t->metric == DC_TARGET_RESILIENCE)
         return " (resilience reads the survival scan: the base needs resilience.scan: true and critical loads at the "
@@ -177,7 +180,7 @@ static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
             if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         dc_target t;
         dc_sweep_target(w, &t);
-        fprintf(stderr, "decarb: sizing stopped: %s%s\n", dc_status_message(st), why(&t, st, (int)n));
+        fprintf(stderr, "decarb: sizing stopped: %s%s\n", dc_status_message(st), why(&t, st, (int)n, c));
     }
     dc_runner_destroy(&r);
     dc_diag_destroy(&d);
