@@ -160,6 +160,43 @@ static void jma_bad_files(void **state)
     expect_jma_error(path, "not a JMA download");
 }
 
+/* A download of two stations: an AMeDAS one with temperature only (水戸,
+ * its three columns first, 5.0 degC every hour) and つくば（館野）, which
+ * observes 日射量. Each element is read from its first column, so 気温 is
+ * 水戸's and 日射量 館野's, and the warning says so. */
+static void jma_two_stations(void **state)
+{
+    (void)state;
+    char path[128], line[1024];
+    snprintf(path, sizeof path, "%s/two.csv", tmp);
+    FILE *in = fopen(JMA_DIR "tateno_utf8.csv", "r"), *out = fopen(path, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    for (int k = 1; fgets(line, sizeof line, in); k++) {
+        char *rest = strchr(line, ',');
+        if (!rest) fputs(line, out); /* the download time, the blank line */
+        else if (k == 3) fprintf(out, ",水戸,水戸,水戸%s", rest); /* stations */
+        else if (k == 4) fprintf(out, "年月日時,気温(℃),気温(℃),気温(℃)%s", rest);
+        else if (k == 5) fprintf(out, ",,,%s", rest);
+        else if (k == 6) fprintf(out, ",,品質情報,均質番号%s", rest);
+        else fprintf(out, "%.*s,5.0,8,1%s", (int)(rest - line), line, rest);
+    }
+    fclose(in);
+    fclose(out);
+    dc_jma_options o = jma_opts("8542", DC_JMA_FILL_LINEAR);
+    dc_weather_raw a, b;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_jma_read(path, &o, &a, d), DC_OK);
+    assert_true(diag_has(d, "two.csv:3: warning: the file holds several stations: 気温 from 水戸, 日射量 from つくば（館野）, "
+                            "風速 from つくば（館野）, 現地気圧 from つくば（館野）"));
+    assert_int_equal(dc_jma_read(JMA_DIR "tateno_utf8.csv", &o, &b, d), DC_OK);
+    assert_int_equal(a.n, b.n);
+    for (int i = 0; i < a.n; i++) assert_true(a.temp_c[i] == 5.0 && a.ghi[i] == b.ghi[i]);
+    dc_weather_raw_free(&a);
+    dc_weather_raw_free(&b);
+    dc_diag_destroy(&d);
+}
+
 /* The EPW's hours written as a JMA download (hour-ending stamps, MJ/m2 to
  * 0.01 as JMA publishes, blanks at night, temperature, wind and pressure
  * as in the EPW), and the EPW read with its GHI split by Erbs as the JMA
@@ -694,6 +731,7 @@ int main(void)
         cmocka_unit_test(jma_sample_read),
         cmocka_unit_test(jma_quality_codes),
         cmocka_unit_test(jma_utf8_and_24h),
+        cmocka_unit_test_setup_teardown(jma_two_stations, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(jma_bad_files, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(jma_matches_epw, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(jma_short_file, tmp_setup, tmp_teardown),

@@ -86,6 +86,27 @@ static int map_columns(reader *r, char **names, int n, char *labels[][MAX_COLS],
     return 0;
 }
 
+/* A download of several stations (JMA's tool allows up to ten side by
+ * side) is read element by element from each element's first column;
+ * said, with the station each element comes from, since 日射量 may well be
+ * another station's than 気温 (it is observed at about 50 only). */
+static void several_stations(reader *r, char **stations, int n, int line)
+{
+    int several = 0;
+    for (int c = 2; c < n && !several; c++) several = stations[c][0] && strcmp(stations[c], stations[1]);
+    if (!several) return;
+    char said[512] = "";
+    size_t at = 0;
+    for (int e = 0; e < N_ELEMS && at < sizeof said; e++) {
+        int c = r->value_col[e];
+        if (c > 0 && c < n)
+            at += (size_t)snprintf(said + at, sizeof said - at, "%s%s from %s", at ? ", " : "", ELEM_NAMES[e],
+                                   stations[c]);
+    }
+    dc_diag_warn(r->diag, r->path, line, 0, NULL, "the file holds several stations: %s (each element's first "
+                 "column); download one station per file to choose otherwise", said);
+}
+
 static int accepted(const reader *r, int code)
 {
     for (int k = 0; k < r->opt->n_quality; k++)
@@ -160,8 +181,8 @@ static int data_row(reader *r, rows *t, char **cells, int n, int line)
 static int parse(reader *r, dc_text *txt, rows *t)
 {
     size_t pos = 0;
-    char *cells[MAX_COLS], *names[MAX_COLS], *labels[8][MAX_COLS];
-    int n_names = 0, n_label_rows = 0, n_labels[8], line = 0, header_line = 0;
+    char *cells[MAX_COLS], *names[MAX_COLS], *labels[8][MAX_COLS], *stations[MAX_COLS];
+    int n_names = 0, n_label_rows = 0, n_labels[8], line = 0, header_line = 0, n_stations = 0, station_line = 0;
     char *first = dc_text_line(txt, &pos);
     line++;
     if (!first || strncmp(first, "ダウンロードした時刻", strlen("ダウンロードした時刻"))) {
@@ -181,6 +202,9 @@ static int parse(reader *r, dc_text *txt, rows *t)
             if (!strcmp(cells[0], "年月日時")) {
                 memcpy(names, cells, (size_t)n * sizeof *cells);
                 n_names = n, header_line = line;
+            } else if (!cells[0][0]) { /* the row naming each column's station */
+                memcpy(stations, cells, (size_t)n * sizeof *cells);
+                n_stations = n, station_line = line;
             }
             continue;
         }
@@ -190,6 +214,7 @@ static int parse(reader *r, dc_text *txt, rows *t)
         }
         if (header_line > 0) {
             if (map_columns(r, names, n_names, labels, n_label_rows, n_labels, header_line)) return -1;
+            several_stations(r, stations, n_stations, station_line);
             header_line = -1;
         }
         if (data_row(r, t, cells, n, line)) r->errors++;
