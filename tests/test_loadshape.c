@@ -190,6 +190,7 @@ static void profile_as_spreadsheets_write_it(void **state)
         {"\"kWh\"\n\"1.5\"\n\"1234\"\n\"3\"\n", NULL},
         {"time,\"load, kWh\"\n0:00,1.5\n1:00,1234\n2:00,3\n", NULL},
         {"電力量(kWh)\n1.5\n1234\n3\n", NULL},
+        {"wholesale load\n1.5\n1234\n3\n", NULL}, /* letters inside a word are no unit */
         {"kWh\n1.5\n1,234\n3\n", "p.csv:3: profile_file: 2 fields where the header has 1: a decimal comma, or a "
                                     "thousands separator (write 1234, not 1,234)?"},
         {"1.5\n1,234\n3\n", "p.csv:2: profile_file: 2 fields where the first row has 1"},

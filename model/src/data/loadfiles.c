@@ -116,18 +116,22 @@ static char *last_field(char *line, int *fields)
     return start;
 }
 
-/* A unit the header names other than kWh per step, or NULL. */
+/* A unit the header names other than kWh per step, or NULL: a run of
+ * ASCII letters that is a unit ("usage [MWh]", "demand_kw", "電力量(kWh)"),
+ * not letters inside a word ("wholesale"). */
 static const char *header_unit(const char *name)
 {
-    char low[256];
-    size_t k = 0;
-    for (; name[k] && k + 1 < sizeof low; k++) low[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
-    low[k] = '\0';
-    if (strstr(low, "kwh")) return NULL;
-    if (strstr(low, "mwh")) return "MWh";
-    if (strstr(low, "gwh")) return "GWh";
-    if (strstr(low, "wh")) return "Wh";
-    if (strstr(low, "kw")) return "kW";
+    static const char *const UNITS[] = {"kwh", NULL, "mwh", "MWh", "gwh", "GWh", "wh", "Wh", "kw", "kW"};
+    for (const char *p = name; *p;) {
+        char word[8];
+        size_t k = 0;
+        for (; ((*p | 32) >= 'a' && (*p | 32) <= 'z'); p++)
+            if (k + 1 < sizeof word) word[k++] = (char)(*p | 32);
+        word[k] = '\0';
+        for (size_t u = 0; k && u < sizeof UNITS / sizeof UNITS[0]; u += 2)
+            if (!strcmp(word, UNITS[u])) return UNITS[u + 1]; /* kWh: NULL, no other unit */
+        if (*p) p++;
+    }
     return NULL;
 }
 
