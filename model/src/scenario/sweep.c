@@ -623,8 +623,10 @@ static const char *sampled(const dc_sweep *w, size_t i, size_t a)
     double u = w->u[i * w->n_axes + a];
     if (!x->is_range) return x->values[(size_t)(u * (double)x->n) < x->n ? (size_t)(u * (double)x->n) : x->n - 1];
     double v = x->log_scale ? x->lo * pow(x->hi / x->lo, u) : x->lo + (x->hi - x->lo) * u;
-    if (x->whole) /* whole values: each as likely (linear), or each decade (log) */
-        v = fmin(x->log_scale ? floor(x->lo * pow((x->hi + 1) / x->lo, u)) : x->lo + floor(u * (x->hi - x->lo + 1)), x->hi);
+    if (x->whole) { /* whole values: each as likely (linear), or each decade (log) */
+        double k = x->log_scale ? floor(x->lo * pow((x->hi + 1) / x->lo, u)) : x->lo + floor(u * (x->hi - x->lo + 1));
+        v = fmin(k, x->hi);
+    }
     char *buf = ring[next++ % 8];
     snprintf(buf, sizeof ring[0], "%.10g", v);
     return buf;
