@@ -75,6 +75,26 @@ static const double *pv_series(const dc_model *m, const char *name, const char *
 
 static double year_sum(const dc_model *m, const double *v) { return v ? dc_col_sum(v, 0, m->ta.n - 1) : 0.0; }
 
+/* PV item k's year as the records stand: summed again only after a run,
+ * reset or retune (a case that sets only prices runs nothing). */
+static dc_pv_sums pv_sums(const dc_model *m, int k)
+{
+    dc_reader_cache *c = m->tc;
+    pthread_mutex_lock(&c->lock);
+    int fresh = c->pv_at[k] == c->records;
+    dc_pv_sums y = c->pv[k];
+    pthread_mutex_unlock(&c->lock);
+    if (fresh) return y;
+    const char *name = DC_CITEMS(m->s, S_PV, dc_pv_item)[k].name;
+    y = (dc_pv_sums){year_sum(m, pv_series(m, name, "delivered")), year_sum(m, pv_series(m, name, "used_on_site")),
+                     year_sum(m, pv_series(m, name, "sent_out"))};
+    pthread_mutex_lock(&c->lock);
+    c->pv[k] = y;
+    c->pv_at[k] = c->records;
+    pthread_mutex_unlock(&c->lock);
+    return y;
+}
+
 static int at_area(const dc_model *m, int sec, int k)
 {
     int item = m->topo.site[m->topo.item_site[sec][k]].item;
@@ -103,9 +123,9 @@ static void pv_row(const dc_model *m, int k, dc_econ_row *r)
     double ep = s->leading.export_yen_per_kwh;
     costs(m, &m->pv_cost[k], p->pv.capacity_kw, r);
     r->kind = "pv";
-    r->energy_kwh = year_sum(m, pv_series(m, p->name, "delivered"));
-    double used = year_sum(m, pv_series(m, p->name, "used_on_site"));
-    double sent = year_sum(m, pv_series(m, p->name, "sent_out"));
+    dc_pv_sums y = pv_sums(m, k);
+    double used = y.used, sent = y.sent;
+    r->energy_kwh = y.delivered;
     r->lcoe_yen_per_kwh = r->energy_kwh > 0 ? r->annual_cost / r->energy_kwh : NAN;
     r->value_per_year = used * tariff + sent * ep;
     r->npv = -r->net_capex + (r->value_per_year - r->opex_per_year) * annuity(rate, r->lifetime_years);

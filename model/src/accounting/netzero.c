@@ -194,6 +194,44 @@ dc_status dc_netzero_prepare(dc_model *m)
     return DC_OK;
 }
 
+/* The routes from the records, site by site: what the table reads of a
+ * run. Under the readers' lock. */
+static dc_status read_routes(const dc_model *m, dc_netzero_flows *f)
+{
+    size_t n = (size_t)m->ta.n;
+    double *work = calloc(2 * n, sizeof *work), *grid = work, *fit = work + n;
+    if (!work) return DC_ERR_NOMEM;
+    memset(f, 0, sizeof *f);
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        int area = !strcmp(site_area(m, k), m->s->leading.area);
+        if (!m->nzb.share[k] && !area) continue;
+        const dc_netzero_site *o = own_routes(m, k, fit);
+        if (m->nzb.share[k]) {
+            f->fit_excluded_mwh += o->fit_excluded / 1000;
+            f->onsite_mwh += o->onsite / 1000;
+            f->wire_mwh += o->wire / 1000;
+            f->offsite_ppa_mwh += offsite_routes(m, k, grid) / 1000;
+        }
+        if (area) f->exported_mwh += o->exported / 1000;
+    }
+    for (size_t i = 0; i < n; i++) f->grid_hours += grid[i] > 1e-9;
+    free(work);
+    return DC_OK;
+}
+
+/* The routes as the records stand: read again only after a run, reset or
+ * retune, so that a case that sets only prices or certificates costs no
+ * pass over the year. */
+static dc_status routes(const dc_model *m, dc_netzero_flows *f)
+{
+    dc_status st = DC_OK;
+    pthread_mutex_lock(&m->tc->lock);
+    if (m->tc->nz_at != m->tc->records) st = read_routes(m, &m->tc->nz);
+    if (st == DC_OK) m->tc->nz_at = m->tc->records, *f = m->tc->nz;
+    pthread_mutex_unlock(&m->tc->lock);
+    return st;
+}
+
 dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
 {
     if (!m || !z) return DC_ERR_ARG;
@@ -201,29 +239,19 @@ dc_status dc_model_netzero(const dc_model *m, dc_netzero *z)
     memset(z, 0, sizeof *z);
     z->area = m->s->leading.area;
     z->year = m->s->year;
-    size_t n = (size_t)m->ta.n;
-    double *work = calloc(2 * n, sizeof *work), *grid = work, *fit = work + n, local = 0;
-    if (!work) return DC_ERR_NOMEM;
-    pthread_mutex_lock(&m->tc->lock);
-    for (int k = 0; k < m->eng.n_sites; k++) {
-        int area = !strcmp(site_area(m, k), z->area);
-        if (!m->nzb.share[k] && !area) continue;
-        const dc_netzero_site *o = own_routes(m, k, fit);
-        if (m->nzb.share[k]) {
-            z->fit_excluded_mwh += o->fit_excluded / 1000;
-            z->b_onsite_mwh += o->onsite / 1000;
-            z->b_wire_mwh += o->wire / 1000;
-            z->b_offsite_ppa_mwh += offsite_routes(m, k, grid) / 1000;
-        }
-        if (area) z->exported_mwh += o->exported / 1000;
-    }
-    pthread_mutex_unlock(&m->tc->lock);
-    for (size_t i = 0; i < n; i++) z->grid_hours += grid[i] > 1e-9;
-    free(work);
+    dc_netzero_flows f;
+    dc_status st = routes(m, &f);
+    if (st != DC_OK) return st;
+    z->fit_excluded_mwh = f.fit_excluded_mwh;
+    z->b_onsite_mwh = f.onsite_mwh;
+    z->b_wire_mwh = f.wire_mwh;
+    z->b_offsite_ppa_mwh = f.offsite_ppa_mwh;
+    z->exported_mwh = f.exported_mwh;
+    z->grid_hours = f.grid_hours;
     z->a_mwh = m->nzb.a_mwh;
     z->c_mwh = m->nzb.c_mwh;
     z->other_demand_mwh = m->nzb.other_mwh;
-    local = (z->b_onsite_mwh + z->b_wire_mwh + z->b_offsite_ppa_mwh) * 1000;
+    double local = (z->b_onsite_mwh + z->b_wire_mwh + z->b_offsite_ppa_mwh) * 1000;
     z->coincident_share = m->nzb.minsei_after_kwh > 0 ? local / m->nzb.minsei_after_kwh : 0.0;
     installed(m, z);
     verdict(m, z);

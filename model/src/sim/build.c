@@ -564,9 +564,13 @@ static dc_status site_views(builder *b)
     size_t cells = (size_t)m->eng.n_sites * 13 + 1;
     m->tc = alloc(b, sizeof *m->tc);
     if (!m->view || !m->tc || !(m->tc->epoch = alloc(b, cells * sizeof *m->tc->epoch)) ||
-        !(m->tc->t = alloc(b, cells * sizeof *m->tc->t)) || pthread_mutex_init(&m->tc->lock, NULL))
+        !(m->tc->t = alloc(b, cells * sizeof *m->tc->t)) ||
+        !(m->tc->pv_at = alloc(b, ((size_t)m->s->list[S_PV].n + 1) * sizeof *m->tc->pv_at)) ||
+        !(m->tc->pv = alloc(b, ((size_t)m->s->list[S_PV].n + 1) * sizeof *m->tc->pv)) ||
+        pthread_mutex_init(&m->tc->lock, NULL))
         return DC_ERR_NOMEM;
     m->tc->ready = 1;
+    m->tc->records = 1; /* what readers cache is stamped 0: not computed */
     m->zeros = b->zeros;
     for (int k = 0; k < m->eng.n_sites; k++) {
         const dc_site *s = &m->eng.site[k];

@@ -90,9 +90,15 @@ static void starting_levels(dc_model *m)
     }
 }
 
-static void restart(dc_model *m)
+void dc_model_records_changed(dc_model *m)
 {
     m->tc->town_fresh = 0;
+    m->tc->records++;
+}
+
+static void restart(dc_model *m)
+{
+    dc_model_records_changed(m);
     dc_engine_reset(&m->eng);
     starting_levels(m);
     m->step = 0;
@@ -275,7 +281,7 @@ static dc_status survival_scan(dc_model *m)
 static dc_status advance(dc_model *m, int last)
 {
     int failed;
-    m->tc->town_fresh = 0;
+    dc_model_records_changed(m);
     m->sets_pending = 0;
     if (dc_engine_run(&m->eng, m->step, last, &failed)) {
         m->step = failed + 1;
@@ -383,7 +389,7 @@ static dc_status retune(dc_model *m, dc_cache *cache, const dc_binding *b, int i
     if (b->type->role != DC_ROLE_PROFILE) return DC_OK;
     dc_model_sum_profiles(m, in->site);
     dc_engine_profiles_changed(&m->eng, in->site);
-    m->tc->town_fresh = 0;
+    dc_model_records_changed(m);
     return DC_OK;
 }
 

@@ -50,6 +50,19 @@ typedef struct {
     double fit_excluded, onsite, wire, exported;
 } dc_netzero_site;
 
+/* The net-zero table's routes from the records of a run [MWh], and the
+ * steps the area's 民生 loads bought from the grid. */
+typedef struct {
+    double fit_excluded_mwh, onsite_mwh, wire_mwh, offsite_ppa_mwh, exported_mwh;
+    int grid_hours;
+} dc_netzero_flows;
+
+/* A PV item's year from the records [kWh]: delivered, used on its site,
+ * sent out. */
+typedef struct {
+    double delivered, used, sent;
+} dc_pv_sums;
+
 typedef struct {
     double **share;          /* per site [0-1] per step; NULL for a site without 民生 loads of the area */
     dc_netzero_site *own;    /* per site, under the readers' lock (dc_reader_cache) */
@@ -69,6 +82,17 @@ typedef struct {
     unsigned long *epoch;   /* [site * 13 + month]; 0: not computed (epochs start at 1) */
     dc_totals *t;           /* [site * 13 + month] */
     unsigned town_fresh;    /* bit k: the town's flow k is summed from the current records */
+    /* What follows from the records alone, as they stood at `records`
+     * (each field's own copy; 0: not computed): a case that sets only
+     * accounting keys (prices, rates, certificates) runs nothing, and its
+     * figures reread no series. */
+    unsigned long records;  /* moves whenever a run, reset or retune may change any record (1 when built) */
+    unsigned long town_at[13];
+    dc_totals town[13];     /* dc_model_totals per month */
+    unsigned long nz_at;
+    dc_netzero_flows nz;    /* the net-zero table's routes */
+    unsigned long *pv_at;   /* per PV item */
+    dc_pv_sums *pv;         /* per PV item: its year's sums (economics) */
 } dc_reader_cache;
 
 struct dc_model {
@@ -108,6 +132,8 @@ struct dc_model {
 /* v, a series of the model's registry; a town flow is summed first when
  * a run has changed the sites since it was last read. */
 const double *dc_model_current(const dc_model *m, const double *v);
+/* Every record may change from here on: what readers computed is stale. */
+void dc_model_records_changed(dc_model *m);
 /* A site's PV series: the sum of its profiles' offers, in their order. */
 void dc_model_sum_profiles(dc_model *m, int site);
 /* Builds everything but the time axis and sun (build.c). */

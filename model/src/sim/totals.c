@@ -163,14 +163,30 @@ dc_status dc_model_site_totals(const dc_model *m, size_t site, int month, dc_tot
     return DC_OK;
 }
 
-dc_status dc_model_totals(const dc_model *m, int month, dc_totals *t)
+/* The town's totals over a month as the records stand: read again only
+ * after a run, reset or retune (dc_reader_cache). */
+static void town_totals(const dc_model *m, int month, dc_totals *t)
 {
-    if (!m || !t || month < 0 || month > 12) return DC_ERR_ARG;
-    if (m->step < m->ta.n) return DC_ERR_STATE;
+    pthread_mutex_lock(&m->tc->lock);
+    int fresh = m->tc->town_at[month] == m->tc->records;
+    if (fresh) *t = m->tc->town[month];
+    pthread_mutex_unlock(&m->tc->lock);
+    if (fresh) return;
     totals_of(m, m->eng.all_sites, m->eng.n_sites, month, t);
     for (int b = 0; b < m->eng.n_buses; b++) /* a private wire's own balance too */
         for (int i = m->period_first[month]; m->eng.bus[b].wire && i <= m->period_last[month]; i++)
             t->max_residual_kwh = fmax(t->max_residual_kwh, fabs(m->eng.bus[b].residual[i]));
+    pthread_mutex_lock(&m->tc->lock);
+    m->tc->town[month] = *t;
+    m->tc->town_at[month] = m->tc->records;
+    pthread_mutex_unlock(&m->tc->lock);
+}
+
+dc_status dc_model_totals(const dc_model *m, int month, dc_totals *t)
+{
+    if (!m || !t || month < 0 || month > 12) return DC_ERR_ARG;
+    if (m->step < m->ta.n) return DC_ERR_STATE;
+    town_totals(m, month, t);
     return DC_OK;
 }
 
