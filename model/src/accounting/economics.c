@@ -75,13 +75,17 @@ static const double *pv_series(const dc_model *m, const char *name, const char *
 
 static double year_sum(const dc_model *m, const double *v) { return v ? dc_col_sum(v, 0, m->ta.n - 1) : 0.0; }
 
-/* PV item k's year as the records stand: summed again only after a run,
- * reset or retune (a case that sets only prices runs nothing). */
+/* PV item k's year as its records stand: summed again only when its site
+ * has changed (its epoch). These three follow from its output and its
+ * site's shares alone; its sales, which follow its buyers, are another
+ * series (sold_to_buyers). */
 static dc_pv_sums pv_sums(const dc_model *m, int k)
 {
     dc_reader_cache *c = m->tc;
+    const dc_instance *in = &m->eng.inst[m->inst_of[S_PV][k]];
+    unsigned long at = m->eng.site[in->site].epoch;
     pthread_mutex_lock(&c->lock);
-    int fresh = c->pv_at[k] == c->records;
+    int fresh = c->pv_at[k] == at;
     dc_pv_sums y = c->pv[k];
     pthread_mutex_unlock(&c->lock);
     if (fresh) return y;
@@ -90,7 +94,7 @@ static dc_pv_sums pv_sums(const dc_model *m, int k)
                      year_sum(m, pv_series(m, name, "sent_out"))};
     pthread_mutex_lock(&c->lock);
     c->pv[k] = y;
-    c->pv_at[k] = c->records;
+    c->pv_at[k] = at;
     pthread_mutex_unlock(&c->lock);
     return y;
 }

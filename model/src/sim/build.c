@@ -338,7 +338,8 @@ static dc_status buyers(builder *b)
         if (!n) continue;
         in->buyers = alloc(b, (size_t)n * sizeof(int));
         m->eng.sold[m->inst_of[S_PV][i]] = alloc(b, ((size_t)m->ta.n + 1) * sizeof(double));
-        if (!m->eng.sold[m->inst_of[S_PV][i]]) return DC_ERR_NOMEM;
+        in->out = alloc(b, ((size_t)m->ta.n + 1) * sizeof(double));
+        if (!m->eng.sold[m->inst_of[S_PV][i]] || !in->out) return DC_ERR_NOMEM;
         in->shares = p->n_buyer_shares ? alloc(b, (size_t)n * sizeof(double)) : NULL;
         in->buyer_import = alloc(b, (size_t)n * sizeof *in->buyer_import);
         in->buyer_ppa = alloc(b, (size_t)n * sizeof *in->buyer_ppa);

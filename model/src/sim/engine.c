@@ -60,16 +60,14 @@ int dc_step_ledger_failed(const dc_engine *e, dc_bus *b, int i, int r, double re
 
 /* ---- the year's accounting ---------------------------------------------- */
 
-/* What instance `in` sells at step i, when its generating site exports:
- * its part of the export (by what the site's selling profiles offer) goes
- * to its buyers, each at most its own grid import left open; the rest is
- * sold unmatched. Adds to the buyers' purchases; returns the sale [kWh]
- * (summed in a register: the buyers' stores might be its own memory). */
-static double sell_step(const dc_instance *in, int i, double exported)
+/* What instance `in` sells at step i of the `out` its site's export
+ * offers it: to its buyers, each at most its own grid import left open;
+ * the rest is sold unmatched. Adds to the buyers' purchases; returns the
+ * sale [kWh] (summed in a register: the buyers' stores might be its own
+ * memory). */
+static double sell_step(const dc_instance *in, int i, double out)
 {
-    double offered = 0.0, want = 0.0, sold = 0.0;
-    for (int k = 0; k < in->n_offers; k++) offered += in->offers[k]->type->offer(in->offers[k]->state, i);
-    double out = offered > 0 ? exported * in->type->offer(in->state, i) / offered : 0.0;
+    double want = 0.0, sold = 0.0;
     for (int k = 0; k < in->n_buyers; k++) want += in->buyer_import[k][i] - in->buyer_ppa[k][i];
     double scale = want > out && want > 0 ? out / want : 1.0;
     for (int k = 0; k < in->n_buyers; k++) {
@@ -81,14 +79,32 @@ static double sell_step(const dc_instance *in, int i, double exported)
     return sold;
 }
 
+/* Instance in's part of its generating site's export per step: by what
+ * the site's selling profiles offer. It follows from that site alone, so
+ * it is worked out again only when the site has changed (a sweep over a
+ * buyer's battery keeps it). */
+static void offered_out(const dc_engine *e, dc_instance *in)
+{
+    const dc_site *gen = &e->site[in->site];
+    const double *exported = gen->f[F_GRID_EXPORT];
+    if (in->out_epoch == gen->epoch) return;
+    for (int i = 0; i < e->n_steps; i++) {
+        double offered = 0.0;
+        for (int k = 0; exported[i] > 0 && k < in->n_offers; k++) offered += in->offers[k]->type->offer(in->offers[k]->state, i);
+        in->out[i] = offered > 0 ? exported[i] * in->type->offer(in->state, i) / offered : 0.0;
+    }
+    in->out_epoch = gen->epoch;
+}
+
 /* Off-site sales of instance r over the year. Buyers' imports are
  * recorded, so this runs once the year is. */
 static void sell_year(dc_engine *e, int r)
 {
-    const dc_instance *in = &e->inst[r];
+    dc_instance *in = &e->inst[r];
     const double *exported = e->site[in->site].f[F_GRID_EXPORT];
     double *sold = e->sold[r];
-    for (int i = 0; i < e->n_steps; i++) sold[i] = exported[i] > 0 ? sell_step(in, i, exported[i]) : 0.0;
+    offered_out(e, in);
+    for (int i = 0; i < e->n_steps; i++) sold[i] = exported[i] > 0 ? sell_step(in, i, in->out[i]) : 0.0;
 }
 
 /* A seller's buyers' series and the selling profiles at its site. */

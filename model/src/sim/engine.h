@@ -76,6 +76,8 @@ typedef struct dc_instance {
     double **buyer_ppa;
     int n_offers;
     const struct dc_instance **offers;
+    double *out;               /* its part of its site's export per step [kWh], as the site stood at out_epoch */
+    unsigned long out_epoch;   /* 0: not yet worked out */
 } dc_instance;
 
 /* An instance's numbers of the step: its bounds, what it was asked and

@@ -91,7 +91,7 @@ typedef struct {
     dc_totals town[13];     /* dc_model_totals per month */
     unsigned long nz_at;
     dc_netzero_flows nz;    /* the net-zero table's routes */
-    unsigned long *pv_at;   /* per PV item */
+    unsigned long *pv_at;   /* per PV item: its site's epoch then */
     dc_pv_sums *pv;         /* per PV item: its year's sums (economics) */
 } dc_reader_cache;
 
