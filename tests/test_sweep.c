@@ -36,17 +36,23 @@ static int sweep_into(const char *dir, const char *extra)
     return system(cmd);
 }
 
-/* The figures of one case as a separate run prints them in sweep.csv. */
-static void separate_run(const dc_sweep *w, size_t i, char *out, size_t len)
+/* Case i of a sweep as a separate run of its base with its settings. */
+static void case_run(const dc_sweep *w, size_t i, run *r)
 {
-    run r;
     char sets[4][512];
     const char *p[4];
     for (size_t a = 0; a < dc_sweep_axes(w); a++) {
         snprintf(sets[a], sizeof sets[a], "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
         p[a] = sets[a];
     }
-    run_scenario(&r, dc_sweep_base(w), p, (int)dc_sweep_axes(w));
+    run_scenario(r, dc_sweep_base(w), p, (int)dc_sweep_axes(w));
+}
+
+/* The figures of one case as a separate run prints them in sweep.csv. */
+static void separate_run(const dc_sweep *w, size_t i, char *out, size_t len)
+{
+    run r;
+    case_run(w, i, &r);
     dc_totals t;
     assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
     int at = snprintf(out, len, ",ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f", t.demand_kwh, t.pv_kwh,
@@ -671,6 +677,20 @@ static void paths_beside_the_sweep_file(void **state)
     free(csv);
 }
 
+/* The bundled weather file's first 100 lines (92 data rows) in tmp: a
+ * file every case that reads it fails on. */
+static void cut_weather(char *path, size_t len)
+{
+    snprintf(path, len, "%s/cut.epw", tmp);
+    FILE *in = fopen(EPW_PATH, "r"), *out = fopen(path, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[4096];
+    for (int k = 0; k < 100 && fgets(line, sizeof line, in); k++) fputs(line, out);
+    fclose(in);
+    fclose(out);
+}
+
 /* A case whose weather file is cut short fails on its own, the others
  * run; its status is the reader's error, not one of the warnings the
  * default's inputs give on the way (illustrative costs), as it was. */
@@ -679,14 +699,7 @@ static void failed_case_says_why(void **state)
     (void)state;
     char cwd[512], cut[256], body[1200], csv[300];
     assert_non_null(getcwd(cwd, sizeof cwd));
-    snprintf(cut, sizeof cut, "%s/cut.epw", tmp);
-    FILE *in = fopen(EPW_PATH, "r"), *out = fopen(cut, "w");
-    assert_non_null(in);
-    assert_non_null(out);
-    char line[4096];
-    for (int k = 0; k < 100 && fgets(line, sizeof line, in); k++) fputs(line, out);
-    fclose(in);
-    fclose(out);
+    cut_weather(cut, sizeof cut);
     snprintf(body, sizeof body, "axes:\n  - key: weather.file\n    values: [%s/" EPW_PATH ", %s]\n", cwd, cut);
     expect_sweep_error(body, ""); /* one case failed: the sweep exits 1 */
     snprintf(csv, sizeof csv, "%s/bad_out/sweep.csv", tmp);
@@ -697,6 +710,90 @@ static void failed_case_says_why(void **state)
     if (!strstr(row, "92 data rows; a year of hourly data has 8760 or 8784") || strstr(row, "warning"))
         fail_msg("case 1's status should be the weather error:\n%.400s", row);
     free(text);
+}
+
+/* Fields of one CSV line (RFC 4180: a quoted field may hold commas). */
+static int csv_fields(const char *line)
+{
+    int n = 1, quoted = 0;
+    for (; *line && *line != '\n'; line++) {
+        if (*line == '"') quoted = !quoted;
+        else if (*line == ',' && !quoted) n++;
+    }
+    return n;
+}
+
+/* The resilience columns' fields of a separate run, as the test expects
+ * them: per outage and site unserved critical kWh and the hours before
+ * the first (empty: none), per scanned site the year's survival shares
+ * [%] and mean hours. */
+static void resilience_fields_of(const dc_sweep *w, size_t i, char *out, size_t len)
+{
+    run r;
+    case_run(w, i, &r);
+    size_t at = 0;
+    dc_outage_result o;
+    for (size_t k = 0; dc_model_outage_get(r.m, k, &o) == 0; k++) {
+        at += (size_t)snprintf(out + at, len - at, ",%.6f,", o.unserved_kwh);
+        if (!isnan(o.hours_to_unserved)) at += (size_t)snprintf(out + at, len - at, "%.2f", o.hours_to_unserved);
+    }
+    dc_survival_row v;
+    for (size_t k = 0; dc_model_survival_get(r.m, k, &v) == 0; k++)
+        if (v.month == 0)
+            at += (size_t)snprintf(out + at, len - at, ",%.4f,%.4f,%.4f,%.2f", 100 * v.share_24h, 100 * v.share_72h,
+                                   100 * v.share_168h, v.mean_hours);
+    snprintf(out + at, len - at, "\n");
+    close_run(&r);
+}
+
+/* A town with an outage and the survival scan (typhoon_town): each row
+ * ends with the outage's unserved critical energy and hours per site it
+ * cuts off, and each scanned site's survival shares, as separate runs
+ * give them; a case that fails has every column, empty. */
+static void resilience_columns(void **state)
+{
+    (void)state;
+    char cwd[512], cut[256], body[1600], path[300], cmd[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    cut_weather(cut, sizeof cut);
+    snprintf(body, sizeof body, "base: %s/scenarios/typhoon_town.yaml\naxes:\n"
+             "  - {key: batteries.shelter_battery.energy_kwh, values: [0, 400]}\n"
+             "  - {key: ev_fleets.official_evs.count, values: [2, 9]}\n"
+             "  - {key: weather.file, values: [%s/" EPW_PATH ", %s]}\n", cwd, cwd, cut);
+    snprintf(path, sizeof path, "%s/res.yaml", tmp);
+    write_text(path, body);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s/res > %s/res.log 2>&1", decarb_bin(), path, tmp, tmp);
+    assert_int_not_equal(system(cmd), 0); /* the cut weather file's cases fail */
+    snprintf(path, sizeof path, "%s/res/sweep.csv", tmp);
+    char *csv = slurp(path);
+    assert_non_null(csv);
+    static const char *const COLUMNS[] = {
+        "outage:typhoon:town_hall:unserved_critical [kWh],outage:typhoon:town_hall:hours_to_unserved [h],"
+        "outage:typhoon:school:unserved_critical [kWh],outage:typhoon:school:hours_to_unserved [h],",
+        "site:town_hall:survive_24h [%],site:town_hall:survive_72h [%],site:town_hall:survive_168h [%],"
+        "site:town_hall:mean_hours [h],site:school:survive_24h [%],site:school:survive_72h [%],"
+        "site:school:survive_168h [%],site:school:mean_hours [h]\n"};
+    for (int k = 0; k < 2; k++)
+        if (!strstr(csv, COLUMNS[k])) fail_msg("the header lacks %s:\n%.2000s", COLUMNS[k], csv);
+    snprintf(path, sizeof path, "%s/res.yaml", tmp);
+    dc_sweep *w = NULL;
+    dc_diag *d = dc_diag_create();
+    assert_int_equal(dc_sweep_load(path, &w, d), DC_OK);
+    assert_int_equal(dc_sweep_cases(w), 8);
+    int fields = csv_fields(csv);
+    for (size_t i = 0; i < 8; i++) {
+        const char *row = row_of(csv, i);
+        assert_int_equal(csv_fields(row), fields);
+        size_t len = strcspn(row, "\n") + 1;
+        char want[1024];
+        if (i % 2) snprintf(want, sizeof want, ",,,,,,,,,,,,\n"); /* the cut file: 12 empty fields */
+        else resilience_fields_of(w, i, want, sizeof want);
+        if (len <= strlen(want) || memcmp(row + len - strlen(want), want, strlen(want)))
+            fail_msg("case %zu: %.*s\nwants the end %s", i, (int)len, row, want);
+    }
+    dc_sweep_destroy(&w);
+    dc_diag_destroy(&d);
+    free(csv);
 }
 
 static void bad_sweeps(void **state)
@@ -766,6 +863,27 @@ static void bad_sweeps(void **state)
     snprintf(journal, sizeof journal, "%s/o.log", tmp);
     char *log = slurp(journal);
     assert_non_null(strstr(log, "a journal there belongs to another sweep"));
+    free(log);
+    /* This very sweep's journal as decarb 0.2.0 tagged it, its rows laid out without the resilience
+     * columns: refused too (the tag's "r2 " marks the layout). */
+    static const char *const LONG = "tests/fixtures/sweep_1000.yaml"; /* a second: its journal is seen */
+    snprintf(dir, sizeof dir, "%s/old_layout", tmp);
+    snprintf(journal, sizeof journal, "%s/sweep.journal", dir);
+    snprintf(cmd, sizeof cmd, "(%s sweep %s -q -j 1 -o %s & p=$!; while [ ! -s %s ]; do sleep 0.005; done; "
+             "kill -9 $p; wait $p) > /dev/null 2>&1", decarb_bin(), LONG, dir, journal);
+    system(cmd);
+    char *now = slurp(journal), old_tag[128];
+    assert_non_null(now);
+    assert_memory_equal(now, "# decarb sweep r2 ", 18);
+    snprintf(old_tag, sizeof old_tag, "# decarb sweep %.16s\n", now + 18);
+    free(now);
+    write_text(journal, old_tag);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s > %s/o.log 2>&1", decarb_bin(), LONG, dir, tmp);
+    rc = system(cmd);
+    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
+    snprintf(journal, sizeof journal, "%s/o.log", tmp);
+    log = slurp(journal);
+    assert_non_null(strstr(log, "or an older decarb wrote it"));
     free(log);
     /* A folder named as the sweep file; a NUL byte in one, which is a control character, not its end
      * (the axes after it were not read, and the sweep said only that it had none). */
@@ -887,6 +1005,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(failed_case_says_why, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(resilience_columns, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(paths_beside_the_sweep_file, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(table_h5_refuses_what_is_not_a_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),

@@ -22,12 +22,24 @@
 
 enum { LINE_MAX_LEN = DC_JOURNAL_ROW_MAX - 1 }; /* fgets of a journal line keeps its newline */
 
+/* The resilience columns: the base's outages (each with a site it cuts
+ * off) and the sites its survival scan follows. At most MAX_RES_COLUMNS
+ * of each, so that a row fits a journal line. */
+enum { MAX_RES_COLUMNS = 64, RES_NAME = 128 };
+typedef struct {
+    char outage[MAX_RES_COLUMNS][2][RES_NAME]; /* outage, site */
+    size_t n_outage;
+    char scan[MAX_RES_COLUMNS][RES_NAME];
+    size_t n_scan;
+} res_columns;
+
 typedef struct {
     dc_sweep *w;
     dc_ranks ranks;            /* this process takes the cases i with i % size == rank */
     const char *dir;           /* the output folder */
     const dc_runner *runner;   /* the base scenario, read once, and its inputs */
     int area;                  /* the base names a leading area: net-zero and cost columns */
+    res_columns *res;          /* the base's outages and scanned sites, or NULL: none */
     int fd;                    /* the journal, O_APPEND */
     unsigned char *done;       /* per case: 1 when its row is in the journal */
     size_t next, finished, to_run, failed;
@@ -46,7 +58,8 @@ static double now_s(void)
 /* A case's status is cut to this many bytes (between characters), so
  * that a row always fits a journal's line (cli_journal.h). */
 enum { STATUS_MAX = 2048 };
-_Static_assert(16 * (2 * 255 + 3) + 2 * STATUS_MAX + 4096 < DC_JOURNAL_ROW_MAX, "a row fits a journal line");
+_Static_assert(16 * (2 * 255 + 3) + 2 * STATUS_MAX + 4096 + MAX_RES_COLUMNS * (2 + 4) * 24 < DC_JOURNAL_ROW_MAX,
+               "a row fits a journal line");
 
 /* Appends the first `most` bytes of text (cut between UTF-8 characters)
  * to buf as an RFC 4180 field, on one line (a journal row is one line,
@@ -77,7 +90,49 @@ static void header(FILE *fp, const void *ctx)
     fputs(",status,demand [kWh],pv [kWh],generation [kWh],grid_import [kWh],grid_export [kWh],curtailed [kWh],"
           "unserved [kWh],peak_import [kW],self_sufficiency [%],self_consumption [%],import_co2 [t-CO2]", fp);
     if (area) fputs(",net_zero,gap [MWh],gap_co2 [t-CO2],hour_coincident [%],capex [yen],annual_cost [yen/year],npv [yen]", fp);
+    for (size_t k = 0; r->res && k < r->res->n_outage; k++) {
+        const char *o = r->res->outage[k][0], *site = r->res->outage[k][1];
+        fprintf(fp, ",outage:%s:%s:unserved_critical [kWh],outage:%s:%s:hours_to_unserved [h]", o, site, o, site);
+    }
+    for (size_t k = 0; r->res && k < r->res->n_scan; k++) {
+        const char *site = r->res->scan[k];
+        fprintf(fp, ",site:%s:survive_24h [%%],site:%s:survive_72h [%%],site:%s:survive_168h [%%],site:%s:mean_hours [h]",
+                site, site, site, site);
+    }
     fputc('\n', fp);
+}
+
+/* The resilience columns of a case's run, in the base's order (a case
+ * without one of them, an axis having moved an outage, leaves it empty). */
+static size_t resilience_fields(const res_columns *c, const dc_model *m, char *row, size_t at, size_t len)
+{
+    for (size_t k = 0; k < c->n_outage; k++) {
+        dc_outage_result o;
+        size_t i = 0;
+        while (dc_model_outage_get(m, i, &o) == 0 && (strcmp(o.outage, c->outage[k][0]) || strcmp(o.site, c->outage[k][1])))
+            i++;
+        if (i == dc_model_outage_count(m)) at += (size_t)snprintf(row + at, len - at, ",,");
+        else if (isnan(o.hours_to_unserved)) at += (size_t)snprintf(row + at, len - at, ",%.6f,", o.unserved_kwh);
+        else at += (size_t)snprintf(row + at, len - at, ",%.6f,%.2f", o.unserved_kwh, o.hours_to_unserved);
+    }
+    for (size_t k = 0; k < c->n_scan; k++) {
+        dc_survival_row v;
+        size_t i = 0;
+        while (dc_model_survival_get(m, i, &v) == 0 && (v.month != 0 || strcmp(v.site, c->scan[k]))) i++;
+        if (i == dc_model_survival_count(m)) at += (size_t)snprintf(row + at, len - at, ",,,,");
+        else
+            at += (size_t)snprintf(row + at, len - at, ",%.4f,%.4f,%.4f,%.2f", 100 * v.share_24h, 100 * v.share_72h,
+                                   100 * v.share_168h, v.mean_hours);
+    }
+    return at;
+}
+
+/* As many empty fields as the resilience columns. */
+static size_t resilience_empty(const res_columns *c, char *row, size_t at, size_t len)
+{
+    for (size_t k = 0; k < 2 * c->n_outage + 4 * c->n_scan && at + 1 < len; k++) row[at++] = ',';
+    row[at] = '\0';
+    return at;
 }
 
 /* Room for one "key=value", a value being a path of up to 1024 bytes
@@ -160,7 +215,9 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
         const char *why = st == DC_ERR_BALANCE ? dc_model_error(m) : last_error(d);
         if (!why) why = dc_status_message(st);
         at = quoted(row, at, len, why, STATUS_MAX);
-        snprintf(row + at, len - at, "%s\n", area ? ",,,,,,,,,,,,,,,,,," : ",,,,,,,,,,,");
+        at += (size_t)snprintf(row + at, len - at, "%s", area ? ",,,,,,,,,,,,,,,,,," : ",,,,,,,,,,,");
+        if (r->res) at = resilience_empty(r->res, row, at, len);
+        snprintf(row + at, len - at, "\n");
     } else {
         at += (size_t)snprintf(row + at, len - at, "ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f",
                                t.demand_kwh, t.pv_kwh, t.generation_kwh, t.import_kwh, t.export_kwh, t.curtailed_kwh,
@@ -178,6 +235,7 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
             else if (costs) at += (size_t)snprintf(row + at, len - at, ",%.0f,%.0f,", e.capex, e.annual_cost);
             else at += (size_t)snprintf(row + at, len - at, ",,,");
         }
+        if (r->res) at = resilience_fields(r->res, m, row, at, len);
         snprintf(row + at, len - at, "\n");
     }
     if (st != DC_OK) dc_model_destroy(&k->m); /* a failed case is never reused */
@@ -207,6 +265,30 @@ static void progress(sweep_run *r)
 
 /* The base scenario once, and its inputs once unless an axis changes
  * what they read (then each case reads its own). */
+/* The base's outage and scan rows name the resilience columns: a run of
+ * the base, only when it has outages or a scan. */
+static dc_status resilience_columns(sweep_run *r, const dc_runner *runner, dc_diag *d)
+{
+    if (!dc_scenario_has_resilience(dc_runner_base(runner))) return DC_OK;
+    dc_model *m = NULL;
+    dc_status st = dc_runner_run(runner, NULL, NULL, 0, &m, d);
+    if (st == DC_OK && !(r->res = calloc(1, sizeof *r->res))) st = DC_ERR_NOMEM;
+    dc_outage_result o;
+    dc_survival_row v;
+    res_columns *c = r->res;
+    for (size_t i = 0; st == DC_OK && dc_model_outage_get(m, i, &o) == 0 && c->n_outage < MAX_RES_COLUMNS; i++) {
+        snprintf(c->outage[c->n_outage][0], RES_NAME, "%s", o.outage);
+        snprintf(c->outage[c->n_outage++][1], RES_NAME, "%s", o.site);
+    }
+    for (size_t i = 0; st == DC_OK && dc_model_survival_get(m, i, &v) == 0 && c->n_scan < MAX_RES_COLUMNS; i++)
+        if (v.month == 0) snprintf(c->scan[c->n_scan++], RES_NAME, "%s", v.site);
+    if (st == DC_OK && r->ranks.rank == 0 && dc_model_outage_count(m) > MAX_RES_COLUMNS)
+        fprintf(stderr, "decarb: sweep.csv has the first %d of the base's %zu outage-and-site pairs\n",
+                MAX_RES_COLUMNS, dc_model_outage_count(m));
+    dc_model_destroy(&m);
+    return st;
+}
+
 static int prepare_base(sweep_run *r, dc_runner **runner)
 {
     dc_diag *d = dc_diag_create();
@@ -214,6 +296,7 @@ static int prepare_base(sweep_run *r, dc_runner **runner)
     size_t n = dc_sweep_axes(r->w) < 16 ? dc_sweep_axes(r->w) : 16;
     for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(r->w, a);
     dc_status st = dc_runner_create(dc_sweep_base(r->w), keys, n, runner, d);
+    if (st == DC_OK) st = resilience_columns(r, *runner, d);
     if (st != DC_OK) {
         for (size_t i = 0; i < dc_diag_count(d); i++)
             if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
@@ -286,7 +369,8 @@ static int open_journal(sweep_run *r, const char *dir, const char *tag)
     if (dc_mkdirs(dir))
         return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
     if (dc_journal_scan(dir, tag, own, r->done, n, &keep, bad, sizeof bad)) {
-        fprintf(stderr, "decarb: a journal there belongs to another sweep (or the base scenario changed): remove "
+        fprintf(stderr, "decarb: a journal there belongs to another sweep (or the base scenario changed, or an "
+                "older decarb wrote it): remove "
                 "it or choose another -o\n  %s\n", bad);
         return -1;
     }
@@ -368,6 +452,7 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
                failed ? " (some cases failed: see status)" : "");
     if (rc && !bad && first) fprintf(stderr, "decarb: cannot write %s/sweep.csv or sweep.h5\n", dir);
     free(r->done);
+    free(r->res);
     dc_runner_destroy(&runner);
     dc_sweep_destroy(&r->w);
     return rc ? 1 : failed ? 1 : 0;

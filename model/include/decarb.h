@@ -63,6 +63,8 @@ dc_status dc_scenario_validate(dc_scenario *s, dc_diag *diag);
 const char *dc_scenario_name(const dc_scenario *s);
 /* 1 when the scenario names a target area (leading_area.area). */
 int dc_scenario_has_area(const dc_scenario *s);
+/* 1 when the scenario has grid outages or the survival scan (resilience.scan). */
+int dc_scenario_has_resilience(const dc_scenario *s);
 void dc_scenario_destroy(dc_scenario **s);
 
 /* Inputs: the files a scenario names (weather, load profiles), read once. */

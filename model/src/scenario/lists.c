@@ -127,6 +127,7 @@ void dc_scenario_destroy(dc_scenario **s)
 
 const char *dc_scenario_name(const dc_scenario *s) { return s ? s->name : NULL; }
 int dc_scenario_has_area(const dc_scenario *s) { return s && s->leading.area[0]; }
+int dc_scenario_has_resilience(const dc_scenario *s) { return s && (s->list[S_OUTAGES].n > 0 || s->resilience.scan); }
 
 int dc_names_count(const char *joined)
 {
