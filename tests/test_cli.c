@@ -419,6 +419,26 @@ static void sizing_not_reached(void **state)
     assert_non_null(strstr(log, want));
 }
 
+/* Sizing the school's battery for the town hall's critical loads (typhoon
+ * town): no size moves that target, and the answer says so rather than
+ * blame curtailed PV, which has nothing to do with a resilience target. */
+static void sizing_that_moves_nothing(void **state)
+{
+    (void)state;
+    char log[16384], args[2048], path[1024], cwd[512], text[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text, "base: %s/scenarios/typhoon_town.yaml\n"
+             "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 90}\naxes:\n"
+             "  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 2000, resolution: 10}\n", cwd);
+    snprintf(path, sizeof path, "%s/flat.yaml", tmp);
+    write_text(path, text);
+    snprintf(args, sizeof args, "size %s -q -o %s/flat", path, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 1);
+    assert_non_null(strstr(log, "the shortfall is the same at every size tried: the axes do not move this target "
+                                "(it counts the critical loads of site town_hall"));
+    assert_null(strstr(log, "curtailed"));
+}
+
 /* A least-cost size on a base without costs: the runs read the target
  * (resilience here), so what is missing is said to be the costs, not the
  * survival scan. */
@@ -531,6 +551,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(readme_sizing_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_not_reached, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_without_costs, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(sizing_that_moves_nothing, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_scenario_and_python, tmp_setup, tmp_teardown),

@@ -114,16 +114,43 @@ static void print_point(const dc_sweep *w, const dc_size_point *p, const char *u
     putchar('\n');
 }
 
-static void answer(const dc_sweep *w, const dc_size_result *r, const char *unit)
+/* 1 when every run measured gave the same shortfall: the sizes tried do
+ * not move the target at all. */
+static int flat(const curve *c)
 {
+    size_t n = 0;
+    double first = 0;
+    for (size_t k = 0; k < c->runs; k++) {
+        const dc_size_point *p = &c->points[k];
+        if (p->status != DC_OK) continue;
+        if (n++ == 0) first = p->shortfall;
+        else if (fabs(p->shortfall - first) > 1e-9 * fmax(1.0, fabs(first))) return 0;
+    }
+    return n >= 2;
+}
+
+/* Why more of the axes does not reach the target (p: the upper end). */
+static void unreached_why(const curve *c, const dc_target *t, const dc_size_point *p)
+{
+    if (flat(c)) {
+        printf("  the shortfall is the same at every size tried: the axes do not move this target");
+        if (t->metric == DC_TARGET_RESILIENCE)
+            printf(" (it counts the critical loads of site %s: a resource at another site, on another grid "
+                   "connection, does not serve them)", t->site);
+        putchar('\n');
+    } else if (t->metric != DC_TARGET_RESILIENCE && p->curtailed_kwh > 0.01 * p->pv_kwh) /* what more capacity cannot give */
+        printf("  at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) is curtailed: no site could use, "
+               "store or export it (export_limit_kw)\n",
+               p->curtailed_kwh / 1000, p->pv_kwh / 1000, 100 * p->curtailed_kwh / p->pv_kwh);
+}
+
+static void answer(const dc_sweep *w, const curve *c, const dc_target *t, const dc_size_result *r)
+{
+    const char *unit = c->unit;
     if (r->unreached) {
         printf("the target is not reached even at the upper end of %s:\n", dc_sweep_axis_key(w, dc_sweep_axes(w) - 1));
         print_point(w, &r->answer, unit);
-        const dc_size_point *p = &r->answer;
-        if (p->curtailed_kwh > 0.01 * p->pv_kwh) /* what more capacity cannot give */
-            printf("  at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) is curtailed: no site could use, "
-                   "store or export it (export_limit_kw)\n",
-                   p->curtailed_kwh / 1000, p->pv_kwh / 1000, 100 * p->curtailed_kwh / p->pv_kwh);
+        unreached_why(c, t, &r->answer);
         return;
     }
     printf("%s reaches the target (%zu runs):\n", dc_sweep_axes(w) > 1 ? "the least-cost mix" : "the smallest size",
@@ -211,7 +238,7 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
         unlink(tmp);
         rc = 1;
     }
-    if (rc == 0 && (!quiet || res.unreached)) answer(w, &res, c.unit), printf("explored curve: %s\n", path);
+    if (rc == 0 && (!quiet || res.unreached)) answer(w, &c, &t, &res), printf("explored curve: %s\n", path);
     free(c.points);
     free(c.rows);
     dc_sweep_destroy(&w);
