@@ -55,9 +55,13 @@ static void separate_run(const dc_sweep *w, size_t i, char *out, size_t len)
     case_run(w, i, &r);
     dc_totals t;
     assert_int_equal(dc_model_totals(r.m, 0, &t), DC_OK);
-    int at = snprintf(out, len, ",ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f", t.demand_kwh, t.pv_kwh,
-                      t.generation_kwh, t.import_kwh, t.export_kwh, t.curtailed_kwh, t.unserved_kwh, t.peak_import_kw,
-                      100 * t.self_sufficiency, 100 * t.self_consumption, t.import_co2_t);
+    /* summary.csv's town year, in its order */
+    int at = snprintf(out, len, ",ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,"
+                      "%.6f,%.4f,%.4f,%.6f,%.3g", t.demand_kwh, t.pv_kwh, t.generation_kwh, t.storage_charge_kwh,
+                      t.storage_discharge_kwh, t.storage_drawdown_kwh, t.import_kwh, t.export_kwh, t.pv_export_kwh,
+                      t.wire_in_kwh, t.wire_out_kwh, t.offsite_ppa_in_kwh, t.offsite_ppa_sold_kwh, t.ppa_billable_kwh,
+                      t.curtailed_kwh, t.unserved_kwh, t.peak_import_kw, 100 * t.self_sufficiency,
+                      100 * t.self_consumption, t.import_co2_t, t.max_residual_kwh);
     dc_netzero z;
     dc_econ_row e;
     if (dc_model_netzero(r.m, &z) == DC_OK && dc_model_econ_total(r.m, &e) == 0)

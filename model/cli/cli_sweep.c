@@ -87,8 +87,11 @@ static void header(FILE *fp, const void *ctx)
     int area = r->area;
     fputs("\xEF\xBB\xBF" "case", fp);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) fprintf(fp, ",%s", dc_sweep_axis_key(w, a));
-    fputs(",status,demand [kWh],pv [kWh],generation [kWh],grid_import [kWh],grid_export [kWh],curtailed [kWh],"
-          "unserved [kWh],peak_import [kW],self_sufficiency [%],self_consumption [%],import_co2 [t-CO2]", fp);
+    fputs(",status,demand [kWh],pv [kWh],generation [kWh],storage_charge [kWh],storage_discharge [kWh],"
+          "storage_drawdown [kWh],grid_import [kWh],grid_export [kWh],pv_export [kWh],wire_in [kWh],wire_out [kWh],"
+          "offsite_ppa_in [kWh],offsite_ppa_sold [kWh],ppa_billable [kWh],curtailed [kWh],unserved [kWh],"
+          "peak_import [kW],self_sufficiency [%],self_consumption [%],import_co2 [t-CO2],max_balance_residual [kWh]",
+          fp);
     if (area) fputs(",net_zero,gap [MWh],gap_co2 [t-CO2],hour_coincident [%],capex [yen],annual_cost [yen/year],npv [yen]", fp);
     for (size_t k = 0; r->res && k < r->res->n_outage; k++) {
         const char *o = r->res->outage[k][0], *site = r->res->outage[k][1];
@@ -185,6 +188,22 @@ static const char *last_error(const dc_diag *d)
     return NULL;
 }
 
+/* The town's year as summary.csv gives it, in its order: "ok" and the
+ * figures, kWh and t-CO2 to 6 decimals, shares [%] to 4. */
+enum { TOTALS_COLUMNS = 21 };
+static size_t totals_fields(const dc_totals *t, char *row, size_t at, size_t len)
+{
+    const double kwh[] = {t->demand_kwh, t->pv_kwh, t->generation_kwh, t->storage_charge_kwh, t->storage_discharge_kwh,
+                          t->storage_drawdown_kwh, t->import_kwh, t->export_kwh, t->pv_export_kwh, t->wire_in_kwh,
+                          t->wire_out_kwh, t->offsite_ppa_in_kwh, t->offsite_ppa_sold_kwh, t->ppa_billable_kwh,
+                          t->curtailed_kwh, t->unserved_kwh, t->peak_import_kw};
+    _Static_assert(sizeof kwh / sizeof kwh[0] + 4 == TOTALS_COLUMNS, "the header's totals");
+    at += (size_t)snprintf(row + at, len - at, "ok");
+    for (size_t k = 0; k < sizeof kwh / sizeof kwh[0]; k++) at += (size_t)snprintf(row + at, len - at, ",%.6f", kwh[k]);
+    return at + (size_t)snprintf(row + at, len - at, ",%.4f,%.4f,%.6f,%.3g", 100 * t->self_sufficiency,
+                                 100 * t->self_consumption, t->import_co2_t, t->max_residual_kwh);
+}
+
 /* Runs case i; its figures after "i,values," into row: the same figures
  * as a separate `decarb run`. */
 
@@ -215,14 +234,11 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
         const char *why = st == DC_ERR_BALANCE ? dc_model_error(m) : last_error(d);
         if (!why) why = dc_status_message(st);
         at = quoted(row, at, len, why, STATUS_MAX);
-        at += (size_t)snprintf(row + at, len - at, "%s", area ? ",,,,,,,,,,,,,,,,,," : ",,,,,,,,,,,");
+        for (int f = 0; f < TOTALS_COLUMNS + (area ? 7 : 0); f++) row[at++] = ','; /* room: the assert above */
         if (r->res) at = resilience_empty(r->res, row, at, len);
         snprintf(row + at, len - at, "\n");
     } else {
-        at += (size_t)snprintf(row + at, len - at, "ok,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f",
-                               t.demand_kwh, t.pv_kwh, t.generation_kwh, t.import_kwh, t.export_kwh, t.curtailed_kwh,
-                               t.unserved_kwh, t.peak_import_kw, 100 * t.self_sufficiency, 100 * t.self_consumption,
-                               t.import_co2_t);
+        at = totals_fields(&t, row, at, len);
         dc_netzero z;
         dc_econ_row e;
         if (area && dc_model_netzero(m, &z) != DC_OK) {
