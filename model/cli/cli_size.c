@@ -138,7 +138,7 @@ static void unreached_why(const curve *c, const dc_target *t, const dc_size_poin
             printf(" (it counts the critical loads of site %s: a resource at another site, on another grid "
                    "connection, does not serve them)", t->site);
         putchar('\n');
-    } else if (t->metric != DC_TARGET_RESILIENCE && p->curtailed_kwh > 0.01 * p->pv_kwh) /* what more capacity cannot give */
+    } else if (t->metric != DC_TARGET_RESILIENCE && p->curtailed_kwh > 0.01 * p->pv_kwh) /* more capacity cannot help */
         printf("  at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) is curtailed: no site could use, "
                "store or export it (export_limit_kw)\n",
                p->curtailed_kwh / 1000, p->pv_kwh / 1000, 100 * p->curtailed_kwh / p->pv_kwh);

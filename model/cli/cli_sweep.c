@@ -99,8 +99,8 @@ static void header(FILE *fp, const void *ctx)
     }
     for (size_t k = 0; r->res && k < r->res->n_scan; k++) {
         const char *site = r->res->scan[k];
-        fprintf(fp, ",site:%s:survive_24h [%%],site:%s:survive_72h [%%],site:%s:survive_168h [%%],site:%s:mean_hours [h]",
-                site, site, site, site);
+        fprintf(fp, ",site:%s:survive_24h [%%],site:%s:survive_72h [%%],site:%s:survive_168h [%%]", site, site, site);
+        fprintf(fp, ",site:%s:mean_hours [h]", site);
     }
     fputc('\n', fp);
 }
@@ -112,7 +112,8 @@ static size_t resilience_fields(const res_columns *c, const dc_model *m, char *r
     for (size_t k = 0; k < c->n_outage; k++) {
         dc_outage_result o;
         size_t i = 0;
-        while (dc_model_outage_get(m, i, &o) == 0 && (strcmp(o.outage, c->outage[k][0]) || strcmp(o.site, c->outage[k][1])))
+        while (dc_model_outage_get(m, i, &o) == 0 &&
+               (strcmp(o.outage, c->outage[k][0]) || strcmp(o.site, c->outage[k][1])))
             i++;
         if (i == dc_model_outage_count(m)) at += (size_t)snprintf(row + at, len - at, ",,");
         else if (isnan(o.hours_to_unserved)) at += (size_t)snprintf(row + at, len - at, ",%.6f,", o.unserved_kwh);

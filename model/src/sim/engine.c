@@ -90,7 +90,8 @@ static void offered_out(const dc_engine *e, dc_instance *in)
     if (in->out_epoch == gen->epoch) return;
     for (int i = 0; i < e->n_steps; i++) {
         double offered = 0.0;
-        for (int k = 0; exported[i] > 0 && k < in->n_offers; k++) offered += in->offers[k]->type->offer(in->offers[k]->state, i);
+        for (int k = 0; exported[i] > 0 && k < in->n_offers; k++)
+            offered += in->offers[k]->type->offer(in->offers[k]->state, i);
         in->out[i] = offered > 0 ? exported[i] * in->type->offer(in->state, i) / offered : 0.0;
     }
     in->out_epoch = gen->epoch;
