@@ -27,8 +27,9 @@ void dc_journal_tag(const dc_sweep *w, char *tag, size_t len)
             MIX(',');
         }
 #undef MIX
-    /* r2: rows with the resilience columns; a journal of rows laid out
-     * otherwise (an older decarb's) is another sweep's. */
+    /* r2: rows with every summary figure and the resilience columns; a
+     * journal of rows laid out otherwise (an older decarb's) is another
+     * sweep's. */
     snprintf(tag, len, "# decarb sweep r2 %016llx\n", (unsigned long long)h);
 }
 
