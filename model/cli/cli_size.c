@@ -105,10 +105,12 @@ static int write_curve(const curve *c, const dc_size_result *res, const char *pa
     return fclose(fp) ? -1 : 0;
 }
 
-static void print_point(const dc_sweep *w, const dc_size_point *p, const char *unit)
+static void print_point(const dc_sweep *w, const dc_size_point *p, const dc_target *t, const char *unit)
 {
     for (size_t a = 0; a < p->n; a++) printf("  %s = %.10g\n", dc_sweep_axis_key(w, a), p->x[a]);
-    if (p->shortfall <= 0) printf("  meets it with %.3f %s to spare", 0.0 - p->shortfall, unit); /* no "-0.000" */
+    if (t->metric == DC_TARGET_OUTAGE && p->shortfall == 0) printf("  rides through %s: no critical kWh unserved",
+                                                                   t->outage);
+    else if (p->shortfall <= 0) printf("  meets it with %.3f %s to spare", 0.0 - p->shortfall, unit); /* no "-0.000" */
     else printf("  short of it by %.3f %s", p->shortfall, unit);
     if (!isnan(p->annual_cost)) printf(", the area's annual cost %.0f yen/year", p->annual_cost);
     putchar('\n');
@@ -134,11 +136,12 @@ static void unreached_why(const curve *c, const dc_target *t, const dc_size_poin
 {
     if (flat(c)) {
         printf("  the shortfall is the same at every size tried: the axes do not move this target");
-        if (t->metric == DC_TARGET_RESILIENCE)
+        if ((t->metric == DC_TARGET_RESILIENCE || t->metric == DC_TARGET_OUTAGE) && t->site[0])
             printf(" (it counts the critical loads of site %s: a resource at another site, on another grid "
                    "connection, does not serve them)", t->site);
         putchar('\n');
-    } else if (t->metric != DC_TARGET_RESILIENCE && p->curtailed_kwh > 0.01 * p->pv_kwh) /* more capacity cannot help */
+    } else if ((t->metric == DC_TARGET_NET_ZERO || t->metric == DC_TARGET_SELF_SUFFICIENCY) &&
+               p->curtailed_kwh > 0.01 * p->pv_kwh) /* what more capacity cannot give */
         printf("  at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) is curtailed: no site could use, "
                "store or export it (export_limit_kw)\n",
                p->curtailed_kwh / 1000, p->pv_kwh / 1000, 100 * p->curtailed_kwh / p->pv_kwh);
@@ -149,17 +152,17 @@ static void answer(const dc_sweep *w, const curve *c, const dc_target *t, const 
     const char *unit = c->unit;
     if (r->unreached) {
         printf("the target is not reached even at the upper end of %s:\n", dc_sweep_axis_key(w, dc_sweep_axes(w) - 1));
-        print_point(w, &r->answer, unit);
+        print_point(w, &r->answer, t, unit);
         unreached_why(c, t, &r->answer);
         return;
     }
     printf("%s reaches the target (%zu runs):\n", dc_sweep_axes(w) > 1 ? "the least-cost mix" : "the smallest size",
            r->runs);
-    print_point(w, &r->answer, unit);
+    print_point(w, &r->answer, t, unit);
     if (r->at_floor) printf("(the lower end of the range already meets it: lower from: to look further)\n");
     else {
         printf("one resolution step smaller does not:\n");
-        print_point(w, &r->below, unit);
+        print_point(w, &r->below, t, unit);
     }
 }
 
@@ -172,7 +175,8 @@ static dc_sweep *load(const char *file, dc_target *t)
         fprintf(stderr, "decarb: invalid size file\n");
     } else if (!dc_sweep_target(w, t)) {
         fprintf(stderr, "%s: target: missing required key: net_zero, or {metric: self_sufficiency, at_least_pct: N}, "
-                "or {metric: resilience, site: S, hours: 72, at_least_pct: N}\n", file);
+                "or {metric: resilience, site: S, hours: 72, at_least_pct: N}, or {metric: outage, outage: NAME, "
+                "site: S}\n", file);
         dc_sweep_destroy(&w);
     }
     dc_diag_destroy(&d);
@@ -190,6 +194,7 @@ static const char *why(const dc_target *t, dc_status st, int axes, const curve *
     if (t->metric == DC_TARGET_RESILIENCE)
         return " (resilience reads the survival scan: the base needs resilience.scan: true and critical loads at the "
                "target's site)";
+    if (t->metric == DC_TARGET_OUTAGE) return " (an axis took the outage off the target's site)";
     return axes > 1 ? " (several axes compare costs: the base needs leading_area costs)" : "";
 }
 

@@ -383,12 +383,20 @@ int dc_sweep_hourly(const dc_sweep *w, size_t i);
 /* Sizing (decarb size): a sweep file with target: finds the smallest size
  * of its one range axis that reaches the target, or with several axes the
  * least annual cost (leading_area costs) that does. */
-typedef enum { DC_TARGET_NONE, DC_TARGET_NET_ZERO, DC_TARGET_SELF_SUFFICIENCY, DC_TARGET_RESILIENCE } dc_target_metric;
+typedef enum {
+    DC_TARGET_NONE,
+    DC_TARGET_NET_ZERO,
+    DC_TARGET_SELF_SUFFICIENCY,
+    DC_TARGET_RESILIENCE,
+    DC_TARGET_OUTAGE /* a named outage of the base ridden through: no critical kWh unserved */
+} dc_target_metric;
 typedef struct {
     int metric;                 /* dc_target_metric */
     double at_least_pct;        /* self-sufficiency of the town, or the resilience share of start hours [%] */
-    char site[64];              /* resilience: the site whose critical loads must last */
+    char site[64];              /* resilience: the site whose critical loads must last; outage: one it cuts off
+                                   ("": every site it cuts off) */
     int hours;                  /* resilience: 24, 72 or 168 */
+    char outage[64];            /* outage: its name in the base's outages */
 } dc_target;
 int dc_sweep_target(const dc_sweep *w, dc_target *out);   /* 1 when the file has one */
 /* A range axis's ends and its resolution (the answer's step); -1 for a list. */
@@ -399,8 +407,10 @@ int dc_sweep_axis_whole(const dc_sweep *w, size_t a);
 /* How far a finished run is from the target: above zero short, zero or
  * below reached. Net zero: A - B - C [MWh] of the 先行地域 table;
  * self-sufficiency and resilience: at_least_pct - the run's share
- * [%-points]. DC_ERR_SCENARIO when the run lacks what the target reads (no
- * leading_area; no survival scan for the site). */
+ * [%-points]; outage: the critical demand not served during it [kWh] (0:
+ * ridden through). DC_ERR_SCENARIO when the run lacks what the target
+ * reads (no leading_area; no survival scan for the site; no such outage
+ * at the site). */
 dc_status dc_target_shortfall(const dc_model *m, const dc_target *t, double *out);
 const char *dc_target_unit(const dc_target *t);
 typedef struct {

@@ -15,6 +15,7 @@
 
 #include "diag.h"
 #include "fmt.h"
+#include "outages.h"
 #include "params.h"
 #include "validate.h"
 #include "yamltext.h"
@@ -49,7 +50,8 @@ struct dc_sweep {
     size_t n_hourly;
     int hourly_line, hourly_col;
     int base_line, base_col;   /* where base: names the scenario */
-    int site_line, site_col;   /* where a resilience target names its site */
+    int site_line, site_col;   /* where a resilience or outage target names its site */
+    int outage_line, outage_col; /* where an outage target names its outage */
 };
 
 typedef struct {
@@ -205,39 +207,67 @@ static int read_axis(reader *r, const yaml_node_t *n)
 
 static int metric_of(const char *t)
 {
-    static const char *const NAMES[] = {"", "net_zero", "self_sufficiency", "resilience"};
-    for (int k = 1; t && k < 4; k++)
+    static const char *const NAMES[] = {"", "net_zero", "self_sufficiency", "resilience", "outage"};
+    for (int k = 1; t && k < 5; k++)
         if (!strcmp(t, NAMES[k])) return k;
     return 0;
 }
 
-/* target: net_zero, or a mapping {metric, at_least_pct, site, hours}. */
+/* An outage target: the outage's name, and neither a share nor hours
+ * (the outage's own hours, every critical kWh served). */
+static void read_outage_target(reader *r, const yaml_node_t *v, const yaml_node_t *pct, const yaml_node_t *hours)
+{
+    dc_target *t = &r->w->target;
+    const yaml_node_t *name = value_of(r, v, "outage", NULL);
+    if (name && scalar(name)) {
+        snprintf(t->outage, sizeof t->outage, "%s", scalar(name));
+        r->w->outage_line = (int)name->start_mark.line + 1, r->w->outage_col = (int)name->start_mark.column + 1;
+    }
+    if (t->metric != DC_TARGET_OUTAGE) {
+        if (name) error_at(r, name, "outage", "%s", "only with metric: outage");
+        return;
+    }
+    if (!t->outage[0]) error_at(r, v, "outage", "%s", "missing required key: the name of one of the base's outages");
+    if (pct) error_at(r, pct, "at_least_pct", "%s", "an outage target is every critical kWh served: no share");
+    if (hours) error_at(r, hours, "hours", "%s", "an outage target lasts the outage's own hours");
+}
+
+/* target: net_zero, or a mapping {metric, at_least_pct, site, hours, outage}. */
 static void read_target(reader *r, const yaml_node_t *v)
 {
-    static const char *const KEYS[] = {"metric", "at_least_pct", "site", "hours", NULL};
+    static const char *const KEYS[] = {"metric", "at_least_pct", "site", "hours", "outage", NULL};
     dc_target *t = &r->w->target;
     const yaml_node_t *metric = v && v->type == YAML_MAPPING_NODE ? value_of(r, v, "metric", NULL) : v;
     t->metric = metric_of(scalar(metric));
     if (!t->metric) {
-        error_at(r, metric ? metric : v, "target", "'%s': the target is net_zero, self_sufficiency or resilience",
+        error_at(r, metric ? metric : v, "target",
+                 "'%s': the target is net_zero, self_sufficiency, resilience or outage",
                  scalar(metric) ? scalar(metric) : "?");
         return;
     }
     if (v->type != YAML_MAPPING_NODE) {
-        if (t->metric != DC_TARGET_NET_ZERO)
-            error_at(r, v, "target", "%s: give a mapping with at_least_pct: (and site:, hours: for resilience)",
-                     scalar(v));
+        static const char *const NEEDS[] = {"", "", "at_least_pct:", "site:, hours: and at_least_pct:",
+                                            "outage: (and site:)"};
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s: give a mapping with %s", scalar(v), NEEDS[t->metric]);
+        if (t->metric != DC_TARGET_NET_ZERO) error_at(r, v, "target", "%s", msg);
         return;
     }
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-        const char *k = scalar(yaml_document_get_node(r->doc, p->key));
+        const yaml_node_t *kn = yaml_document_get_node(r->doc, p->key);
+        const char *k = scalar(kn);
         int known = 0;
         for (int i = 0; KEYS[i] && k; i++) known |= !strcmp(KEYS[i], k);
-        if (!known) error_at(r, yaml_document_get_node(r->doc, p->key), "target",
-                             "unknown key '%s' (metric, at_least_pct, site, hours)", k ? k : "?");
+        if (!known) error_at(r, kn, "target", "unknown key '%s' (metric, at_least_pct, site, hours, outage)", k ? k : "?");
+        for (yaml_node_pair_t *q = v->data.mapping.pairs.start; known && q < p; q++) {
+            const char *before = scalar(yaml_document_get_node(r->doc, q->key));
+            if (before && !strcmp(k, before)) error_at(r, kn, k, "%s", "given twice");
+        }
     }
     const yaml_node_t *pct = value_of(r, v, "at_least_pct", NULL), *site = value_of(r, v, "site", NULL),
                       *hours = value_of(r, v, "hours", NULL);
+    read_outage_target(r, v, pct, hours);
+    if (t->metric == DC_TARGET_OUTAGE) pct = hours = NULL; /* said above */
     double h = 0;
     if (pct && !number(r, pct, "at_least_pct", &t->at_least_pct) && !(t->at_least_pct > 0 && t->at_least_pct <= 100))
         error_at(r, pct, "at_least_pct", "%s: a share above 0 and at most 100 %%", scalar(pct));
@@ -248,7 +278,8 @@ static void read_target(reader *r, const yaml_node_t *v)
     if (hours && !number(r, hours, "hours", &h) && h != 24 && h != 72 && h != 168)
         error_at(r, hours, "hours", "%s: the survival scan counts 24, 72 or 168 hours", scalar(hours));
     t->hours = h == 24 || h == 72 || h == 168 ? (int)h : 0; /* any other value is refused above */
-    if (t->metric != DC_TARGET_NET_ZERO && !pct) error_at(r, v, "at_least_pct", "%s", "missing required key: the share to reach [%]");
+    if (t->metric != DC_TARGET_NET_ZERO && t->metric != DC_TARGET_OUTAGE && !pct)
+        error_at(r, v, "at_least_pct", "%s", "missing required key: the share to reach [%]");
     if (t->metric == DC_TARGET_RESILIENCE && (!t->site[0] || !t->hours))
         error_at(r, v, "site", "%s", "missing required key: resilience needs site: and hours:");
 }
@@ -406,22 +437,47 @@ static int sample(dc_sweep *w)
     return 0;
 }
 
-/* A resilience target's site is one of the base's sites (else every run
- * would fail for want of its survival scan). */
-static void check_target_site(reader *r, const dc_scenario *base)
+/* An outage target's outage is one of the base's, and cuts off its site
+ * when it names one (else every run would fail for want of its rows). */
+static void check_target_outage(reader *r, const dc_scenario *base)
 {
     const dc_target *t = &r->w->target;
-    if (t->metric != DC_TARGET_RESILIENCE) return;
+    const dc_outage_item *o = DC_CITEMS(base, S_OUTAGES, dc_outage_item);
+    char known[512] = "";
+    for (int k = 0, at = 0; k < base->list[S_OUTAGES].n; k++) {
+        if (!strcmp(o[k].name, t->outage)) {
+            if (!t->site[0] || dc_outage_covers(base, k, t->site)) return;
+            r->errors++;
+            dc_diag_add(r->diag, r->file, r->w->site_line, r->w->site_col, "site",
+                        "outage '%s' does not cut off site '%s' (its sites: %s)", t->outage, t->site,
+                        o[k].sites[0] ? o[k].sites : "every site");
+            return;
+        }
+        if (at < (int)sizeof known)
+            at += snprintf(known + at, sizeof known - (size_t)at, "%s%s", k ? ", " : "", o[k].name);
+    }
+    r->errors++;
+    dc_diag_add(r->diag, r->file, r->w->outage_line, r->w->outage_col, "outage",
+                "'%s' is not an outage of the base scenario (%s)", t->outage, known[0] ? known : "it has none");
+}
+
+/* A resilience or outage target's site is one of the base's sites (else
+ * every run would fail for want of its survival scan or outage rows). */
+static int check_target_site(reader *r, const dc_scenario *base)
+{
+    const dc_target *t = &r->w->target;
+    if (t->metric != DC_TARGET_RESILIENCE && !(t->metric == DC_TARGET_OUTAGE && t->site[0])) return 0;
     const dc_site_item *sites = DC_CITEMS(base, S_SITES, dc_site_item);
     char known[512] = "";
     for (int k = 0, at = 0; k < base->list[S_SITES].n; k++) {
-        if (!strcmp(sites[k].name, t->site)) return;
+        if (!strcmp(sites[k].name, t->site)) return 0;
         if (at < (int)sizeof known)
             at += snprintf(known + at, sizeof known - (size_t)at, "%s%s", k ? ", " : "", sites[k].name);
     }
     r->errors++;
     dc_diag_add(r->diag, r->file, r->w->site_line, r->w->site_col, "site",
                 "'%s' is not a site of the base scenario (%s)", t->site, known);
+    return -1;
 }
 
 /* A message of dc_scenario_set without its "--set: KEY: " (the axis's
@@ -495,7 +551,8 @@ static void try_values(reader *r)
         dc_diag_destroy(&d);
         return;
     }
-    check_target_site(r, base);
+    if (check_target_site(r, base) == 0 && r->w->target.metric == DC_TARGET_OUTAGE && r->w->target.outage[0])
+        check_target_outage(r, base);
     for (size_t k = 0; k < r->w->n_axes; k++) mark_paths(base, &r->w->axes[k]), check_whole(r, &r->w->axes[k]);
     for (size_t k = 0; k < r->w->n_axes; k++) {
         const axis *a = &r->w->axes[k];

@@ -36,7 +36,22 @@ typedef struct {
 
 const char *dc_target_unit(const dc_target *t)
 {
-    return t && t->metric == DC_TARGET_NET_ZERO ? "MWh" : "%-points";
+    return t && t->metric == DC_TARGET_NET_ZERO ? "MWh" : t && t->metric == DC_TARGET_OUTAGE ? "kWh" : "%-points";
+}
+
+/* Critical demand not served during the target's outage at its site (at
+ * every site it cuts off when it names none) [kWh]. */
+static dc_status outage_unserved(const dc_model *m, const dc_target *t, double *kwh)
+{
+    dc_outage_result o;
+    int found = 0;
+    *kwh = 0.0;
+    for (size_t i = 0; dc_model_outage_get(m, i, &o) == 0; i++) {
+        if (strcmp(o.outage, t->outage) || (t->site[0] && strcmp(o.site, t->site))) continue;
+        *kwh += o.unserved_kwh;
+        found = 1;
+    }
+    return found ? DC_OK : DC_ERR_SCENARIO;
 }
 
 static dc_status resilience_share(const dc_model *m, const dc_target *t, double *share)
@@ -63,6 +78,8 @@ dc_status dc_target_shortfall(const dc_model *m, const dc_target *t, double *out
         *out = t->at_least_pct - 100 * tot.self_sufficiency;
     else if (t->metric == DC_TARGET_RESILIENCE && (st = resilience_share(m, t, &share)) == DC_OK)
         *out = t->at_least_pct - 100 * share;
+    else if (t->metric == DC_TARGET_OUTAGE)
+        st = outage_unserved(m, t, out);
     return st;
 }
 
@@ -143,9 +160,27 @@ static void note(sizer *z, bracket *b)
     if (!z->last.meets && v > b->fail && v < b->meet) b->fail = v, b->fail_p = z->last;
 }
 
+/* Halving until the sizes that meet and fail are within one resolution:
+ * for a target met exactly (an outage ridden through: 0 kWh short at every
+ * size above the answer), where Brent, handed a root at its upper end,
+ * would stop there. */
+static void bisect(sizer *z, bracket *b)
+{
+    for (int k = 0; k < MAX_ITER && z->failed == DC_OK && b->meet - b->fail > b->res; k++) {
+        double meet = b->meet, fail = b->fail;
+        at_last(z, 0.5 * (meet + fail));
+        if (z->x[z->n - 1] == meet || z->x[z->n - 1] == fail) break; /* a count's grid: no size between */
+        note(z, b);
+    }
+}
+
 /* Brent until the sizes that meet and fail are within one resolution. */
 static void bracket_root(sizer *z, bracket *b)
 {
+    if (b->meet_p.shortfall == 0) {
+        bisect(z, b);
+        return;
+    }
     gsl_function f = {shortfall_fn, z};
     gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
     if (!s) {
