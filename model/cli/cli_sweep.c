@@ -280,8 +280,6 @@ static void progress(sweep_run *r)
     }
 }
 
-/* The base scenario once, and its inputs once unless an axis changes
- * what they read (then each case reads its own). */
 /* The base's outage and scan rows name the resilience columns: a run of
  * the base, only when it has outages or a scan. */
 static dc_status resilience_columns(sweep_run *r, const dc_runner *runner, dc_diag *d)
@@ -306,6 +304,8 @@ static dc_status resilience_columns(sweep_run *r, const dc_runner *runner, dc_di
     return st;
 }
 
+/* The base scenario once, and its inputs once unless an axis changes
+ * what they read (then each case reads its own). */
 static int prepare_base(sweep_run *r, dc_runner **runner)
 {
     dc_diag *d = dc_diag_create();
@@ -387,8 +387,7 @@ static int open_journal(sweep_run *r, const char *dir, const char *tag)
         return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
     if (dc_journal_scan(dir, tag, own, r->done, n, &keep, bad, sizeof bad)) {
         fprintf(stderr, "decarb: a journal there belongs to another sweep (or the base scenario changed, or an "
-                "older decarb wrote it): remove "
-                "it or choose another -o\n  %s\n", bad);
+                "older decarb wrote it): remove it or choose another -o\n  %s\n", bad);
         return -1;
     }
     r->fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
