@@ -419,21 +419,29 @@ static void sizing_not_reached(void **state)
     assert_non_null(strstr(log, want));
 }
 
+/* `decarb size -q` of a size file on the typhoon town (its target and axes
+ * in body), written as tmp/NAME.yaml; its exit code, its output in log. */
+static int typhoon_size(const char *name, const char *body, char *log, size_t len)
+{
+    char args[2048], path[1024], cwd[512], text[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text, "base: %s/scenarios/typhoon_town.yaml\n%s", cwd, body);
+    snprintf(path, sizeof path, "%s/%s.yaml", tmp, name);
+    write_text(path, text);
+    snprintf(args, sizeof args, "size %s -q -o %s/%s", path, tmp, name);
+    return decarb(args, log, len);
+}
+
 /* Sizing the school's battery for the town hall's critical loads (typhoon
  * town): no size moves that target, and the answer says so rather than
  * blame curtailed PV, which has nothing to do with a resilience target. */
 static void sizing_that_moves_nothing(void **state)
 {
     (void)state;
-    char log[16384], args[2048], path[1024], cwd[512], text[1024];
-    assert_non_null(getcwd(cwd, sizeof cwd));
-    snprintf(text, sizeof text, "base: %s/scenarios/typhoon_town.yaml\n"
-             "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 90}\naxes:\n"
-             "  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 2000, resolution: 10}\n", cwd);
-    snprintf(path, sizeof path, "%s/flat.yaml", tmp);
-    write_text(path, text);
-    snprintf(args, sizeof args, "size %s -q -o %s/flat", path, tmp);
-    assert_int_equal(decarb(args, log, sizeof log), 1);
+    char log[16384];
+    assert_int_equal(typhoon_size("flat", "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 90}\n"
+                                  "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 2000, "
+                                  "resolution: 10}\n", log, sizeof log), 1);
     assert_non_null(strstr(log, "the shortfall is the same at every size tried: the axes do not move this target "
                                 "(it counts the critical loads of site town_hall"));
     assert_null(strstr(log, "curtailed"));
@@ -445,16 +453,11 @@ static void sizing_that_moves_nothing(void **state)
 static void sizing_without_costs(void **state)
 {
     (void)state;
-    char log[16384], args[2048], path[1024], cwd[512], text[1024];
-    assert_non_null(getcwd(cwd, sizeof cwd));
-    snprintf(text, sizeof text, "base: %s/scenarios/typhoon_town.yaml\n"
-             "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 60}\naxes:\n"
-             "  - {key: ev_fleets.official_evs.count, from: 1, to: 30}\n"
-             "  - {key: pv_arrays.carport.capacity_kw, from: 0, to: 500, resolution: 10}\n", cwd);
-    snprintf(path, sizeof path, "%s/two.yaml", tmp);
-    write_text(path, text);
-    snprintf(args, sizeof args, "size %s -q -o %s/sz", path, tmp);
-    assert_int_not_equal(decarb(args, log, sizeof log), 0);
+    char log[16384];
+    const char *body = "target: {metric: resilience, site: town_hall, hours: 72, at_least_pct: 60}\n"
+                       "axes:\n  - {key: ev_fleets.official_evs.count, from: 1, to: 30}\n"
+                       "  - {key: pv_arrays.carport.capacity_kw, from: 0, to: 500, resolution: 10}\n";
+    assert_int_not_equal(typhoon_size("two", body, log, sizeof log), 0);
     if (!strstr(log, "sizing stopped: invalid scenario (several axes compare costs: the base needs leading_area costs)"))
         fail_msg("got:\n%s", log);
 }
