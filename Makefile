@@ -56,7 +56,10 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(INCLUDES) $(shell pkg-config --cflags $(PKGS) 2>/d
 # uses, and loading them was 7 ms of every run. Its filters need szip
 # (libaec-dev) and zlib, both dependencies of libhdf5-dev.
 HDF5_LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -Wl,-Bstatic -lhdf5_hl -lhdf5 -Wl,-Bdynamic -lsz -lz
-LIBS = $(HDF5_LIBS) $(shell pkg-config --libs gsl yaml-0.1 xlsxwriter 2>/dev/null) -lm -lpthread
+# GSL likewise (libgsl-dev ships its archive): binding its 2,000 symbols
+# at every start cost more than the few routines decarb uses.
+GSL_LIBS = -Wl,-Bstatic -lgsl -lgslcblas -Wl,-Bdynamic
+LIBS = $(HDF5_LIBS) $(GSL_LIBS) $(shell pkg-config --libs yaml-0.1 xlsxwriter 2>/dev/null) -lm -lpthread
 TEST_LIBS = $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard model/src/$(d)/*.c))
