@@ -38,7 +38,10 @@ LAYER_study      := study
 LIBFLAGS_tech     := $(shell pkg-config --cflags gsl 2>/dev/null)
 LIBFLAGS_scenario := $(shell pkg-config --cflags yaml-0.1 gsl 2>/dev/null)
 LIBFLAGS_accounting := $(shell pkg-config --cflags gsl 2>/dev/null)
-LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 xlsxwriter 2>/dev/null)
+# libxlsxwriter is opened when a workbook is written (io/xlsx_lib.c), by
+# the soname of the library this build compiles against.
+XLSX_SONAME       := $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) 2>/dev/null | sed -n 's/^ *SONAME *//p')
+LIBFLAGS_io       := $(shell pkg-config --cflags hdf5 xlsxwriter 2>/dev/null) $(if $(XLSX_SONAME),-DDC_XLSX_SONAME='"$(XLSX_SONAME)"')
 LIBFLAGS_study    := $(shell pkg-config --cflags gsl 2>/dev/null)
 INCLUDES := -Imodel/include $(addprefix -Imodel/src/,$(SRC_DIRS))
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werror
@@ -59,7 +62,7 @@ HDF5_LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -Wl,-Bstatic -lhd
 # GSL likewise (libgsl-dev ships its archive): binding its 2,000 symbols
 # at every start cost more than the few routines decarb uses.
 GSL_LIBS = -Wl,-Bstatic -lgsl -lgslcblas -Wl,-Bdynamic
-LIBS = $(HDF5_LIBS) $(GSL_LIBS) $(shell pkg-config --libs yaml-0.1 xlsxwriter 2>/dev/null) -lm -lpthread
+LIBS = $(HDF5_LIBS) $(GSL_LIBS) $(shell pkg-config --libs yaml-0.1 2>/dev/null) -lm -lpthread
 TEST_LIBS = $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard model/src/$(d)/*.c))

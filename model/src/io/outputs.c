@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "resultset.h"
 #include "writers.h"
+#include "xlsx_lib.h"
 
 enum { F_HOURLY, F_SUMMARY, F_RESOURCES, F_RESOLVED, F_H5, F_GHG, F_RESILIENCE, F_NETZERO, F_ECONOMICS, F_XLSX, F_REPORT, N_FILES };
 static const char *const NAMES[N_FILES + 1] = {
@@ -118,8 +119,9 @@ dc_status dc_write_outputs(const dc_model *m, const dc_ghg *g, const char *dir, 
     writing w = {.r = &r, .m = m, .g = g};
     write_all(&w);
     if (w.failed) {
-        dc_diag_add(diag, dir, 0, 0, NAMES[w.failed_file], "cannot write: %s",
-                    w.failed_errno ? strerror(w.failed_errno) : "write error");
+        const char *why = w.failed_errno ? strerror(w.failed_errno) : "write error";
+        if (w.failed_file == F_XLSX && w.failed_errno == ELIBACC) why = dc_xlsx_lib_error();
+        dc_diag_add(diag, dir, 0, 0, NAMES[w.failed_file], "cannot write: %s", why);
         dc_resultset_abort(&r);
         return DC_ERR_OUTPUT;
     }
