@@ -93,10 +93,14 @@ static void thread_count_changes_between_runs(void **state)
 static void built_on_threads_gives_the_same_bits(void **state)
 {
     (void)state;
-    const char *paths[] = {"scenarios/default.yaml", "scenarios/typhoon_town.yaml"};
+    /* The third: loads with a temperature response (filled on the crew
+     * with their demand). */
+    const char *paths[] = {"scenarios/default.yaml", "scenarios/typhoon_town.yaml", "scenarios/default.yaml"};
+    const char *warm[] = {"loads.town_hall.cooling_kw_per_k=4", "loads.households.heating_kw_per_k=6"};
     for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
         run one;
-        run_scenario(&one, paths[p], NULL, 0);
+        run_scenario(&one, paths[p], p == 2 ? warm : NULL, p == 2 ? 2 : 0);
+        if (p == 2) assert_non_null(dc_model_series(one.m, "load:households:temperature_response"));
         for (int threads = 2; threads <= 3; threads++) {
             dc_diag *d = dc_diag_create();
             dc_model *m = NULL;
@@ -114,6 +118,61 @@ static void built_on_threads_gives_the_same_bits(void **state)
         assert_int_equal(dc_model_create_on(one.s, one.in, NULL, 0, &m, NULL), DC_ERR_ARG);
         assert_null(m);
         close_run(&one);
+    }
+}
+
+/* The first message of a model built on `threads` threads from the
+ * default with two profiles in place of shapes; its status. */
+static dc_status load_failure(const char *town_hall, const char *shops, int threads, char *msg, size_t len)
+{
+    char sets[2][300];
+    snprintf(sets[0], sizeof sets[0], "loads.town_hall.profile_file=%s", town_hall);
+    snprintf(sets[1], sizeof sets[1], "loads.shops_and_offices.profile_file=%s", shops);
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    dc_inputs *in = NULL;
+    dc_model *m = NULL;
+    assert_int_equal(dc_scenario_load("scenarios/default.yaml", &s, d), DC_OK);
+    for (int k = 0; k < 2; k++) assert_int_equal(dc_scenario_set(s, sets[k], d), DC_OK);
+    assert_int_equal(dc_scenario_validate(s, d), DC_OK);
+    assert_int_equal(dc_inputs_load(s, &in, d), DC_OK);
+    dc_status st = dc_model_create_on(s, in, NULL, threads, &m, d);
+    assert_null(m);
+    snprintf(msg, len, "%s", dc_diag_errors(d) ? dc_diag_message(d, dc_diag_count(d) - 1) : "");
+    dc_inputs_destroy(&in);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    return st;
+}
+
+/* Loads filled on the crew fail as on one thread: the first in the order
+ * sites are built (the town hall's site comes before the shops'), with
+ * the same message. A profile that sums to zero, and one whose year of
+ * 1e308 kWh steps has no finite sum. */
+static void load_errors_on_threads_as_on_one(void **state)
+{
+    (void)state;
+    char zeros[128], huge[128];
+    snprintf(zeros, sizeof zeros, "%s/zeros.csv", tmp);
+    snprintf(huge, sizeof huge, "%s/huge.csv", tmp);
+    FILE *z = fopen(zeros, "w"), *h = fopen(huge, "w");
+    assert_non_null(z);
+    assert_non_null(h);
+    fputs("kWh\n", z), fputs("kWh\n", h);
+    for (int i = 0; i < 8760; i++) fputs("0\n", z), fputs("1e308\n", h);
+    fclose(z), fclose(h);
+    const struct {
+        const char *town_hall, *want;
+    } cases[] = {
+        {zeros, "town_hall: load shape or profile sums to zero"},
+        {huge, "town_hall: load shape or profile values too large to add up over the year"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char one[512], two[512];
+        assert_int_equal(load_failure(cases[c].town_hall, zeros, 1, one, sizeof one), DC_ERR_LOAD);
+        assert_int_equal(load_failure(cases[c].town_hall, zeros, 2, two, sizeof two), DC_ERR_LOAD);
+        assert_non_null(strstr(one, cases[c].want));
+        assert_string_equal(one, two);
     }
 }
 
@@ -161,6 +220,7 @@ int main(void)
         cmocka_unit_test(every_thread_works_once_a_run),
         cmocka_unit_test(thread_count_changes_between_runs),
         cmocka_unit_test(built_on_threads_gives_the_same_bits),
+        cmocka_unit_test_setup_teardown(load_errors_on_threads_as_on_one, tmp_setup, tmp_teardown),
         cmocka_unit_test(a_forked_child_runs_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,6 +25,13 @@ const dc_flow_desc dc_flow_table[F_COUNT] = {
 #undef DC_FLOW_ROW
 };
 
+/* Where a load's demand goes: its series, and its temperature response's
+ * when it has one (registered with it, filled with it). */
+typedef struct {
+    double *kwh, *resp;
+    int site;
+} load_rows;
+
 typedef struct {
     dc_model *m;
     const dc_inputs *in;
@@ -33,6 +40,7 @@ typedef struct {
     unsigned char (*has)[F_COUNT]; /* per site: which flows it records */
     const double *zeros;           /* n_steps zeros: inputs of sites without loads or profiles */
     dc_day_rules days;             /* お盆 and school vacations */
+    load_rows *loads;              /* per load item */
 } builder;
 
 static void *alloc(builder *b, size_t n) { return dc_pool_alloc(&b->m->pool, n); }
@@ -107,44 +115,29 @@ static dc_status register_site(builder *b, int k, const double *zeros)
     return DC_OK;
 }
 
-/* The load's temperature response as its own series, added to its demand. */
-static int add_response(builder *b, const dc_load_item *p, const dc_demand_params *dp, int site, double *kwh)
+/* A load's year into its series: 0, or as dc_demand_from_shape fails.
+ * Reads only shared inputs, so loads fill side by side. */
+static int fill_load(const builder *b, int i, const load_rows *l)
 {
-    dc_model *m = b->m;
-    double *resp = dc_registry_add(&m->reg, DC_LEVEL_RESOURCE, "load", p->name, site, "temperature_response", "kWh",
-                                   "part of the demand that follows the dry-bulb temperature (after savings)",
-                                   DC_AGG_SUM);
-    if (!resp) return -1;
+    const dc_model *m = b->m;
+    const dc_load_item *p = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[i];
+    const dc_load_input *li = &b->in->loads[i];
+    dc_demand_params dp = {p->annual_kwh, p->saving_pct, &b->days, dc_load_closed_rule(p)};
+    if (li->profile) return dc_demand_from_profile(&dp, li->profile, m->ta.n, l->kwh);
+    int rc = dc_demand_from_shape(&dp, &li->shape, &m->ta, l->kwh);
+    if (rc || !l->resp) return rc;
     dc_temp_response r = {p->cooling_base_c, p->cooling_kw_per_k, p->heating_base_c, p->heating_kw_per_k};
-    dc_demand_temperature(dp, &r, m->weather.temp_c, m->ta.n, m->step_h, resp);
-    for (int t = 0; t < m->ta.n; t++) kwh[t] += resp[t];
+    dc_demand_temperature(&dp, &r, m->weather.temp_c, m->ta.n, m->step_h, l->resp);
+    for (int t = 0; t < m->ta.n; t++) l->kwh[t] += l->resp[t];
     return 0;
 }
 
-static dc_status build_load(builder *b, int i, int site)
+/* A filled load into its site's demand (and critical demand); or why it
+ * could not be filled. */
+static dc_status add_load(builder *b, int i, const load_rows *l, int rc)
 {
     dc_model *m = b->m;
     const dc_load_item *p = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[i];
-    const dc_load_input *li = &b->in->loads[i];
-    double *kwh = dc_registry_add(&m->reg, DC_LEVEL_RESOURCE, "load", p->name, site, "demand", "kWh",
-                                  "demand of this load after savings", DC_AGG_SUM);
-    if (!kwh) return DC_ERR_NOMEM;
-    dc_demand_params dp = {p->annual_kwh, p->saving_pct, &b->days, dc_load_closed_rule(p)};
-    int rc;
-    if (li->profile) {
-        if (li->profile_n != m->ta.n) {
-            char field[64];
-            dc_field_name(m->s, S_LOADS, i, "profile_file", field, sizeof field);
-            dc_diag_add(b->diag, p->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps%s",
-                        li->profile_n, m->ta.n, dc_profile_length_hint(li->profile_n, m->ta.n));
-            return DC_ERR_LOAD;
-        }
-        rc = dc_demand_from_profile(&dp, li->profile, m->ta.n, kwh);
-    } else {
-        rc = dc_demand_from_shape(&dp, &li->shape, &m->ta, kwh);
-        if (!rc && (p->cooling_kw_per_k > 0 || p->heating_kw_per_k > 0) && add_response(b, p, &dp, site, kwh))
-            return DC_ERR_NOMEM;
-    }
     if (rc) {
         dc_pos at = dc_param_pos(m->s, S_LOADS, i, NULL);
         dc_diag_add(b->diag, m->s->file, at.line, at.col, p->name, "%s",
@@ -152,13 +145,41 @@ static dc_status build_load(builder *b, int i, int site)
                              : "load shape or profile sums to zero");
         return DC_ERR_LOAD;
     }
-    double *demand = m->eng.site[site].f[F_DEMAND]; /* registered: the site has loads */
-    for (int t = 0; t < m->ta.n; t++) demand[t] += kwh[t];
+    double *demand = m->eng.site[l->site].f[F_DEMAND]; /* registered: the site has loads */
+    for (int t = 0; t < m->ta.n; t++) demand[t] += l->kwh[t];
     if (p->critical) {
-        double *crit = (double *)m->eng.site[site].crit;
-        for (int t = 0; t < m->ta.n; t++) crit[t] += kwh[t];
+        double *crit = (double *)m->eng.site[l->site].crit;
+        for (int t = 0; t < m->ta.n; t++) crit[t] += l->kwh[t];
     }
     return DC_OK;
+}
+
+/* A load's series registered; filled here, or with env.defer on the crew
+ * beside the PV arrays (finish_deferred). */
+static dc_status build_load(builder *b, int i, int site)
+{
+    dc_model *m = b->m;
+    const dc_load_item *p = &DC_CITEMS(m->s, S_LOADS, dc_load_item)[i];
+    const dc_load_input *li = &b->in->loads[i];
+    load_rows *l = &b->loads[i];
+    l->site = site;
+    l->kwh = dc_registry_add(&m->reg, DC_LEVEL_RESOURCE, "load", p->name, site, "demand", "kWh",
+                             "demand of this load after savings", DC_AGG_SUM);
+    if (!l->kwh) return DC_ERR_NOMEM;
+    if (li->profile && li->profile_n != m->ta.n) {
+        char field[64];
+        dc_field_name(m->s, S_LOADS, i, "profile_file", field, sizeof field);
+        dc_diag_add(b->diag, p->profile_file, 0, 0, field, "%d values, but the scenario year has %d steps%s",
+                    li->profile_n, m->ta.n, dc_profile_length_hint(li->profile_n, m->ta.n));
+        return DC_ERR_LOAD;
+    }
+    if (!li->profile && (p->cooling_kw_per_k > 0 || p->heating_kw_per_k > 0)) {
+        l->resp = dc_registry_add(&m->reg, DC_LEVEL_RESOURCE, "load", p->name, site, "temperature_response", "kWh",
+                                  "part of the demand that follows the dry-bulb temperature (after savings)",
+                                  DC_AGG_SUM);
+        if (!l->resp) return DC_ERR_NOMEM;
+    }
+    return b->env.defer ? DC_OK : add_load(b, i, l, fill_load(b, i, l));
 }
 
 /* A new instance of a bound type at a site. */
@@ -470,8 +491,9 @@ static dc_status allocate(builder *b)
     m->level0 = alloc(b, ((size_t)e->n_sites + 1) * sizeof(double));
     m->inst_of = alloc(b, S_COUNT * sizeof *m->inst_of);
     b->has = alloc(b, ((size_t)e->n_sites + 1) * sizeof *b->has);
+    b->loads = alloc(b, ((size_t)m->s->list[S_LOADS].n + 1) * sizeof *b->loads);
     if (!e->site || !e->inst || !e->slot || !e->sold || !b->zeros || !m->level0 ||
-        !m->inst_of || !b->has)
+        !m->inst_of || !b->has || !b->loads)
         return DC_ERR_NOMEM;
     for (int sec = 0; sec < S_COUNT; sec++) {
         m->inst_of[sec] = alloc(b, ((size_t)m->s->list[sec].n + 1) * sizeof(int));
@@ -584,12 +606,14 @@ static dc_status site_views(builder *b)
     return DC_OK;
 }
 
-/* The work makes left (env.defer), instance by instance on the crew. */
+/* The work left (env.defer), taken job by job by the crew: each
+ * instance's finish (the PV arrays), then each load's year. */
 typedef struct {
     builder *b;
-    int n;
+    int n, n_loads;
     int *inst, *item, *bind;
     dc_status *st;
+    int *load_rc;
     atomic_int next;
 } finishing;
 
@@ -597,23 +621,33 @@ static void finish_some(void *arg)
 {
     finishing *f = arg;
     const dc_engine *e = &f->b->m->eng;
-    for (int k; (k = atomic_fetch_add(&f->next, 1)) < f->n;)
-        f->st[k] = dc_bindings[f->bind[k]].finish(e->inst[f->inst[k]].state, &f->b->env, f->item[k]);
+    for (int k; (k = atomic_fetch_add(&f->next, 1)) < f->n + f->n_loads;) {
+        if (k >= f->n) f->load_rc[k - f->n] = fill_load(f->b, k - f->n, &f->b->loads[k - f->n]);
+        else f->st[k] = dc_bindings[f->bind[k]].finish(e->inst[f->inst[k]].state, &f->b->env, f->item[k]);
+    }
 }
 
-/* Every deferred instance finished; the first failure in instance order. */
-static dc_status finish_instances(builder *b)
+/* Every deferred job done; the loads into their sites in the order
+ * build_site takes them (the sums of a step as without the crew). The
+ * first failure: of the loads, built first, else in instance order. */
+static dc_status finish_deferred(builder *b)
 {
     dc_model *m = b->m;
-    int n = m->eng.n_inst;
-    finishing f = {b, 0, alloc(b, ((size_t)n + 1) * sizeof(int)), alloc(b, ((size_t)n + 1) * sizeof(int)),
-                   alloc(b, ((size_t)n + 1) * sizeof(int)), alloc(b, ((size_t)n + 1) * sizeof(dc_status)), 0};
-    if (!f.inst || !f.item || !f.bind || !f.st) return DC_ERR_NOMEM;
+    int n = m->eng.n_inst, n_loads = m->s->list[S_LOADS].n;
+    finishing f = {b, 0, n_loads, alloc(b, ((size_t)n + 1) * sizeof(int)), alloc(b, ((size_t)n + 1) * sizeof(int)),
+                   alloc(b, ((size_t)n + 1) * sizeof(int)), alloc(b, ((size_t)n + 1) * sizeof(dc_status)),
+                   alloc(b, ((size_t)n_loads + 1) * sizeof(int)), 0};
+    if (!f.inst || !f.item || !f.bind || !f.st || !f.load_rc) return DC_ERR_NOMEM;
     for (int j = 0; j < dc_n_bindings; j++)
         for (int i = 0; dc_bindings[j].finish && i < m->s->list[dc_bindings[j].section].n; i++)
             f.inst[f.n] = m->inst_of[dc_bindings[j].section][i], f.item[f.n] = i, f.bind[f.n++] = j;
     if (m->eng.crew) dc_crew_run(m->eng.crew, finish_some, &f);
     else finish_some(&f);
+    for (int k = 0; k < m->topo.n_sites; k++) /* as build_site adds them: site by site */
+        for (int i = 0; i < n_loads; i++) {
+            dc_status st = b->loads[i].site == k ? add_load(b, i, &b->loads[i], f.load_rc[i]) : DC_OK;
+            if (st != DC_OK) return st;
+        }
     int first = -1;
     for (int k = 0; k < f.n; k++)
         if (f.st[k] != DC_OK && (first < 0 || f.inst[k] < f.inst[first])) first = k;
@@ -622,7 +656,7 @@ static dc_status finish_instances(builder *b)
 
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
 {
-    builder b = {m, in, diag, {0}, NULL, NULL, {0}};
+    builder b = {m, in, diag, {0}, NULL, NULL, {0}, NULL};
     dc_day_rules_from(m->s, &b.days);
     if (dc_topology_build(m->s, &m->topo, diag)) return DC_ERR_SCENARIO;
     site_factors(&m->topo, in);
@@ -636,7 +670,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (st == DC_OK) st = register_town(&b);
     if (st == DC_OK) st = register_buses(&b);
     for (int k = 0; st == DC_OK && k < m->topo.n_sites; k++) st = build_site(&b, k, b.zeros);
-    if (st == DC_OK && b.env.defer) st = finish_instances(&b);
+    if (st == DC_OK && b.env.defer) st = finish_deferred(&b);
     if (st == DC_OK) st = instance_lists(&b);
     if (st == DC_OK) st = orders(&b);
     if (st == DC_OK) st = buyers(&b);
