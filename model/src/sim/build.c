@@ -428,14 +428,14 @@ static dc_status sum_inputs(builder *b)
 {
     dc_engine *e = &b->m->eng;
     for (int k = 0; k < e->n_sites; k++) dc_model_sum_profiles(b->m, k);
+    if (outages(b)) return DC_ERR_NOMEM;
     for (int bi = 0; bi < e->n_buses; bi++) {
         dc_bus *bus = &e->bus[bi];
         size_t n = ((size_t)e->n_steps + 1) * sizeof(double);
-        if (!(bus->demand = alloc(b, n)) || !(bus->profile = alloc(b, n)) || !(bus->need = alloc(b, n)) ||
-            (!dc_bus_passive(bus) && !(bus->sink = alloc(b, n))))
+        int summed = bus->n_sites > 1 || bus->grid_up; /* else its site's own series (sum_bus_inputs) */
+        if ((summed && !(bus->sums = alloc(b, 2 * n))) || (!dc_bus_passive(bus) && !(bus->sink = alloc(b, n))))
             return DC_ERR_NOMEM;
     }
-    if (outages(b)) return DC_ERR_NOMEM;
     size_t ni = ((size_t)e->n_inst + 1) * sizeof(int);
     e->sellers = alloc(b, ni);
     e->active_buses = alloc(b, ((size_t)e->n_buses + 1) * sizeof(int));

@@ -421,22 +421,29 @@ static void sum_town_input(dc_engine *e, int demand)
     }
 }
 
-/* A bus without a grid serves its critical loads only. */
+/* A bus without a grid serves its critical loads only. A site alone
+ * with its grid always up reads its own series: its PV and demand are
+ * sums from zero already, so they hold the same bits as a sum would. */
 static void sum_bus_inputs(dc_engine *e, dc_bus *bus)
 {
-    size_t bytes = (size_t)e->n_steps * sizeof(double);
-    memset(bus->demand, 0, bytes);
-    memset(bus->profile, 0, bytes);
-    memset(bus->need, 0, bytes);
+    if (!bus->sums) {
+        const dc_site *st = &e->site[bus->sites[0]];
+        bus->profile = st->pv;
+        bus->need = st->demand;
+        return;
+    }
+    double *profile = bus->sums, *need = bus->sums + e->n_steps;
+    memset(bus->sums, 0, 2 * (size_t)e->n_steps * sizeof(double));
     for (int k = 0; k < bus->n_sites; k++) {
         const dc_site *st = &e->site[bus->sites[k]];
         const unsigned char *up = bus->grid_up;
         for (int i = 0; i < e->n_steps; i++) {
-            bus->demand[i] += st->demand[i];
-            bus->profile[i] += st->pv[i];
-            bus->need[i] += !up || up[i] ? st->demand[i] : st->crit[i];
+            profile[i] += st->pv[i];
+            need[i] += !up || up[i] ? st->demand[i] : st->crit[i];
         }
     }
+    bus->profile = profile;
+    bus->need = need;
 }
 
 /* Which flows each site records, which buses are passive, and the lists

@@ -136,8 +136,10 @@ typedef struct dc_bus {
     dc_slot **deficit_slot, **surplus_slot; /* the orders' instances' slots */
     int grid;            /* instance index of the grid connection */
     int passive;         /* 1: one site and nothing dispatched but the grid; solved without calls */
-    double *demand, *profile; /* per step sums of the member sites [kWh] */
-    double *need;        /* per step: demand to serve, the critical part while the grid is down [kWh] */
+    const double *profile;  /* per step: the member sites' profile supply [kWh] */
+    const double *need;     /* per step: demand to serve, the critical part while the grid is down [kWh] */
+    double *sums;           /* where profile and need are summed: 2 x steps; NULL for a site alone on
+                               its connection without outages, whose own series they are */
     unsigned char *grid_up;   /* per step, NULL = always available */
     int passive_fail;         /* a passive bus: its first step that does not balance; n_steps when none */
     int kept;                 /* 1: its records and its instances' states hold a finished year that
