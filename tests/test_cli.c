@@ -102,6 +102,10 @@ static void usage_and_info(void **state)
         if (decarb(refused[k][0], log, sizeof log) != 2 || !strstr(log, refused[k][1]))
             fail_msg("decarb %s: expected exit 2 and '%s', got:\n%s", refused[k][0], refused[k][1], log);
     assert_int_equal(decarb("check scenarios/default.yaml --lang en", log, sizeof log), 0);
+    /* A size file is not swept (its axes have no steps; it ran their corners). */
+    assert_int_equal(decarb("sweep scenarios/size_rooftop.yaml -q -o /dev/null/x", log, sizeof log), 1);
+    assert_true(strstr(log, "scenarios/size_rooftop.yaml: target: a size file: `decarb size "
+                            "scenarios/size_rooftop.yaml` finds the size") != NULL);
     /* Output that cannot be written is an error, not a silent success. */
     char full[1024];
     snprintf(full, sizeof full, "%s params > /dev/full 2>/dev/null", decarb_bin());

@@ -300,6 +300,16 @@ static void bad_targets(void **state)
                  "resolution: 0}\n", "resolution: 0: the size step is above zero");
     expect_error("target: net_zero\naxes:\n  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 9, to: 1}\n",
                  "from: (smaller) to: (larger)");
+    /* A size file's runs are the solver's: what shapes a sweep's cases is
+     * refused, not passed over. */
+    static const char *const CASE_KEYS[] = {"combine: sobol", "samples: 10", "seed: 7", "hourly: [0]"};
+    for (size_t k = 0; k < sizeof CASE_KEYS / sizeof CASE_KEYS[0]; k++) {
+        char key[16], want[160];
+        snprintf(body, sizeof body, "%s\ntarget: net_zero\n%s", CASE_KEYS[k], axis);
+        snprintf(key, sizeof key, "%.*s", (int)strcspn(CASE_KEYS[k], ":"), CASE_KEYS[k]);
+        snprintf(want, sizeof want, "%s: a size file's runs are the solver's", key);
+        expect_error(body, want);
+    }
     /* On the typhoon town: an outage that does not cut off the site named. */
     assert_null(load_base("scenarios/typhoon_town.yaml", "target: {metric: outage, outage: typhoon, site: households}\n"
                           "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500}\n"));

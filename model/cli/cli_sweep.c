@@ -417,9 +417,13 @@ static dc_sweep *load_sweep(const char *file, int loud)
 {
     dc_diag *d = dc_diag_create();
     dc_sweep *w = NULL;
+    dc_target t;
     if (dc_sweep_load(file, &w, d) != DC_OK && loud) {
         for (size_t i = 0; i < dc_diag_count(d); i++) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         fprintf(stderr, "decarb: invalid sweep\n");
+    } else if (w && dc_sweep_target(w, &t)) { /* its axes have no steps: the solver picks the sizes */
+        if (loud) fprintf(stderr, "%s: target: a size file: `decarb size %s` finds the size\n", file, file);
+        dc_sweep_destroy(&w);
     }
     dc_diag_destroy(&d);
     return w;

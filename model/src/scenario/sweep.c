@@ -338,6 +338,16 @@ static void read_hourly(reader *r, const yaml_node_t *v)
     }
 }
 
+/* The keys every sweep and size file needs; -1 after any error. */
+static int base_and_axes(reader *r, const yaml_node_t *root, const yaml_node_t *axes)
+{
+    if (!r->w->base[0]) error_at(r, root, "base", "%s", "missing required key: the base scenario file");
+    if (!axes) error_at(r, root, "axes", "%s", "missing required key: at least one axis");
+    else if (axes->type == YAML_SEQUENCE_NODE && axes->data.sequence.items.start == axes->data.sequence.items.top)
+        error_at(r, axes, "axes", "%s", "an empty list: give at least one axis");
+    return r->errors ? -1 : 0;
+}
+
 static int read_root(reader *r, const yaml_node_t *root)
 {
     static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", "target", "hourly", NULL};
@@ -375,6 +385,13 @@ static int read_root(reader *r, const yaml_node_t *root)
         for (yaml_node_item_t *it = axes->data.sequence.items.start; it < axes->data.sequence.items.top; it++)
             read_axis(r, yaml_document_get_node(r->doc, *it));
     else if (axes) error_at(r, axes, "axes", "%s", "a list of axes");
+    static const char *const CASE_KEYS[] = {"combine", "samples", "seed", "hourly", NULL};
+    for (int i = 0; r->w->target.metric && CASE_KEYS[i]; i++) { /* else the solver would pass them over */
+        const yaml_node_t *n = value_of(r, root, CASE_KEYS[i], NULL);
+        if (n) error_at(r, n, CASE_KEYS[i], "%s", "a size file's runs are the solver's: combine, samples, seed and "
+                                                  "hourly are for decarb sweep");
+    }
+    if (r->w->target.metric) return r->errors ? -1 : base_and_axes(r, root, axes);
     /* A key given with a bad value has its own error: "missing" only when absent. */
     if (r->w->combine >= COMBINE_SOBOL && !value_of(r, root, "samples", NULL))
         error_at(r, root, "samples", "%s", "missing required key: sobol and random sweeps take samples: N");
@@ -383,11 +400,7 @@ static int read_root(reader *r, const yaml_node_t *root)
         error_at(r, n_node, "samples", "%s", "only sampled sweeps take samples: add combine: sobol (or random)");
     if (seed_node && r->w->combine != COMBINE_RANDOM)
         error_at(r, seed_node, "seed", "%s", "only combine: random draws with a seed (sobol's sequence is fixed)");
-    if (!r->w->base[0]) error_at(r, root, "base", "%s", "missing required key: the base scenario file");
-    if (!axes) error_at(r, root, "axes", "%s", "missing required key: at least one axis");
-    else if (axes->type == YAML_SEQUENCE_NODE && axes->data.sequence.items.start == axes->data.sequence.items.top)
-        error_at(r, axes, "axes", "%s", "an empty list: give at least one axis");
-    return r->errors ? -1 : 0;
+    return base_and_axes(r, root, axes);
 }
 
 /* Cases of the axes combined; 0 with an error when they do not fit. */
