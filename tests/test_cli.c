@@ -106,6 +106,11 @@ static void usage_and_info(void **state)
     assert_int_equal(decarb("sweep scenarios/size_rooftop.yaml -q -o /dev/null/x", log, sizeof log), 1);
     assert_true(strstr(log, "scenarios/size_rooftop.yaml: target: a size file: `decarb size "
                             "scenarios/size_rooftop.yaml` finds the size") != NULL);
+    /* A sweep file given where a scenario belongs: one error saying what it is (at its axes: key). */
+    assert_int_equal(decarb("run scenarios/battery_sweep.yaml -q -o /dev/null/x", log, sizeof log), 1);
+    assert_true(strstr(log, "scenarios/battery_sweep.yaml:7:1: a sweep file (base: and axes:), not a scenario: "
+                            "`decarb sweep FILE` runs it") != NULL);
+    assert_null(strstr(log, "unknown key"));
     /* Output that cannot be written is an error, not a silent success. */
     char full[1024];
     snprintf(full, sizeof full, "%s params > /dev/full 2>/dev/null", decarb_bin());

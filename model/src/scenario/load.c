@@ -199,6 +199,22 @@ static void read_top_key(loader *l, const yaml_node_t *kn, const yaml_node_t *vn
     }
 }
 
+/* The axes: key of a sweep or size file (it has base: and axes:, neither
+ * a scenario key), else NULL: such a file given as a scenario gets one
+ * error that says what it is, not one per key. */
+static const yaml_node_t *sweep_file_key(const loader *l, const yaml_node_t *root)
+{
+    const yaml_node_t *axes = NULL;
+    int base = 0;
+    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
+        const yaml_node_t *kn = yaml_document_get_node(l->doc, pr->key);
+        if (!kn || kn->type != YAML_SCALAR_NODE) continue;
+        base |= !strcmp((const char *)kn->data.scalar.value, "base");
+        if (!strcmp((const char *)kn->data.scalar.value, "axes")) axes = kn;
+    }
+    return base ? axes : NULL;
+}
+
 static void read_root(loader *l, const yaml_node_t *root)
 {
     unsigned char seen_section[S_COUNT] = {0}, *seen = calloc(dc_n_params, 1);
@@ -208,6 +224,13 @@ static void read_root(loader *l, const yaml_node_t *root)
     }
     if (!root || root->type != YAML_MAPPING_NODE) {
         error_at(l, root, NULL, "a scenario is a mapping of key: value (is the file empty?)");
+        free(seen);
+        return;
+    }
+    const yaml_node_t *axes = sweep_file_key(l, root);
+    if (axes) {
+        error_at(l, axes, NULL, "a sweep file (base: and axes:), not a scenario: `decarb sweep FILE` runs it "
+                                "(`decarb size FILE` when it has a target:)");
         free(seen);
         return;
     }
