@@ -159,6 +159,23 @@ static void broken_headers(void **state)
     assert_int_equal(dc_epw_read(path, &w, d), DC_OK);
     assert_int_equal(w.n, 8760);
     dc_weather_raw_free(&w);
+    /* Header names in another case, as some converters write them (EnergyPlus reads them). */
+    broken_copy(path, 8, "Data Periods,1,1,Data,Sunday, 1/ 1,12/31\n", 0);
+    char mixed[128], buf[4096];
+    snprintf(mixed, sizeof mixed, "%s/mixed.epw", tmp);
+    FILE *in = fopen(path, "r"), *out = fopen(mixed, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    for (int k = 1; fgets(buf, sizeof buf, in); k++) {
+        if (k == 1) assert_int_equal(strncmp(buf, "LOCATION,", 9), 0), fputs("Location", out);
+        fputs(k == 1 ? buf + strlen("LOCATION") : buf, out);
+    }
+    fclose(in);
+    fclose(out);
+    assert_int_equal(dc_epw_read(mixed, &w, d), DC_OK);
+    assert_int_equal(w.n, 8760);
+    assert_near(w.latitude_deg, 36.18, 0.0);
+    dc_weather_raw_free(&w);
     dc_diag_destroy(&d);
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "calendar.h"
 #include "diag.h"
@@ -76,7 +77,7 @@ static void read_location(reader *r, char *line, dc_weather_raw *w)
 {
     char *f[MAX_FIELDS];
     int n = split(line, f, MAX_FIELDS);
-    if (n < 10 || strcmp(f[0], "LOCATION") != 0) {
+    if (n < 10 || strcasecmp(f[0], "LOCATION") != 0) { /* EnergyPlus reads header names in any case */
         fail(r, 1, "LOCATION", "%s", "first line must be LOCATION,city,state,country,source,WMO,lat,lon,tz,elevation");
         return;
     }
@@ -107,7 +108,7 @@ static void read_header(reader *r, int k, char *line)
     }
     if (k != HEADER_LINES - 1) return;
     int n = split(line, f, MAX_FIELDS);
-    if (strncmp(f[0], "DATA PERIODS", 12) != 0) {
+    if (strncasecmp(f[0], "DATA PERIODS", 12) != 0) {
         fail(r, 1, "DATA PERIODS", "'%s' where the 8th header line, DATA PERIODS, belongs (a header line too many?)",
              f[0]);
         return;

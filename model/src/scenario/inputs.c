@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "calendar.h"
 #include "diag.h"
@@ -78,7 +79,7 @@ static int weather_format(const dc_scenario *s)
         head[n] = '\0';
         fclose(fp);
     }
-    return !strncmp(head + dc_utf8_bom(head, strlen(head)), "LOCATION", 8) ? DC_WFORMAT_EPW : DC_WFORMAT_JMA;
+    return !strncasecmp(head + dc_utf8_bom(head, strlen(head)), "LOCATION", 8) ? DC_WFORMAT_EPW : DC_WFORMAT_JMA;
 }
 
 /* A file without a location takes the scenario's; without pressure, the
