@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "diag.h"
 #include "params.h"
 #include "scenario.h"
 
@@ -226,6 +227,21 @@ static void hostile_files(void **state)
     }
 }
 
+/* Past the 200 messages kept, the last line counts the rest: errors
+ * count each error once (the counting line is not one more). */
+static void errors_counted_past_those_kept(void **state)
+{
+    (void)state;
+    dc_diag *d = dc_diag_create();
+    dc_diag_warn(d, "a.yaml", 1, 1, "x", "a warning");
+    for (int k = 0; k < 250; k++) dc_diag_add(d, "b.csv", k + 1, 1, NULL, "row %d", k + 1);
+    assert_int_equal(dc_diag_count(d), 201); /* 200 kept, and the line that counts the 51 others */
+    assert_string_equal(dc_diag_message(d, 199), "b.csv:199:1: row 199");
+    assert_string_equal(dc_diag_message(d, 200), "... and 51 more messages not shown");
+    assert_int_equal(dc_diag_errors(d), 250);
+    dc_diag_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +251,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(set_overrides, setup, tmp_teardown),
         cmocka_unit_test(parameter_listing),
         cmocka_unit_test_setup_teardown(hostile_files, setup, tmp_teardown),
+        cmocka_unit_test(errors_counted_past_those_kept),
     };
     return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
 }

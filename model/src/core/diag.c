@@ -52,9 +52,10 @@ int dc_diag_is_warning(const dc_diag *d, size_t i) { return d && i < d->n ? d->w
 
 size_t dc_diag_errors(const dc_diag *d)
 {
-    size_t n = 0;
-    for (size_t i = 0; d && i < d->n; i++) n += !d->warning[i];
-    return d ? n + d->dropped_errors : 0;
+    if (!d) return 0;
+    size_t n = 0, kept = d->dropped ? d->n - 1 : d->n; /* the last line counts those dropped */
+    for (size_t i = 0; i < kept; i++) n += !d->warning[i];
+    return n + d->dropped_errors;
 }
 
 /* Past DIAG_KEEP messages, one more message counts the rest. */
