@@ -383,6 +383,9 @@ static int open_journal(sweep_run *r, const char *dir, const char *tag)
     journal_name(&r->ranks, own, sizeof own);
     snprintf(path, sizeof path, "%s/%s", dir, own);
     size_t n = dc_sweep_cases(r->w);
+    if (dc_sweep_folder_foreign(dir, bad, sizeof bad))
+        return fprintf(stderr, "decarb: %s holds '%s', which decarb did not write: move it, or choose another -o\n",
+                       dir, bad), -1;
     if (dc_mkdirs(dir))
         return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
     if (dc_journal_scan(dir, tag, own, r->done, n, &keep, bad, sizeof bad)) {
