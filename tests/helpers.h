@@ -40,6 +40,22 @@ static inline void write_text(const char *path, const char *text)
     fclose(fp);
 }
 
+/* The whole file as a string (malloc'd); NULL when it cannot be opened. */
+static inline char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+    buf[n] = '\0';
+    fclose(fp);
+    return buf;
+}
+
 static inline void remove_tree(const char *dir)
 {
     char cmd[1200];

@@ -456,6 +456,28 @@ static void sizing_that_moves_nothing(void **state)
     assert_null(strstr(log, "curtailed"));
 }
 
+/* A size into a folder of someone's files, a size.csv of theirs among
+ * them: refused before any run, and left as it was. */
+static void sizing_into_a_foreign_folder(void **state)
+{
+    (void)state;
+    char log[16384], dir[256], theirs[300], notes[300], want[400];
+    snprintf(dir, sizeof dir, "%s/desk", tmp);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(theirs, sizeof theirs, "%s/size.csv", dir);
+    snprintf(notes, sizeof notes, "%s/notes.txt", dir);
+    write_text(theirs, "their own table\n");
+    write_text(notes, "notes\n");
+    assert_int_equal(typhoon_size("desk", "target: {metric: outage, outage: typhoon, site: school}\n"
+                                  "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500, "
+                                  "resolution: 10}\n", log, sizeof log), 1);
+    snprintf(want, sizeof want, "%s holds 'notes.txt', which decarb did not write: move it, or choose another -o", dir);
+    if (!strstr(log, want)) fail_msg("expected '%s' in:\n%s", want, log);
+    char *left = slurp(theirs);
+    assert_string_equal(left, "their own table\n");
+    free(left);
+}
+
 /* A least-cost size on a base without costs: the runs read the target
  * (resilience here), so what is missing is said to be the costs, not the
  * survival scan. */
@@ -563,6 +585,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(readme_sizing_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_not_reached, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_without_costs, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(sizing_into_a_foreign_folder, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_that_moves_nothing, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_library_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(names_and_warnings, tmp_setup, tmp_teardown),

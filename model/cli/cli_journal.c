@@ -173,33 +173,3 @@ int dc_journal_merge(const char *dir, const char *tag, size_t n, void (*header)(
     free(in), free(pos), free(x.file), free(x.offset), free(names);
     return rc;
 }
-
-static int starts(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
-
-/* case_N: a chosen case's output files; .case_N.new.* and .case_N.old.*
- * the sets a run of it leaves while writing. */
-static int case_folder(const char *name)
-{
-    const char *p = name + (name[0] == '.');
-    if (!starts(p, "case_") || !(p[5] >= '0' && p[5] <= '9')) return 0;
-    p += 5 + strspn(p + 5, "0123456789");
-    return name[0] == '.' ? starts(p, ".new.") || starts(p, ".old.") : *p == '\0';
-}
-
-static int sweep_entry(const char *name)
-{
-    return !strcmp(name, ".") || !strcmp(name, "..") || !strcmp(name, "sweep.csv") || !strcmp(name, "sweep.h5") ||
-           !strcmp(name, "sweep.journal") || starts(name, "sweep.journal.") || starts(name, ".sweep.csv.") ||
-           starts(name, "sweep.h5.tmp") || case_folder(name);
-}
-
-int dc_sweep_folder_foreign(const char *dir, char *name, size_t len)
-{
-    DIR *d = opendir(dir);
-    if (!d) return 0;
-    int foreign = 0;
-    for (struct dirent *e; !foreign && (e = readdir(d));)
-        if (!sweep_entry(e->d_name)) foreign = 1, snprintf(name, len, "%s", e->d_name);
-    closedir(d);
-    return foreign;
-}

@@ -29,12 +29,6 @@ void dc_journal_tag(const dc_sweep *w, char *tag, size_t len);
 int dc_journal_scan(const char *dir, const char *tag, const char *own, unsigned char *done, size_t n,
                     long *own_keep, char *bad, size_t bad_len);
 
-/* 1 when dir holds a file or folder a sweep does not write (its name into
- * name): a sweep there would write among someone's files, or over a
- * sweep.csv of theirs beside them. 0 when every entry is a sweep's, or
- * dir is absent or empty. */
-int dc_sweep_folder_foreign(const char *dir, char *name, size_t len);
-
 /* DIR/sweep.csv from the header and every journal's rows in case order,
  * through a temporary file renamed into place; the journals are removed
  * once it is whole. 0, or -1 when a case has no row or a write fails. */

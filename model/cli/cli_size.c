@@ -219,6 +219,9 @@ static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
     return st != DC_OK;
 }
 
+/* What decarb size writes in its folder: size.csv, through .size.csv.PID. */
+static int size_entry(const char *name) { return !strcmp(name, "size.csv") || !strncmp(name, ".size.csv.", 10); }
+
 int dc_cli_size(const char *file, const char *outdir, int quiet)
 {
     dc_target t;
@@ -231,6 +234,12 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     snprintf(path, sizeof path, "%s/size.csv", dir);
     snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
     curve c = {.w = w, .quiet = quiet, .tty = isatty(2), .unit = dc_target_unit(&t)};
+    char foreign[256];
+    if (dc_cli_folder_foreign(dir, size_entry, foreign, sizeof foreign)) {
+        fprintf(stderr, "decarb: %s holds '%s', which decarb did not write: move it, or choose another -o\n", dir,
+                foreign);
+        return dc_sweep_destroy(&w), 1;
+    }
     if (dc_mkdirs(dir) != 0) {
         fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno));
         return dc_sweep_destroy(&w), 1;

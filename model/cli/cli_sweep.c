@@ -7,6 +7,7 @@
 #include "cli_journal.h"
 #include "cli_ranks.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
@@ -376,6 +377,38 @@ static void journal_name(const dc_ranks *k, char *name, size_t len)
 
 /* Marks the done cases and opens this process's journal where its last
  * whole row ends; -1 with a message on failure. */
+int dc_cli_folder_foreign(const char *dir, int (*ours)(const char *name), char *name, size_t len)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int foreign = 0;
+    for (struct dirent *e; !foreign && (e = readdir(d));)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !ours(e->d_name))
+            foreign = 1, snprintf(name, len, "%s", e->d_name);
+    closedir(d);
+    return foreign;
+}
+
+static int starts(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
+
+/* case_N: a chosen case's output files; .case_N.new.* and .case_N.old.*
+ * the sets a run of it leaves while writing. */
+static int case_folder(const char *name)
+{
+    const char *p = name + (name[0] == '.');
+    if (!starts(p, "case_") || !(p[5] >= '0' && p[5] <= '9')) return 0;
+    p += 5 + strspn(p + 5, "0123456789");
+    return name[0] == '.' ? starts(p, ".new.") || starts(p, ".old.") : *p == '\0';
+}
+
+/* What a sweep writes in its folder, temporary names included. */
+static int sweep_entry(const char *name)
+{
+    return !strcmp(name, "sweep.csv") || !strcmp(name, "sweep.h5") || !strcmp(name, "sweep.journal") ||
+           starts(name, "sweep.journal.") || starts(name, ".sweep.csv.") || starts(name, "sweep.h5.tmp") ||
+           case_folder(name);
+}
+
 static int open_journal(sweep_run *r, const char *dir, const char *tag)
 {
     char own[64], path[1400], bad[2048];
@@ -383,7 +416,7 @@ static int open_journal(sweep_run *r, const char *dir, const char *tag)
     journal_name(&r->ranks, own, sizeof own);
     snprintf(path, sizeof path, "%s/%s", dir, own);
     size_t n = dc_sweep_cases(r->w);
-    if (dc_sweep_folder_foreign(dir, bad, sizeof bad))
+    if (dc_cli_folder_foreign(dir, sweep_entry, bad, sizeof bad))
         return fprintf(stderr, "decarb: %s holds '%s', which decarb did not write: move it, or choose another -o\n",
                        dir, bad), -1;
     if (dc_mkdirs(dir))
