@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -54,6 +55,30 @@ static inline char *slurp(const char *path)
     buf[n] = '\0';
     fclose(fp);
     return buf;
+}
+
+/* A folder of someone's: notes.txt, and `name` (a file decarb writes)
+ * holding "their own table"; its path into path. */
+static inline void someones_folder(const char *dir, const char *name, char *path, size_t len)
+{
+    char notes[1100];
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(path, len, "%s/%s", dir, name);
+    snprintf(notes, sizeof notes, "%s/notes.txt", dir);
+    write_text(path, "their own table\n");
+    write_text(notes, "notes\n");
+}
+
+/* log refuses dir for its notes.txt, and the file at path is as it was. */
+static inline void refused_and_untouched(const char *log, const char *dir, const char *path)
+{
+    char want[1200];
+    snprintf(want, sizeof want, "%s holds 'notes.txt', which decarb did not write: move it, or choose another -o", dir);
+    if (!strstr(log, want)) fail_msg("expected '%s' in:\n%s", want, log);
+    char *left = slurp(path);
+    assert_non_null(left);
+    assert_string_equal(left, "their own table\n");
+    free(left);
 }
 
 static inline void remove_tree(const char *dir)

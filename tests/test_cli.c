@@ -461,21 +461,13 @@ static void sizing_that_moves_nothing(void **state)
 static void sizing_into_a_foreign_folder(void **state)
 {
     (void)state;
-    char log[16384], dir[256], theirs[300], notes[300], want[400];
+    char log[16384], dir[256], theirs[300];
     snprintf(dir, sizeof dir, "%s/desk", tmp);
-    assert_int_equal(mkdir(dir, 0755), 0);
-    snprintf(theirs, sizeof theirs, "%s/size.csv", dir);
-    snprintf(notes, sizeof notes, "%s/notes.txt", dir);
-    write_text(theirs, "their own table\n");
-    write_text(notes, "notes\n");
+    someones_folder(dir, "size.csv", theirs, sizeof theirs);
     assert_int_equal(typhoon_size("desk", "target: {metric: outage, outage: typhoon, site: school}\n"
                                   "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500, "
                                   "resolution: 10}\n", log, sizeof log), 1);
-    snprintf(want, sizeof want, "%s holds 'notes.txt', which decarb did not write: move it, or choose another -o", dir);
-    if (!strstr(log, want)) fail_msg("expected '%s' in:\n%s", want, log);
-    char *left = slurp(theirs);
-    assert_string_equal(left, "their own table\n");
-    free(left);
+    refused_and_untouched(log, dir, theirs);
 }
 
 /* A least-cost size on a base without costs: the runs read the target
