@@ -61,8 +61,9 @@ static void summary_sheet(const book *b, const dc_netzero *z, int has_z)
     item(b, ws, r++, L(b, "購入電力のCO2", "CO2 of imports"), t.import_co2_t, "t-CO2");
     if (!has_z) return;
     r++;
-    b->x->worksheet_write_string(ws, r++, 0, z->net_zero ? L(b, "判定: 実質ゼロ達成 (B + C ≥ A)", "verdict: net zero (B + C >= A)")
-                                                   : L(b, "判定: 未達 (B + C < A)", "verdict: short (B + C < A)"), b->bold);
+    const char *verdict = z->net_zero ? L(b, "判定: 実質ゼロ達成 (B + C ≥ A)", "verdict: net zero (B + C >= A)")
+                                      : L(b, "判定: 未達 (B + C < A)", "verdict: short (B + C < A)");
+    b->x->worksheet_write_string(ws, r++, 0, verdict, b->bold);
     item(b, ws, r++, L(b, "不足量", "gap"), z->gap_mwh, "MWh");
     item(b, ws, r++, L(b, "不足量のCO2", "gap as CO2"), z->gap_t_co2, "t-CO2");
     item(b, ws, r++, L(b, "時間一致率", "hour-coincident share"), 100 * z->coincident_share, "%");
@@ -281,8 +282,9 @@ static void week_chart(const book *b, lxw_worksheet *ws, lxw_row_t at, int month
 static void weeks_sheet(const book *b)
 {
     lxw_worksheet *ws = b->x->workbook_add_worksheet(b->wb, L(b, "代表週", "weeks"));
-    b->x->worksheet_write_string(ws, 0, 0, L(b, "夏の1週間（8月1日から）と冬の1週間（1月15日から）", "A summer week (from 1 August) "
-                                      "and a winter week (from 15 January)"), b->bold);
+    const char *title = L(b, "夏の1週間（8月1日から）と冬の1週間（1月15日から）",
+                          "A summer week (from 1 August) and a winter week (from 15 January)");
+    b->x->worksheet_write_string(ws, 0, 0, title, b->bold);
     week_chart(b, ws, 2, 8, 1, L(b, "夏の1週間", "A summer week"));
     week_chart(b, ws, 24, 1, 15, L(b, "冬の1週間", "A winter week"));
     b->x->worksheet_set_landscape(ws);
