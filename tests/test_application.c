@@ -79,17 +79,6 @@ static void grouped(double v, char *out, size_t len)
     snprintf(out, len, "<td class=\"n\">%s</td>", body);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return NULL;
-    static char buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf - 1, fp);
-    buf[n] = '\0';
-    fclose(fp);
-    return buf;
-}
-
 /* The default town is short: the verdict, A and B as netzero.csv has them
  * (3040.000 and 1287.2..., printed 3,040.0 and 1,287.2), no script and no
  * address to fetch; Chromium draws it without a network. */
@@ -115,6 +104,7 @@ static void report_reads_offline(void **state)
         *end = '\n';
         grouped(v, want[k], sizeof want[k]);
     }
+    free(csv);
     snprintf(path, sizeof path, "%s/r/report.html", tmp);
     char *html = slurp(path);
     assert_non_null(html);
@@ -125,6 +115,7 @@ static void report_reads_offline(void **state)
     const char *fetches[] = {"<script", "src=", "href=", "url(", "@import"};
     for (size_t k = 0; k < sizeof fetches / sizeof fetches[0]; k++)
         if (strstr(html, fetches[k])) fail_msg("report.html holds %s", fetches[k]);
+    free(html);
     snprintf(cmd, sizeof cmd,
              "chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,2200 "
              "--user-data-dir=%s/chrome --screenshot=%s/report.png file://%s/r/report.html", tmp, tmp, tmp);

@@ -18,7 +18,7 @@ typedef struct {
     dc_site site;
     dc_bus bus;
     int res[2], deficit[2], surplus[2], sites[1], sellers[2], profiles[2], active_buses[1], work[1];
-    double demand[STEPS], crit[STEPS], pv[STEPS], busd[STEPS], busp[STEPS], busn[STEPS];
+    double demand[STEPS], crit[STEPS], pv[STEPS], bus_sums[2 * STEPS];
     double town[F_COUNT][STEPS], imp[STEPS], exp[STEPS], residual[STEPS], sink[STEPS];
     double flow[F_COUNT][STEPS]; /* the site's other flows, recorded for the tests to read */
     dc_slot slot[2];
@@ -58,7 +58,7 @@ static void rig_init(rig *r, double d, double p, double imp_kw, double exp_kw, c
     r->bus.n_deficit = 2, r->bus.deficit = r->deficit;
     r->bus.n_surplus = 2, r->bus.surplus = r->surplus;
     r->bus.mem = r->mem, r->bus.deficit_slot = r->deficit_slot, r->bus.surplus_slot = r->surplus_slot;
-    r->bus.demand = r->busd, r->bus.profile = r->busp, r->bus.need = r->busn;
+    r->bus.sums = r->bus_sums; /* an outage: its inputs are summed (dc_engine_prepare) */
     r->bus.grid_up = r->up;
     r->bus.sink = r->sink; /* the site records its connection's flows */
     dc_engine *e = &r->e;
@@ -267,7 +267,7 @@ typedef struct {
     dc_site site[2];
     dc_bus bus[2];
     int res[2][2], sites[2][1], active_buses[2], work[2], sellers[4];
-    double demand[LONG], zero[LONG], bus_in[2][3][LONG], point[2][3][LONG], sink[2][LONG], town[F_COUNT][LONG];
+    double demand[LONG], zero[LONG], point[2][3][LONG], sink[2][LONG], town[F_COUNT][LONG];
     dc_slot slot[4];
     dc_member mem[2][2];
     dc_slot *order_slot[2][2];
@@ -301,7 +301,7 @@ static void pair_init(pair *p, int fail_a, int fail_b, int threads)
         b->n_sites = 1, b->sites = p->sites[k], b->n_res = 2, b->res = p->res[k], b->grid = 2 * k;
         b->n_deficit = b->n_surplus = 2, b->deficit = b->surplus = p->res[k];
         b->mem = p->mem[k], b->deficit_slot = b->surplus_slot = p->order_slot[k];
-        b->demand = p->bus_in[k][0], b->profile = p->bus_in[k][1], b->need = p->bus_in[k][2];
+        b->sums = NULL; /* a site alone, its grid always up: the bus reads the site's own inputs */
         st->f[F_GRID_IMPORT] = p->point[k][0], st->f[F_GRID_EXPORT] = p->point[k][1], st->f[F_RESIDUAL] = p->point[k][2];
         b->sink = p->sink[k];
     }
