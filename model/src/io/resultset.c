@@ -4,7 +4,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -49,12 +51,39 @@ int dc_mkdirs(const char *dir)
 
 /* Remove a set: its files (links themselves, never their targets), then
  * the folder; a folder inside it is left, and so the set. */
+typedef struct {
+    int dir;
+    char name[256];
+} unlink_job;
+
+static void *unlink_one(void *arg)
+{
+    unlink_job *j = arg;
+    unlinkat(j->dir, j->name, 0);
+    return NULL;
+}
+
 static void remove_set(const char *path)
 {
     DIR *d = opendir(path);
     if (!d) return;
+    /* The largest file goes on a thread of its own while this one removes
+     * the rest: freeing a file's cached pages is most of a removal, and
+     * results.h5 was half of it (an old set goes at every run). */
+    unlink_job big = {dirfd(d), ""};
+    off_t most = 0;
+    struct stat st;
     for (struct dirent *e; (e = readdir(d));)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) unlinkat(dirfd(d), e->d_name, 0);
+        if (fstatat(big.dir, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) && st.st_size > most &&
+            strlen(e->d_name) < sizeof big.name)
+            most = st.st_size, snprintf(big.name, sizeof big.name, "%s", e->d_name);
+    pthread_t th;
+    int apart = big.name[0] && pthread_create(&th, NULL, unlink_one, &big) == 0;
+    rewinddir(d);
+    for (struct dirent *e; (e = readdir(d));)
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !(apart && !strcmp(e->d_name, big.name)))
+            unlinkat(big.dir, e->d_name, 0);
+    if (apart) pthread_join(th, NULL);
     closedir(d);
     rmdir(path);
 }
