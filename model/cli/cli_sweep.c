@@ -375,8 +375,6 @@ static void journal_name(const dc_ranks *k, char *name, size_t len)
     else snprintf(name, len, "sweep.journal.%d", k->rank);
 }
 
-/* Marks the done cases and opens this process's journal where its last
- * whole row ends; -1 with a message on failure. */
 int dc_cli_folder_foreign(const char *dir, int (*ours)(const char *name), char *name, size_t len)
 {
     DIR *d = opendir(dir);
@@ -409,6 +407,8 @@ static int sweep_entry(const char *name)
            case_folder(name);
 }
 
+/* Marks the done cases and opens this process's journal where its last
+ * whole row ends; -1 with a message on failure. */
 static int open_journal(sweep_run *r, const char *dir, const char *tag)
 {
     char own[64], path[1400], bad[2048];
