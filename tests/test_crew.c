@@ -121,8 +121,9 @@ static void built_on_threads_gives_the_same_bits(void **state)
     }
 }
 
-/* The first message of a model built on `threads` threads from the
- * default with two profiles in place of shapes; its status. */
+/* The last message (the error that stopped it) of a model built on
+ * `threads` threads from the default with two profiles in place of
+ * shapes; its status. */
 static dc_status load_failure(const char *town_hall, const char *shops, int threads, char *msg, size_t len)
 {
     char sets[2][300];

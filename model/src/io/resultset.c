@@ -49,8 +49,7 @@ int dc_mkdirs(const char *dir)
     return make_dir(path);
 }
 
-/* Remove a set: its files (links themselves, never their targets), then
- * the folder; a folder inside it is left, and so the set. */
+/* One file of a set, unlinked on a thread of its own. */
 typedef struct {
     int dir;
     char name[256];
@@ -63,6 +62,8 @@ static void *unlink_one(void *arg)
     return NULL;
 }
 
+/* Remove a set: its files (links themselves, never their targets), then
+ * the folder; a folder inside it is left, and so the set. */
 static void remove_set(const char *path)
 {
     DIR *d = opendir(path);
