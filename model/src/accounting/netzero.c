@@ -73,19 +73,21 @@ static int fit_used(const dc_model *m, int site, double *out)
  * each step (the site's supply behind its meter, FIT output apart, and
  * its private wire), and its export; read again only when the engine has
  * changed the site since. Sums in locals [kWh], which the series cannot
- * alias. Under the readers' lock. */
-static const dc_netzero_site *own_routes(const dc_model *m, int site, double *fit)
+ * alias. *fit: scratch of a step per step, made when first needed; NULL
+ * when it cannot be. Under the readers' lock. */
+static const dc_netzero_site *own_routes(const dc_model *m, int site, double **fit)
 {
     dc_netzero_site *o = &m->nzb.own[site];
     unsigned long epoch = m->eng.site[site].epoch;
     if (o->epoch == epoch) return o;
     const dc_site_view *v = &m->view[site];
     const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *share = m->nzb.share[site];
-    int has_fit = share && fit_used(m, site, fit);
+    if (share && !*fit && !(*fit = malloc(((size_t)m->ta.n + 1) * sizeof **fit))) return NULL;
+    int has_fit = share && fit_used(m, site, *fit);
     double fit_excluded = 0, onsite = 0, wire = 0;
     for (int i = 0; share && i < m->ta.n; i++) {
         if (share[i] <= 0) continue;
-        double f = has_fit ? fit[i] : 0.0;
+        double f = has_fit ? (*fit)[i] : 0.0;
         double local = dc_max(dem[i] - uns[i] - imp[i] - win[i], 0.0);
         fit_excluded += dc_min(f, local) * share[i];
         onsite += dc_max(local - f, 0.0) * share[i];
@@ -95,19 +97,60 @@ static const dc_netzero_site *own_routes(const dc_model *m, int site, double *fi
     return o;
 }
 
-/* A site's off-site PPA purchases for its 民生 loads, which every run
- * settles again; grid[i] gathers the 民生 loads' grid purchases of the
- * step. */
-static double offsite_routes(const dc_model *m, int site, double *grid)
+/* Sites whose routes one pass over the steps reads together: each site's
+ * sum is a chain of its own, so they wait on each other no longer than
+ * one chain would (a pass per site waits on every chain in turn). */
+enum { ROUTES_AT_ONCE = 4 };
+
+/* Up to ROUTES_AT_ONCE buying sites' off-site PPA purchases for their 民生
+ * loads, added to offsite[k] [kWh]; grid[i] gathers the 民生 loads' grid
+ * purchases of step i, site by site (first: from zero). With last, grid
+ * is not written: returns the steps in which those purchases were made. */
+static int offsite_group(const dc_model *m, const int *sites, int n, double *offsite, double *grid, int first,
+                         int last)
 {
-    const double *imp = m->view[site].imp, *ppa = m->view[site].ppa_in, *share = m->nzb.share[site];
-    double offsite = 0;
-    for (int i = 0; i < m->ta.n; i++) {
-        if (share[i] <= 0) continue;
-        offsite += ppa[i] * share[i];
-        grid[i] += (imp[i] - ppa[i]) * share[i];
+    const double *sh[ROUTES_AT_ONCE], *pp[ROUTES_AT_ONCE], *im[ROUTES_AT_ONCE];
+    for (int k = 0; k < ROUTES_AT_ONCE; k++) { /* a missing site: shares of zero, never read further */
+        sh[k] = k < n ? m->nzb.share[sites[k]] : m->zeros;
+        pp[k] = k < n ? m->view[sites[k]].ppa_in : m->zeros;
+        im[k] = k < n ? m->view[sites[k]].imp : m->zeros;
     }
-    return offsite;
+    double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
+    int hours = 0;
+    _Static_assert(ROUTES_AT_ONCE == 4, "offsite_group adds four sites");
+    for (int i = 0; i < m->ta.n; i++) {
+        double g = first ? 0.0 : grid[i];
+#define ROUTE(k, acc)                                                                                           \
+    if (sh[k][i] > 0) {                                                                                         \
+        acc += pp[k][i] * sh[k][i];                                                                             \
+        g += (im[k][i] - pp[k][i]) * sh[k][i];                                                                  \
+    }
+        ROUTE(0, a0) ROUTE(1, a1) ROUTE(2, a2) ROUTE(3, a3)
+#undef ROUTE
+        if (last) hours += g > 1e-9;
+        else grid[i] = g;
+    }
+    if (n > 0) offsite[0] += a0;
+    if (n > 1) offsite[1] += a1;
+    if (n > 2) offsite[2] += a2;
+    if (n > 3) offsite[3] += a3;
+    return hours;
+}
+
+/* The buying sites' off-site PPA purchases, into offsite[k] (from zero);
+ * returns the steps in which their 民生 loads bought from the grid. */
+static dc_status offsite_routes(const dc_model *m, const int *sites, int n, double *offsite, int *hours)
+{
+    double *grid = n > ROUTES_AT_ONCE ? malloc((size_t)m->ta.n * sizeof *grid) : NULL;
+    if (n > ROUTES_AT_ONCE && !grid) return DC_ERR_NOMEM;
+    for (int k = 0; k < n; k++) offsite[k] = 0.0;
+    *hours = 0;
+    for (int k = 0; k < n; k += ROUTES_AT_ONCE) {
+        int in_group = n - k < ROUTES_AT_ONCE ? n - k : ROUTES_AT_ONCE;
+        *hours = offsite_group(m, sites + k, in_group, offsite + k, grid, k == 0, k + ROUTES_AT_ONCE >= n);
+    }
+    free(grid);
+    return DC_OK;
 }
 
 /* A, C and the area's other demand, from the loads. */
@@ -198,25 +241,30 @@ dc_status dc_netzero_prepare(dc_model *m)
  * run. Under the readers' lock. */
 static dc_status read_routes(const dc_model *m, dc_netzero_flows *f)
 {
-    size_t n = (size_t)m->ta.n;
-    double *work = calloc(2 * n, sizeof *work), *grid = work, *fit = work + n;
-    if (!work) return DC_ERR_NOMEM;
+    int n_sites = m->eng.n_sites, n_buying = 0;
+    double *fit = NULL, *offsite = malloc((size_t)n_sites * (sizeof *offsite + sizeof(int)) + 1);
+    int *buying = offsite ? (int *)(offsite + n_sites) : NULL;
+    if (!offsite) return DC_ERR_NOMEM;
     memset(f, 0, sizeof *f);
     for (int k = 0; k < m->eng.n_sites; k++) {
         int area = !strcmp(site_area(m, k), m->s->leading.area);
         if (!m->nzb.share[k] && !area) continue;
-        const dc_netzero_site *o = own_routes(m, k, fit);
+        const dc_netzero_site *o = own_routes(m, k, &fit);
+        if (!o) return free(fit), free(offsite), DC_ERR_NOMEM;
         if (m->nzb.share[k]) {
             f->fit_excluded_mwh += o->fit_excluded / 1000;
             f->onsite_mwh += o->onsite / 1000;
             f->wire_mwh += o->wire / 1000;
-            f->offsite_ppa_mwh += offsite_routes(m, k, grid) / 1000;
+            offsite[n_buying] = 0.0;
+            buying[n_buying++] = k;
         }
         if (area) f->exported_mwh += o->exported / 1000;
     }
-    for (size_t i = 0; i < n; i++) f->grid_hours += grid[i] > 1e-9;
-    free(work);
-    return DC_OK;
+    free(fit);
+    dc_status st = offsite_routes(m, buying, n_buying, offsite, &f->grid_hours);
+    for (int k = 0; st == DC_OK && k < n_buying; k++) f->offsite_ppa_mwh += offsite[k] / 1000;
+    free(offsite);
+    return st;
 }
 
 /* The routes as the records stand: read again only after a run, reset or
