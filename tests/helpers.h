@@ -81,6 +81,20 @@ static inline void refused_and_untouched(const char *log, const char *dir, const
     free(left);
 }
 
+/* Their notes.txt gone, log refuses dir for the file at path, now alone
+ * without decarb's marker there, and the file is as it was. */
+static inline void unmarked_and_untouched(const char *log, const char *dir, const char *path, const char *marker)
+{
+    char want[1400];
+    snprintf(want, sizeof want, "%s holds '%s' without the %s that decarb writes first in such a folder", dir,
+             strrchr(path, '/') + 1, marker);
+    if (!strstr(log, want)) fail_msg("expected '%s' in:\n%s", want, log);
+    char *left = slurp(path);
+    assert_non_null(left);
+    assert_string_equal(left, "their own table\n");
+    free(left);
+}
+
 static inline void remove_tree(const char *dir)
 {
     char cmd[1200];

@@ -468,6 +468,12 @@ static void sizing_into_a_foreign_folder(void **state)
                                   "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500, "
                                   "resolution: 10}\n", log, sizeof log), 1);
     refused_and_untouched(log, dir, theirs);
+    snprintf(log, sizeof log, "%s/notes.txt", dir); /* their size.csv alone: refused for want of the marker */
+    assert_int_equal(unlink(log), 0);
+    assert_int_equal(typhoon_size("desk", "target: {metric: outage, outage: typhoon, site: school}\n"
+                                  "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500, "
+                                  "resolution: 10}\n", log, sizeof log), 1);
+    unmarked_and_untouched(log, dir, theirs, ".decarb-size");
 }
 
 /* A least-cost size on a base without costs: the runs read the target

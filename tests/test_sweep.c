@@ -844,6 +844,8 @@ static void bad_sweeps(void **state)
     char dir[256], journal[300];
     snprintf(dir, sizeof dir, "%s/other", tmp);
     assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(journal, sizeof journal, "%s/.decarb-sweep", dir); /* a sweep's folder */
+    write_text(journal, "decarb 0.2.0 wrote this folder\n");
     snprintf(journal, sizeof journal, "%s/sweep.journal", dir);
     write_text(journal, "# decarb sweep 0123456789abcdef\n0,\"1\",ok\n");
     char cmd[1024];
@@ -864,6 +866,14 @@ static void bad_sweeps(void **state)
     assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
     log = slurp(journal);
     refused_and_untouched(log, dir, theirs);
+    free(log);
+    /* Their sweep.csv alone, a name a sweep writes: refused for want of a sweep's marker. */
+    snprintf(cmd, sizeof cmd, "rm %s/notes.txt && %s sweep %s -q -o %s > %s/o.log 2>&1", dir, decarb_bin(), SWEEP,
+             dir, tmp);
+    rc = system(cmd);
+    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
+    log = slurp(journal);
+    unmarked_and_untouched(log, dir, theirs, ".decarb-sweep");
     free(log);
     snprintf(theirs, sizeof theirs, "%s/sweep.journal", dir);
     assert_int_equal(access(theirs, F_OK), -1);

@@ -219,6 +219,9 @@ static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
     return st != DC_OK;
 }
 
+/* In every size folder, first: what vouches that the rest is decarb size's. */
+static const char SIZE_MARKER[] = ".decarb-size";
+
 /* What decarb size writes in its folder: size.csv, through .size.csv.PID. */
 static int size_entry(const char *name) { return !strcmp(name, "size.csv") || !strncmp(name, ".size.csv.", 10); }
 
@@ -235,12 +238,12 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
     curve c = {.w = w, .quiet = quiet, .tty = isatty(2), .unit = dc_target_unit(&t)};
     char foreign[256];
-    if (dc_cli_folder_foreign(dir, size_entry, foreign, sizeof foreign)) {
-        fprintf(stderr, "decarb: %s holds '%s', which decarb did not write: move it, or choose another -o\n", dir,
-                foreign);
+    int why = dc_cli_folder_foreign(dir, SIZE_MARKER, size_entry, foreign, sizeof foreign);
+    if (why) {
+        dc_cli_folder_refused(why, dir, foreign, SIZE_MARKER);
         return dc_sweep_destroy(&w), 1;
     }
-    if (dc_mkdirs(dir) != 0) {
+    if (dc_mkdirs(dir) != 0 || dc_cli_folder_mark(dir, SIZE_MARKER)) {
         fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno));
         return dc_sweep_destroy(&w), 1;
     }

@@ -375,16 +375,45 @@ static void journal_name(const dc_ranks *k, char *name, size_t len)
     else snprintf(name, len, "sweep.journal.%d", k->rank);
 }
 
-int dc_cli_folder_foreign(const char *dir, int (*ours)(const char *name), char *name, size_t len)
+int dc_cli_folder_foreign(const char *dir, const char *marker, int (*ours)(const char *name), char *name,
+                          size_t len)
 {
     DIR *d = opendir(dir);
     if (!d) return 0;
-    int foreign = 0;
-    for (struct dirent *e; !foreign && (e = readdir(d));)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !ours(e->d_name))
-            foreign = 1, snprintf(name, len, "%s", e->d_name);
+    int foreign = 0, marked = 0;
+    name[0] = '\0';
+    for (struct dirent *e; !foreign && (e = readdir(d));) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (!strcmp(e->d_name, marker)) {
+            marked = 1;
+            continue;
+        }
+        foreign = !ours(e->d_name);
+        if (foreign || !name[0]) snprintf(name, len, "%s", e->d_name);
+    }
     closedir(d);
-    return foreign;
+    return foreign ? 1 : name[0] && !marked ? 2 : 0;
+}
+
+void dc_cli_folder_refused(int why, const char *dir, const char *name, const char *marker)
+{
+    if (why == 1)
+        fprintf(stderr, "decarb: %s holds '%s', which decarb did not write: move it, or choose another -o\n", dir,
+                name);
+    else
+        fprintf(stderr, "decarb: %s holds '%s' without the %s that decarb writes first in such a folder: it is "
+                "not decarb's (or an older decarb's): move it, or choose another -o\n", dir, name, marker);
+}
+
+int dc_cli_folder_mark(const char *dir, const char *marker)
+{
+    char path[1400], text[64];
+    snprintf(path, sizeof path, "%s/%s", dir, marker);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) return errno == EEXIST ? 0 : -1;
+    int n = snprintf(text, sizeof text, "decarb %s wrote this folder\n", DC_VERSION);
+    int bad = write(fd, text, (size_t)n) != n;
+    return close(fd) || bad ? -1 : 0;
 }
 
 static int starts(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
@@ -407,6 +436,9 @@ static int sweep_entry(const char *name)
            case_folder(name);
 }
 
+/* In every sweep's folder, first: what vouches that the rest is a sweep's. */
+static const char SWEEP_MARKER[] = ".decarb-sweep";
+
 /* Marks the done cases and opens this process's journal where its last
  * whole row ends; -1 with a message on failure. */
 static int open_journal(sweep_run *r, const char *dir, const char *tag)
@@ -416,10 +448,9 @@ static int open_journal(sweep_run *r, const char *dir, const char *tag)
     journal_name(&r->ranks, own, sizeof own);
     snprintf(path, sizeof path, "%s/%s", dir, own);
     size_t n = dc_sweep_cases(r->w);
-    if (dc_cli_folder_foreign(dir, sweep_entry, bad, sizeof bad))
-        return fprintf(stderr, "decarb: %s holds '%s', which decarb did not write: move it, or choose another -o\n",
-                       dir, bad), -1;
-    if (dc_mkdirs(dir))
+    int why = dc_cli_folder_foreign(dir, SWEEP_MARKER, sweep_entry, bad, sizeof bad);
+    if (why) return dc_cli_folder_refused(why, dir, bad, SWEEP_MARKER), -1;
+    if (dc_mkdirs(dir) || dc_cli_folder_mark(dir, SWEEP_MARKER))
         return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
     if (dc_journal_scan(dir, tag, own, r->done, n, &keep, bad, sizeof bad)) {
         fprintf(stderr, "decarb: a journal there belongs to another sweep (or the base scenario changed, or an "
