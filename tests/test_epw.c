@@ -137,6 +137,81 @@ static void broken_files(void **state)
     expect_error(path, "cannot open");
 }
 
+/* The bundled file with every data row's DNI (field 15) set to 9999. */
+static void without_beam(const char *path)
+{
+    FILE *in = fopen(EPW_PATH, "r"), *out = fopen(path, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[4096];
+    for (int k = 1; fgets(buf, sizeof buf, in); k++) {
+        char *at = buf;
+        for (int c = 0; k > 8 && c < 14 && at; c++) at = strchr(at, ',') + 1; /* after the 14th comma */
+        if (k <= 8) fputs(buf, out);
+        else fprintf(out, "%.*s9999%s", (int)(at - buf), buf, strchr(at, ','));
+    }
+    fclose(in);
+    fclose(out);
+}
+
+/* The model of the bundled scenario on the weather file at path, with
+ * `decomposition` (NULL: auto): its status, the first message into msg. */
+static dc_status inputs_on(const char *path, const char *decomposition, char *msg, size_t len)
+{
+    char yaml[256], text[1024];
+    snprintf(yaml, sizeof yaml, "%s/s.yaml", tmp);
+    snprintf(text, sizeof text, "weather: {file: %s%s%s}\ngrid: {emission_factor_kg_per_kwh: 0.45}\n"
+             "loads:\n  - {name: hall, sector: public, annual_kwh: 1}\n",
+             path, decomposition ? ", decomposition: " : "", decomposition ? decomposition : "");
+    write_text(yaml, text);
+    dc_diag *d = dc_diag_create();
+    dc_scenario *s = NULL;
+    dc_inputs *in = NULL;
+    dc_status st = dc_scenario_load(yaml, &s, d);
+    if (st == DC_OK) st = dc_scenario_validate(s, d);
+    if (st == DC_OK) st = dc_inputs_load(s, &in, d);
+    snprintf(msg, len, "%s", dc_diag_count(d) ? dc_diag_message(d, 0) : "");
+    dc_inputs_destroy(&in);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    return st;
+}
+
+/* Beam and diffuse absent from the whole file: Erbs splits every hour.
+ * Absent in one hour of a file that has them: a gap, said at its line
+ * and column (it used to switch the whole year to Erbs in silence),
+ * unless the scenario asks for Erbs in every hour. */
+static void beam_gaps(void **state)
+{
+    (void)state;
+    char path[128], row[256], msg[1024], want[512];
+    dc_weather_raw w;
+    dc_diag *d = dc_diag_create();
+    snprintf(path, sizeof path, "%s/w.epw", tmp);
+    without_beam(path);
+    assert_int_equal(dc_epw_read(path, &w, d), DC_OK);
+    assert_false(w.has_beam);
+    assert_int_equal(w.beam_gaps, 0);
+    dc_weather_raw_free(&w);
+    if (inputs_on(path, NULL, msg, sizeof msg) != DC_OK) fail_msg("%s", msg);
+    snprintf(row, sizeof row, "1983,1,1,13,60,x,7.0,-8.0,31,100905,697,1415,283,249,9999,238,27800,1900,26700,8780,"
+             "340,1.5,0\n");
+    broken_copy(path, 21, row, 0);
+    assert_int_equal(dc_epw_read(path, &w, d), DC_OK);
+    assert_true(w.has_beam);
+    assert_int_equal(w.beam_gaps, 1);
+    assert_int_equal(w.beam_gap_line, 21);
+    assert_int_equal(w.beam_gap_col, (int)(strstr(row, "9999") - row) + 1);
+    assert_true(isnan(w.dni[12]) && isnan(w.dhi[12]));
+    dc_weather_raw_free(&w);
+    assert_int_equal(inputs_on(path, NULL, msg, sizeof msg), DC_ERR_WEATHER);
+    snprintf(want, sizeof want, "%s:21:%d: direct normal radiation [Wh/m2]: missing value (9999) in 1 of 8760 rows",
+             path, (int)(strstr(row, "9999") - row) + 1);
+    if (!strstr(msg, want)) fail_msg("expected '%s' in '%s'", want, msg);
+    assert_int_equal(inputs_on(path, "erbs", msg, sizeof msg), DC_OK);
+    dc_diag_destroy(&d);
+}
+
 /* A header line too few or too many, and a sub-hourly file, are said at
  * the header line, not as a short year or a broken first row. */
 static void broken_headers(void **state)
@@ -230,6 +305,7 @@ int main(void)
         cmocka_unit_test(leap_day_and_time_zone_mapping),
         cmocka_unit_test_setup_teardown(broken_files, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(broken_headers, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(beam_gaps, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(byte_order_mark, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("epw", tests, NULL, NULL);

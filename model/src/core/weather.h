@@ -15,6 +15,9 @@ typedef struct {
     double *wind_ms;             /* wind speed [m/s] */
     double *pressure_mbar;       /* station pressure [mbar] */
     int has_beam;                /* 1 when dni and dhi are measured/modelled in the file */
+    int beam_gaps;               /* rows missing dni or dhi (NaN there) in a file that has them */
+    int beam_gap_line, beam_gap_col; /* the first such row's line and column in the file */
+    const char *beam_gap_field;  /* and which of the two it misses */
     double latitude_deg, longitude_deg, elevation_m, tz_hours;
     char station[128];
 } dc_weather_raw;

@@ -182,9 +182,15 @@ static void read_row(reader *r, char **f, int n, dc_weather_raw *w, int row)
     double pa = 0;
     if (number(r, f, F_PRESSURE, "atmospheric station pressure [Pa]", 31000, 120000, 999999, &pa) == 0)
         w->pressure_mbar[row] = pa / 100.0;
-    /* Beam and diffuse may be absent (9999) for a whole file: then Erbs. */
-    if (dc_parse_number(f[F_DNI], NULL) == 9999 || dc_parse_number(f[F_DHI], NULL) == 9999) {
-        w->has_beam = 0;
+    /* Beam and diffuse may be absent (9999) for a whole file: then Erbs
+     * (dc_epw_read); absent in some rows only, they are gaps. */
+    int no_dni = dc_parse_number(f[F_DNI], NULL) == 9999, no_dhi = dc_parse_number(f[F_DHI], NULL) == 9999;
+    if (no_dni || no_dhi) {
+        if (w->beam_gaps++ == 0) {
+            w->beam_gap_line = r->line;
+            w->beam_gap_col = column_of(f, no_dni ? F_DNI : F_DHI);
+            w->beam_gap_field = no_dni ? "direct normal radiation [Wh/m2]" : "diffuse horizontal radiation [Wh/m2]";
+        }
     } else {
         number(r, f, F_DNI, "direct normal radiation [Wh/m2]", 0, 1400, 9999, &dni);
         number(r, f, F_DHI, "diffuse horizontal radiation [Wh/m2]", 0, 1000, 9999, &dhi);
@@ -198,6 +204,7 @@ static int read_rows(reader *r, dc_lines *in, dc_weather_raw *w)
     char *line, *f[MAX_FIELDS];
     int row = 0, pm = 0, pd = 0, ph = 0;
     w->has_beam = 1;
+    w->beam_gaps = 0;
     while ((line = dc_lines_next(in))) {
         r->line = in->lineno;
         if (line[strspn(line, " \t\r\n")] == '\0') continue;
@@ -259,5 +266,6 @@ dc_status dc_epw_read(const char *path, dc_weather_raw *out, dc_diag *diag)
         return DC_ERR_WEATHER;
     }
     out->n = rows;
+    if (out->beam_gaps == rows) out->has_beam = 0, out->beam_gaps = 0; /* none in the file: Erbs */
     return DC_OK;
 }

@@ -111,11 +111,24 @@ static dc_status complete_weather(const dc_scenario *s, dc_weather_raw *w, dc_di
     return DC_OK;
 }
 
+/* An EPW missing beam or diffuse in some hours only: the file's split
+ * has gaps, unless every hour is split by Erbs. */
+static dc_status beam_gaps(const dc_scenario *s, dc_weather_raw *w, dc_diag *diag)
+{
+    if (!w->beam_gaps || s->decomposition == DC_DECOMP_ERBS) return DC_OK;
+    dc_diag_add(diag, s->weather_file, w->beam_gap_line, w->beam_gap_col, w->beam_gap_field,
+                "missing value (9999) in %d of %d rows, the first here: give weather.decomposition: erbs to split "
+                "every hour's global radiation by Erbs instead", w->beam_gaps, w->n);
+    dc_weather_raw_free(w);
+    return DC_ERR_WEATHER;
+}
+
 static dc_status read_weather(const dc_scenario *s, dc_weather_raw *w, dc_diag *diag)
 {
     dc_status st;
     if (weather_format(s) == DC_WFORMAT_EPW) {
         st = dc_epw_read(s->weather_file, w, diag);
+        if (st == DC_OK) st = beam_gaps(s, w, diag);
     } else {
         dc_jma_options o = {{0}, s->n_accept_quality, s->weather_fill};
         memcpy(o.quality, s->accept_quality, sizeof o.quality);
