@@ -102,8 +102,8 @@ static const dc_netzero_site *own_routes(const dc_model *m, int site, double **f
  * one chain would (a pass per site waits on every chain in turn). */
 enum { ROUTES_AT_ONCE = 4 };
 
-/* Up to ROUTES_AT_ONCE buying sites' off-site PPA purchases for their 民生
- * loads, added to offsite[k] [kWh]; grid[i] gathers the 民生 loads' grid
+/* Up to ROUTES_AT_ONCE sites' off-site PPA purchases for their 民生 loads,
+ * added to offsite[k] [kWh]; grid[i] gathers the 民生 loads' grid
  * purchases of step i, site by site (first: from zero). With last, grid
  * is not written: returns the steps in which those purchases were made. */
 static int offsite_group(const dc_model *m, const int *sites, int n, double *offsite, double *grid, int first,
@@ -137,8 +137,9 @@ static int offsite_group(const dc_model *m, const int *sites, int n, double *off
     return hours;
 }
 
-/* The buying sites' off-site PPA purchases, into offsite[k] (from zero);
- * returns the steps in which their 民生 loads bought from the grid. */
+/* The off-site PPA purchases of the sites with 民生 loads, into
+ * offsite[k] (from zero); hours: the steps in which those loads bought
+ * from the grid. */
 static dc_status offsite_routes(const dc_model *m, const int *sites, int n, double *offsite, int *hours)
 {
     double *grid = n > ROUTES_AT_ONCE ? malloc((size_t)m->ta.n * sizeof *grid) : NULL;
@@ -241,9 +242,9 @@ dc_status dc_netzero_prepare(dc_model *m)
  * run. Under the readers' lock. */
 static dc_status read_routes(const dc_model *m, dc_netzero_flows *f)
 {
-    int n_sites = m->eng.n_sites, n_buying = 0;
+    int n_sites = m->eng.n_sites, n_minsei = 0;
     double *fit = NULL, *offsite = malloc((size_t)n_sites * (sizeof *offsite + sizeof(int)) + 1);
-    int *buying = offsite ? (int *)(offsite + n_sites) : NULL;
+    int *minsei_sites = offsite ? (int *)(offsite + n_sites) : NULL;
     if (!offsite) return DC_ERR_NOMEM;
     memset(f, 0, sizeof *f);
     for (int k = 0; k < m->eng.n_sites; k++) {
@@ -255,14 +256,13 @@ static dc_status read_routes(const dc_model *m, dc_netzero_flows *f)
             f->fit_excluded_mwh += o->fit_excluded / 1000;
             f->onsite_mwh += o->onsite / 1000;
             f->wire_mwh += o->wire / 1000;
-            offsite[n_buying] = 0.0;
-            buying[n_buying++] = k;
+            minsei_sites[n_minsei++] = k;
         }
         if (area) f->exported_mwh += o->exported / 1000;
     }
     free(fit);
-    dc_status st = offsite_routes(m, buying, n_buying, offsite, &f->grid_hours);
-    for (int k = 0; st == DC_OK && k < n_buying; k++) f->offsite_ppa_mwh += offsite[k] / 1000;
+    dc_status st = offsite_routes(m, minsei_sites, n_minsei, offsite, &f->grid_hours);
+    for (int k = 0; st == DC_OK && k < n_minsei; k++) f->offsite_ppa_mwh += offsite[k] / 1000;
     free(offsite);
     return st;
 }
