@@ -89,6 +89,49 @@ static void table_by_hand(void **state)
     close_run(&r);
 }
 
+/* Six 民生 sites, more than the routes read in one pass (netzero.c reads
+ * four at a time): six homes of 1 kWh each hour and a pond of `noon` kWh
+ * at 12-13 h selling to them, by their imports or by `shares` [%]. */
+static void six_homes(const char *shares, double noon, dc_netzero *z)
+{
+    char path[256], text[4096], p[256];
+    snprintf(p, sizeof p, "%s/pond.csv", tmp), write_profile(p, noon, 12, 13);
+    int at = snprintf(text, sizeof text, "name: six\nyear: 2030\ngrid: {emission_factor_kg_per_kwh: 0.45}\n"
+                      "leading_area: {area: x}\nsites:\n");
+    for (int k = 1; k <= 6; k++) at += snprintf(text + at, sizeof text - at, "  - {name: h%d, area: x}\n", k);
+    at += snprintf(text + at, sizeof text - at, "pv_arrays:\n  - {name: pond, capacity_kw: 10, profile_file: pond.csv, "
+                   "contract: offsite_ppa, buyers: [h1, h2, h3, h4, h5, h6]%s%s}\nloads:\n",
+                   shares ? ", buyer_shares_pct: " : "", shares ? shares : "");
+    for (int k = 1; k <= 6; k++)
+        at += snprintf(text + at, sizeof text - at, "  - {name: h%d, site: h%d, sector: household, shape: flat, "
+                       "annual_kwh: 8760}\n", k, k);
+    snprintf(path, sizeof path, "%s/six.yaml", tmp);
+    write_scenario(path, text);
+    run r;
+    run_scenario(&r, path, NULL, 0);
+    assert_int_equal(dc_model_netzero(r.m, z), DC_OK);
+    close_run(&r);
+}
+
+/* Whichever sites the grid still serves at noon, the hour counts; and
+ * each site's purchase from the pond is counted once. */
+static void routes_of_many_sites(void **state)
+{
+    (void)state;
+    dc_netzero z;
+    const double days = 365, eps = 1e-9;
+    six_homes(NULL, 6, &z); /* 1 kWh to each home at noon: no home buys from the grid then */
+    assert_near(z.b_offsite_ppa_mwh, 6 * days / 1000, eps);
+    assert_int_equal(z.grid_hours, 8760 - 365);
+    six_homes("[0, 0, 0, 0, 50, 50]", 2, &z); /* h5 and h6 covered at noon; the first four still buy */
+    assert_near(z.b_offsite_ppa_mwh, 2 * days / 1000, eps);
+    assert_int_equal(z.grid_hours, 8760);
+    six_homes("[50, 50, 0, 0, 0, 0]", 2, &z); /* h1 and h2 covered; h3 to h6 still buy */
+    assert_near(z.b_offsite_ppa_mwh, 2 * days / 1000, eps);
+    assert_int_equal(z.grid_hours, 8760);
+    assert_near(z.a_mwh, 6 * 8.76, eps);
+}
+
 /* More certificates close the gap: the verdict turns exactly there. */
 static void verdict_turns(void **state)
 {
@@ -189,6 +232,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(table_by_hand, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(verdict_turns, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(routes_of_many_sites, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(economics_by_hand, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(csv_is_spreadsheet_safe, tmp_setup, tmp_teardown),
     };
