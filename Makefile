@@ -170,8 +170,9 @@ check-mpi: $(BIN)
 	for s in battery_sweep shelter_sweep; do \
 	  ./$(BIN) sweep scenarios/$$s.yaml -q -j 2 -o $$d/$$s/threads && \
 	  $(MPIRUN) build/mpi/decarb sweep scenarios/$$s.yaml -q -j 1 -o $$d/$$s/mpi && \
-	  cmp $$d/$$s/threads/sweep.csv $$d/$$s/mpi/sweep.csv && [ ! -e $$d/$$s/mpi/sweep.journal.0 ] && \
-	  echo "check-mpi: $$s: 2 ranks = threads, byte for byte ($$(($$(wc -l < $$d/$$s/mpi/sweep.csv) - 1)) cases)" \
+	  cmp $$d/$$s/threads/sweep.csv $$d/$$s/mpi/sweep.csv && cmp $$d/$$s/threads/sweep.h5 $$d/$$s/mpi/sweep.h5 && \
+	  [ ! -e $$d/$$s/mpi/sweep.journal.0 ] && \
+	  echo "check-mpi: $$s: 2 ranks = threads, sweep.csv and sweep.h5 byte for byte ($$(($$(wc -l < $$d/$$s/mpi/sweep.csv) - 1)) cases)" \
 	  || rc=1; \
 	done; rm -rf $$d; exit $$rc
 
