@@ -223,7 +223,9 @@ static void read_root(loader *l, const yaml_node_t *root)
         return;
     }
     if (!root || root->type != YAML_MAPPING_NODE) {
-        error_at(l, root, NULL, "a scenario is a mapping of key: value (is the file empty?)");
+        error_at(l, root, NULL, !root ? "a scenario is a mapping of key: value (is the file empty?)"
+                                : root->type == YAML_SEQUENCE_NODE ? "a scenario is a mapping of key: value, not a list"
+                                                                  : "a scenario is a mapping of key: value, not a single value");
         free(seen);
         return;
     }
