@@ -250,12 +250,13 @@ static void whole_number_size_meets_and_one_less_does_not(void **state)
     for (size_t k = 0; k < s.runs && k < 64; k++) assert_true(s.x[k][0] == floor(s.x[k][0])); /* every try */
 }
 
-static void expect_error(const char *body, const char *needle)
+/* The size file of body on the bundled scenario base fails to load, saying needle. */
+static void expect_error_on(const char *base, const char *body, const char *needle)
 {
     char path[] = "/tmp/decarb_size_XXXXXX.yaml";
     int fd = mkstemps(path, 5);
     FILE *fp = fdopen(fd, "w");
-    fprintf(fp, "base: %s/scenarios/default.yaml\n%s", getenv("PWD") ? getenv("PWD") : ".", body);
+    fprintf(fp, "base: %s/%s\n%s", getenv("PWD") ? getenv("PWD") : ".", base, body);
     fclose(fp);
     dc_sweep *w = NULL;
     dc_diag *d = dc_diag_create();
@@ -266,6 +267,8 @@ static void expect_error(const char *body, const char *needle)
     dc_diag_destroy(&d);
     remove(path);
 }
+
+static void expect_error(const char *body, const char *needle) { expect_error_on("scenarios/default.yaml", body, needle); }
 
 static void bad_targets(void **state)
 {
@@ -288,6 +291,8 @@ static void bad_targets(void **state)
          "at_least_pct: an outage target is every critical kWh served: no share"},
         {"{metric: self_sufficiency, at_least_pct: 30, outage: x}", "outage: only with metric: outage"},
         {"{metric: self_sufficiency, at_least_pct: 30, at_least_pct: 40}", "at_least_pct: given twice"},
+        {"{metric: resilience, site: town_hall, at_least_pct: 90, hours: 72}", /* the default scans nothing */
+         "2:9: target: resilience reads the survival scan: the base scenario needs resilience.scan: true"},
     };
     char body[512];
     for (size_t k = 0; k < sizeof TARGETS / sizeof TARGETS[0]; k++) {
@@ -310,6 +315,10 @@ static void bad_targets(void **state)
         snprintf(want, sizeof want, "%s: a size file's runs are the solver's", key);
         expect_error(body, want);
     }
+    /* net_zero on a base without a 先行地域 area: said at the target, before any run. */
+    expect_error_on("scenarios/forest_city.yaml", "target: net_zero\naxes:\n  - {key: "
+                    "biomass_plants.chip_chp.capacity_kw, from: 100, to: 2000}\n",
+                    "2:9: target: net_zero reads the 先行地域 table: the base scenario has no leading_area.area");
     /* On the typhoon town: an outage that does not cut off the site named. */
     assert_null(load_base("scenarios/typhoon_town.yaml", "target: {metric: outage, outage: typhoon, site: households}\n"
                           "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500}\n"));

@@ -50,6 +50,7 @@ struct dc_sweep {
     size_t n_hourly;
     int hourly_line, hourly_col;
     int base_line, base_col;   /* where base: names the scenario */
+    int target_line, target_col; /* where target: is */
     int site_line, site_col;   /* where a resilience or outage target names its site */
     int outage_line, outage_col; /* where an outage target names its outage */
 };
@@ -237,6 +238,7 @@ static void read_target(reader *r, const yaml_node_t *v)
 {
     static const char *const KEYS[] = {"metric", "at_least_pct", "site", "hours", "outage", NULL};
     dc_target *t = &r->w->target;
+    if (v) r->w->target_line = (int)v->start_mark.line + 1, r->w->target_col = (int)v->start_mark.column + 1;
     const yaml_node_t *metric = v && v->type == YAML_MAPPING_NODE ? value_of(r, v, "metric", NULL) : v;
     t->metric = metric_of(scalar(metric));
     if (!t->metric) {
@@ -493,6 +495,21 @@ static int check_target_site(reader *r, const dc_scenario *base)
     return -1;
 }
 
+/* What the target reads that the base must have, and no range axis can
+ * give it: the 先行地域 table (net_zero), the survival scan (resilience). */
+static void check_target_base(reader *r, const dc_scenario *base)
+{
+    const dc_target *t = &r->w->target;
+    const char *why = t->metric == DC_TARGET_NET_ZERO && !base->leading.area[0]
+                          ? "net_zero reads the 先行地域 table: the base scenario has no leading_area.area"
+                      : t->metric == DC_TARGET_RESILIENCE && !base->resilience.scan
+                          ? "resilience reads the survival scan: the base scenario needs resilience.scan: true"
+                          : NULL;
+    if (!why) return;
+    r->errors++;
+    dc_diag_add(r->diag, r->file, r->w->target_line, r->w->target_col, "target", "%s", why);
+}
+
 /* A message of dc_scenario_set without its "--set: KEY: " (the axis's
  * own line and key say where). */
 static const char *after_set_key(const char *msg, const char *key)
@@ -566,6 +583,7 @@ static void try_values(reader *r)
     }
     if (check_target_site(r, base) == 0 && r->w->target.metric == DC_TARGET_OUTAGE && r->w->target.outage[0])
         check_target_outage(r, base);
+    check_target_base(r, base);
     for (size_t k = 0; k < r->w->n_axes; k++) mark_paths(base, &r->w->axes[k]), check_whole(r, &r->w->axes[k]);
     for (size_t k = 0; k < r->w->n_axes; k++) {
         const axis *a = &r->w->axes[k];
