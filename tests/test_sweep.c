@@ -543,6 +543,41 @@ static void killed_sweep_resumes_to_the_same_bytes(void **state)
     assert_int_equal(access(path, F_OK), -1); /* gone once the CSV is whole */
 }
 
+/* A journal damaged in the middle (a stray line; a row cut short by a
+ * full disk with the next row written on after it): those lines are
+ * passed over and their cases run again, and the CSV is the full sweep's
+ * (the cut row's case used to go into sweep.csv cut, and sweep.h5 failed). */
+static void damaged_journal_rows_run_again(void **state)
+{
+    (void)state;
+    char full[256], damaged[256], path[300];
+    snprintf(full, sizeof full, "%s/full", tmp);
+    snprintf(damaged, sizeof damaged, "%s/damaged", tmp);
+    assert_int_equal(sweep_into(full, "-j 1"), 0);
+    kill_after(damaged, 6);
+    snprintf(path, sizeof path, "%s/sweep.journal", damaged);
+    char *text = slurp(path), *line[16] = {0};
+    assert_non_null(text);
+    int n = 0;
+    for (char *p = strtok(text, "\n"); p && n < 16; p = strtok(NULL, "\n")) line[n++] = p;
+    if (n < 7 || !line[2] || strlen(line[2]) < 21) fail_msg("a journal of %d lines", n); /* the tag and six rows */
+    line[2][20] = '\0'; /* row 2 cut short, row 3 written on after it */
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    for (int k = 0; k < n; k++) fprintf(fp, "%s%s", line[k], k == 0 ? "\nnot,a,row\n" : k == 2 ? "" : "\n");
+    fclose(fp);
+    free(text);
+    assert_int_equal(sweep_into(damaged, "-j 2"), 0);
+    char *a, *b;
+    snprintf(path, sizeof path, "%s/sweep.csv", damaged);
+    a = slurp(path);
+    snprintf(path, sizeof path, "%s/sweep.csv", full);
+    b = slurp(path);
+    assert_non_null(a), assert_non_null(b);
+    assert_string_equal(a, b);
+    free(a), free(b);
+}
+
 /* What MPI ranks leave when killed: one journal per rank (here the rows
  * of one journal dealt into two, the first row of the second cut by the
  * kill). A resume with threads takes both and ends with the same bytes. */
@@ -1018,6 +1053,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(accounting_keys_reuse_the_model, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(progress_bar_and_lines, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(killed_sweep_resumes_to_the_same_bytes, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(damaged_journal_rows_run_again, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(rank_journals_resume_to_the_same_bytes, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(bad_sweeps, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(failed_case_says_why, tmp_setup, tmp_teardown),

@@ -35,10 +35,22 @@ void dc_journal_tag(const dc_sweep *w, char *tag, size_t len)
 
 static int is_journal(const char *name) { return !strncmp(name, "sweep.journal", 13); }
 
+int dc_journal_fields(const char *line)
+{
+    int fields = 1, quoted = 0;
+    for (const char *p = line; *p && *p != '\n'; p++) {
+        if (*p == '"') quoted = !quoted;
+        else if (*p == ',' && !quoted) fields++;
+    }
+    return fields;
+}
+
 /* One journal, line by line: calls on_row(ctx, case, offset) for each
- * whole row. Returns the bytes of whole lines (the tag's when none), 0 when
- * the file is absent or cut inside its tag, -1 when its tag differs. */
-static long read_rows(const char *path, const char *tag, size_t n, void (*on_row)(void *, size_t, long), void *ctx)
+ * whole row of the sweep's layout. Returns the bytes of whole lines (the
+ * tag's when none), 0 when the file is absent or cut inside its tag, -1
+ * when its tag differs. */
+static long read_rows(const char *path, const char *tag, const dc_journal_rows *rows,
+                      void (*on_row)(void *, size_t, long), void *ctx)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) return 0;
@@ -54,7 +66,8 @@ static long read_rows(const char *path, const char *tag, size_t n, void (*on_row
         if (!len || line[len - 1] != '\n') break; /* cut by a kill (rows are shorter than DC_JOURNAL_ROW_MAX) */
         char *after;
         unsigned long long id = strtoull(line, &after, 10);
-        if (after > line && *after == ',' && id < n) on_row(ctx, (size_t)id, at);
+        if (after > line && *after == ',' && id < rows->n && dc_journal_fields(line) == rows->fields)
+            on_row(ctx, (size_t)id, at);
         at += (long)len;
         keep = at;
     }
@@ -88,8 +101,8 @@ static int list_journals(const char *dir, char names[][64], int max)
     return n;
 }
 
-int dc_journal_scan(const char *dir, const char *tag, const char *own, unsigned char *done, size_t n,
-                    long *own_keep, char *bad, size_t bad_len)
+int dc_journal_scan(const char *dir, const char *tag, const char *own, const dc_journal_rows *rows,
+                    unsigned char *done, long *own_keep, char *bad, size_t bad_len)
 {
     char (*names)[64] = malloc(MAX_JOURNALS * sizeof *names), path[2048];
     *own_keep = 0;
@@ -97,7 +110,7 @@ int dc_journal_scan(const char *dir, const char *tag, const char *own, unsigned 
     if (rc) snprintf(bad, bad_len, "%s", dir);
     for (int k = 0; rc == 0 && k < count; k++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[k]);
-        long keep = read_rows(path, tag, n, mark_done, done);
+        long keep = read_rows(path, tag, rows, mark_done, done);
         if (keep < 0) rc = -1, snprintf(bad, bad_len, "%s", path);
         if (!strcmp(names[k], own)) *own_keep = keep;
     }
@@ -149,9 +162,10 @@ static int write_csv(const char *dir, const row_index *x, FILE **in, long *pos, 
     return rc;
 }
 
-int dc_journal_merge(const char *dir, const char *tag, size_t n, void (*header)(FILE *, const void *),
-                     const void *ctx)
+int dc_journal_merge(const char *dir, const char *tag, const dc_journal_rows *rows,
+                     void (*header)(FILE *, const void *), const void *ctx)
 {
+    size_t n = rows->n;
     char (*names)[64] = malloc(MAX_JOURNALS * sizeof *names), path[2048];
     int count = names ? list_journals(dir, names, MAX_JOURNALS) : -1, rc = count > 0 ? 0 : -1;
     row_index x = {calloc(n + 1, sizeof *x.file), calloc(n + 1, sizeof *x.offset), 0};
@@ -161,7 +175,7 @@ int dc_journal_merge(const char *dir, const char *tag, size_t n, void (*header)(
     for (int k = 0; rc == 0 && k < count; k++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[k]);
         x.current = (unsigned short)(k + 1);
-        if (read_rows(path, tag, n, index_row, &x) < 0 || !(in[k] = fopen(path, "rb"))) rc = -1;
+        if (read_rows(path, tag, rows, index_row, &x) < 0 || !(in[k] = fopen(path, "rb"))) rc = -1;
     }
     if (rc == 0) rc = write_csv(dir, &x, in, pos, n, header, ctx);
     for (int k = 0; in && k < count; k++)

@@ -22,16 +22,27 @@ enum { DC_JOURNAL_ROW_MAX = 32768 };
  * file's bytes, the axes and every value. */
 void dc_journal_tag(const dc_sweep *w, char *tag, size_t len);
 
-/* Marks in done[n] every case some journal of dir holds. Returns 0, or -1
+/* A sweep's rows: n cases, each row of `fields` CSV fields. A line that
+ * is not such a row (damaged, or a write cut short by a full disk and
+ * followed by the next) is passed over: its case runs again. */
+typedef struct {
+    size_t n;
+    int fields;
+} dc_journal_rows;
+
+/* Marks in done[] every case some journal of dir holds. Returns 0, or -1
  * when a journal belongs to another sweep (its name into bad). own_keep:
  * the bytes of own's whole lines (0 when own is absent or holds not even
  * its tag), so a line cut by a kill can be cut off. */
-int dc_journal_scan(const char *dir, const char *tag, const char *own, unsigned char *done, size_t n,
-                    long *own_keep, char *bad, size_t bad_len);
+int dc_journal_scan(const char *dir, const char *tag, const char *own, const dc_journal_rows *rows,
+                    unsigned char *done, long *own_keep, char *bad, size_t bad_len);
 
 /* DIR/sweep.csv from the header and every journal's rows in case order,
  * through a temporary file renamed into place; the journals are removed
  * once it is whole. 0, or -1 when a case has no row or a write fails. */
-int dc_journal_merge(const char *dir, const char *tag, size_t n, void (*header)(FILE *, const void *),
-                     const void *ctx);
+int dc_journal_merge(const char *dir, const char *tag, const dc_journal_rows *rows,
+                     void (*header)(FILE *, const void *), const void *ctx);
+
+/* Fields of one CSV line (a quoted field may hold commas and "" quotes). */
+int dc_journal_fields(const char *line);
 #endif

@@ -43,6 +43,7 @@ typedef struct {
     res_columns *res;          /* the base's outages and scanned sites, or NULL: none */
     int fd;                    /* the journal, O_APPEND */
     unsigned char *done;       /* per case: 1 when its row is in the journal */
+    dc_journal_rows rows;      /* the cases, and the fields of a row (the header's) */
     size_t next, finished, to_run, failed;
     int quiet, tty;
     double t0, shown;          /* the first case's end (the base read, a model built); the bar's last drawing */
@@ -439,6 +440,31 @@ static int sweep_entry(const char *name)
 /* In every sweep's folder, first: what vouches that the rest is a sweep's. */
 static const char SWEEP_MARKER[] = ".decarb-sweep";
 
+/* The output folder, made and marked as a sweep's unless someone else's
+ * files are there; -1 with a message on failure. */
+static int prepare_folder(const char *dir)
+{
+    char bad[2048];
+    int why = dc_cli_folder_foreign(dir, SWEEP_MARKER, sweep_entry, bad, sizeof bad);
+    if (why) return dc_cli_folder_refused(why, dir, bad, SWEEP_MARKER), -1;
+    if (dc_mkdirs(dir) || dc_cli_folder_mark(dir, SWEEP_MARKER))
+        return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
+    return 0;
+}
+
+/* The fields of a row: the header's (its columns follow from the base). */
+static int row_fields(const sweep_run *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+    if (!fp) return -1;
+    header(fp, r);
+    int fields = fclose(fp) == 0 && text ? dc_journal_fields(text) : -1;
+    free(text);
+    return fields;
+}
+
 /* Marks the done cases and opens this process's journal where its last
  * whole row ends; -1 with a message on failure. */
 static int open_journal(sweep_run *r, const char *dir, const char *tag)
@@ -447,12 +473,9 @@ static int open_journal(sweep_run *r, const char *dir, const char *tag)
     long keep = 0;
     journal_name(&r->ranks, own, sizeof own);
     snprintf(path, sizeof path, "%s/%s", dir, own);
-    size_t n = dc_sweep_cases(r->w);
-    int why = dc_cli_folder_foreign(dir, SWEEP_MARKER, sweep_entry, bad, sizeof bad);
-    if (why) return dc_cli_folder_refused(why, dir, bad, SWEEP_MARKER), -1;
-    if (dc_mkdirs(dir) || dc_cli_folder_mark(dir, SWEEP_MARKER))
-        return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
-    if (dc_journal_scan(dir, tag, own, r->done, n, &keep, bad, sizeof bad)) {
+    r->rows = (dc_journal_rows){dc_sweep_cases(r->w), row_fields(r)};
+    if (r->rows.fields < 0) return fprintf(stderr, "decarb: out of memory\n"), -1;
+    if (dc_journal_scan(dir, tag, own, &r->rows, r->done, &keep, bad, sizeof bad)) {
         fprintf(stderr, "decarb: a journal there belongs to another sweep (or the base scenario changed, or an "
                 "older decarb wrote it): remove it or choose another -o\n  %s\n", bad);
         return -1;
@@ -523,7 +546,7 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
     size_t n = dc_sweep_cases(r->w);
     dc_runner *runner = NULL;
     r->done = calloc(n, 1);
-    int bad = !r->done || open_journal(r, dir, tag) || prepare_base(r, &runner);
+    int bad = !r->done || prepare_folder(dir) || prepare_base(r, &runner) || open_journal(r, dir, tag);
     if (!dc_ranks_any(&r->ranks, bad)) {
         size_t done = 0;
         for (size_t i = 0; i < n; i++) r->to_run += mine(r, i), done += r->done[i];
@@ -532,7 +555,7 @@ static int sweep(sweep_run *r, const char *file, const char *outdir, int threads
     } else bad = 1;
     if (r->fd >= 0) close(r->fd);
     int failed = dc_ranks_any(&r->ranks, r->failed), rc = bad;
-    if (!bad && first) rc = dc_journal_merge(dir, tag, n, header, r) || write_h5(dir) ? 1 : 0;
+    if (!bad && first) rc = dc_journal_merge(dir, tag, &r->rows, header, r) || write_h5(dir) ? 1 : 0;
     rc = dc_ranks_from_first(&r->ranks, rc) || bad;
     if (!rc && first && !r->quiet)
         printf("%zu cases of %s: %s/sweep.csv, sweep.h5%s\n", n, file, dir,
