@@ -508,6 +508,19 @@ static void progress_bar_and_lines(void **state)
     free(log);
 }
 
+/* Dir a's sweep.csv holds the bytes of dir b's. */
+static void same_csv(const char *a_dir, const char *b_dir)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/sweep.csv", a_dir);
+    char *a = slurp(path);
+    snprintf(path, sizeof path, "%s/sweep.csv", b_dir);
+    char *b = slurp(path);
+    assert_non_null(a), assert_non_null(b);
+    assert_string_equal(a, b);
+    free(a), free(b);
+}
+
 /* SIGKILL after a few cases, then the same command again. */
 static void killed_sweep_resumes_to_the_same_bytes(void **state)
 {
@@ -531,12 +544,7 @@ static void killed_sweep_resumes_to_the_same_bytes(void **state)
     char already[64];
     snprintf(already, sizeof already, "%d of 12 cases already done", done);
     if (!strstr(log, already)) fail_msg("no resume message '%s' in:\n%s", already, log);
-    char *a = slurp(path), *b;
-    snprintf(path, sizeof path, "%s/sweep.csv", full);
-    b = slurp(path);
-    assert_non_null(a), assert_non_null(b);
-    assert_string_equal(a, b);
-    free(a), free(b);
+    same_csv(killed, full);
     snprintf(cmd, sizeof cmd, "cmp %s/sweep.h5 %s/sweep.h5", full, killed);
     assert_int_equal(system(cmd), 0);
     snprintf(path, sizeof path, "%s/sweep.journal", killed);
@@ -568,14 +576,7 @@ static void damaged_journal_rows_run_again(void **state)
     fclose(fp);
     free(text);
     assert_int_equal(sweep_into(damaged, "-j 2"), 0);
-    char *a, *b;
-    snprintf(path, sizeof path, "%s/sweep.csv", damaged);
-    a = slurp(path);
-    snprintf(path, sizeof path, "%s/sweep.csv", full);
-    b = slurp(path);
-    assert_non_null(a), assert_non_null(b);
-    assert_string_equal(a, b);
-    free(a), free(b);
+    same_csv(damaged, full);
 }
 
 /* What MPI ranks leave when killed: one journal per rank (here the rows
@@ -608,14 +609,9 @@ static void rank_journals_resume_to_the_same_bytes(void **state)
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s sweep %s -q -j 2 -o %s", decarb_bin(), SWEEP, killed);
     assert_int_equal(system(cmd), 0);
-    snprintf(path, sizeof path, "%s/sweep.csv", killed);
-    char *x = slurp(path), *y;
-    snprintf(path, sizeof path, "%s/sweep.csv", full);
-    y = slurp(path);
-    assert_non_null(x), assert_non_null(y);
-    assert_string_equal(x, y);
+    same_csv(killed, full);
     assert_int_equal(access(rank, F_OK), -1); /* every journal gone once the CSV is whole */
-    free(x), free(y), free(text);
+    free(text);
 }
 
 /* The table writer refuses what is not a table, at its line; nothing written. */
