@@ -474,6 +474,14 @@ static void sizing_into_a_foreign_folder(void **state)
                                   "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500, "
                                   "resolution: 10}\n", log, sizeof log), 1);
     unmarked_and_untouched(log, dir, theirs, ".decarb-size");
+    /* A size folder as an older decarb left it, without the marker: its size.csv reads as decarb's. */
+    snprintf(dir, sizeof dir, "%s/older", tmp);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(theirs, sizeof theirs, "%s/size.csv", dir);
+    write_text(theirs, "\xEF\xBB\xBFrun,batteries.shelter_battery.energy_kwh,status\n1,0,ok\n");
+    assert_int_equal(typhoon_size("older", "target: {metric: outage, outage: typhoon, site: school}\n"
+                                  "axes:\n  - {key: batteries.shelter_battery.energy_kwh, from: 0, to: 500, "
+                                  "resolution: 10}\n", log, sizeof log), 0);
 }
 
 /* A least-cost size on a base without costs: the runs read the target

@@ -219,11 +219,18 @@ static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
     return st != DC_OK;
 }
 
-/* In every size folder, first: what vouches that the rest is decarb size's. */
-static const char SIZE_MARKER[] = ".decarb-size";
-
 /* What decarb size writes in its folder: size.csv, through .size.csv.PID. */
 static int size_entry(const char *name) { return !strcmp(name, "size.csv") || !strncmp(name, ".size.csv.", 10); }
+
+/* A folder a size of an older decarb left (without the marker): its size.csv's header says so. */
+static int older_size(const char *dir, const char *name)
+{
+    if (strcmp(name, "size.csv")) return 0;
+    return dc_cli_first_line_starts(dir, name, "\xEF\xBB\xBF" "run,") ? 1 : -1;
+}
+
+/* In every size folder, first: what vouches that the rest is decarb size's. */
+static const dc_folder_kind SIZE_FOLDER = {".decarb-size", size_entry, older_size};
 
 int dc_cli_size(const char *file, const char *outdir, int quiet)
 {
@@ -238,12 +245,12 @@ int dc_cli_size(const char *file, const char *outdir, int quiet)
     snprintf(tmp, sizeof tmp, "%s/.size.csv.%ld", dir, (long)getpid());
     curve c = {.w = w, .quiet = quiet, .tty = isatty(2), .unit = dc_target_unit(&t)};
     char foreign[256];
-    int why = dc_cli_folder_foreign(dir, SIZE_MARKER, size_entry, foreign, sizeof foreign);
+    int why = dc_cli_folder_foreign(dir, &SIZE_FOLDER, foreign, sizeof foreign);
     if (why) {
-        dc_cli_folder_refused(why, dir, foreign, SIZE_MARKER);
+        dc_cli_folder_refused(why, dir, foreign, SIZE_FOLDER.marker);
         return dc_sweep_destroy(&w), 1;
     }
-    if (dc_mkdirs(dir) != 0 || dc_cli_folder_mark(dir, SIZE_MARKER)) {
+    if (dc_mkdirs(dir) != 0 || dc_cli_folder_mark(dir, SIZE_FOLDER.marker)) {
         fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno));
         return dc_sweep_destroy(&w), 1;
     }

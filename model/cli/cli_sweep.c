@@ -376,24 +376,36 @@ static void journal_name(const dc_ranks *k, char *name, size_t len)
     else snprintf(name, len, "sweep.journal.%d", k->rank);
 }
 
-int dc_cli_folder_foreign(const char *dir, const char *marker, int (*ours)(const char *name), char *name,
-                          size_t len)
+int dc_cli_folder_foreign(const char *dir, const dc_folder_kind *k, char *name, size_t len)
 {
     DIR *d = opendir(dir);
     if (!d) return 0;
-    int foreign = 0, marked = 0;
+    int foreign = 0, marked = 0, vouched = 0, refuted = 0;
     name[0] = '\0';
     for (struct dirent *e; !foreign && (e = readdir(d));) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (!strcmp(e->d_name, marker)) {
+        if (!strcmp(e->d_name, k->marker)) {
             marked = 1;
             continue;
         }
-        foreign = !ours(e->d_name);
-        if (foreign || !name[0]) snprintf(name, len, "%s", e->d_name);
+        foreign = !k->ours(e->d_name);
+        int older = foreign || !k->older ? 0 : k->older(dir, e->d_name);
+        vouched |= older > 0;
+        if (foreign || !name[0] || (older < 0 && !refuted)) snprintf(name, len, "%s", e->d_name);
+        refuted |= older < 0;
     }
     closedir(d);
-    return foreign ? 1 : name[0] && !marked ? 2 : 0;
+    return foreign ? 1 : name[0] && !marked && (refuted || !vouched) ? 2 : 0;
+}
+
+int dc_cli_first_line_starts(const char *dir, const char *name, const char *prefix)
+{
+    char path[1400], line[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "rb");
+    int yes = fp && fgets(line, sizeof line, fp) && !strncmp(line, prefix, strlen(prefix));
+    if (fp) fclose(fp);
+    return yes;
 }
 
 void dc_cli_folder_refused(int why, const char *dir, const char *name, const char *marker)
@@ -402,8 +414,8 @@ void dc_cli_folder_refused(int why, const char *dir, const char *name, const cha
         fprintf(stderr, "decarb: %s holds '%s', which decarb did not write: move it, or choose another -o\n", dir,
                 name);
     else
-        fprintf(stderr, "decarb: %s holds '%s' without the %s that decarb writes first in such a folder: it is "
-                "not decarb's (or an older decarb's): move it, or choose another -o\n", dir, name, marker);
+        fprintf(stderr, "decarb: %s holds '%s' without the %s that decarb writes first in such a folder, and it "
+                "does not read as decarb's: move it, or choose another -o\n", dir, name, marker);
 }
 
 int dc_cli_folder_mark(const char *dir, const char *marker)
@@ -437,17 +449,26 @@ static int sweep_entry(const char *name)
            case_folder(name);
 }
 
+/* A folder a sweep of an older decarb left (without the marker): its
+ * sweep.csv's header and its journals' tags say so; 0 for what cannot. */
+static int older_sweep(const char *dir, const char *name)
+{
+    if (!strcmp(name, "sweep.csv")) return dc_cli_first_line_starts(dir, name, "\xEF\xBB\xBF" "case,") ? 1 : -1;
+    if (!strncmp(name, "sweep.journal", 13)) return dc_cli_first_line_starts(dir, name, "# decarb sweep ") ? 1 : -1;
+    return 0;
+}
+
 /* In every sweep's folder, first: what vouches that the rest is a sweep's. */
-static const char SWEEP_MARKER[] = ".decarb-sweep";
+static const dc_folder_kind SWEEP_FOLDER = {".decarb-sweep", sweep_entry, older_sweep};
 
 /* The output folder, made and marked as a sweep's unless someone else's
  * files are there; -1 with a message on failure. */
 static int prepare_folder(const char *dir)
 {
     char bad[2048];
-    int why = dc_cli_folder_foreign(dir, SWEEP_MARKER, sweep_entry, bad, sizeof bad);
-    if (why) return dc_cli_folder_refused(why, dir, bad, SWEEP_MARKER), -1;
-    if (dc_mkdirs(dir) || dc_cli_folder_mark(dir, SWEEP_MARKER))
+    int why = dc_cli_folder_foreign(dir, &SWEEP_FOLDER, bad, sizeof bad);
+    if (why) return dc_cli_folder_refused(why, dir, bad, SWEEP_FOLDER.marker), -1;
+    if (dc_mkdirs(dir) || dc_cli_folder_mark(dir, SWEEP_FOLDER.marker))
         return fprintf(stderr, "decarb: cannot create the output folder %s: %s\n", dir, strerror(errno)), -1;
     return 0;
 }
