@@ -87,6 +87,11 @@ static void usage_and_info(void **state)
     assert_int_equal(decarb("params batteries", log, sizeof log), 0);
     assert_true(strstr(log, "batteries[].power_kw") && !strstr(log, "pv_arrays[]"));
     assert_int_equal(decarb("params nothing_like_this", log, sizeof log), 2);
+    /* A key in the form --set and sweep files write it: that key's line, or the item's section. */
+    assert_int_equal(decarb("params batteries.town_hall_battery.energy_kwh", log, sizeof log), 0);
+    assert_true(strstr(log, "batteries[].energy_kwh") && !strstr(log, "batteries[].power_kw"));
+    assert_int_equal(decarb("params loads.households", log, sizeof log), 0);
+    assert_true(strstr(log, "loads[].annual_kwh") && !strstr(log, "batteries[]"));
     assert_int_equal(decarb("run scenarios/default.yaml --set batteries.town_hall_battery.energy=5", log, sizeof log), 1);
     assert_true(strstr(log, "unknown key (did you mean 'energy_kwh'?)") != NULL);
     assert_int_equal(decarb("run scenarios/default.yaml -o ''", log, sizeof log), 2);

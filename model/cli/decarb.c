@@ -43,7 +43,8 @@ static const char USAGE[] =
     "        target (net_zero, self_sufficiency, resilience, outage), or with\n"
     "        several axes the least-cost mix; every run it made into DIR/size.csv\n"
     "params  list every scenario parameter with unit, default and range; with an\n"
-    "        argument, those of that section or whose name holds the text\n"
+    "        argument, those of that section or whose name holds the text, or\n"
+    "        the key as --set writes it (batteries.NAME.energy_kwh)\n"
     "-o      the result folder; it is replaced as a whole, and only if decarb wrote it\n"
     "--set   override one parameter, e.g. --set batteries.NAME.energy_kwh=500,\n"
     "        --set pv_arrays[0].tilt_deg=15 or --set sites.NAME.export_limit_kw=0\n"
@@ -150,16 +151,35 @@ static int report(dc_diag *d, dc_status st)
     return EXIT_INPUT;
 }
 
-/* Every parameter, or those of a section or whose name holds filter. */
+/* A filter in the --set form of a list item, SECTION.ITEM or
+ * SECTION.ITEM.KEY (batteries.town_hall_battery.energy_kwh): its section
+ * and key ("" for every key) when SECTION is a list section, else 0. */
+static int item_form(const char *filter, char *section, size_t s_len, char *key, size_t k_len)
+{
+    const char *dot = filter ? strchr(filter, '.') : NULL, *item_end = dot ? strchr(dot + 1, '.') : NULL;
+    if (!dot || dot == filter || dot[1] == '\0' || dot[1] == '.') return 0;
+    snprintf(section, s_len, "%.*s", (int)(dot - filter), filter);
+    snprintf(key, k_len, "%s", item_end ? item_end + 1 : "");
+    dc_param_info p;
+    for (size_t i = 0; dc_param_get(i, &p) == 0; i++)
+        if (p.is_list && !strcmp(p.section, section)) return 1;
+    return 0;
+}
+
+/* Every parameter, or those of a section, of a list item's --set form, or
+ * whose name holds filter. */
 static int print_params(const char *filter)
 {
     dc_param_info p;
     int shown = 0;
+    char section[64], item_key[96];
+    int itemized = item_form(filter, section, sizeof section, item_key, sizeof item_key);
     printf("%-44s %-8s %-11s %-12s %s\n", "key", "type", "unit", "default", "range / choices");
     for (size_t i = 0; dc_param_get(i, &p) == 0; i++) {
         char key[96];
         snprintf(key, sizeof key, "%s%s%s%s", p.section, p.is_list ? "[]" : "", *p.section ? "." : "", p.key);
-        if (filter && strcmp(p.section, filter) && !strstr(key, filter)) continue;
+        if (itemized && (strcmp(p.section, section) || (item_key[0] && strcmp(p.key, item_key)))) continue;
+        if (!itemized && filter && strcmp(p.section, filter) && !strstr(key, filter)) continue;
         shown++;
         printf("%-44s %-8s %-11s %-12s %s\n", key, p.type, *p.unit ? p.unit : "-", p.deflt, p.range);
         printf("    %s  [changes %s]\n", p.help, p.stale);
