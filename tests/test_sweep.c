@@ -521,15 +521,22 @@ static void same_csv(const char *a_dir, const char *b_dir)
     free(a), free(b);
 }
 
+/* The whole sweep into TMP/full, and the same sweep into TMP/name killed
+ * once `rows` cases are journalled: the two folders a resume test compares. */
+static void full_and_killed(const char *name, int rows, char *full, char *killed, size_t len)
+{
+    snprintf(full, len, "%s/full", tmp);
+    snprintf(killed, len, "%s/%s", tmp, name);
+    assert_int_equal(sweep_into(full, "-j 1"), 0);
+    kill_after(killed, rows);
+}
+
 /* SIGKILL after a few cases, then the same command again. */
 static void killed_sweep_resumes_to_the_same_bytes(void **state)
 {
     (void)state;
     char full[256], killed[256], path[300];
-    snprintf(full, sizeof full, "%s/full", tmp);
-    snprintf(killed, sizeof killed, "%s/killed", tmp);
-    assert_int_equal(sweep_into(full, "-j 1"), 0);
-    kill_after(killed, 3);
+    full_and_killed("killed", 3, full, killed, sizeof full);
     int done = journal_rows(killed);
     assert_true(done >= 3 && done < 12);
     snprintf(path, sizeof path, "%s/sweep.csv", killed);
@@ -559,10 +566,7 @@ static void damaged_journal_rows_run_again(void **state)
 {
     (void)state;
     char full[256], damaged[256], path[300];
-    snprintf(full, sizeof full, "%s/full", tmp);
-    snprintf(damaged, sizeof damaged, "%s/damaged", tmp);
-    assert_int_equal(sweep_into(full, "-j 1"), 0);
-    kill_after(damaged, 6);
+    full_and_killed("damaged", 6, full, damaged, sizeof full);
     snprintf(path, sizeof path, "%s/sweep.journal", damaged);
     char *text = slurp(path), *line[16] = {0};
     assert_non_null(text);
@@ -586,10 +590,7 @@ static void rank_journals_resume_to_the_same_bytes(void **state)
 {
     (void)state;
     char full[256], killed[256], path[300], rank[300];
-    snprintf(full, sizeof full, "%s/full", tmp);
-    snprintf(killed, sizeof killed, "%s/ranks", tmp);
-    assert_int_equal(sweep_into(full, "-j 1"), 0);
-    kill_after(killed, 6);
+    full_and_killed("ranks", 6, full, killed, sizeof full);
     snprintf(path, sizeof path, "%s/sweep.journal", killed);
     char *text = slurp(path);
     assert_non_null(text);
