@@ -103,6 +103,64 @@ static void every_technology_in_other_modes(void **state)
     compare(every, cyclic, 3, 3);
 }
 
+/* A battery alone at its site runs on steps written out
+ * (kernel_battery.c) unless the survival scan keeps its states: the
+ * shelter's battery without the scan, through the typhoon islanded with
+ * its reserve, and not grid-forming (its PV stops); the town hall's with
+ * a surplus to store, curtail and export, and the grid first in both
+ * orders. */
+static void written_out_battery(void **state)
+{
+    (void)state;
+    const char *no_scan[] = {"resilience.scan=false"};
+    compare("scenarios/typhoon_town.yaml", no_scan, 1, 2);
+    const char *not_forming[] = {"resilience.scan=false", "batteries.shelter_battery.grid_forming=false"};
+    compare("scenarios/typhoon_town.yaml", not_forming, 2, 2);
+    const char *surplus[] = {"pv_arrays.town_hall.capacity_kw=400", "grid.export_limit_kw=50"};
+    compare("scenarios/default.yaml", surplus, 2, 1);
+    const char *grid_first[] = {"pv_arrays.town_hall.capacity_kw=400", "dispatch.deficit_order=[grid, battery]",
+                                "dispatch.surplus_order=[grid, battery]"};
+    compare("scenarios/default.yaml", grid_first, 3, 1);
+}
+
+/* The run of the default with a tolerance, on kernels or the generic
+ * step alone: it must fail; its message and the steps it finished. */
+static void failing_run(double tolerance, int generic, char *message, size_t len, size_t *done)
+{
+    run r;
+    open_run(&r, "scenarios/default.yaml", NULL, 0);
+    r.m->eng.generic_only = generic;
+    assert_int_equal(dc_engine_prepare(&r.m->eng), 0);
+    assert_int_equal(kernel_buses(r.m) > 0, !generic);
+    r.m->eng.tolerance = tolerance;
+    assert_int_not_equal(dc_model_run(r.m), DC_OK);
+    snprintf(message, len, "%s", dc_model_error(r.m));
+    *done = dc_model_steps_done(r.m);
+    close_run(&r);
+}
+
+/* A balance or a ledger that does not close stops the written-out steps
+ * where the generic step stops, with its message. No tolerance at all:
+ * the battery's ledger is 7e-15 kWh off in the second step; a tolerance
+ * below zero: the first step's balance fails. */
+static void failures_read_as_the_generic_step(void **state)
+{
+    (void)state;
+    const struct {
+        double tolerance;
+        const char *says;
+    } cases[] = {{0.0, "battery 'town_hall_battery'"}, {-1.0, "site 'town_hall'"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char message[2][4096];
+        size_t done[2];
+        for (int generic = 0; generic < 2; generic++)
+            failing_run(cases[c].tolerance, generic, message[generic], sizeof message[generic], &done[generic]);
+        assert_non_null(strstr(message[0], cases[c].says));
+        assert_string_equal(message[0], message[1]);
+        assert_int_equal(done[0], done[1]);
+    }
+}
+
 /* dc_model_step runs a kernel one step a call (the library's stepping
  * API): the generic whole run's bits. */
 static void stepping_gives_the_run_bits(void **state)
@@ -117,6 +175,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bundled_scenarios),
         cmocka_unit_test(every_technology_in_other_modes),
+        cmocka_unit_test(written_out_battery),
+        cmocka_unit_test(failures_read_as_the_generic_step),
         cmocka_unit_test(stepping_gives_the_run_bits),
     };
     return cmocka_run_group_tests_name("kernels", tests, NULL, NULL);

@@ -13,6 +13,10 @@ typedef struct dc_kernel {
     int (*survive)(dc_engine *e, const dc_bus *b, int s, int max_steps, const double *crit);
 } dc_kernel;
 
+/* The steps of a bus of one site, its grid and one battery, written out
+ * (kernel_battery.c): run's contract, without snapshots. */
+int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last);
+
 /* The kernel for bus b, or NULL when none matches its instances. */
 const dc_kernel *dc_kernel_for(const dc_engine *e, const dc_bus *b);
 #endif

@@ -301,28 +301,19 @@ static inline void step_profile_shares(dc_site *s, int i, double cur, double loc
     s->sent[i] = local > 0 ? (sent < local ? sent / local : 1.0) : 0.0;
 }
 
-/* Balance of one site from its sums, its flows recorded at step i; on a
- * private wire the wire carries the difference between what the site was
- * asked to do and what it needs. */
-static inline int step_settle_site(const dc_kind *K, dc_engine *e, dc_bus *b, dc_site *s, const dc_tally *t, int i,
-                                   double share_unserved, double curt_frac, double *delivered_sum)
+/* A site's flows of step i but demand and PV into its records r (on a
+ * private wire the grid's are its share, once every site is settled). */
+static inline void step_record(double *const *r, int i, double unserved, double shed, double curtailed,
+                               const dc_tally *t, double wire_in, double wire_out, double residual)
 {
-    double *const *r = s->rec;
-    double demand = s->demand[i], pv = s->pv[i];
-    double need = !b->grid_up || b->grid_up[i] ? demand : s->crit[i];
-    double curtailed = pv * curt_frac, unserved = need * share_unserved;
-    double delivered = pv - curtailed, served = need - unserved;
-    double wire = STEP_WIRE(K, b) ? served - t->asked - delivered : 0.0;
-    double wire_in = wire > 0 ? wire : 0.0, wire_out = wire < 0 ? -wire : 0.0;
-    double residual = t->did + delivered + wire - served;
     r[F_UNSERVED][i] = unserved;
-    r[F_SHED][i] = demand - need;
+    r[F_SHED][i] = shed;
     r[F_CURTAILED][i] = curtailed;
     r[F_GENERATION][i] = t->generation;
     r[F_STORAGE_CHARGE][i] = t->charge;
     r[F_STORAGE_DISCHARGE][i] = t->discharge;
     r[F_STORAGE_LEVEL][i] = t->level;
-    r[F_GRID_IMPORT][i] = t->import; /* on a private wire: its share, once every site is settled */
+    r[F_GRID_IMPORT][i] = t->import;
     r[F_GRID_EXPORT][i] = t->export;
     r[F_WIRE_IN][i] = wire_in;
     r[F_WIRE_OUT][i] = wire_out;
@@ -330,6 +321,22 @@ static inline int step_settle_site(const dc_kind *K, dc_engine *e, dc_bus *b, dc
     r[F_RESIDUAL][i] = residual;
     _Static_assert(F_COUNT == 15 && F_UNSERVED == 2, "the lines above write every flow but demand and PV: "
                                                      "a new flow needs its own");
+}
+
+/* Balance of one site from its sums, its flows recorded at step i; on a
+ * private wire the wire carries the difference between what the site was
+ * asked to do and what it needs. */
+static inline int step_settle_site(const dc_kind *K, dc_engine *e, dc_bus *b, dc_site *s, const dc_tally *t, int i,
+                                   double share_unserved, double curt_frac, double *delivered_sum)
+{
+    double demand = s->demand[i], pv = s->pv[i];
+    double need = !b->grid_up || b->grid_up[i] ? demand : s->crit[i];
+    double curtailed = pv * curt_frac, unserved = need * share_unserved;
+    double delivered = pv - curtailed, served = need - unserved;
+    double wire = STEP_WIRE(K, b) ? served - t->asked - delivered : 0.0;
+    double wire_in = wire > 0 ? wire : 0.0, wire_out = wire < 0 ? -wire : 0.0;
+    double residual = t->did + delivered + wire - served;
+    step_record(s->rec, i, unserved, demand - need, curtailed, t, wire_in, wire_out, residual);
     if (STEP_WIRE(K, b)) s->wire_in = wire_in, s->wire_out = wire_out;
     if (s->taken) step_profile_shares(s, i, curtailed, delivered + t->generation + t->discharge, t->export + wire_out);
     *delivered_sum += t->did + delivered;
