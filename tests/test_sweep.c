@@ -315,6 +315,8 @@ static void retuned_models_equal_new_ones(void **state)
         {"batteries.town_hall_battery.power_kw=60", "pv_arrays.sewage_roof.tilt_deg=20"},
         {"pv_arrays.sewage_roof.tilt_deg=30", "pv_arrays.sewage_roof.capacity_kw=0"},
         {"pv_arrays.town_hall.capacity_kw=120", "batteries.town_hall_battery.year_end=cyclic"},
+        {"pv_arrays.pond.capacity_kw=0"}, /* its buyers' purchases of the last run must go, passive households too */
+        {"pv_arrays.pond.capacity_kw=800"},
     };
     static const char *const DEFAULT[][3] = {
         {"pv_arrays.irrigation_pond.capacity_kw=1234.5"},
