@@ -5,9 +5,10 @@
  * must-run, a must-charge or a minimum stable load), one site, no wire.
  * Its states and the series it writes are locals, so that a store to a
  * record cannot make the compiler load them again: the generic step
- * reaches them through pointers and spends about twice the instructions
- * on a battery sweep's year. The expressions are the generic step's, in
- * its order (test_kernels compares every series bit for bit). */
+ * reaches them through pointers and took 0.147 ms of a battery sweep's
+ * case where these take 0.104 ms (perf, 3,000 cases). The expressions
+ * are the generic step's, in its order (test_kernels compares every
+ * series bit for bit). */
 #include "kernels.h"
 
 #include <math.h>
@@ -31,9 +32,11 @@ typedef struct {
     double req[2], room_s[2], room_a[2];   /* this step's requests and ceilings */
 } lean;
 
-/* The members of an order, by number. */
+/* The members of an order, by number (an order names each of the bus's
+ * two at most once). */
 static int order_of(const dc_bus *b, dc_slot *const *order, int n, int *k)
 {
+    n = n < 2 ? n : 2;
     for (int j = 0; j < n; j++) k[j] = order[j] == b->mem[0].slot ? 0 : 1;
     return n;
 }
