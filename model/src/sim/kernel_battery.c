@@ -3,12 +3,14 @@
  * snapshots are taken. It is the generic step (step.h) for that bus with
  * what is constant there folded away: no floors (neither instance has a
  * must-run, a must-charge or a minimum stable load), one site, no wire.
- * Its states and the series it writes are locals, so that a store to a
- * record cannot make the compiler load them again: the generic step
- * reaches them through pointers and took 0.147 ms of a battery sweep's
- * case where these take 0.104 ms (perf, 3,000 cases). The expressions
- * are the generic step's, in its order (test_kernels compares every
- * series bit for bit). */
+ * The battery's and the grid's states are copies in the run's locals,
+ * and their own step functions (res_battery_step.h, res_grid_step.h)
+ * work on the copies, so that a store to a record cannot make the
+ * compiler load them again: the generic step reaches them through
+ * pointers and took 0.147 ms of a battery sweep's case where these take
+ * 0.104 ms (perf, 3,000 cases). The bus's part is the generic step's
+ * expressions in its order (test_kernels compares every series bit for
+ * bit). */
 #include "kernels.h"
 
 #include <math.h>
@@ -23,12 +25,10 @@
 typedef struct {
     const double *prof, *bus_need, *dem, *pv, *crit;
     const unsigned char *gu;
-    double import_kwh, export_kwh; /* the grid's ceilings while it is up */
     int deficit[2], n_def, surplus[2], n_sur, forming[2];
-    double tol, reserve, energy, in_eff, out_per_kwh, loss_per_out;
-    double *ch, *dis, *stored, *losses, *drawdown, *cycles;
-    dc_battery bat;
-    double before, lost;                   /* bat_begin's, of this step */
+    double tol;
+    grid_state grid;
+    battery_state bat;                     /* a copy, its series where they are */
     double req[2], room_s[2], room_a[2];   /* this step's requests and ceilings */
 } lean;
 
@@ -47,24 +47,19 @@ static void lean_start(lean *l, const dc_engine *e, const dc_bus *b, const dc_si
     const grid_state *gs = b->mem[0].state;
     memset(l, 0, sizeof *l);
     l->prof = b->profile, l->bus_need = b->need, l->dem = s->demand, l->pv = s->pv, l->crit = s->crit;
-    l->gu = b->grid_up, l->import_kwh = gs->import_kwh, l->export_kwh = gs->export_kwh;
+    l->gu = b->grid_up, l->grid = *gs;
     l->n_def = order_of(b, b->deficit_slot, b->n_deficit, l->deficit);
     l->n_sur = order_of(b, b->surplus_slot, b->n_surplus, l->surplus);
     l->forming[0] = e->inst[b->mem[0].inst].grid_forming;
     l->forming[1] = e->inst[b->mem[1].inst].grid_forming;
-    l->tol = e->tolerance, l->reserve = bs->reserve_kwh, l->energy = bs->p.energy_kwh;
-    l->in_eff = bs->in_eff, l->out_per_kwh = bs->out_per_kwh, l->loss_per_out = bs->loss_per_out;
-    l->ch = bs->charge, l->dis = bs->discharge, l->stored = bs->stored;
-    l->losses = bs->losses, l->drawdown = bs->drawdown, l->cycles = bs->cycles;
-    l->bat = bs->b, l->before = bs->before_kwh, l->lost = bs->lost_kwh;
+    l->tol = e->tolerance, l->bat = *bs;
 }
 
 /* What the run leaves where the generic step keeps it: the battery's
  * state, and the last step's slots. */
 static void lean_end(const lean *l, const dc_bus *b)
 {
-    battery_state *bs = b->mem[1].state;
-    bs->b = l->bat, bs->before_kwh = l->before, bs->lost_kwh = l->lost;
+    *(battery_state *)b->mem[1].state = l->bat;
     for (int k = 0; k < 2; k++) {
         dc_slot *sl = b->mem[k].slot;
         sl->bd = (dc_bounds){0.0, l->room_s[k], 0.0, l->room_a[k], 0.0};
@@ -72,18 +67,15 @@ static void lean_end(const lean *l, const dc_bus *b)
     }
 }
 
-/* Begin and bounds of both (bat_begin, grid_bounds, bat_bounds); every
- * request at its floor, 0. */
-static inline void lean_ask(lean *l, int up)
+/* Begin and bounds of both; every request at its floor, 0. */
+static inline void lean_ask(lean *l, const dc_ctx *c)
 {
-    dc_battery *bat = &l->bat;
-    l->room_s[0] = up ? l->import_kwh : 0.0, l->room_a[0] = up ? l->export_kwh : 0.0;
-    l->before = bat->soc;
-    dc_battery_self_discharge(bat);
-    l->lost = l->before - bat->soc;
-    double out = dc_battery_can_discharge(bat);
-    if (up && l->reserve > bat->e_min) out = dc_min(out, dc_max(0.0, bat->soc - l->reserve) * bat->eta_d);
-    l->room_s[1] = out, l->room_a[1] = dc_battery_can_charge(bat);
+    dc_bounds g, bat;
+    grid_bounds(&l->grid, c, &g);
+    bat_begin(&l->bat, c);
+    bat_bounds(&l->bat, c, &bat);
+    l->room_s[0] = g.max_supply, l->room_a[0] = g.max_absorb;
+    l->room_s[1] = bat.max_supply, l->room_a[1] = bat.max_absorb;
     l->req[0] = l->req[1] = 0.0 - 0.0;
 }
 
@@ -122,31 +114,20 @@ static inline void lean_orders(lean *l, int up, double profile, double need, dou
     }
 }
 
-/* Commit the grid, then the battery (bat_commit), into the site's sums
- * (step_tally); the battery's ledger residual (bat_ledger). */
-static inline double lean_commit(lean *l, int i, dc_tally *t)
+/* Commit the grid, then the battery, into the site's sums (step_tally);
+ * the battery's ledger residual. */
+static inline double lean_commit(lean *l, const dc_ctx *c, dc_tally *t)
 {
-    dc_battery *bat = &l->bat;
-    double g = l->req[0], kwh = l->req[1];
-    if (kwh > 0) dc_battery_discharge(bat, kwh);
-    else if (kwh < 0) dc_battery_charge(bat, -kwh);
-    double in = kwh < 0 ? -kwh : 0.0, out = kwh > 0 ? kwh : 0.0;
-    l->ch[i] = in;
-    l->dis[i] = out;
-    l->stored[i] = bat->soc;
-    l->losses[i] = in * (1.0 - bat->eta_c) + out * l->loss_per_out + l->lost;
-    l->drawdown[i] = l->before - bat->soc;
-    l->cycles[i] = out > 0 && l->energy > 0 ? out / bat->eta_d / l->energy : 0.0;
+    double g = grid_commit(&l->grid, c, l->req[0]), kwh = bat_commit(&l->bat, c, l->req[1]);
     *t = (dc_tally){0};
-    t->did += g, t->asked += l->req[0];
+    t->did += g; /* what it was asked matters only on a private wire */
     if (g > 0) t->import += g;
     else t->export -= g;
-    t->did += kwh, t->asked += l->req[1];
+    t->did += kwh;
     if (kwh > 0) t->discharge += kwh;
     else t->charge -= kwh;
-    t->level += bat->soc;
-    double moved = kwh < 0 ? -kwh * l->in_eff : -kwh * l->out_per_kwh;
-    return fabs(bat->soc - (l->before - l->lost + moved));
+    t->level += bat_level(&l->bat);
+    return fabs(bat_ledger(&l->bat, c, kwh));
 }
 
 /* step_settle_site for one site and no wire: its records; its residual. */
@@ -170,12 +151,12 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
     lean l;
     lean_start(&l, e, b, s);
     for (int i = first; i < last; i++) {
-        int up = l.gu ? l.gu[i] : 1;
+        dc_ctx c = {i, &e->t[i], e->step_h, l.gu ? l.gu[i] : 1, 1};
         double need = l.bus_need[i], profile = l.prof[i], unserved, curtailed;
         dc_tally t;
-        lean_ask(&l, up);
-        lean_orders(&l, up, profile, need, &unserved, &curtailed);
-        double ledger = lean_commit(&l, i, &t);
+        lean_ask(&l, &c);
+        lean_orders(&l, c.grid_up, profile, need, &unserved, &curtailed);
+        double ledger = lean_commit(&l, &c, &t);
         double share_u = need > 0 ? unserved / need : 0.0, frac = profile > 0 ? curtailed / profile : 0.0;
         double residual = lean_settle(&l, s, i, &t, share_u, frac);
         if (fabs(residual) <= l.tol && ledger <= l.tol) continue;
