@@ -470,7 +470,8 @@ static char *sweep_stderr(const char *file, const char *option, const char *out,
 
 /* Progress on stderr: on a terminal a bar redrawn at most ten times a
  * second (a fast sweep drew it once a case: 3,000 writes), with the rate
- * and ETA from the second case on; otherwise a line at every tenth; with
+ * and ETA from the second case on (tenths of a second under 10 s);
+ * otherwise a line at every tenth; with
  * -q nothing. The terminal is util-linux's `script` (bsdutils, Essential
  * in Debian). */
 static void progress_bar_and_lines(void **state)
@@ -496,13 +497,16 @@ static void progress_bar_and_lines(void **state)
     assert_true(drawn >= 2 && drawn <= 2 + (int)(10 * seconds)); /* the first case, then every 0.1 s, and the last */
     assert_non_null(strstr(log, "] 1/600 cases \033[K")); /* no rate from one case, which built the model */
     assert_non_null(strstr(log, "] 600/600 cases, "));
-    assert_non_null(strstr(log, "/s, ETA 0 s"));
+    assert_non_null(strstr(log, "/s, ETA 0.0 s")); /* under 10 s in tenths: a fast sweep's time left is not 0 s */
     free(log);
     log = sweep_stderr(file, "", "plain_out", path);
     int lines = 0;
     for (const char *at = log; (at = strstr(at, "sweep: ")) != NULL; at++) lines++;
     assert_int_equal(lines, 10); /* cases 61, 122, ..., 549 and 600 */
     assert_non_null(strstr(log, "sweep: 600/600 cases, "));
+    const char *eta = strstr(strstr(log, "sweep: 61/600 cases, "), "ETA "); /* 539 cases left: under 10 s here */
+    assert_non_null(eta);
+    assert_true(eta[4] >= '0' && eta[4] <= '9' && eta[5] == '.' && eta[7] == ' ' && eta[8] == 's');
     assert_null(strchr(log, '\r'));
     free(log);
     log = sweep_stderr(file, "-q", "quiet_out", path);

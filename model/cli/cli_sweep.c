@@ -261,6 +261,17 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
     dc_diag_destroy(&d);
 }
 
+/* The time left, as a person reads it: tenths under 10 s (a fast sweep's
+ * whole run), then seconds, minutes and seconds, hours and minutes. */
+static void eta_text(double s, char *out, size_t len)
+{
+    long whole = (long)(s + 0.5), minutes = (whole + 30) / 60;
+    if (s < 9.95) snprintf(out, len, "%.1f s", s);
+    else if (whole < 100) snprintf(out, len, "%ld s", whole);
+    else if (whole < 3600) snprintf(out, len, "%ld min %02ld s", whole / 60, whole % 60);
+    else snprintf(out, len, "%ld h %02ld min", minutes / 60, minutes % 60);
+}
+
 static void progress(sweep_run *r)
 {
     if (r->quiet) return;
@@ -269,9 +280,11 @@ static void progress(sweep_run *r)
     double el = t - r->t0, rate = el > 0 ? (double)(r->finished - 1) / el : 0;
     if (r->tty && r->finished < r->to_run && t - r->shown < 0.1) return; /* ten drawings a second, not one a case */
     r->shown = t;
-    char speed[64] = ""; /* none until a second case has a rate */
-    if (rate > 0)
-        snprintf(speed, sizeof speed, ", %.1f/s, ETA %.0f s", rate, (double)(r->to_run - r->finished) / rate);
+    char speed[96] = "", left[48]; /* none until a second case has a rate */
+    if (rate > 0) {
+        eta_text((double)(r->to_run - r->finished) / rate, left, sizeof left);
+        snprintf(speed, sizeof speed, ", %.1f/s, ETA %s", rate, left);
+    }
     if (r->tty) {
         int bar = r->to_run ? (int)(30.0 * (double)r->finished / (double)r->to_run) : 30;
         fprintf(stderr, "\r[%-30.*s] %zu/%zu cases%s \033[K", bar, "##############################", r->finished,
