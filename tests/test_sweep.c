@@ -22,16 +22,19 @@ static int sweep_into(const char *dir, const char *extra)
     return system(cmd);
 }
 
-/* Case i of a sweep as a separate run of its base with its settings. */
+/* Case i of a sweep as a separate run of its base with its set: keys and
+ * its settings. */
 static void case_run(const dc_sweep *w, size_t i, run *r)
 {
-    char sets[4][512];
-    const char *p[4];
-    for (size_t a = 0; a < dc_sweep_axes(w); a++) {
-        snprintf(sets[a], sizeof sets[a], "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
-        p[a] = sets[a];
+    char sets[8][2048];
+    const char *p[8];
+    size_t n = 0;
+    for (size_t k = 0; k < dc_sweep_sets(w); k++, n++) p[n] = dc_sweep_set(w, k, sets[n], sizeof sets[n]);
+    for (size_t a = 0; a < dc_sweep_axes(w); a++, n++) {
+        snprintf(sets[n], sizeof sets[n], "%s=%s", dc_sweep_axis_key(w, a), dc_sweep_value(w, i, a));
+        p[n] = sets[n];
     }
-    run_scenario(r, dc_sweep_base(w), p, (int)dc_sweep_axes(w));
+    run_scenario(r, dc_sweep_base(w), p, (int)n);
 }
 
 /* The figures of one case as a separate run prints them in sweep.csv. */
@@ -444,12 +447,12 @@ static int journal_rows(const char *dir)
     return n - 1; /* the tag line */
 }
 
-/* The sweep into dir, killed (SIGKILL) once `rows` cases are journalled. */
-static void kill_after(const char *dir, int rows)
+/* The sweep of file into dir, killed (SIGKILL) once `rows` cases are journalled. */
+static void kill_file_after(const char *file, const char *dir, int rows)
 {
     pid_t pid = fork();
     if (pid == 0) {
-        execl(decarb_bin(), decarb_bin(), "sweep", SWEEP, "-q", "-j", "1", "-o", dir, (char *)NULL);
+        execl(decarb_bin(), decarb_bin(), "sweep", file, "-q", "-j", "1", "-o", dir, (char *)NULL);
         _exit(127);
     }
     while (journal_rows(dir) < rows) usleep(2000);
@@ -458,6 +461,8 @@ static void kill_after(const char *dir, int rows)
     waitpid(pid, &status, 0);
     assert_true(WIFSIGNALED(status));
 }
+
+static void kill_after(const char *dir, int rows) { kill_file_after(SWEEP, dir, rows); }
 
 /* What `decarb sweep FILE OPTION -j 1` printed, not on a terminal. */
 static char *sweep_stderr(const char *file, const char *option, const char *out, const char *log)
@@ -670,17 +675,24 @@ static const char *expect_sweep_error(const char *body, const char *needle)
     return log;
 }
 
-/* `decarb sweep FILE` fails, saying needle. */
-static void expect_file_error(const char *file, const char *needle)
+/* `decarb sweep FILE -o DIR` fails, saying needle. */
+static void expect_file_error_in(const char *file, const char *dir, const char *needle)
 {
     char cmd[1024], path[300];
-    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s/file_out > %s/file.log 2>&1", decarb_bin(), file, tmp, tmp);
+    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s > %s/file.log 2>&1", decarb_bin(), file, dir, tmp);
     int rc = system(cmd);
     assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
     snprintf(path, sizeof path, "%s/file.log", tmp);
     char *log = slurp(path);
     if (!strstr(log, needle)) fail_msg("expected '%s' in:\n%s", needle, log);
     free(log);
+}
+
+static void expect_file_error(const char *file, const char *needle)
+{
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/file_out", tmp);
+    expect_file_error_in(file, dir, needle);
 }
 
 /* A weather-year axis names files beside the sweep file, as base: does:
@@ -705,6 +717,58 @@ static void paths_beside_the_sweep_file(void **state)
     snprintf(path, sizeof path, "%s/years_out/sweep.csv", tmp);
     char *csv = slurp(path);
     if (!strstr(csv, "\n0,\"wx/a.epw\",ok,")) fail_msg("the case should run with its value as written:\n%.300s", csv);
+    free(csv);
+}
+
+/* `decarb sweep FILE -o DIR` refuses DIR: its journal is another sweep's. */
+static void refused_for_another_sweeps_journal(const char *file, const char *dir)
+{
+    expect_file_error_in(file, dir, "a journal there belongs to another sweep");
+}
+
+/* set: holds keys at one value in every case, as if the base said so:
+ * each case's row is a separate run's with those keys and its own, and
+ * a list value (an order) is taken as --set takes it. */
+static void set_keys_hold_in_every_case(void **state)
+{
+    (void)state;
+    char cwd[512], path[300], text[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\nset:\n  sites.irrigation_pond.export_limit_kw: 300\n"
+             "  batteries.town_hall_battery.power_kw: 40\n  dispatch.deficit_order: [grid, battery]\n"
+             "axes:\n  - {key: batteries.town_hall_battery.energy_kwh, values: [100, 900]}\n", cwd);
+    snprintf(path, sizeof path, "%s/held.yaml", tmp);
+    write_text(path, text);
+    dc_sweep *w = NULL;
+    char *csv = sweep_two_threads(path, "held_out", &w);
+    assert_int_equal(dc_sweep_sets(w), 3);
+    char set[2048];
+    assert_string_equal(dc_sweep_set(w, 2, set, sizeof set), "dispatch.deficit_order=[grid, battery]");
+    for (size_t i = 0; i < dc_sweep_cases(w); i++) row_equals_separate_run(w, csv, i);
+    /* and the keys moved the figures: the same axis without them differs */
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\n"
+             "axes:\n  - {key: batteries.town_hall_battery.energy_kwh, values: [100, 900]}\n", cwd);
+    snprintf(path, sizeof path, "%s/free.yaml", tmp);
+    write_text(path, text);
+    dc_sweep *plain = NULL;
+    char *free_csv = sweep_two_threads(path, "free_out", &plain);
+    assert_string_not_equal(row_of(csv, 0), row_of(free_csv, 0));
+    /* A journal of the same axis without set: is another sweep's (2,000
+     * cases: time to kill it). */
+    char dir[300];
+    const char *axis = "axes:\n  - {key: batteries.town_hall_battery.energy_kwh, from: 0, to: 2000, steps: 2000}\n";
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\n%s", cwd, axis);
+    write_text(path, text);
+    snprintf(dir, sizeof dir, "%s/free_killed", tmp);
+    kill_file_after(path, dir, 1);
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\nset:\n  batteries.town_hall_battery.power_kw: 40\n%s",
+             cwd, axis);
+    snprintf(path, sizeof path, "%s/held_long.yaml", tmp);
+    write_text(path, text);
+    refused_for_another_sweeps_journal(path, dir);
+    dc_sweep_destroy(&plain);
+    dc_sweep_destroy(&w);
+    free(free_csv);
     free(csv);
 }
 
@@ -881,6 +945,22 @@ static void bad_sweeps(void **state)
     /* A Japanese comment saved in Shift_JIS (何 is 0x89 0xBD): said at its place, as for a scenario. */
     expect_sweep_error("# \x89\xBD\naxes:\n  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
                        "bad.yaml:2:3: the file is not UTF-8 (Shift_JIS or cp932?)");
+    /* set: keys are checked on the base at their own line. */
+    expect_sweep_error("set:\n  batteries.town_hall_battery.nonsense: 3\naxes:\n"
+                       "  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
+                       "bad.yaml:3:3: batteries.town_hall_battery.nonsense: ");
+    expect_sweep_error("set:\n  batteries.town_hall_battery.energy_kwh: -5\naxes:\n"
+                       "  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
+                       "bad.yaml:3:3: batteries.town_hall_battery.energy_kwh: -5 kWh is out of range");
+    expect_sweep_error("set:\n  grid.emission_factor_kg_per_kwh: 0.4\naxes:\n"
+                       "  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
+                       "bad.yaml:3:3: grid.emission_factor_kg_per_kwh: is an axis too: give it in one place");
+    expect_sweep_error("set: [grid.emission_factor_kg_per_kwh=0.4]\naxes:\n"
+                       "  - {key: grid.emission_factor_kg_per_kwh, values: [0.3]}\n",
+                       "bad.yaml:2:6: set: a mapping of keys to values");
+    expect_sweep_error("set:\n  grid.emission_factor_kg_per_kwh: {a: 1}\naxes:\n"
+                       "  - {key: batteries.town_hall_battery.energy_kwh, values: [3]}\n",
+                       "bad.yaml:3:36: grid.emission_factor_kg_per_kwh: a single value, or a list of single values");
     /* A journal of another sweep in the folder: refused, not mixed in. */
     char dir[256], journal[300];
     snprintf(dir, sizeof dir, "%s/other", tmp);
@@ -889,14 +969,10 @@ static void bad_sweeps(void **state)
     write_text(journal, "decarb 0.2.0 wrote this folder\n");
     snprintf(journal, sizeof journal, "%s/sweep.journal", dir);
     write_text(journal, "# decarb sweep 0123456789abcdef\n0,\"1\",ok\n");
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s sweep %s -q -o %s > %s/o.log 2>&1", decarb_bin(), SWEEP, dir, tmp);
-    int rc = system(cmd);
-    assert_true(WIFEXITED(rc) && WEXITSTATUS(rc) != 0);
-    snprintf(journal, sizeof journal, "%s/o.log", tmp);
-    char *log = slurp(journal);
-    assert_non_null(strstr(log, "a journal there belongs to another sweep"));
-    free(log);
+    refused_for_another_sweeps_journal(SWEEP, dir);
+    char cmd[1024], *log;
+    int rc;
+    snprintf(journal, sizeof journal, "%s/o.log", tmp); /* what each refused sweep below printed */
     /* A folder of someone's files, a sweep.csv of theirs among them: refused as `decarb run -o` refuses
      * one, and left as it was (a sweep wrote its sweep.csv over theirs). */
     char theirs[300];
@@ -1069,6 +1145,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(failed_case_says_why, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(resilience_columns, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(paths_beside_the_sweep_file, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(set_keys_hold_in_every_case, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(table_h5_refuses_what_is_not_a_table, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sampled_sweeps, tmp_setup, tmp_teardown),
     };

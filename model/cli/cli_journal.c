@@ -21,6 +21,12 @@ void dc_journal_tag(const dc_sweep *w, char *tag, size_t len)
         for (const char *k = dc_sweep_axis_key(w, a); *k; k++) MIX(*k);
         MIX('\n');
     }
+    char set[2048];
+    for (size_t k = 0; k < dc_sweep_sets(w); k++) { /* none: the tag of a sweep before set: existed */
+        for (const char *c = "set:"; *c; c++) MIX(*c);
+        for (const char *c = dc_sweep_set(w, k, set, sizeof set); c && *c; c++) MIX(*c);
+        MIX('\n');
+    }
     for (size_t i = 0; i < dc_sweep_cases(w); i++)
         for (size_t a = 0; a < dc_sweep_axes(w); a++) {
             for (const char *v = dc_sweep_value(w, i, a); *v; v++) MIX(*v);

@@ -201,18 +201,15 @@ static const char *why(const dc_target *t, dc_status st, int axes, const curve *
 static int solve(const dc_sweep *w, curve *c, dc_size_result *res)
 {
     dc_diag *d = dc_diag_create();
-    const char *keys[16];
-    size_t n = dc_sweep_axes(w) < 16 ? dc_sweep_axes(w) : 16;
-    for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(w, a);
     dc_runner *r = NULL;
-    dc_status st = dc_runner_create(dc_sweep_base(w), keys, n, &r, d);
+    dc_status st = dc_runner_for_sweep(w, &r, d);
     if (st == DC_OK) st = dc_size_solve(w, r, visit, c, res, d);
     if (st != DC_OK) {
         for (size_t i = 0; i < dc_diag_count(d); i++)
             if (!dc_diag_is_warning(d, i)) fprintf(stderr, "%s\n", dc_diag_message(d, i));
         dc_target t;
         dc_sweep_target(w, &t);
-        fprintf(stderr, "decarb: sizing stopped: %s%s\n", dc_status_message(st), why(&t, st, (int)n, c));
+        fprintf(stderr, "decarb: sizing stopped: %s%s\n", dc_status_message(st), why(&t, st, (int)dc_sweep_axes(w), c));
     }
     dc_runner_destroy(&r);
     dc_diag_destroy(&d);

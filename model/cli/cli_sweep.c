@@ -324,10 +324,7 @@ static dc_status resilience_columns(sweep_run *r, const dc_runner *runner, dc_di
 static int prepare_base(sweep_run *r, dc_runner **runner)
 {
     dc_diag *d = dc_diag_create();
-    const char *keys[16];
-    size_t n = dc_sweep_axes(r->w) < 16 ? dc_sweep_axes(r->w) : 16;
-    for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(r->w, a);
-    dc_status st = dc_runner_create(dc_sweep_base(r->w), keys, n, runner, d);
+    dc_status st = dc_runner_for_sweep(r->w, runner, d);
     if (st == DC_OK) st = resilience_columns(r, *runner, d);
     if (st != DC_OK) {
         for (size_t i = 0; i < dc_diag_count(d); i++)

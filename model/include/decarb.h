@@ -142,6 +142,14 @@ int dc_model_can_set(const dc_model *m, const char *key);
 typedef struct dc_runner dc_runner;
 dc_status dc_runner_create(const char *base_path, const char *const *keys, size_t n_keys, dc_runner **out,
                            dc_diag *diag);
+/* The same, the base with some keys set first, as if it said so (a sweep
+ * file's set:, "key=value"). */
+dc_status dc_runner_create_set(const char *base_path, const char *const *sets, size_t n_sets, const char *const *keys,
+                               size_t n_keys, dc_runner **out, dc_diag *diag);
+/* The runner of a sweep or size file: its base with its set: keys, for
+ * runs that set its axes' keys. */
+struct dc_sweep;
+dc_status dc_runner_for_sweep(const struct dc_sweep *w, dc_runner **out, dc_diag *diag);
 /* A model of the base with the assignments, run to the year's end. */
 dc_status dc_runner_run(const dc_runner *r, dc_cache *cache, const char *const *assignments, size_t n,
                         dc_model **out, dc_diag *diag);
@@ -377,6 +385,10 @@ const char *dc_sweep_value(const dc_sweep *w, size_t i, size_t a);
  * beside the sweep file, as base: is. NULL when i or a is out of range. */
 const char *dc_sweep_setting(const dc_sweep *w, size_t i, size_t a, char *buf, size_t len);
 const char *dc_sweep_base(const dc_sweep *w);   /* the base scenario's path */
+/* The set: keys, which every case holds at one value as if the base said
+ * so: the k-th as "key=value" (a relative path beside the sweep file). */
+size_t dc_sweep_sets(const dc_sweep *w);
+const char *dc_sweep_set(const dc_sweep *w, size_t k, char *buf, size_t len);
 const char *dc_sweep_name(const dc_sweep *w);   /* name:, or the file's stem */
 /* 1 when the file's hourly: list names case i (its every output is wanted). */
 int dc_sweep_hourly(const dc_sweep *w, size_t i);

@@ -45,6 +45,8 @@ struct dc_sweep {
     double *u;                 /* sobol, random: [case][axis] in [0, 1) */
     axis axes[MAX_AXES];
     size_t n_axes, n_cases;
+    axis sets[MAX_AXES];       /* set: keys held at one value in every case, as if written in the base */
+    size_t n_sets;
     dc_target target;          /* sizing: what the sizes must reach (metric NONE: a plain sweep) */
     double *hourly;            /* cases whose every output is written too */
     size_t n_hourly;
@@ -202,7 +204,8 @@ static int read_axis(reader *r, const yaml_node_t *n)
     if (res && !number(r, res, "resolution", &a->resolution) && !(a->resolution > 0))
         error_at(r, res, "resolution", "%s: the size step is above zero", scalar(res));
     if (r->w->target.metric && (!a->is_range || a->log_scale || a->lo >= a->hi))
-        error_at(r, n, a->key, "%s", "sizing varies each key over a range: from: (smaller) to: (larger), linear");
+        error_at(r, n, a->key, "%s", "sizing varies each key over a range: from: (smaller) to: (larger), linear "
+                                     "(a key held at one value goes under set:)");
     return 0;
 }
 
@@ -340,6 +343,63 @@ static void read_hourly(reader *r, const yaml_node_t *v)
     }
 }
 
+/* A value of set: as --set takes it: a scalar, or a list of scalars
+ * written [a, b]. */
+static int set_value_text(reader *r, const yaml_node_t *v, char *out, size_t len)
+{
+    if (scalar(v)) return snprintf(out, len, "%s", scalar(v)) >= (int)len ? -1 : 0;
+    if (!v || v->type != YAML_SEQUENCE_NODE) return -1;
+    size_t at = (size_t)snprintf(out, len, "[");
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top && at < len; it++) {
+        const char *t = scalar(yaml_document_get_node(r->doc, *it));
+        if (!t) return -1;
+        at += (size_t)snprintf(out + at, len - at, "%s%s", it == v->data.sequence.items.start ? "" : ", ", t);
+    }
+    return at + 1 < len && snprintf(out + at, len - at, "]") == 1 ? 0 : -1;
+}
+
+/* set: key: value, ... : keys every case holds at one value. */
+static void read_sets(reader *r, const yaml_node_t *v)
+{
+    if (v->type != YAML_MAPPING_NODE) {
+        error_at(r, v, "set", "%s", "a mapping of keys to values: set: {sites.pond.export_limit_kw: 2000}");
+        return;
+    }
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        const yaml_node_t *k = yaml_document_get_node(r->doc, p->key), *val = yaml_document_get_node(r->doc, p->value);
+        if (r->w->n_sets == MAX_AXES) {
+            error_at(r, k, "set", "%s", "at most 16 keys");
+            return;
+        }
+        axis *a = &r->w->sets[r->w->n_sets];
+        char text[VALUE_LEN];
+        if (!scalar(k) || !*scalar(k) || snprintf(a->key, sizeof a->key, "%s", scalar(k)) >= (int)sizeof a->key) {
+            error_at(r, k, "set", "%s", "each key is a key of decarb params, as --set writes it");
+            continue;
+        }
+        for (size_t j = 0; j < r->w->n_sets; j++)
+            if (!strcmp(r->w->sets[j].key, a->key)) error_at(r, k, a->key, "%s", "given twice");
+        if (set_value_text(r, val, text, sizeof text) || add_value(a, text)) {
+            error_at(r, val, a->key, "%s", "a single value, or a list of single values");
+            continue;
+        }
+        a->line = (int)k->start_mark.line + 1, a->col = (int)k->start_mark.column + 1;
+        r->w->n_sets++;
+    }
+}
+
+/* A key is set: or an axis, not both. */
+static void sets_apart_from_axes(reader *r)
+{
+    for (size_t j = 0; j < r->w->n_sets; j++)
+        for (size_t k = 0; k < r->w->n_axes; k++)
+            if (!strcmp(r->w->sets[j].key, r->w->axes[k].key)) {
+                dc_diag_add(r->diag, r->file, r->w->sets[j].line, r->w->sets[j].col, r->w->sets[j].key, "%s",
+                            "is an axis too: give it in one place");
+                r->errors++;
+            }
+}
+
 /* The keys every sweep and size file needs; -1 after any error. */
 static int base_and_axes(reader *r, const yaml_node_t *root, const yaml_node_t *axes)
 {
@@ -352,7 +412,8 @@ static int base_and_axes(reader *r, const yaml_node_t *root, const yaml_node_t *
 
 static int read_root(reader *r, const yaml_node_t *root)
 {
-    static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", "target", "hourly", NULL};
+    static const char *const KEYS[] = {"base", "name", "combine", "samples", "seed", "axes", "target", "hourly", "set",
+                                       NULL};
     if (!root || root->type != YAML_MAPPING_NODE)
         return error_at(r, root, NULL, "%s", "a sweep file is a mapping: base:, axes:, combine:");
     for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
@@ -364,9 +425,10 @@ static int read_root(reader *r, const yaml_node_t *root)
             if (scalar(yaml_document_get_node(r->doc, q->key)) && !strcmp(scalar(yaml_document_get_node(r->doc, q->key)), key))
                 error_at(r, k, key, "%s", "given twice");
         if (!known)
-            error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes, target, hourly)",
+            error_at(r, k, NULL, "unknown key '%s' (base, name, combine, samples, seed, axes, target, hourly, set)",
                      key ? key : "?");
         else if (!strcmp(key, "axes")) continue; /* after combine: a sampled axis needs no steps */
+        else if (!strcmp(key, "set")) read_sets(r, v);
         else if (!strcmp(key, "target")) read_target(r, v);
         else if (!strcmp(key, "hourly")) read_hourly(r, v);
         else if (!strcmp(key, "samples")) samples(r, v);
@@ -387,6 +449,7 @@ static int read_root(reader *r, const yaml_node_t *root)
         for (yaml_node_item_t *it = axes->data.sequence.items.start; it < axes->data.sequence.items.top; it++)
             read_axis(r, yaml_document_get_node(r->doc, *it));
     else if (axes) error_at(r, axes, "axes", "%s", "a list of axes");
+    sets_apart_from_axes(r);
     static const char *const CASE_KEYS[] = {"combine", "samples", "seed", "hourly", NULL};
     for (int i = 0; r->w->target.metric && CASE_KEYS[i]; i++) { /* else the solver would pass them over */
         const yaml_node_t *n = value_of(r, root, CASE_KEYS[i], NULL);
@@ -563,6 +626,29 @@ static void check_whole(reader *r, const axis *a)
     }
 }
 
+/* The set: keys on the base, each error at its key's line; -1 after any. */
+static int apply_sets(reader *r, dc_scenario *base)
+{
+    dc_diag *d = dc_diag_create();
+    int bad = 0;
+    for (size_t k = 0; k < r->w->n_sets; k++) {
+        axis *a = &r->w->sets[k];
+        char set[DC_NAME_MAX + DC_PATH_MAX + VALUE_LEN + 2];
+        mark_paths(base, a);
+        if (dc_scenario_set(base, setting(r->w, a, a->values[0], set, sizeof set), d) == DC_OK) continue;
+        bad = -1, r->errors++;
+        dc_diag_add(r->diag, r->file, a->line, a->col, a->key, "%s",
+                    dc_diag_count(d) ? after_set_key(dc_diag_message(d, dc_diag_count(d) - 1), a->key) : "not accepted");
+    }
+    if (!bad && r->w->n_sets && dc_scenario_validate(base, d) != DC_OK) { /* a value the whole scenario refuses */
+        bad = -1, r->errors++;
+        dc_diag_add(r->diag, r->file, r->w->sets[0].line, r->w->sets[0].col, "set", "%s",
+                    dc_diag_count(d) ? dc_diag_message(d, dc_diag_count(d) - 1) : "the base refuses these settings");
+    }
+    dc_diag_destroy(&d);
+    return bad;
+}
+
 /* Every value of every axis tried on the base scenario, errors at the axis. */
 static void try_values(reader *r)
 {
@@ -578,6 +664,11 @@ static void try_values(reader *r)
     dc_diag *d = dc_diag_create();
     if (dc_scenario_load(r->w->base, &base, r->diag) != DC_OK) {
         r->errors++;
+        dc_diag_destroy(&d);
+        return;
+    }
+    if (apply_sets(r, base)) {
+        dc_scenario_destroy(&base);
         dc_diag_destroy(&d);
         return;
     }
@@ -662,6 +753,7 @@ void dc_sweep_destroy(dc_sweep **w)
 {
     if (!w || !*w) return;
     for (size_t k = 0; k < (*w)->n_axes; k++) free((*w)->axes[k].values);
+    for (size_t k = 0; k < (*w)->n_sets; k++) free((*w)->sets[k].values);
     free((*w)->u);
     free((*w)->hourly);
     free(*w);
@@ -734,4 +826,12 @@ const char *dc_sweep_setting(const dc_sweep *w, size_t i, size_t a, char *buf, s
 {
     if (!w || a >= w->n_axes || i >= w->n_cases || !buf || !len) return NULL;
     return setting(w, &w->axes[a], dc_sweep_value(w, i, a), buf, len);
+}
+
+size_t dc_sweep_sets(const dc_sweep *w) { return w ? w->n_sets : 0; }
+
+const char *dc_sweep_set(const dc_sweep *w, size_t k, char *buf, size_t len)
+{
+    if (!w || k >= w->n_sets || !buf || !len) return NULL;
+    return setting(w, &w->sets[k], w->sets[k].values[0], buf, len);
 }

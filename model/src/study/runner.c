@@ -15,12 +15,19 @@ struct dc_runner {
 dc_status dc_runner_create(const char *base_path, const char *const *keys, size_t n_keys, dc_runner **out,
                            dc_diag *diag)
 {
+    return dc_runner_create_set(base_path, NULL, 0, keys, n_keys, out, diag);
+}
+
+dc_status dc_runner_create_set(const char *base_path, const char *const *sets, size_t n_sets, const char *const *keys,
+                               size_t n_keys, dc_runner **out, dc_diag *diag)
+{
     if (!out) return DC_ERR_ARG;
     *out = NULL;
-    if (!base_path || (n_keys && !keys)) return DC_ERR_ARG;
+    if (!base_path || (n_keys && !keys) || (n_sets && !sets)) return DC_ERR_ARG;
     dc_runner *r = calloc(1, sizeof *r);
     if (!r) return DC_ERR_NOMEM;
     dc_status st = dc_scenario_load(base_path, &r->base, diag);
+    for (size_t k = 0; st == DC_OK && k < n_sets; k++) st = dc_scenario_set(r->base, sets[k], diag);
     if (st == DC_OK) st = dc_scenario_validate(r->base, diag);
     int reload = 0;
     for (size_t k = 0; st == DC_OK && k < n_keys; k++) {
@@ -31,6 +38,23 @@ dc_status dc_runner_create(const char *base_path, const char *const *keys, size_
     if (st == DC_OK && !reload) st = dc_inputs_load(r->base, &r->shared, diag);
     if (st != DC_OK) dc_runner_destroy(&r);
     *out = r;
+    return st;
+}
+
+dc_status dc_runner_for_sweep(const dc_sweep *w, dc_runner **out, dc_diag *diag)
+{
+    if (!out) return DC_ERR_ARG;
+    *out = NULL;
+    if (!w) return DC_ERR_ARG;
+    enum { MOST = 16, SET_LEN = 2048 }; /* a key, "=", and a value or a path beside the sweep file */
+    const char *keys[MOST], *sets[MOST];
+    size_t n = dc_sweep_axes(w) < MOST ? dc_sweep_axes(w) : MOST, n_sets = dc_sweep_sets(w) < MOST ? dc_sweep_sets(w) : MOST;
+    char *text = malloc(MOST * SET_LEN);
+    if (!text) return DC_ERR_NOMEM;
+    for (size_t a = 0; a < n; a++) keys[a] = dc_sweep_axis_key(w, a);
+    for (size_t k = 0; k < n_sets; k++) sets[k] = dc_sweep_set(w, k, text + k * SET_LEN, SET_LEN);
+    dc_status st = dc_runner_create_set(dc_sweep_base(w), sets, n_sets, keys, n, out, diag);
+    free(text);
     return st;
 }
 
