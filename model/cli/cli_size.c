@@ -140,11 +140,18 @@ static void unreached_why(const curve *c, const dc_target *t, const dc_size_poin
             printf(" (it counts the critical loads of site %s: a resource at another site, on another grid "
                    "connection, does not serve them)", t->site);
         putchar('\n');
-    } else if ((t->metric == DC_TARGET_NET_ZERO || t->metric == DC_TARGET_SELF_SUFFICIENCY) &&
-               p->curtailed_kwh > 0.01 * p->pv_kwh) /* what more capacity cannot give */
+        return;
+    }
+    if (t->metric != DC_TARGET_NET_ZERO && t->metric != DC_TARGET_SELF_SUFFICIENCY) return;
+    if (p->curtailed_kwh > 0.01 * p->pv_kwh) /* what more capacity cannot give */
         printf("  at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) is curtailed: no site could use, "
                "store or export it (export_limit_kw)\n",
                p->curtailed_kwh / 1000, p->pv_kwh / 1000, 100 * p->curtailed_kwh / p->pv_kwh);
+    if (p->unsold_kwh > 0.01 * p->pv_kwh) /* exported, but not in hours the town's own loads buy */
+        printf("  at that size %.1f MWh of the town's %.1f MWh of PV (%.0f %%) goes to the grid beyond what the "
+               "town's own meters buy in the same hours, which does not count toward the target; storage, or "
+               "more demand in those hours, would\n",
+               p->unsold_kwh / 1000, p->pv_kwh / 1000, 100 * p->unsold_kwh / p->pv_kwh);
 }
 
 static void answer(const dc_sweep *w, const curve *c, const dc_target *t, const dc_size_result *r)

@@ -433,6 +433,7 @@ typedef struct {
     int meets;                  /* shortfall <= 0 */
     dc_status status;           /* DC_OK, or why this run failed */
     double pv_kwh, curtailed_kwh; /* the town's PV output and what of it was curtailed [kWh] */
+    double unsold_kwh;            /* its PV exported beyond what its own meters bought in the same steps [kWh] */
 } dc_size_point;
 typedef void (*dc_size_visit)(const dc_size_point *p, void *ctx);
 typedef struct {

@@ -111,7 +111,8 @@ static void evaluate(sizer *z)
     if (p->status == DC_OK && dc_model_econ_total(z->m, &e) == 0) p->annual_cost = e.annual_cost;
     dc_totals t;
     if (p->status == DC_OK && dc_model_totals(z->m, 0, &t) == DC_OK)
-        p->pv_kwh = t.pv_kwh, p->curtailed_kwh = t.curtailed_kwh;
+        p->pv_kwh = t.pv_kwh, p->curtailed_kwh = t.curtailed_kwh,
+        p->unsold_kwh = fmax(0.0, t.pv_export_kwh - t.offsite_ppa_sold_kwh);
     p->meets = p->status == DC_OK && p->shortfall <= 0;
     z->seen[z->n_seen++ % KEPT] = *p;
     z->runs++;
