@@ -325,6 +325,12 @@ static void retuned_models_equal_new_ones(void **state)
         {"pv_arrays.irrigation_pond.capacity_kw=1234.5"},
         {"pv_arrays.town_hall.capacity_kw=10", "pv_arrays.elementary_school.losses_pct=20"},
         {"pv_arrays.irrigation_pond.capacity_kw=3000", "pv_arrays.irrigation_pond.albedo=0.1"},
+        /* a buyer's battery alone, a passive buyer's array alone: their sales are settled
+         * again only in the steps where an import moved */
+        {"batteries.town_hall_battery.energy_kwh=900"},
+        {"batteries.town_hall_battery.energy_kwh=0"},
+        {"pv_arrays.community_center_carport.capacity_kw=400"},
+        {"batteries.town_hall_battery.energy_kwh=300", "batteries.town_hall_battery.power_kw=300"},
     };
     retune_in_turn("scenarios/typhoon_town.yaml", TYPHOON, sizeof TYPHOON / sizeof TYPHOON[0], 0);
     retune_in_turn("tests/bench/every_technology.yaml", EVERY, sizeof EVERY / sizeof EVERY[0], 1);

@@ -424,6 +424,24 @@ void dc_model_sum_profiles(dc_model *m, int site)
     }
 }
 
+/* What settling the sales again in the steps that moved compares with
+ * (engine.c: moved_steps): each buyer site's import and purchases. */
+static int sales_memory(builder *b)
+{
+    dc_engine *e = &b->m->eng;
+    size_t n = ((size_t)e->n_steps + 1) * sizeof(double);
+    e->buyer_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
+    e->moved = alloc(b, ((size_t)e->n_steps + 1) * sizeof(int));
+    e->moved_at = alloc(b, (size_t)e->n_steps + 1);
+    if (!e->buyer_sites || !e->moved || !e->moved_at) return -1;
+    for (int k = 0; k < e->n_sites; k++) {
+        dc_site *s = &e->site[k];
+        if (!s->f[F_OFFSITE_PPA_IN]) continue;
+        if (!(s->seen_import = alloc(b, n)) || !(s->kept_ppa = alloc(b, n))) return -1;
+    }
+    return 0;
+}
+
 static dc_status sum_inputs(builder *b)
 {
     dc_engine *e = &b->m->eng;
@@ -443,7 +461,8 @@ static dc_status sum_inputs(builder *b)
     e->all_sites = alloc(b, ((size_t)e->n_sites + 1) * sizeof(int));
     e->scratch[0] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     e->scratch[1] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
-    if (!e->sellers || !e->active_buses || !e->work || !e->all_sites || !e->scratch[0] || !e->scratch[1])
+    if (!e->sellers || !e->active_buses || !e->work || !e->all_sites || !e->scratch[0] || !e->scratch[1] ||
+        sales_memory(b))
         return DC_ERR_NOMEM;
     for (int k = 0; k < e->n_sites; k++) e->all_sites[k] = k;
     return dc_engine_prepare(e) ? DC_ERR_NOMEM : DC_OK;

@@ -4,6 +4,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "crew.h"
@@ -97,17 +98,6 @@ static void offered_out(const dc_engine *e, dc_instance *in)
     in->out_epoch = gen->epoch;
 }
 
-/* Off-site sales of instance r over the year. Buyers' imports are
- * recorded, so this runs once the year is. */
-static void sell_year(dc_engine *e, int r)
-{
-    dc_instance *in = &e->inst[r];
-    const double *exported = e->site[in->site].f[F_GRID_EXPORT];
-    double *sold = e->sold[r];
-    offered_out(e, in);
-    for (int i = 0; i < e->n_steps; i++) sold[i] = exported[i] > 0 ? sell_step(in, i, in->out[i]) : 0.0;
-}
-
 /* A seller's buyers' series and the selling profiles at its site. */
 static void seller_rows(dc_engine *e, dc_instance *in)
 {
@@ -144,12 +134,82 @@ static void settle_profiles(dc_engine *e, int fixed, int site)
     }
 }
 
-/* Sales first (buyers' records), then the profiles' records. */
+/* Every seller's sales at step i: the buyers' purchases from zero, then
+ * seller by seller, each by the buyers' imports that step. */
+static void sell_at(dc_engine *e, int i)
+{
+    for (int k = 0; k < e->n_buyer_sites; k++) e->site[e->buyer_sites[k]].f[F_OFFSITE_PPA_IN][i] = 0.0;
+    for (int k = 0; k < e->n_sellers; k++) {
+        int r = e->sellers[k];
+        const dc_instance *in = &e->inst[r];
+        e->sold[r][i] = e->site[in->site].f[F_GRID_EXPORT][i] > 0 ? sell_step(in, i, in->out[i]) : 0.0;
+    }
+}
+
+static int same_bits(double a, double b)
+{
+    uint64_t x, y;
+    memcpy(&x, &a, sizeof x);
+    memcpy(&y, &b, sizeof y);
+    return x == y;
+}
+
+/* The steps whose sales are settled again, into e->moved; their count.
+ * Every step when there were no sales yet or a seller's site has changed
+ * since. Else the steps in which a changed buyer's import moved, that
+ * buyer's purchases first put back as the last sales left them (its own
+ * steps cleared them). A step's sales follow from that step alone, so a
+ * step settled again gets the bits a pass over the year would give it: a
+ * sweep over one buyer's battery settles the few steps the battery moved. */
+static int moved_steps(dc_engine *e)
+{
+    int all = 0, n = 0;
+    for (int k = 0; k < e->n_sellers; k++) {
+        const dc_site *gen = &e->site[e->inst[e->sellers[k]].site];
+        all |= gen->sales_epoch != gen->epoch;
+    }
+    for (int k = 0; k < e->n_buyer_sites; k++) all |= !e->site[e->buyer_sites[k]].sales_epoch;
+    for (int i = 0; all && i < e->n_steps; i++) e->moved[i] = i;
+    if (all) return e->n_steps;
+    memset(e->moved_at, 0, (size_t)e->n_steps);
+    for (int k = 0; k < e->n_buyer_sites; k++) {
+        dc_site *s = &e->site[e->buyer_sites[k]];
+        if (s->sales_epoch == s->epoch) continue;
+        memcpy(s->f[F_OFFSITE_PPA_IN], s->kept_ppa, (size_t)e->n_steps * sizeof(double));
+        const double *imp = s->f[F_GRID_IMPORT];
+        for (int i = 0; i < e->n_steps; i++) e->moved_at[i] |= !same_bits(imp[i], s->seen_import[i]);
+    }
+    for (int i = 0; i < e->n_steps; i++)
+        if (e->moved_at[i]) e->moved[n++] = i;
+    return n;
+}
+
+/* What the next sales compare with: each buyer's import and purchases in
+ * the n steps just settled, and every site's epoch. */
+static void remember_sales(dc_engine *e, int n)
+{
+    for (int k = 0; k < e->n_buyer_sites; k++) {
+        dc_site *s = &e->site[e->buyer_sites[k]];
+        const double *imp = s->f[F_GRID_IMPORT], *ppa = s->f[F_OFFSITE_PPA_IN];
+        for (int j = 0; j < n; j++) {
+            int i = e->moved[j];
+            s->seen_import[i] = imp[i];
+            s->kept_ppa[i] = ppa[i];
+        }
+    }
+    for (int k = 0; k < e->n_sites; k++) e->site[k].sales_epoch = e->site[k].epoch;
+}
+
+/* Off-site sales over the year, once the buyers' imports are recorded;
+ * then the profiles' records. */
 static void settle_year(dc_engine *e)
 {
-    for (int k = 0; k < e->n_sites; k++)
-        if (e->site[k].f[F_OFFSITE_PPA_IN]) memset(e->site[k].f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
-    for (int k = 0; k < e->n_sellers; k++) sell_year(e, e->sellers[k]);
+    if (e->n_sellers) {
+        for (int k = 0; k < e->n_sellers; k++) offered_out(e, &e->inst[e->sellers[k]]);
+        int n = moved_steps(e);
+        for (int j = 0; j < n; j++) sell_at(e, e->moved[j]);
+        remember_sales(e, n);
+    }
     settle_profiles(e, 0, -1);
 }
 
@@ -483,6 +543,9 @@ static void mark(dc_engine *e)
             e->sellers[e->n_sellers++] = r;
             seller_rows(e, &e->inst[r]);
         }
+    e->n_buyer_sites = 0;
+    for (int k = 0; e->n_sellers && k < e->n_sites; k++) /* the sites that record purchases buy */
+        if (e->site[k].f[F_OFFSITE_PPA_IN]) e->buyer_sites[e->n_buyer_sites++] = k;
 
 }
 

@@ -123,6 +123,10 @@ typedef struct dc_site {
     int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
     unsigned long epoch; /* moves whenever its inputs or records but off-site purchases change */
     double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
+    /* A buyer site: its import and off-site purchases per step as the last
+     * sales settled them; sales_epoch: its epoch then (0: never). */
+    double *seen_import, *kept_ppa;
+    unsigned long sales_epoch;
 } dc_site;
 
 typedef struct dc_bus {
@@ -166,6 +170,9 @@ typedef struct dc_engine {
     dc_slot *slot;           /* per instance, this step */
     double **sold;           /* per selling instance: its sales per step [kWh] */
     int n_sellers, *sellers; /* instances that sell to off-site buyers */
+    int n_buyer_sites, *buyer_sites; /* sites that buy from them */
+    int *moved;              /* n_steps: the steps whose sales are settled again */
+    unsigned char *moved_at; /* n_steps: 1 where a buyer's import moved */
     int n_active_buses, *active_buses; /* buses stepped one step at a time */
     int *work;               /* n_buses: the buses a job goes through */
     int *all_sites;          /* 0 .. n_sites-1 */
