@@ -72,16 +72,27 @@ static double pv_export_of(const dc_site_view *c, int first, int last)
     X(storage_discharge_kwh, discharge) X(import_kwh, imp) X(export_kwh, exp) X(wire_in_kwh, wire_in)       \
     X(wire_out_kwh, wire_out) X(curtailed_kwh, curtailed) X(unserved_kwh, unserved)
 
+#define COUNT_FLOW(field, series) +1
+enum { N_OWN_FLOWS = 0 OWN_FLOWS(COUNT_FLOW) };
+#undef COUNT_FLOW
+
 /* A site's sums over steps [first, last] that follow from its own flows:
- * all but its off-site purchases and its arrays' sales. */
+ * all but its off-site purchases and its arrays' sales; the flows it
+ * records summed side by side (dc_col_sums: the bits of one by one). */
 static void own_sums(const dc_model *m, int site, int first, int last, dc_totals *t)
 {
     const dc_site_view *c = &m->view[site];
     memset(t, 0, sizeof *t);
     if (last < first) return;
-#define SUM_FLOW(field, series) t->field = col_sum(m, c->series, first, last);
+    const double *v[N_OWN_FLOWS];
+    double *to[N_OWN_FLOWS], sums[N_OWN_FLOWS];
+    int n = 0;
+#define SUM_FLOW(field, series)                                                                                \
+    if (c->series != m->zeros) v[n] = c->series, to[n++] = &t->field;
     OWN_FLOWS(SUM_FLOW)
 #undef SUM_FLOW
+    dc_col_sums(v, n, first, last, sums);
+    for (int k = 0; k < n; k++) *to[k] = sums[k];
     t->max_residual_kwh = col_max_abs(m, c->residual, first, last);
     if (c->exp != m->zeros && c->pv != m->zeros) t->pv_export_kwh = pv_export_of(c, first, last);
     t->storage_drawdown_kwh = level_before(m, site, first) - level_before(m, site, last + 1);
@@ -119,8 +130,7 @@ static double peak_import(const dc_model *m, const int *sites, int n, int first,
     const double *imp = n == m->eng.n_sites ? dc_model_current(m, m->eng.town[F_GRID_IMPORT])
                         : n == 1             ? m->view[sites[0]].imp
                                              : NULL;
-    double peak = 0.0;
-    for (int i = first; imp && i <= last; i++) peak = dc_max(peak, imp[i]);
+    double peak = imp ? dc_col_max(imp, first, last) : 0.0;
     for (int i = first; !imp && i <= last; i++) {
         double sum = 0.0;
         for (int k = 0; k < n; k++) sum += m->view[sites[k]].imp[i];
