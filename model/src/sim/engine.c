@@ -271,25 +271,52 @@ static void passive_failures(dc_engine *e)
     }
 }
 
-static void add_into(double *restrict to, const double *restrict v, int n)
+/* to[i] (from zero when first) plus each of the n (1 to 4) series, in
+ * their order, step by step: the additions of n passes in one. */
+static void add_four(double *restrict to, const double *const *v, int n, int first, int steps)
 {
-    for (int i = 0; i < n; i++) to[i] += v[i];
+    const double *a = v[0], *b = n > 1 ? v[1] : NULL, *c = n > 2 ? v[2] : NULL, *d = n > 3 ? v[3] : NULL;
+    for (int i = 0; i < steps; i++) {
+        double t = (first ? 0.0 : to[i]) + a[i];
+        if (b) t += b[i];
+        if (c) t += c[i];
+        if (d) t += d[i];
+        to[i] = t;
+    }
+}
+
+/* A sum of series from zero, in the order they are added, four at a time. */
+typedef struct {
+    double *to;
+    const double *v[4];
+    int n, started, steps;
+} series_sum;
+
+static void sum_add(series_sum *s, const double *v)
+{
+    s->v[s->n++] = v;
+    if (s->n < 4) return;
+    add_four(s->to, s->v, 4, !s->started, s->steps);
+    s->started = 1, s->n = 0;
+}
+
+static void sum_end(series_sum *s)
+{
+    if (s->n) add_four(s->to, s->v, s->n, !s->started, s->steps);
+    else if (!s->started) memset(s->to, 0, (size_t)s->steps * sizeof *s->to);
 }
 
 void dc_engine_town(dc_engine *e, int k)
 {
-    double *t = e->town[k];
-    memset(t, 0, (size_t)e->n_steps * sizeof *t);
-    if (k != F_RESIDUAL) {
-        for (int s = 0; s < e->n_sites; s++)
-            if (e->site[s].f[k]) add_into(t, e->site[s].f[k], e->n_steps);
-        return;
-    }
-    for (int b = 0; b < e->n_buses; b++) {
+    series_sum sum = {e->town[k], {NULL}, 0, 0, e->n_steps};
+    for (int s = 0; k != F_RESIDUAL && s < e->n_sites; s++)
+        if (e->site[s].f[k]) sum_add(&sum, e->site[s].f[k]);
+    for (int b = 0; k == F_RESIDUAL && b < e->n_buses; b++) {
         const dc_bus *bus = &e->bus[b];
         const double *r = bus->wire ? bus->residual : e->site[bus->sites[0]].f[F_RESIDUAL];
-        if (r) add_into(t, r, e->n_steps);
+        if (r) sum_add(&sum, r);
     }
+    sum_end(&sum);
 }
 
 /* ---- a run of steps ---------------------------------------------------- */
@@ -473,12 +500,9 @@ void dc_engine_reset(dc_engine *e)
  * step. */
 static void sum_town_input(dc_engine *e, int demand)
 {
-    double *restrict t = e->town[demand ? F_DEMAND : F_PV];
-    memset(t, 0, (size_t)e->n_steps * sizeof *t);
-    for (int k = 0; k < e->n_sites; k++) {
-        const double *restrict v = demand ? e->site[k].demand : e->site[k].pv;
-        for (int i = 0; i < e->n_steps; i++) t[i] += v[i];
-    }
+    series_sum sum = {e->town[demand ? F_DEMAND : F_PV], {NULL}, 0, 0, e->n_steps};
+    for (int k = 0; k < e->n_sites; k++) sum_add(&sum, demand ? e->site[k].demand : e->site[k].pv);
+    sum_end(&sum);
 }
 
 /* A bus without a grid serves its critical loads only. A site alone
