@@ -338,6 +338,69 @@ static void retuned_models_equal_new_ones(void **state)
     retune_in_turn("scenarios/default.yaml", DEFAULT, sizeof DEFAULT / sizeof DEFAULT[0], 0);
 }
 
+/* A new model of the default with the n keys against the kept one. */
+static void same_as_new(const dc_model *kept, const char **sets, int n)
+{
+    run fresh;
+    run_scenario(&fresh, "scenarios/default.yaml", sets, n);
+    same_models(kept, fresh.m);
+    close_run(&fresh);
+}
+
+static void set_in_place(dc_model *m, const char *set)
+{
+    dc_diag *d = dc_diag_create();
+    if (dc_model_set(m, set, d) != DC_OK) fail_msg("%s: %s", set, dc_diag_message(d, dc_diag_count(d) - 1));
+    dc_diag_destroy(&d);
+}
+
+/* The readers keep what a run did not move (the town's import, the
+ * off-site routes by blocks of steps: engine.c, netzero.c) only from the
+ * settlement just before: a kept model read after each of many runs,
+ * after two runs that move different steps, and after a year read half
+ * way through and then run the way it was, equals a new model. */
+static void readers_across_runs_equal_new_models(void **state)
+{
+    (void)state;
+    static const char *const EACH[] = {
+        "batteries.town_hall_battery.energy_kwh=0",    "batteries.town_hall_battery.energy_kwh=50",
+        "batteries.town_hall_battery.energy_kwh=2000", "batteries.town_hall_battery.energy_kwh=125",
+        "batteries.town_hall_battery.power_kw=20",     "pv_arrays.town_hall.capacity_kw=300",
+        "pv_arrays.community_center_carport.capacity_kw=250",
+        "pv_arrays.community_center_carport.capacity_kw=40",
+    };
+    run kept;
+    run_scenario(&kept, "scenarios/default.yaml", NULL, 0);
+    for (int k = 0; k < (int)(sizeof EACH / sizeof EACH[0]); k++) {
+        set_in_place(kept.m, EACH[k]);
+        assert_int_equal(dc_model_run(kept.m), DC_OK);
+        same_as_new(kept.m, (const char **)EACH, k + 1);
+    }
+    close_run(&kept);
+    /* Two runs moving different steps (the community centre's by day, the
+     * town hall's battery), then one reading. */
+    const char *two[] = {"pv_arrays.community_center_carport.capacity_kw=250", "batteries.town_hall_battery.power_kw=20"};
+    run_scenario(&kept, "scenarios/default.yaml", NULL, 0);
+    same_as_new(kept.m, NULL, 0);
+    for (int k = 0; k < 2; k++) {
+        set_in_place(kept.m, two[k]);
+        assert_int_equal(dc_model_run(kept.m), DC_OK);
+    }
+    same_as_new(kept.m, two, 2);
+    /* Another battery read half way through its year, then the year run
+     * with the battery as it was: nothing moved since the last settlement,
+     * and what the half year read must not stand. */
+    set_in_place(kept.m, "batteries.town_hall_battery.power_kw=80");
+    while (dc_model_steps_done(kept.m) < 4000) assert_int_equal(dc_model_step(kept.m), DC_OK);
+    dc_netzero z;
+    assert_non_null(dc_model_series(kept.m, "grid_import"));
+    assert_int_equal(dc_model_netzero(kept.m, &z), DC_OK);
+    set_in_place(kept.m, "batteries.town_hall_battery.power_kw=20");
+    assert_int_equal(dc_model_run(kept.m), DC_OK);
+    same_as_new(kept.m, two, 2);
+    close_run(&kept);
+}
+
 /* What dc_model_set refuses leaves the model as it was: keys that need a
  * new model, and a value the scenario would refuse. */
 static void model_set_refuses(void **state)
@@ -1140,6 +1203,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(readme_sweep_python_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(cached_model_equals_fresh),
         cmocka_unit_test(retuned_models_equal_new_ones),
+        cmocka_unit_test(readers_across_runs_equal_new_models),
         cmocka_unit_test_setup_teardown(mixed_reuse_equals_separate_runs, tmp_setup, tmp_teardown),
         cmocka_unit_test(model_set_refuses),
         cmocka_unit_test_setup_teardown(accounting_keys_reuse_the_model, tmp_setup, tmp_teardown),

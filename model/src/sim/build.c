@@ -424,9 +424,9 @@ void dc_model_sum_profiles(dc_model *m, int site)
     }
 }
 
-/* What settling the sales again in the steps that moved compares with
- * (engine.c: moved_steps): each buyer site's import and purchases. */
-static int sales_memory(builder *b)
+/* What a settlement compares with to find the steps that moved
+ * (engine.c: moved_steps): each site's import, and a buyer's purchases. */
+static int settle_memory(builder *b)
 {
     dc_engine *e = &b->m->eng;
     size_t n = ((size_t)e->n_steps + 1) * sizeof(double);
@@ -436,8 +436,8 @@ static int sales_memory(builder *b)
     if (!e->buyer_sites || !e->moved || !e->moved_at) return -1;
     for (int k = 0; k < e->n_sites; k++) {
         dc_site *s = &e->site[k];
-        if (!s->f[F_OFFSITE_PPA_IN]) continue;
-        if (!(s->seen_import = alloc(b, n)) || !(s->kept_ppa = alloc(b, n))) return -1;
+        if (s->f[F_GRID_IMPORT] && !(s->seen_import = alloc(b, n))) return -1;
+        if (s->f[F_OFFSITE_PPA_IN] && !(s->kept_ppa = alloc(b, n))) return -1;
     }
     return 0;
 }
@@ -462,7 +462,7 @@ static dc_status sum_inputs(builder *b)
     e->scratch[0] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     e->scratch[1] = alloc(b, ((size_t)e->n_steps + 1) * sizeof(double));
     if (!e->sellers || !e->active_buses || !e->work || !e->all_sites || !e->scratch[0] || !e->scratch[1] ||
-        sales_memory(b))
+        settle_memory(b))
         return DC_ERR_NOMEM;
     for (int k = 0; k < e->n_sites; k++) e->all_sites[k] = k;
     return dc_engine_prepare(e) ? DC_ERR_NOMEM : DC_OK;

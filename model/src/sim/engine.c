@@ -154,63 +154,100 @@ static int same_bits(double a, double b)
     return x == y;
 }
 
-/* The steps whose sales are settled again, into e->moved; their count.
- * Every step when there were no sales yet or a seller's site has changed
- * since. Else the steps in which a changed buyer's import moved, that
- * buyer's purchases first put back as the last sales left them (its own
- * steps cleared them). A step's sales follow from that step alone, so a
- * step settled again gets the bits a pass over the year would give it: a
- * sweep over one buyer's battery settles the few steps the battery moved. */
+/* The steps in which an import moved since the last settlement, into
+ * e->moved; their count. Every step (moved_all) when there was none yet
+ * or a seller's site has changed since (its export and offers). Else the
+ * steps in which a changed site's import moved, a changed buyer's
+ * purchases first put back as the last sales left them (its own steps
+ * cleared them). A sweep over one buyer's battery moves a few steps. */
 static int moved_steps(dc_engine *e)
 {
-    int all = 0, n = 0;
+    int n = 0;
+    e->moved_all = e->settles == 0;
     for (int k = 0; k < e->n_sellers; k++) {
         const dc_site *gen = &e->site[e->inst[e->sellers[k]].site];
-        all |= gen->sales_epoch != gen->epoch;
+        e->moved_all |= gen->settled_epoch != gen->epoch;
     }
-    for (int k = 0; k < e->n_buyer_sites; k++) all |= !e->site[e->buyer_sites[k]].sales_epoch;
-    for (int i = 0; all && i < e->n_steps; i++) e->moved[i] = i;
-    if (all) return e->n_steps;
+    if (e->moved_all) return e->n_steps;
     memset(e->moved_at, 0, (size_t)e->n_steps);
-    for (int k = 0; k < e->n_buyer_sites; k++) {
-        dc_site *s = &e->site[e->buyer_sites[k]];
-        if (s->sales_epoch == s->epoch) continue;
-        memcpy(s->f[F_OFFSITE_PPA_IN], s->kept_ppa, (size_t)e->n_steps * sizeof(double));
+    for (int k = 0; k < e->n_sites; k++) {
+        dc_site *s = &e->site[k];
+        if (s->settled_epoch == s->epoch) continue;
+        if (s->kept_ppa) memcpy(s->f[F_OFFSITE_PPA_IN], s->kept_ppa, (size_t)e->n_steps * sizeof(double));
         const double *imp = s->f[F_GRID_IMPORT];
-        for (int i = 0; i < e->n_steps; i++) e->moved_at[i] |= !same_bits(imp[i], s->seen_import[i]);
+        for (int i = 0; s->seen_import && i < e->n_steps; i++) e->moved_at[i] |= !same_bits(imp[i], s->seen_import[i]);
     }
     for (int i = 0; i < e->n_steps; i++)
         if (e->moved_at[i]) e->moved[n++] = i;
     return n;
 }
 
-/* What the next sales compare with: each buyer's import and purchases in
- * the n steps just settled, and every site's epoch. */
-static void remember_sales(dc_engine *e, int n)
+/* The j-th step the last settlement found moved. */
+static int moved_step(const dc_engine *e, int j) { return e->moved_all ? j : e->moved[j]; }
+
+/* to[i] = from[i] in the steps just settled. */
+static void keep_moved(const dc_engine *e, double *to, const double *from)
 {
-    for (int k = 0; k < e->n_buyer_sites; k++) {
-        dc_site *s = &e->site[e->buyer_sites[k]];
-        const double *imp = s->f[F_GRID_IMPORT], *ppa = s->f[F_OFFSITE_PPA_IN];
-        for (int j = 0; j < n; j++) {
-            int i = e->moved[j];
-            s->seen_import[i] = imp[i];
-            s->kept_ppa[i] = ppa[i];
-        }
-    }
-    for (int k = 0; k < e->n_sites; k++) e->site[k].sales_epoch = e->site[k].epoch;
+    if (e->moved_all) memcpy(to, from, (size_t)e->n_steps * sizeof *to);
+    for (int j = 0; !e->moved_all && j < e->n_moved; j++) to[e->moved[j]] = from[e->moved[j]];
 }
 
-/* Off-site sales over the year, once the buyers' imports are recorded;
- * then the profiles' records. */
+/* What the next settlement compares with: each site's import and a
+ * buyer's purchases in the steps just settled, and every site's epoch. */
+static void remember_settled(dc_engine *e)
+{
+    for (int k = 0; k < e->n_sites; k++) {
+        dc_site *s = &e->site[k];
+        if (s->seen_import) keep_moved(e, s->seen_import, s->f[F_GRID_IMPORT]);
+        if (s->kept_ppa) keep_moved(e, s->kept_ppa, s->f[F_OFFSITE_PPA_IN]);
+        s->settled_epoch = s->epoch;
+    }
+}
+
+/* The town's import at step i: the sites' in their order (dc_engine_town). */
+static double town_import_at(const dc_engine *e, int i)
+{
+    double t = 0.0;
+    for (int k = 0; k < e->n_sites; k++)
+        if (e->site[k].f[F_GRID_IMPORT]) t += e->site[k].f[F_GRID_IMPORT][i];
+    return t;
+}
+
+/* The town's import, when it stood at the settlement before, summed
+ * again in the steps that moved only. */
+static void town_import_moved(dc_engine *e)
+{
+    if (e->moved_all || !e->town_at || e->town_at != e->settles - 1) return;
+    for (int j = 0; j < e->n_moved; j++) e->town[F_GRID_IMPORT][e->moved[j]] = town_import_at(e, e->moved[j]);
+    e->town_at = e->settles;
+}
+
+/* The year's last step done: the steps that moved, the off-site sales in
+ * them, the profiles' records, and the town's import. */
 static void settle_year(dc_engine *e)
 {
-    if (e->n_sellers) {
-        for (int k = 0; k < e->n_sellers; k++) offered_out(e, &e->inst[e->sellers[k]]);
-        int n = moved_steps(e);
-        for (int j = 0; j < n; j++) sell_at(e, e->moved[j]);
-        remember_sales(e, n);
-    }
+    for (int k = 0; k < e->n_sellers; k++) offered_out(e, &e->inst[e->sellers[k]]);
+    e->moved_all = 1; /* without the memory to compare (an engine put together by hand): every step */
+    e->n_moved = e->moved ? moved_steps(e) : e->n_steps;
+    e->settles++;
+    for (int j = 0; e->n_sellers && j < e->n_moved; j++) sell_at(e, moved_step(e, j));
+    remember_settled(e);
     settle_profiles(e, 0, -1);
+    town_import_moved(e);
+}
+
+int dc_engine_settled(const dc_engine *e)
+{
+    for (int k = 0; k < e->n_sites; k++)
+        if (e->site[k].settled_epoch != e->site[k].epoch) return 0;
+    return e->settles > 0;
+}
+
+int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps)
+{
+    if (!at || at != e->settles - 1 || e->moved_all || !dc_engine_settled(e)) return -1;
+    *steps = e->moved;
+    return e->n_moved;
 }
 
 /* ---- passive buses, solved for the whole year at once ---------------------- */
@@ -308,6 +345,9 @@ static void sum_end(series_sum *s)
 
 void dc_engine_town(dc_engine *e, int k)
 {
+    int settled = k == F_GRID_IMPORT && dc_engine_settled(e);
+    if (settled && e->town_at == e->settles) return; /* kept by the settlements (town_import_moved) */
+    if (k == F_GRID_IMPORT) e->town_at = settled ? e->settles : 0;
     series_sum sum = {e->town[k], {NULL}, 0, 0, e->n_steps};
     for (int s = 0; k != F_RESIDUAL && s < e->n_sites; s++)
         if (e->site[s].f[k]) sum_add(&sum, e->site[s].f[k]);

@@ -123,10 +123,11 @@ typedef struct dc_site {
     int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
     unsigned long epoch; /* moves whenever its inputs or records but off-site purchases change */
     double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
-    /* A buyer site: its import and off-site purchases per step as the last
-     * sales settled them; sales_epoch: its epoch then (0: never). */
+    /* Its import per step as the last settlement of the year left it, and
+     * a buyer's off-site purchases then (NULL for a site that buys none);
+     * settled_epoch: its epoch then. */
     double *seen_import, *kept_ppa;
-    unsigned long sales_epoch;
+    unsigned long settled_epoch;
 } dc_site;
 
 typedef struct dc_bus {
@@ -171,8 +172,15 @@ typedef struct dc_engine {
     double **sold;           /* per selling instance: its sales per step [kWh] */
     int n_sellers, *sellers; /* instances that sell to off-site buyers */
     int n_buyer_sites, *buyer_sites; /* sites that buy from them */
-    int *moved;              /* n_steps: the steps whose sales are settled again */
-    unsigned char *moved_at; /* n_steps: 1 where a buyer's import moved */
+    /* Settlements of the year (its last step's accounting) so far, and
+     * what the last one found: the steps in which an import moved since
+     * the one before (moved_all: every step, not listed), the only steps
+     * whose sales it settled again and whose town import it summed again. */
+    unsigned long settles;
+    int n_moved, moved_all;
+    int *moved;              /* n_steps */
+    unsigned char *moved_at; /* n_steps: 1 where a changed site's import moved */
+    unsigned long town_at;   /* the settlement town[F_GRID_IMPORT] stands at; 0: none */
     int n_active_buses, *active_buses; /* buses stepped one step at a time */
     int *work;               /* n_buses: the buses a job goes through */
     int *all_sites;          /* 0 .. n_sites-1 */
@@ -211,6 +219,14 @@ void dc_engine_reset(dc_engine *e);
  * site (the residual: bus by bus, a private wire's own). Runs do not add
  * up the town: a sweep never reads it. */
 void dc_engine_town(dc_engine *e, int k);
+/* 1 when the records stand as the last settlement left them: no bus has
+ * run since. */
+int dc_engine_settled(const dc_engine *e);
+/* For a reader whose figures stood at settlement `at`: when that is the
+ * one before the last and the records stand settled, the steps whose
+ * imports (and so off-site purchases) the last one found moved, into
+ * *steps, and their count; else -1: the reader reads the whole year. */
+int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps);
 /* The instances of one bus back to the start of the year. */
 void dc_engine_reset_bus(dc_engine *e, int bus);
 /* The year of one active bus alone, its records written; no year-end
