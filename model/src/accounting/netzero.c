@@ -97,61 +97,53 @@ static const dc_netzero_site *own_routes(const dc_model *m, int site, double **f
     return o;
 }
 
-/* Sites whose routes one pass over the steps reads together: each site's
- * sum is a chain of its own, so they wait on each other no longer than
- * one chain would (a pass per site waits on every chain in turn). */
-enum { ROUTES_AT_ONCE = 4 };
+/* Steps per block of the off-site routes: a case that moves a few steps
+ * (a sweep over one buyer's battery) reads their blocks again, not the
+ * year; each route's year is the sum of its blocks. */
+enum { ROUTE_BLOCK = 8 };
 
-/* Up to ROUTES_AT_ONCE sites' off-site PPA purchases for their 民生 loads,
- * added to offsite[k] [kWh]; grid[i] gathers the 民生 loads' grid
- * purchases of step i, site by site (first: from zero). With last, grid
- * is not written: returns the steps in which those purchases were made. */
-static int offsite_group(const dc_model *m, const int *sites, int n, double *offsite, double *grid, int first,
-                         int last)
+/* Block b of the off-site routes from the records: each 民生 site's
+ * purchases for its 民生 loads, and the steps in which those loads bought
+ * from the grid (their grid purchases added site by site). */
+static void route_block(const dc_model *m, int b)
 {
-    const double *sh[ROUTES_AT_ONCE], *pp[ROUTES_AT_ONCE], *im[ROUTES_AT_ONCE];
-    for (int k = 0; k < ROUTES_AT_ONCE; k++) { /* a missing site: shares of zero, never read further */
-        sh[k] = k < n ? m->nzb.share[sites[k]] : m->zeros;
-        pp[k] = k < n ? m->view[sites[k]].ppa_in : m->zeros;
-        im[k] = k < n ? m->view[sites[k]].imp : m->zeros;
+    const dc_netzero_base *z = &m->nzb;
+    int first = b * ROUTE_BLOCK, end = first + ROUTE_BLOCK < m->ta.n ? first + ROUTE_BLOCK : m->ta.n;
+    double grid[ROUTE_BLOCK] = {0.0};
+    for (int k = 0; k < z->n_minsei; k++) {
+        int site = z->minsei[k];
+        const double *sh = z->share[site], *pp = m->view[site].ppa_in, *im = m->view[site].imp;
+        double bought = 0.0;
+        for (int i = first; i < end; i++) {
+            if (!(sh[i] > 0)) continue;
+            bought += pp[i] * sh[i];
+            grid[i - first] += (im[i] - pp[i]) * sh[i];
+        }
+        z->block_offsite[(size_t)k * (size_t)z->n_blocks + (size_t)b] = bought;
     }
-    double a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0;
     int hours = 0;
-    _Static_assert(ROUTES_AT_ONCE == 4, "offsite_group adds four sites");
-    for (int i = 0; i < m->ta.n; i++) {
-        double g = first ? 0.0 : grid[i];
-#define ROUTE(k, acc)                                                                                           \
-    if (sh[k][i] > 0) {                                                                                         \
-        acc += pp[k][i] * sh[k][i];                                                                             \
-        g += (im[k][i] - pp[k][i]) * sh[k][i];                                                                  \
-    }
-        ROUTE(0, a0) ROUTE(1, a1) ROUTE(2, a2) ROUTE(3, a3)
-#undef ROUTE
-        if (last) hours += g > 1e-9;
-        else grid[i] = g;
-    }
-    if (n > 0) offsite[0] += a0;
-    if (n > 1) offsite[1] += a1;
-    if (n > 2) offsite[2] += a2;
-    if (n > 3) offsite[3] += a3;
-    return hours;
+    for (int i = 0; i < end - first; i++) hours += grid[i] > 1e-9;
+    z->block_hours[b] = hours;
 }
 
-/* The off-site PPA purchases of the sites with 民生 loads, into
- * offsite[k] (from zero); hours: the steps in which those loads bought
- * from the grid. */
-static dc_status offsite_routes(const dc_model *m, const int *sites, int n, double *offsite, int *hours)
+/* The off-site PPA purchases of each 民生 site for its 民生 loads into
+ * offsite[k] [kWh]; the steps in which those loads bought from the grid.
+ * Only the blocks of the steps the last settlement moved are read again
+ * when the blocks stood at the settlement before (dc_engine_moved); the
+ * same sums either way. Under the readers' lock. */
+static int offsite_routes(const dc_model *m, double *offsite)
 {
-    double *grid = n > ROUTES_AT_ONCE ? malloc((size_t)m->ta.n * sizeof *grid) : NULL;
-    if (n > ROUTES_AT_ONCE && !grid) return DC_ERR_NOMEM;
-    for (int k = 0; k < n; k++) offsite[k] = 0.0;
-    *hours = 0;
-    for (int k = 0; k < n; k += ROUTES_AT_ONCE) {
-        int in_group = n - k < ROUTES_AT_ONCE ? n - k : ROUTES_AT_ONCE;
-        *hours = offsite_group(m, sites + k, in_group, offsite + k, grid, k == 0, k + ROUTES_AT_ONCE >= n);
-    }
-    free(grid);
-    return DC_OK;
+    const dc_netzero_base *z = &m->nzb;
+    const int *steps;
+    int moved = dc_engine_moved(&m->eng, m->tc->blocks_at, &steps), hours = 0;
+    for (int b = 0; moved < 0 && b < z->n_blocks; b++) route_block(m, b);
+    for (int j = 0; j < moved; j++)
+        if (j == 0 || steps[j] / ROUTE_BLOCK != steps[j - 1] / ROUTE_BLOCK) route_block(m, steps[j] / ROUTE_BLOCK);
+    m->tc->blocks_at = dc_engine_settled(&m->eng) ? m->eng.settles : 0;
+    for (int k = 0; k < z->n_minsei; k++)
+        offsite[k] = dc_col_sum(z->block_offsite + (size_t)k * (size_t)z->n_blocks, 0, z->n_blocks - 1);
+    for (int b = 0; b < z->n_blocks; b++) hours += z->block_hours[b];
+    return hours;
 }
 
 /* A, C and the area's other demand, from the loads. */
@@ -213,6 +205,21 @@ static void verdict(const dc_model *m, dc_netzero *z)
     z->gap_t_co2 = z->gap_mwh * m->grid_ef; /* MWh x kg/kWh = t */
 }
 
+/* The sites with 民生 loads of the area, and their routes' blocks. */
+static dc_status route_blocks(dc_model *m)
+{
+    dc_netzero_base *b = &m->nzb;
+    b->n_blocks = (m->ta.n + ROUTE_BLOCK - 1) / ROUTE_BLOCK;
+    b->minsei = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *b->minsei);
+    if (!b->minsei) return DC_ERR_NOMEM;
+    for (int k = 0; k < m->eng.n_sites; k++)
+        if (b->share[k]) b->minsei[b->n_minsei++] = k;
+    size_t cells = (size_t)b->n_minsei * (size_t)b->n_blocks + 1;
+    b->block_offsite = dc_pool_alloc(&m->pool, cells * sizeof *b->block_offsite);
+    b->block_hours = dc_pool_alloc(&m->pool, ((size_t)b->n_blocks + 1) * sizeof *b->block_hours);
+    return b->block_offsite && b->block_hours ? DC_OK : DC_ERR_NOMEM;
+}
+
 /* Each site's 民生 share of its demand per step, and the area's sums:
  * the loads never change in a model, so the table reads them once. */
 dc_status dc_netzero_prepare(dc_model *m)
@@ -235,36 +242,34 @@ dc_status dc_netzero_prepare(dc_model *m)
     }
     free(work);
     demand_terms(m, b);
-    return DC_OK;
+    return route_blocks(m);
 }
 
 /* The routes from the records, site by site: what the table reads of a
  * run. Under the readers' lock. */
 static dc_status read_routes(const dc_model *m, dc_netzero_flows *f)
 {
-    int n_sites = m->eng.n_sites, n_minsei = 0;
-    double *fit = NULL, *offsite = malloc((size_t)n_sites * (sizeof *offsite + sizeof(int)) + 1);
-    int *minsei_sites = offsite ? (int *)(offsite + n_sites) : NULL;
+    const dc_netzero_base *z = &m->nzb;
+    double *fit = NULL, *offsite = malloc(((size_t)z->n_minsei + 1) * sizeof *offsite);
     if (!offsite) return DC_ERR_NOMEM;
     memset(f, 0, sizeof *f);
     for (int k = 0; k < m->eng.n_sites; k++) {
         int area = !strcmp(site_area(m, k), m->s->leading.area);
-        if (!m->nzb.share[k] && !area) continue;
+        if (!z->share[k] && !area) continue;
         const dc_netzero_site *o = own_routes(m, k, &fit);
         if (!o) return free(fit), free(offsite), DC_ERR_NOMEM;
-        if (m->nzb.share[k]) {
+        if (z->share[k]) {
             f->fit_excluded_mwh += o->fit_excluded / 1000;
             f->onsite_mwh += o->onsite / 1000;
             f->wire_mwh += o->wire / 1000;
-            minsei_sites[n_minsei++] = k;
         }
         if (area) f->exported_mwh += o->exported / 1000;
     }
     free(fit);
-    dc_status st = offsite_routes(m, minsei_sites, n_minsei, offsite, &f->grid_hours);
-    for (int k = 0; st == DC_OK && k < n_minsei; k++) f->offsite_ppa_mwh += offsite[k] / 1000;
+    f->grid_hours = offsite_routes(m, offsite);
+    for (int k = 0; k < z->n_minsei; k++) f->offsite_ppa_mwh += offsite[k] / 1000;
     free(offsite);
-    return st;
+    return DC_OK;
 }
 
 /* The routes as the records stand: read again only after a run, reset or

@@ -65,6 +65,13 @@ typedef struct {
 
 typedef struct {
     double **share;          /* per site [0-1] per step; NULL for a site without 民生 loads of the area */
+    /* The off-site routes by blocks of steps (netzero.c), under the
+     * readers' lock: the sites with 民生 loads, each one's purchases for
+     * them per block [kWh], and the steps per block in which they bought
+     * from the grid. */
+    int n_minsei, *minsei, n_blocks;
+    double *block_offsite; /* [site of n_minsei * n_blocks + block] */
+    int *block_hours;
     dc_netzero_site *own;    /* per site, under the readers' lock (dc_reader_cache) */
     double minsei_after_kwh; /* the area's 民生 demand after savings [kWh] */
     double a_mwh, c_mwh, other_mwh; /* before savings, the savings, other sectors [MWh] */
@@ -91,6 +98,7 @@ typedef struct {
     dc_totals town[13];     /* dc_model_totals per month */
     unsigned long nz_at;
     dc_netzero_flows nz;    /* the net-zero table's routes */
+    unsigned long blocks_at; /* the engine's settlement the routes' blocks stand at (0: none) */
     unsigned long *pv_at;   /* per PV item: its site's epoch then */
     dc_pv_sums *pv;         /* per PV item: its year's sums (economics) */
 } dc_reader_cache;
