@@ -97,19 +97,15 @@ static const dc_netzero_site *own_routes(const dc_model *m, int site, double **f
     return o;
 }
 
-/* Steps per block of the off-site routes: a case that moves a few steps
- * (a sweep over one buyer's battery) reads their blocks again, not the
- * year; each route's year is the sum of its blocks. */
-enum { ROUTE_BLOCK = 8 };
-
-/* Block b of the off-site routes from the records: each 民生 site's
- * purchases for its 民生 loads, and the steps in which those loads bought
- * from the grid (their grid purchases added site by site). */
-static void route_block(const dc_model *m, int b)
+/* Block b of the off-site routes from the records (a dc_model): each
+ * 民生 site's purchases for its 民生 loads, and the steps in which those
+ * loads bought from the grid (their grid purchases added site by site). */
+static void route_block(void *arg, int b)
 {
+    const dc_model *m = arg;
     const dc_netzero_base *z = &m->nzb;
-    int first = b * ROUTE_BLOCK, end = first + ROUTE_BLOCK < m->ta.n ? first + ROUTE_BLOCK : m->ta.n;
-    double grid[ROUTE_BLOCK] = {0.0};
+    int first = b * DC_BLOCK_STEPS, end = first + DC_BLOCK_STEPS < m->ta.n ? first + DC_BLOCK_STEPS : m->ta.n;
+    double grid[DC_BLOCK_STEPS] = {0.0};
     for (int k = 0; k < z->n_minsei; k++) {
         int site = z->minsei[k];
         const double *sh = z->share[site], *pp = m->view[site].ppa_in, *im = m->view[site].imp;
@@ -128,18 +124,13 @@ static void route_block(const dc_model *m, int b)
 
 /* The off-site PPA purchases of each 民生 site for its 民生 loads into
  * offsite[k] [kWh]; the steps in which those loads bought from the grid.
- * Only the blocks of the steps the last settlement moved are read again
- * when the blocks stood at the settlement before (dc_engine_moved); the
- * same sums either way. Under the readers' lock. */
+ * The year is the sum of the blocks, read again only where steps moved
+ * (dc_engine_redo_blocks). Under the readers' lock. */
 static int offsite_routes(const dc_model *m, double *offsite)
 {
     const dc_netzero_base *z = &m->nzb;
-    const int *steps;
-    int moved = dc_engine_moved(&m->eng, m->tc->blocks_at, &steps), hours = 0;
-    for (int b = 0; moved < 0 && b < z->n_blocks; b++) route_block(m, b);
-    for (int j = 0; j < moved; j++)
-        if (j == 0 || steps[j] / ROUTE_BLOCK != steps[j - 1] / ROUTE_BLOCK) route_block(m, steps[j] / ROUTE_BLOCK);
-    m->tc->blocks_at = dc_engine_settled(&m->eng) ? m->eng.settles : 0;
+    int hours = 0;
+    dc_engine_redo_blocks(&m->eng, &m->tc->blocks_at, route_block, (void *)m);
     for (int k = 0; k < z->n_minsei; k++)
         offsite[k] = dc_col_sum(z->block_offsite + (size_t)k * (size_t)z->n_blocks, 0, z->n_blocks - 1);
     for (int b = 0; b < z->n_blocks; b++) hours += z->block_hours[b];
@@ -209,7 +200,7 @@ static void verdict(const dc_model *m, dc_netzero *z)
 static dc_status route_blocks(dc_model *m)
 {
     dc_netzero_base *b = &m->nzb;
-    b->n_blocks = (m->ta.n + ROUTE_BLOCK - 1) / ROUTE_BLOCK;
+    b->n_blocks = dc_engine_blocks(&m->eng);
     b->minsei = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *b->minsei);
     if (!b->minsei) return DC_ERR_NOMEM;
     for (int k = 0; k < m->eng.n_sites; k++)

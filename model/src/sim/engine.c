@@ -250,6 +250,16 @@ int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps)
     return e->n_moved;
 }
 
+void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, void (*redo)(void *arg, int b), void *arg)
+{
+    const int *steps;
+    int moved = dc_engine_moved(e, *at, &steps);
+    for (int b = 0; moved < 0 && b < dc_engine_blocks(e); b++) redo(arg, b);
+    for (int j = 0; j < moved; j++)
+        if (j == 0 || steps[j] / DC_BLOCK_STEPS != steps[j - 1] / DC_BLOCK_STEPS) redo(arg, steps[j] / DC_BLOCK_STEPS);
+    *at = dc_engine_settled(e) ? e->settles : 0;
+}
+
 /* ---- passive buses, solved for the whole year at once ---------------------- */
 
 /* A site alone on its connection with nothing to dispatch: the grid takes

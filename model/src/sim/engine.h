@@ -227,6 +227,15 @@ int dc_engine_settled(const dc_engine *e);
  * imports (and so off-site purchases) the last one found moved, into
  * *steps, and their count; else -1: the reader reads the whole year. */
 int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps);
+/* Readers that keep sums by blocks of steps: a case that moves a few
+ * steps reads their blocks again, not the year. */
+enum { DC_BLOCK_STEPS = 8 };
+static inline int dc_engine_blocks(const dc_engine *e) { return (e->n_steps + DC_BLOCK_STEPS - 1) / DC_BLOCK_STEPS; }
+/* redo(arg, b) for each block a reader standing at settlement *at reads
+ * again: those of the moved steps (dc_engine_moved), else every one;
+ * then *at is the last settlement, or 0 when the records do not stand
+ * settled (the next reading reads every block). */
+void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, void (*redo)(void *arg, int b), void *arg);
 /* The instances of one bus back to the start of the year. */
 void dc_engine_reset_bus(dc_engine *e, int bus);
 /* The year of one active bus alone, its records written; no year-end
