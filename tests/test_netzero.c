@@ -132,6 +132,44 @@ static void routes_of_many_sites(void **state)
     assert_near(z.a_mwh, 6 * 8.76, eps);
 }
 
+/* Two public sites on a private wire, every day the same:
+ * - hall: 10 kWh each hour, no supply of its own;
+ * - school: 2 kWh each hour and PV of 8 kWh at 10-15 h: it uses 2 and
+ *   gives 6 to the wire, which the hall takes with 4 from the grid.
+ * Each meter shows what it took from the wire, the grid's part of it
+ * included (its share of the connection's import): the hall takes 10 kWh
+ * every hour, 4 of them from the grid at 10-15 h and all 10 at night.
+ * B counts only what the school's PV gave: on-site 2 kWh x 5 h (school),
+ * over the wire 6 kWh x 5 h (hall); never the grid's part. */
+static void private_wire_by_hand(void **state)
+{
+    (void)state;
+    char path[256], p[256];
+    snprintf(p, sizeof p, "%s/school.csv", tmp), write_profile(p, 8, 10, 15);
+    snprintf(path, sizeof path, "%s/wire.yaml", tmp);
+    write_scenario(path, "name: wire\nyear: 2030\ngrid: {emission_factor_kg_per_kwh: 0.45}\n"
+                         "leading_area: {area: x}\n"
+                         "sites:\n  - {name: hall, area: x}\n  - {name: school, area: x}\n"
+                         "private_wires:\n  - {name: civic, sites: [hall, school]}\n"
+                         "pv_arrays:\n  - {name: roof, site: school, capacity_kw: 10, profile_file: school.csv}\n"
+                         "loads:\n"
+                         "  - {name: hall, site: hall, sector: public, shape: flat, annual_kwh: 87600}\n"
+                         "  - {name: school, site: school, sector: public, shape: flat, annual_kwh: 17520}\n");
+    run r;
+    run_scenario(&r, path, NULL, 0);
+    dc_netzero z;
+    assert_int_equal(dc_model_netzero(r.m, &z), DC_OK);
+    const double days = 365, eps = 1e-9;
+    assert_near(z.a_mwh, (87600 + 17520) / 1000.0, eps);
+    assert_near(z.b_onsite_mwh, 2 * 5 * days / 1000, eps);
+    assert_near(z.b_wire_mwh, 6 * 5 * days / 1000, eps);
+    assert_near(z.b_offsite_ppa_mwh, 0, eps);
+    assert_near(z.b_mwh, 8 * 5 * days / 1000, eps); /* all of the PV, nothing more */
+    assert_near(z.coincident_share, 8 * 5 * days / (87600 + 17520), eps);
+    assert_int_equal(z.grid_hours, 8760);           /* the hall buys from the grid every hour */
+    close_run(&r);
+}
+
 /* More certificates close the gap: the verdict turns exactly there. */
 static void verdict_turns(void **state)
 {
@@ -233,6 +271,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(table_by_hand, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(verdict_turns, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(routes_of_many_sites, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(private_wire_by_hand, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(economics_by_hand, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(csv_is_spreadsheet_safe, tmp_setup, tmp_teardown),
     };

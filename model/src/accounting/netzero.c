@@ -71,8 +71,11 @@ static int fit_used(const dc_model *m, int site, double *out)
 
 /* The routes of a site that follow from its own flows, its 民生 share of
  * each step (the site's supply behind its meter, FIT output apart, and
- * its private wire), and its export; read again only when the engine has
- * changed the site since. Sums in locals [kWh], which the series cannot
+ * what other members of its private wire gave it), and its export; read
+ * again only when the engine has changed the site since. A member's meter
+ * shows the grid's share of the connection's import as its import, and
+ * that share is part of what it took from the wire: only the rest came
+ * from the other members. Sums in locals [kWh], which the series cannot
  * alias. *fit: scratch of a step per step, made when first needed; NULL
  * when it cannot be. Under the readers' lock. */
 static const dc_netzero_site *own_routes(const dc_model *m, int site, double **fit)
@@ -88,10 +91,11 @@ static const dc_netzero_site *own_routes(const dc_model *m, int site, double **f
     for (int i = 0; share && i < m->ta.n; i++) {
         if (share[i] <= 0) continue;
         double f = has_fit ? (*fit)[i] : 0.0;
-        double local = dc_max(dem[i] - uns[i] - imp[i] - win[i], 0.0);
+        double from_outside = win[i] > imp[i] ? win[i] : imp[i], from_members = win[i] - imp[i];
+        double local = dc_max(dem[i] - uns[i] - from_outside, 0.0);
         fit_excluded += dc_min(f, local) * share[i];
         onsite += dc_max(local - f, 0.0) * share[i];
-        wire += win[i] * share[i];
+        wire += (from_members > 0 ? from_members : 0.0) * share[i];
     }
     *o = (dc_netzero_site){epoch, fit_excluded, onsite, wire, dc_col_sum(v->exp, 0, m->ta.n - 1)};
     return o;
