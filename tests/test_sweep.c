@@ -293,9 +293,10 @@ static void retune_in_turn(const char *scenario, const char *const (*groups)[3],
 
 /* A battery's, an array's or an EV fleet's own parameters are set on a finished model,
  * which runs the year again: every series equals a new model's with the
- * same settings, bit for bit, group after group: with a scan and an outage
- * (typhoon_town), every technology, an off-site PPA array at its own
- * connection and arrays behind active and passive meters (default). */
+ * same settings, bit for bit, group after group: two sellers with
+ * overlapping buyers, one on a private wire (two_sellers), with a scan and
+ * an outage (typhoon_town), every technology, an off-site PPA array at its
+ * own connection and arrays behind active and passive meters (default). */
 static void retuned_models_equal_new_ones(void **state)
 {
     (void)state;
@@ -332,6 +333,15 @@ static void retuned_models_equal_new_ones(void **state)
         {"pv_arrays.community_center_carport.capacity_kw=400"},
         {"batteries.town_hall_battery.energy_kwh=300", "batteries.town_hall_battery.power_kw=300"},
     };
+    static const char *const TWO_SELLERS[][3] = { /* overlapping buyers, one on a private wire */
+        {"batteries.civic_battery.energy_kwh=600"},
+        {"batteries.depot_battery.energy_kwh=20"},
+        {"pv_arrays.shops_roof.capacity_kw=90"},
+        {"pv_arrays.farm.capacity_kw=100"},
+        {"batteries.depot_battery.power_kw=10", "batteries.civic_battery.energy_kwh=0"},
+        {"pv_arrays.school_roof.capacity_kw=300"},
+    };
+    retune_in_turn("tests/fixtures/two_sellers.yaml", TWO_SELLERS, sizeof TWO_SELLERS / sizeof TWO_SELLERS[0], 1);
     retune_in_turn("scenarios/typhoon_town.yaml", TYPHOON, sizeof TYPHOON / sizeof TYPHOON[0], 0);
     retune_in_turn("tests/bench/every_technology.yaml", EVERY, sizeof EVERY / sizeof EVERY[0], 1);
     retune_in_turn("scenarios/default.yaml", DEFAULT, sizeof DEFAULT / sizeof DEFAULT[0], 1);
