@@ -155,19 +155,21 @@ static int same_bits(double a, double b)
 }
 
 /* The steps in which an import moved since the last settlement, into
- * e->moved; their count. Every step (moved_all) when there was none yet
- * or a seller's site has changed since (its export and offers). Else the
- * steps in which a changed site's import moved, a changed buyer's
- * purchases first put back as the last sales left them (its own steps
- * cleared them). A sweep over one buyer's battery moves a few steps. */
+ * e->moved; their count. Every step (moved_all) when the last one's
+ * imports and purchases were not kept or a seller's site has changed
+ * since (its export and offers). Else the steps in which a changed site's
+ * import moved, a changed buyer's purchases first put back as the last
+ * sales left them (its own steps cleared them). A sweep over one buyer's
+ * battery moves a few steps. */
 static int moved_steps(dc_engine *e)
 {
     int n = 0;
-    e->moved_all = e->settles == 0;
+    e->sellers_moved = 0;
     for (int k = 0; k < e->n_sellers; k++) {
         const dc_site *gen = &e->site[e->inst[e->sellers[k]].site];
-        e->moved_all |= gen->settled_epoch != gen->epoch;
+        e->sellers_moved |= gen->settled_epoch != gen->epoch;
     }
+    e->moved_all = !e->remembered || e->sellers_moved;
     if (e->moved_all) return e->n_steps;
     memset(e->moved_at, 0, (size_t)e->n_steps);
     for (int k = 0; k < e->n_sites; k++) {
@@ -182,8 +184,19 @@ static int moved_steps(dc_engine *e)
     return n;
 }
 
-/* The j-th step the last settlement found moved. */
-static int moved_step(const dc_engine *e, int j) { return e->moved_all ? j : e->moved[j]; }
+/* Every seller's sales over the year: the buyers' purchases cleared, then
+ * seller by seller (per step what sell_at does). */
+static void sell_year(dc_engine *e)
+{
+    for (int k = 0; k < e->n_buyer_sites; k++)
+        memset(e->site[e->buyer_sites[k]].f[F_OFFSITE_PPA_IN], 0, (size_t)e->n_steps * sizeof(double));
+    for (int k = 0; k < e->n_sellers; k++) {
+        int r = e->sellers[k];
+        const dc_instance *in = &e->inst[r];
+        const double *exported = e->site[in->site].f[F_GRID_EXPORT];
+        for (int i = 0; i < e->n_steps; i++) e->sold[r][i] = exported[i] > 0 ? sell_step(in, i, in->out[i]) : 0.0;
+    }
+}
 
 /* to[i] = from[i] in the steps just settled. */
 static void keep_moved(const dc_engine *e, double *to, const double *from)
@@ -193,13 +206,16 @@ static void keep_moved(const dc_engine *e, double *to, const double *from)
 }
 
 /* What the next settlement compares with: each site's import and a
- * buyer's purchases in the steps just settled, and every site's epoch. */
+ * buyer's purchases in the steps just settled, and every site's epoch.
+ * After a seller's change they are not kept (the next settlement settles
+ * every step): a sweep over a seller's size changes it in every case. */
 static void remember_settled(dc_engine *e)
 {
+    e->remembered = e->moved && !e->sellers_moved;
     for (int k = 0; k < e->n_sites; k++) {
         dc_site *s = &e->site[k];
-        if (s->seen_import) keep_moved(e, s->seen_import, s->f[F_GRID_IMPORT]);
-        if (s->kept_ppa) keep_moved(e, s->kept_ppa, s->f[F_OFFSITE_PPA_IN]);
+        if (e->remembered && s->seen_import) keep_moved(e, s->seen_import, s->f[F_GRID_IMPORT]);
+        if (e->remembered && s->kept_ppa) keep_moved(e, s->kept_ppa, s->f[F_OFFSITE_PPA_IN]);
         s->settled_epoch = s->epoch;
     }
 }
@@ -230,7 +246,8 @@ static void settle_year(dc_engine *e)
     e->moved_all = 1; /* without the memory to compare (an engine put together by hand): every step */
     e->n_moved = e->moved ? moved_steps(e) : e->n_steps;
     e->settles++;
-    for (int j = 0; e->n_sellers && j < e->n_moved; j++) sell_at(e, moved_step(e, j));
+    if (e->n_sellers && e->moved_all) sell_year(e);
+    for (int j = 0; e->n_sellers && !e->moved_all && j < e->n_moved; j++) sell_at(e, e->moved[j]);
     remember_settled(e);
     settle_profiles(e, 0, -1);
     town_import_moved(e);

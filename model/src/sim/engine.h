@@ -178,6 +178,8 @@ typedef struct dc_engine {
      * whose sales it settled again and whose town import it summed again. */
     unsigned long settles;
     int n_moved, moved_all;
+    int sellers_moved;       /* the last one found a seller's site changed */
+    int remembered;          /* the sites' seen_import and kept_ppa hold the last one's */
     int *moved;              /* n_steps */
     unsigned char *moved_at; /* n_steps: 1 where a changed site's import moved */
     unsigned long town_at;   /* the settlement town[F_GRID_IMPORT] stands at; 0: none */
