@@ -124,8 +124,8 @@ typedef struct dc_site {
     unsigned long epoch; /* moves whenever its inputs or records but off-site purchases change */
     double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
     /* Its import per step as the last settlement of the year left it, and
-     * a buyer's off-site purchases then (NULL for a site that buys none);
-     * settled_epoch: its epoch then. */
+     * a buyer's off-site purchases then (NULL for a site that buys none),
+     * when the engine `remembered` them; settled_epoch: its epoch then. */
     double *seen_import, *kept_ppa;
     unsigned long settled_epoch;
 } dc_site;
