@@ -440,6 +440,32 @@ static void sizing_not_reached(void **state)
     assert_non_null(strstr(log, want));
 }
 
+/* A size file's set: keys are columns of size.csv after the axes, their
+ * one value in every row, so the curve says what it was sized under: the
+ * pond behind an export limit of 300 kW (test_size sizes the same). */
+static void sizing_with_set_keys(void **state)
+{
+    (void)state;
+    char log[8192], args[2048], path[1024], cwd[512], text[1024], row[1024], csv[1024];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\nset:\n  sites.irrigation_pond.export_limit_kw: 300\n"
+             "target: {metric: self_sufficiency, at_least_pct: 30}\naxes:\n"
+             "  - {key: pv_arrays.irrigation_pond.capacity_kw, from: 0, to: 3000, resolution: 10}\n", cwd);
+    snprintf(path, sizeof path, "%s/held.yaml", tmp);
+    write_text(path, text);
+    snprintf(args, sizeof args, "size %s -q -o %s/held", path, tmp);
+    assert_int_equal(decarb(args, log, sizeof log), 0);
+    snprintf(csv, sizeof csv, "%s/held/size.csv", tmp);
+    FILE *fp = fopen(csv, "r");
+    assert_non_null(fp);
+    assert_non_null(fgets(row, sizeof row, fp));
+    fclose(fp);
+    const char *head = "\xEF\xBB\xBF" "run,pv_arrays.irrigation_pond.capacity_kw,sites.irrigation_pond.export_limit_kw,status,";
+    assert_memory_equal(row, head, strlen(head));
+    assert_true(marked_row(csv, "answer", row, sizeof row));
+    assert_non_null(strstr(row, ",710,\"300\",ok,"));
+}
+
 /* `decarb size -q` of a size file on the typhoon town (its target and axes
  * in body), written as tmp/NAME.yaml; its exit code, its output in log. */
 static int typhoon_size(const char *name, const char *body, char *log, size_t len)
@@ -602,6 +628,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(japanese_names_line_up, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(readme_sizing_example, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_not_reached, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(sizing_with_set_keys, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_without_costs, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_into_a_foreign_folder, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(sizing_that_moves_nothing, tmp_setup, tmp_teardown),

@@ -824,6 +824,12 @@ static void set_keys_hold_in_every_case(void **state)
     char set[2048];
     assert_string_equal(dc_sweep_set(w, 2, set, sizeof set), "dispatch.deficit_order=[grid, battery]");
     for (size_t i = 0; i < dc_sweep_cases(w); i++) row_equals_separate_run(w, csv, i);
+    /* The table says what every case held: a column per key after the axes. */
+    const char *head = "\xEF\xBB\xBF" "case,batteries.town_hall_battery.energy_kwh,sites.irrigation_pond.export_limit_kw,"
+                       "batteries.town_hall_battery.power_kw,dispatch.deficit_order,status,";
+    assert_memory_equal(csv, head, strlen(head));
+    const char *row = "1,\"900\",\"300\",\"40\",\"[grid, battery]\",ok,";
+    assert_memory_equal(row_of(csv, 1), row, strlen(row));
     /* and the keys moved the figures: the same axis without them differs */
     snprintf(text, sizeof text, "base: %s/scenarios/default.yaml\n"
              "axes:\n  - {key: batteries.town_hall_battery.energy_kwh, values: [100, 900]}\n", cwd);

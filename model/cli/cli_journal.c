@@ -193,3 +193,46 @@ int dc_journal_merge(const char *dir, const char *tag, const dc_journal_rows *ro
     free(in), free(pos), free(x.file), free(x.offset), free(names);
     return rc;
 }
+
+size_t cli_csv_field(char *buf, size_t at, size_t len, const char *text, size_t most)
+{
+    size_t n = strlen(text);
+    if (n > most)
+        for (n = most; n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80; n--) continue;
+    const char *end = text + n;
+    if (at + 2 < len) buf[at++] = '"';
+    for (; text < end && at + 3 < len; text++) {
+        if (*text == '"') buf[at++] = '"';
+        buf[at++] = (unsigned char)*text < 0x20 ? ' ' : *text;
+    }
+    if (at + 1 < len) buf[at++] = '"';
+    buf[at] = '\0';
+    return at;
+}
+
+/* Set: key k as "key=value" (dc_sweep_set), into set. */
+static const char *set_text(const dc_sweep *w, size_t k, char *set, size_t len)
+{
+    const char *s = dc_sweep_set(w, k, set, len);
+    return s ? s : "";
+}
+
+void cli_set_header(FILE *fp, const dc_sweep *w)
+{
+    char set[1024];
+    for (size_t k = 0; k < dc_sweep_sets(w); k++) {
+        const char *s = set_text(w, k, set, sizeof set);
+        fprintf(fp, ",%.*s", (int)strcspn(s, "="), s);
+    }
+}
+
+size_t cli_set_fields(const dc_sweep *w, char *buf, size_t at, size_t len)
+{
+    char set[1024];
+    for (size_t k = 0; k < dc_sweep_sets(w) && at + 1 < len; k++) {
+        const char *s = set_text(w, k, set, sizeof set), *eq = strchr(s, '=');
+        buf[at++] = ',';
+        at = cli_csv_field(buf, at, len, eq ? eq + 1 : "", 255);
+    }
+    return at;
+}

@@ -13,10 +13,11 @@
 #include "decarb.h"
 
 /* The longest row a journal holds, its newline included: sixteen axis
- * values of up to 255 bytes quoted (every quote doubled), a status of up
- * to 2 KiB quoted and the figures, with room to spare. A row is made to
+ * values and sixteen set: values of up to 255 bytes quoted (every quote
+ * doubled), a status of up to 2 KiB quoted and the figures, with room to
+ * spare. A row is made to
  * fit it (cli_sweep.c), and the journal is read in lines of this size. */
-enum { DC_JOURNAL_ROW_MAX = 32768 };
+enum { DC_JOURNAL_ROW_MAX = 49152 };
 
 /* The first line of every journal of this sweep: a hash of the base
  * file's bytes, the axes and every value. */
@@ -45,4 +46,14 @@ int dc_journal_merge(const char *dir, const char *tag, const dc_journal_rows *ro
 
 /* Fields of one CSV line (a quoted field may hold commas and "" quotes). */
 int dc_journal_fields(const char *line);
+
+/* Appends the first `most` bytes of text (cut between UTF-8 characters)
+ * to buf as an RFC 4180 field, on one line (a journal row is one line,
+ * so a control character becomes a space); the new end. */
+size_t cli_csv_field(char *buf, size_t at, size_t len, const char *text, size_t most);
+/* The sweep file's set: keys as columns after the axes, so that a table
+ * says what every case held: ",KEY" each into a header, and ",VALUE"
+ * each (quoted, as given) into a row at `at`; the new end. */
+void cli_set_header(FILE *fp, const dc_sweep *w);
+size_t cli_set_fields(const dc_sweep *w, char *buf, size_t at, size_t len);
 #endif

@@ -15,6 +15,10 @@
 #include "cli_sweep.h"
 #include "decarb.h"
 
+/* A row of size.csv: the run, sixteen sizes, sixteen set: values of up
+ * to 255 bytes quoted, the status and the figures. */
+enum { ROW_LEN = 16 * 24 + 16 * (2 * 255 + 3) + 512 };
+
 /* The runs so far: each one's sizes and its row of size.csv, written
  * when the answer is known (the row says which run it is). */
 typedef struct {
@@ -23,7 +27,7 @@ typedef struct {
     size_t runs, cap;
     const char *unit;
     dc_size_point *points;
-    char (*rows)[1024];
+    char (*rows)[ROW_LEN];
     int failed; /* out of memory: no curve */
 } curve;
 
@@ -31,6 +35,7 @@ static void header(const curve *c, FILE *fp)
 {
     fputs("\xEF\xBB\xBF" "run", fp);
     for (size_t a = 0; a < dc_sweep_axes(c->w); a++) fprintf(fp, ",%s", dc_sweep_axis_key(c->w, a));
+    cli_set_header(fp, c->w);
     fprintf(fp, ",status,shortfall [%s],meets_target,area_annual_cost [yen/year],answer\n", c->unit);
 }
 
@@ -41,7 +46,7 @@ static int grow(curve *c)
     size_t cap = c->cap ? 2 * c->cap : 64;
     dc_size_point *p = realloc(c->points, cap * sizeof *p);
     if (p) c->points = p;
-    char(*r)[1024] = p ? realloc(c->rows, cap * sizeof *r) : NULL;
+    char(*r)[ROW_LEN] = p ? realloc(c->rows, cap * sizeof *r) : NULL;
     if (r) c->rows = r, c->cap = cap;
     return r ? 0 : -1;
 }
@@ -69,6 +74,7 @@ static void visit(const dc_size_point *p, void *ctx)
     size_t at = 0;
     add(row, len, &at, "%zu", c->runs);
     for (size_t a = 0; a < p->n; a++) add(row, len, &at, ",%.10g", p->x[a]);
+    at = cli_set_fields(c->w, row, at, len);
     add(row, len, &at, ",%s,", p->status == DC_OK ? "ok" : dc_status_message(p->status));
     if (!isnan(p->shortfall)) add(row, len, &at, "%.6f", p->shortfall);
     add(row, len, &at, ",%d,", p->meets);

@@ -60,27 +60,8 @@ static double now_s(void)
 /* A case's status is cut to this many bytes (between characters), so
  * that a row always fits a journal's line (cli_journal.h). */
 enum { STATUS_MAX = 2048 };
-_Static_assert(16 * (2 * 255 + 3) + 2 * STATUS_MAX + 4096 + MAX_RES_COLUMNS * (2 + 4) * 24 < DC_JOURNAL_ROW_MAX,
-               "a row fits a journal line");
-
-/* Appends the first `most` bytes of text (cut between UTF-8 characters)
- * to buf as an RFC 4180 field, on one line (a journal row is one line,
- * so a control character becomes a space). */
-static size_t quoted(char *buf, size_t at, size_t len, const char *text, size_t most)
-{
-    size_t n = strlen(text);
-    if (n > most)
-        for (n = most; n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80; n--) continue;
-    const char *end = text + n;
-    if (at + 2 < len) buf[at++] = '"';
-    for (; text < end && at + 3 < len; text++) {
-        if (*text == '"') buf[at++] = '"';
-        buf[at++] = (unsigned char)*text < 0x20 ? ' ' : *text;
-    }
-    if (at + 1 < len) buf[at++] = '"';
-    buf[at] = '\0';
-    return at;
-}
+_Static_assert(2 * 16 * (2 * 255 + 3) + 2 * STATUS_MAX + 4096 + MAX_RES_COLUMNS * (2 + 4) * 24 < DC_JOURNAL_ROW_MAX,
+               "a row fits a journal line: 16 axes' and 16 set: keys' values, the status, the figures");
 
 static void header(FILE *fp, const void *ctx)
 {
@@ -89,6 +70,7 @@ static void header(FILE *fp, const void *ctx)
     int area = r->area;
     fputs("\xEF\xBB\xBF" "case", fp);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) fprintf(fp, ",%s", dc_sweep_axis_key(w, a));
+    cli_set_header(fp, w);
     fputs(",status,demand [kWh],pv [kWh],generation [kWh],storage_charge [kWh],storage_discharge [kWh],"
           "storage_drawdown [kWh],grid_import [kWh],grid_export [kWh],pv_export [kWh],wire_in [kWh],wire_out [kWh],"
           "offsite_ppa_in [kWh],offsite_ppa_sold [kWh],ppa_billable [kWh],curtailed [kWh],unserved [kWh],"
@@ -229,14 +211,15 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
     size_t at = (size_t)snprintf(row, len, "%zu", i);
     for (size_t a = 0; a < dc_sweep_axes(w); a++) {
         row[at++] = ',';
-        at = quoted(row, at, len, dc_sweep_value(w, i, a), SIZE_MAX);
+        at = cli_csv_field(row, at, len, dc_sweep_value(w, i, a), SIZE_MAX);
     }
+    at = cli_set_fields(w, row, at, len);
     row[at++] = ',';
     dc_totals t;
     if (st != DC_OK || dc_model_totals(m, 0, &t) != DC_OK) {
         const char *why = st == DC_ERR_BALANCE ? dc_model_error(m) : last_error(d);
         if (!why) why = dc_status_message(st);
-        at = quoted(row, at, len, why, STATUS_MAX);
+        at = cli_csv_field(row, at, len, why, STATUS_MAX);
         for (int f = 0; f < TOTALS_COLUMNS + (area ? 7 : 0); f++) row[at++] = ','; /* room: the assert above */
         if (r->res) at = resilience_empty(r->res, row, at, len);
         snprintf(row + at, len - at, "\n");
