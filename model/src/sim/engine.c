@@ -185,7 +185,9 @@ static int moved_steps(dc_engine *e)
 }
 
 /* Every seller's sales over the year: the buyers' purchases cleared, then
- * seller by seller (per step what sell_at does). */
+ * seller by seller (per step what sell_at does). A pass per seller, not
+ * sell_at step by step: a capacity sweep settles every step of every
+ * case, and its 1,000 cases took 410-430 ms that way against 376-386 ms. */
 static void sell_year(dc_engine *e)
 {
     for (int k = 0; k < e->n_buyer_sites; k++)
