@@ -79,18 +79,25 @@ static inline void lean_ask(lean *l, const dc_ctx *c)
     l->req[0] = l->req[1] = 0.0 - 0.0;
 }
 
-/* An order filled up to each ceiling (step_fill with no floors). */
+/* What member k takes of amount up to its ceiling room, into its request
+ * (added when it supplies, taken off when it absorbs); what is left. */
+static inline double lean_take(lean *l, int k, double room, int supply, double amount)
+{
+    if (room - 0.0 <= 0) return amount;
+    double take = room - 0.0 < amount ? room - 0.0 : amount;
+    l->req[k] += supply ? take : -take;
+    return amount - take;
+}
+
+/* An order filled up to each ceiling (step_fill with no floors): its two
+ * members at most, written out. */
 static inline double lean_fill(lean *l, int supply, double amount)
 {
     const int *order = supply ? l->deficit : l->surplus;
     const double *room = supply ? l->room_s : l->room_a;
-    for (int j = 0; j < (supply ? l->n_def : l->n_sur) && amount > 0; j++) {
-        int k = order[j];
-        if (room[k] - 0.0 <= 0) continue;
-        double take = room[k] - 0.0 < amount ? room[k] - 0.0 : amount;
-        l->req[k] += supply ? take : -take;
-        amount -= take;
-    }
+    int n = supply ? l->n_def : l->n_sur;
+    if (n > 0 && amount > 0) amount = lean_take(l, order[0], room[order[0]], supply, amount);
+    if (n > 1 && amount > 0) amount = lean_take(l, order[1], room[order[1]], supply, amount);
     return amount;
 }
 
@@ -98,8 +105,8 @@ static inline double lean_fill(lean *l, int supply, double amount)
 static inline void lean_orders(lean *l, int up, double profile, double need, double *unserved, double *curtailed)
 {
     double stopped = 0.0;
-    int formed = 0;
-    for (int k = 0; k < 2; k++) formed |= l->forming[k] && (l->room_s[k] > 0 || l->room_a[k] > 0);
+    int formed = 0; /* read only while the grid is down */
+    for (int k = 0; !up && k < 2; k++) formed |= l->forming[k] && (l->room_s[k] > 0 || l->room_a[k] > 0);
     if (!up && !formed) stopped = profile, profile = 0.0;
     double net = profile + 0.0 - need - 0.0;
     *unserved = 0.0, *curtailed = stopped;
