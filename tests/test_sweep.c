@@ -438,6 +438,15 @@ static void model_set_refuses(void **state)
     assert_int_not_equal(dc_model_set(kept.m, "batteries.shelter_battery.soc_min_pct=90", d), DC_OK); /* above max */
     assert_int_equal(dc_model_steps_done(kept.m), dc_model_steps(kept.m)); /* still the finished year */
     same_models(kept.m, fresh.m);
+    /* The refused sets left no trace on the copy a set is tried on first
+     * (set_checked keeps it): the next set is tried on the scenario as it is. */
+    static const char *bigger[] = {"batteries.shelter_battery.energy_kwh=300"};
+    assert_int_equal(dc_model_set(kept.m, bigger[0], d), DC_OK);
+    assert_int_equal(dc_model_run(kept.m), DC_OK);
+    run big;
+    run_scenario(&big, "scenarios/typhoon_town.yaml", bigger, 1);
+    same_models(kept.m, big.m);
+    close_run(&big);
     assert_int_equal(dc_model_set(NULL, "batteries.shelter_battery.energy_kwh=5", d), DC_ERR_ARG);
     assert_false(dc_model_can_set(NULL, "batteries.shelter_battery.energy_kwh"));
     dc_diag_destroy(&d);

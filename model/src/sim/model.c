@@ -336,14 +336,17 @@ dc_status dc_model_reset(dc_model *m)
     return DC_OK;
 }
 
-/* Sets the assignment on a copy first, then on the model's own scenario. */
+/* Sets the assignment on a copy first, then on the model's own scenario.
+ * The copy is kept: after a set that holds on both it is the scenario
+ * again, so a sweep's next case does not copy every list; after one that
+ * does not, it is dropped and copied afresh the next time. */
 static dc_status set_checked(dc_model *m, const char *assignment, dc_diag *diag)
 {
-    dc_scenario *trial = dc_scenario_copy(m->s);
-    dc_status st = trial ? dc_scenario_set(trial, assignment, diag) : DC_ERR_NOMEM;
-    if (st == DC_OK) st = dc_scenario_validate(trial, diag);
-    dc_scenario_destroy(&trial);
+    if (!m->trial) m->trial = dc_scenario_copy(m->s);
+    dc_status st = m->trial ? dc_scenario_set(m->trial, assignment, diag) : DC_ERR_NOMEM;
+    if (st == DC_OK) st = dc_scenario_validate(m->trial, diag);
     if (st == DC_OK) st = dc_scenario_set(m->s, assignment, diag);
+    if (st != DC_OK) dc_scenario_destroy(&m->trial);
     if (st == DC_OK) m->s->validated = 1; /* the trial's check holds: the same scenario, and dc_validate only reads */
     return st;
 }
@@ -505,6 +508,7 @@ void dc_model_destroy(dc_model **pm)
     dc_weather_free(&m->weather);
     dc_timeaxis_free(&m->ta);
     dc_scenario_destroy(&m->s);
+    dc_scenario_destroy(&m->trial);
     free(m);
     *pm = NULL;
 }

@@ -105,6 +105,7 @@ typedef struct {
 
 struct dc_model {
     dc_scenario *s;        /* the scenario as the model was made from it */
+    dc_scenario *trial;    /* a copy of s that a set is tried on first (set_checked); NULL: none yet */
     dc_timeaxis ta;
     double step_h;         /* [h] */
     dc_weather weather;
