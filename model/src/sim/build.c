@@ -349,6 +349,17 @@ static dc_status orders(builder *b)
     return DC_OK;
 }
 
+/* Where the engine's settlement writes array i's sales: the array's own
+ * sold series, so that no copy is made of it every year (pv_settle_year). */
+static double *sold_series(builder *b, int i)
+{
+    char name[4 * DC_NAME_MAX];
+    const char *item = dc_list_item(b->m->s, S_PV, i); /* an item begins with its name */
+    snprintf(name, sizeof name, "pv:%s:sold_to_buyers", item);
+    const dc_series *sold = dc_registry_find(&b->m->reg, name);
+    return sold ? sold->v : alloc(b, ((size_t)b->m->ta.n + 1) * sizeof(double));
+}
+
 static dc_status buyers(builder *b)
 {
     dc_model *m = b->m;
@@ -358,7 +369,7 @@ static dc_status buyers(builder *b)
         const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[i];
         if (!n) continue;
         in->buyers = alloc(b, (size_t)n * sizeof(int));
-        m->eng.sold[m->inst_of[S_PV][i]] = alloc(b, ((size_t)m->ta.n + 1) * sizeof(double));
+        m->eng.sold[m->inst_of[S_PV][i]] = sold_series(b, i);
         in->out = alloc(b, ((size_t)m->ta.n + 1) * sizeof(double));
         if (!m->eng.sold[m->inst_of[S_PV][i]] || !in->out) return DC_ERR_NOMEM;
         in->shares = p->n_buyer_shares ? alloc(b, (size_t)n * sizeof(double)) : NULL;
