@@ -154,6 +154,21 @@ static int same_bits(double a, double b)
     return x == y;
 }
 
+/* at[i] = 1 where now[i] and was[i] differ in a bit; a block of eight
+ * steps is compared at once (most are the same). */
+static void mark_moved(unsigned char *restrict at, const double *restrict now, const double *restrict was, int n)
+{
+    int i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x[8], y[8], d = 0;
+        memcpy(x, now + i, sizeof x);
+        memcpy(y, was + i, sizeof y);
+        for (int k = 0; k < 8; k++) d |= x[k] ^ y[k];
+        for (int k = 0; d && k < 8; k++) at[i + k] |= x[k] != y[k];
+    }
+    for (; i < n; i++) at[i] |= !same_bits(now[i], was[i]);
+}
+
 /* The steps in which an import moved since the last settlement, into
  * e->moved; their count. Every step (moved_all) when the last one's
  * imports and purchases were not kept or a seller's site has changed
@@ -176,8 +191,7 @@ static int moved_steps(dc_engine *e)
         dc_site *s = &e->site[k];
         if (s->settled_epoch == s->epoch) continue;
         if (s->kept_ppa) memcpy(s->f[F_OFFSITE_PPA_IN], s->kept_ppa, (size_t)e->n_steps * sizeof(double));
-        const double *imp = s->f[F_GRID_IMPORT];
-        for (int i = 0; s->seen_import && i < e->n_steps; i++) e->moved_at[i] |= !same_bits(imp[i], s->seen_import[i]);
+        if (s->seen_import) mark_moved(e->moved_at, s->f[F_GRID_IMPORT], s->seen_import, e->n_steps);
     }
     for (int i = 0; i < e->n_steps; i++)
         if (e->moved_at[i]) e->moved[n++] = i;
