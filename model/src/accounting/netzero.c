@@ -58,10 +58,10 @@ static int site_minsei(const dc_model *m, int site, double *out)
 static int fit_used(const dc_model *m, int site, double *out)
 {
     int any = 0;
-    memset(out, 0, (size_t)m->ta.n * sizeof *out);
     for (int k = 0; k < m->s->list[S_PV].n; k++) {
         const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[k];
         const double *used = p->fit && m->topo.item_site[S_PV][k] == site ? m->pv_used[k] : NULL;
+        if (used && !any) memset(out, 0, (size_t)m->ta.n * sizeof *out); /* a site without FIT: no pass */
         for (int i = 0; used && i < m->ta.n; i++) out[i] += used[i];
         any |= used != NULL;
     }
