@@ -105,6 +105,27 @@ static void parser_equals_strtod(void **state)
     }
 }
 
+/* The library's public formatter (a sweep's rows) is the same, its
+ * decimals taken into 0 to 9. */
+static void public_formatter(void **state)
+{
+    (void)state;
+    const double v[] = {0.0, -0.0, 2.5, -1234567.8906255, 1e-7, 1e19, NAN};
+    for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+        for (int d = -2; d <= 12; d++) {
+            char a[DC_FIXED_MAX], b[DC_FIXED_MAX];
+            int used = d < 0 ? 0 : d > 9 ? 9 : d;
+            size_t n = dc_format_fixed(a, v[k], d);
+            snprintf(b, sizeof b, "%.*f", used, v[k]);
+            if (strcmp(a, b) || n != strlen(b)) fail_msg("%.17g at %d decimals: '%s', printf '%s'", v[k], d, a, b);
+        }
+    char buf[DC_FIXED_MAX];
+    dc_format_fixed(buf, 2.5, -1);
+    assert_string_equal(buf, "2"); /* half to even, no decimals */
+    dc_format_fixed(buf, 0.1, 12);
+    assert_string_equal(buf, "0.100000000");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +134,7 @@ int main(void)
         cmocka_unit_test(near_ties_and_hourly_values),
         cmocka_unit_test(random_values),
         cmocka_unit_test(parser_equals_strtod),
+        cmocka_unit_test(public_formatter),
     };
     return cmocka_run_group_tests_name("fmt", tests, NULL, NULL);
 }

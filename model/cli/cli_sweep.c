@@ -173,6 +173,19 @@ static const char *last_error(const dc_diag *d)
     return NULL;
 }
 
+/* ",v" at row[at], v with `decimals` after the point as printf's "%.*f"
+ * writes it (dc_format_fixed: a row's figures without printf); a row has
+ * room for every field (the assert on LINE_MAX_LEN). */
+static size_t put_fixed(char *row, size_t at, size_t len, double v, int decimals)
+{
+    char buf[DC_FIXED_MAX];
+    size_t n = dc_format_fixed(buf, v, decimals);
+    if (at + n + 2 > len) return at;
+    row[at] = ',';
+    memcpy(row + at + 1, buf, n + 1);
+    return at + 1 + n;
+}
+
 /* The town's year as summary.csv gives it, in its order: "ok" and the
  * figures, kWh and t-CO2 to 6 decimals, shares [%] to 4. */
 enum { TOTALS_COLUMNS = 21 };
@@ -184,9 +197,11 @@ static size_t totals_fields(const dc_totals *t, char *row, size_t at, size_t len
                           t->curtailed_kwh, t->unserved_kwh, t->peak_import_kw};
     _Static_assert(sizeof kwh / sizeof kwh[0] + 4 == TOTALS_COLUMNS, "the header's totals");
     at += (size_t)snprintf(row + at, len - at, "ok");
-    for (size_t k = 0; k < sizeof kwh / sizeof kwh[0]; k++) at += (size_t)snprintf(row + at, len - at, ",%.6f", kwh[k]);
-    return at + (size_t)snprintf(row + at, len - at, ",%.4f,%.4f,%.6f,%.3g", 100 * t->self_sufficiency,
-                                 100 * t->self_consumption, t->import_co2_t, t->max_residual_kwh);
+    for (size_t k = 0; k < sizeof kwh / sizeof kwh[0]; k++) at = put_fixed(row, at, len, kwh[k], 6);
+    at = put_fixed(row, at, len, 100 * t->self_sufficiency, 4);
+    at = put_fixed(row, at, len, 100 * t->self_consumption, 4);
+    at = put_fixed(row, at, len, t->import_co2_t, 6);
+    return at + (size_t)snprintf(row + at, len - at, ",%.3g", t->max_residual_kwh);
 }
 
 /* Runs case i; its figures after "i,values," into row: the same figures
@@ -231,11 +246,13 @@ static void run_case(const sweep_run *r, dc_cache *cache, kept_model *k, size_t 
             at += (size_t)snprintf(row + at, len - at, ",,,,,,,");
         } else if (area) {
             int costs = dc_model_econ_total(m, &e) == 0;
-            at += (size_t)snprintf(row + at, len - at, ",%d,%.6f,%.6f,%.4f", z.net_zero, z.gap_mwh, z.gap_t_co2,
-                                   100 * z.coincident_share);
-            if (costs && !isnan(e.npv)) at += (size_t)snprintf(row + at, len - at, ",%.0f,%.0f,%.0f", e.capex, e.annual_cost, e.npv);
-            else if (costs) at += (size_t)snprintf(row + at, len - at, ",%.0f,%.0f,", e.capex, e.annual_cost);
-            else at += (size_t)snprintf(row + at, len - at, ",,,");
+            at += (size_t)snprintf(row + at, len - at, ",%d", z.net_zero);
+            at = put_fixed(row, at, len, z.gap_mwh, 6);
+            at = put_fixed(row, at, len, z.gap_t_co2, 6);
+            at = put_fixed(row, at, len, 100 * z.coincident_share, 4);
+            if (costs) at = put_fixed(row, at, len, e.capex, 0), at = put_fixed(row, at, len, e.annual_cost, 0);
+            if (costs && !isnan(e.npv)) at = put_fixed(row, at, len, e.npv, 0);
+            else at += (size_t)snprintf(row + at, len - at, costs ? "," : ",,,");
         }
         if (r->res) at = resilience_fields(r->res, m, row, at, len);
         snprintf(row + at, len - at, "\n");

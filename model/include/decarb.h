@@ -25,6 +25,13 @@ typedef enum {
 const char *dc_status_message(dc_status s);
 const char *dc_version(void);
 
+/* v with `decimals` digits after the point (0 to 9; others are taken as
+ * the nearest of those) into buf, which has room for DC_FIXED_MAX bytes:
+ * byte for byte what printf("%.*f") writes, without printf (a sweep's
+ * rows); its length. */
+enum { DC_FIXED_MAX = 330 };
+size_t dc_format_fixed(char *buf, double v, int decimals);
+
 /* Diagnostics: every error of a call is collected, each message naming
  * file:line:column and field where known. */
 typedef struct dc_diag dc_diag;

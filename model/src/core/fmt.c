@@ -1,5 +1,7 @@
 #include "fmt.h"
 
+#include "decarb.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -227,4 +229,10 @@ int dc_parse_grouped(const char *text, double *v)
     char *end;
     *v = dc_parse_decimal(buf, &end);
     return k && end != buf && !*end && isfinite(*v) ? 0 : -1;
+}
+
+_Static_assert((int)DC_FIXED_MAX == (int)DC_FMT_MAX, "the public buffer size is the formatter's");
+size_t dc_format_fixed(char *buf, double v, int decimals)
+{
+    return dc_fmt_fixed(buf, v, decimals < 0 ? 0 : decimals > 9 ? 9 : decimals);
 }
