@@ -193,7 +193,14 @@ static int moved_steps(dc_engine *e)
         if (s->kept_ppa) memcpy(s->f[F_OFFSITE_PPA_IN], s->kept_ppa, (size_t)e->n_steps * sizeof(double));
         if (s->seen_import) mark_moved(e->moved_at, s->f[F_GRID_IMPORT], s->seen_import, e->n_steps);
     }
-    for (int i = 0; i < e->n_steps; i++)
+    int i = 0;
+    for (; i + 8 <= e->n_steps; i += 8) { /* eight flags a word: most are none */
+        uint64_t any;
+        memcpy(&any, e->moved_at + i, sizeof any);
+        for (int k = 0; any && k < 8; k++)
+            if (e->moved_at[i + k]) e->moved[n++] = i + k;
+    }
+    for (; i < e->n_steps; i++)
         if (e->moved_at[i]) e->moved[n++] = i;
     return n;
 }
