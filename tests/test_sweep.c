@@ -409,6 +409,19 @@ static void readers_across_runs_equal_new_models(void **state)
     assert_int_equal(dc_model_run(kept.m), DC_OK);
     same_as_new(kept.m, two, 2);
     close_run(&kept);
+    /* Read, then three runs unread: the seller's change settles every step
+     * (and so does the run after it), the last settles the steps it moved.
+     * The town's import read at the start must not stand in the others. */
+    const char *three[] = {"pv_arrays.irrigation_pond.capacity_kw=1500", "batteries.town_hall_battery.energy_kwh=50",
+                           "batteries.town_hall_battery.energy_kwh=125"};
+    run_scenario(&kept, "scenarios/default.yaml", NULL, 0);
+    same_as_new(kept.m, NULL, 0);
+    for (int k = 0; k < 3; k++) {
+        set_in_place(kept.m, three[k]);
+        assert_int_equal(dc_model_run(kept.m), DC_OK);
+    }
+    same_as_new(kept.m, three, 3);
+    close_run(&kept);
 }
 
 /* What dc_model_set refuses leaves the model as it was: keys that need a
