@@ -32,7 +32,8 @@ static void pv_settle_year(void *st, const dc_profile_year *y)
         s->exported[i] = out;
         s->used[i] = done - out;
     }
-    if (s->sold && y->sold && s->sold != y->sold) memcpy(s->sold, y->sold, (size_t)y->n * sizeof *s->sold); /* the engine's own, or the same */
+    /* The engine writes the sales into the series itself (build.c), else a buffer of its own. */
+    if (s->sold && y->sold && s->sold != y->sold) memcpy(s->sold, y->sold, (size_t)y->n * sizeof *s->sold);
 }
 
 static void pv_reset(void *st) { (void)st; }
