@@ -20,15 +20,15 @@
 #include "res_grid_step.h"
 #include "step.h"
 
-/* A run's constants, the battery's state and the step's numbers, as
- * locals of the run. Members: 0 the grid, 1 the battery. */
+/* A run's constants and the step's numbers, as locals of the run (the
+ * battery's state is a local of its own, whose address no call outside
+ * this file sees). Members: 0 the grid, 1 the battery. */
 typedef struct {
     const double *prof, *bus_need, *dem, *pv, *crit;
     const unsigned char *gu;
     int deficit[2], n_def, surplus[2], n_sur, forming[2];
     double tol;
     grid_state grid;
-    battery_state bat;                     /* a copy, its series where they are */
     double req[2], room_s[2], room_a[2];   /* this step's requests and ceilings */
 } lean;
 
@@ -43,7 +43,6 @@ static int order_of(const dc_bus *b, dc_slot *const *order, int n, int *k)
 
 static void lean_start(lean *l, const dc_engine *e, const dc_bus *b, const dc_site *s)
 {
-    const battery_state *bs = b->mem[1].state;
     const grid_state *gs = b->mem[0].state;
     memset(l, 0, sizeof *l);
     l->prof = b->profile, l->bus_need = b->need, l->dem = s->demand, l->pv = s->pv, l->crit = s->crit;
@@ -52,14 +51,14 @@ static void lean_start(lean *l, const dc_engine *e, const dc_bus *b, const dc_si
     l->n_sur = order_of(b, b->surplus_slot, b->n_surplus, l->surplus);
     l->forming[0] = e->inst[b->mem[0].inst].grid_forming;
     l->forming[1] = e->inst[b->mem[1].inst].grid_forming;
-    l->tol = e->tolerance, l->bat = *bs;
+    l->tol = e->tolerance;
 }
 
 /* What the run leaves where the generic step keeps it: the battery's
  * state, and the last step's slots. */
-static void lean_end(const lean *l, const dc_bus *b)
+static void lean_end(const lean *l, battery_state bat, const dc_bus *b)
 {
-    *(battery_state *)b->mem[1].state = l->bat;
+    *(battery_state *)b->mem[1].state = bat;
     for (int k = 0; k < 2; k++) {
         dc_slot *sl = b->mem[k].slot;
         sl->bd = (dc_bounds){0.0, l->room_s[k], 0.0, l->room_a[k], 0.0};
@@ -68,12 +67,12 @@ static void lean_end(const lean *l, const dc_bus *b)
 }
 
 /* Begin and bounds of both; every request at its floor, 0. */
-static inline void lean_ask(lean *l, const dc_ctx *c)
+static inline void lean_ask(lean *l, battery_state *bs, const dc_ctx *c)
 {
     dc_bounds g, bat;
     grid_bounds(&l->grid, c, &g);
-    bat_begin(&l->bat, c);
-    bat_bounds(&l->bat, c, &bat);
+    bat_begin(bs, c);
+    bat_bounds(bs, c, &bat);
     l->room_s[0] = g.max_supply, l->room_a[0] = g.max_absorb;
     l->room_s[1] = bat.max_supply, l->room_a[1] = bat.max_absorb;
     l->req[0] = l->req[1] = 0.0 - 0.0;
@@ -123,9 +122,9 @@ static inline void lean_orders(lean *l, int up, double profile, double need, dou
 
 /* Commit the grid, then the battery, into the site's sums (step_tally);
  * the battery's ledger residual. */
-static inline double lean_commit(lean *l, const dc_ctx *c, dc_tally *t)
+static inline double lean_commit(lean *l, battery_state *bs, const dc_ctx *c, dc_tally *t)
 {
-    double g = grid_commit(&l->grid, c, l->req[0]), kwh = bat_commit(&l->bat, c, l->req[1]);
+    double g = grid_commit(&l->grid, c, l->req[0]), kwh = bat_commit(bs, c, l->req[1]);
     *t = (dc_tally){0};
     t->did += g; /* what it was asked matters only on a private wire */
     if (g > 0) t->import += g;
@@ -133,8 +132,8 @@ static inline double lean_commit(lean *l, const dc_ctx *c, dc_tally *t)
     t->did += kwh;
     if (kwh > 0) t->discharge += kwh;
     else t->charge -= kwh;
-    t->level += bat_level(&l->bat);
-    return fabs(bat_ledger(&l->bat, c, kwh));
+    t->level += bat_level(bs);
+    return fabs(bat_ledger(bs, c, kwh));
 }
 
 /* step_settle_site for one site and no wire: its records; its residual. */
@@ -156,22 +155,23 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
     dc_site *s = &e->site[b->sites[0]];
     s->epoch++;
     lean l;
+    battery_state bat = *(const battery_state *)b->mem[1].state; /* a local of its own: it never escapes */
     lean_start(&l, e, b, s);
     for (int i = first; i < last; i++) {
         dc_ctx c = {i, &e->t[i], e->step_h, l.gu ? l.gu[i] : 1, 1};
         double need = l.bus_need[i], profile = l.prof[i], unserved, curtailed;
         dc_tally t;
-        lean_ask(&l, &c);
+        lean_ask(&l, &bat, &c);
         lean_orders(&l, c.grid_up, profile, need, &unserved, &curtailed);
-        double ledger = lean_commit(&l, &c, &t);
+        double ledger = lean_commit(&l, &bat, &c, &t);
         double share_u = need > 0 ? unserved / need : 0.0, frac = profile > 0 ? curtailed / profile : 0.0;
         double residual = lean_settle(&l, s, i, &t, share_u, frac);
         if (fabs(residual) <= l.tol && ledger <= l.tol) continue;
-        lean_end(&l, b);
+        lean_end(&l, bat, b);
         if (!(fabs(residual) <= l.tol)) dc_step_failed(e, b, i, "site", s->name, residual, s->res, s->n_res);
         else dc_step_ledger_failed(e, b, i, b->mem[1].inst, ledger);
         return i;
     }
-    lean_end(&l, b);
+    lean_end(&l, bat, b);
     return last;
 }
