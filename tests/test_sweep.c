@@ -364,6 +364,19 @@ static void set_in_place(dc_model *m, const char *set)
     dc_diag_destroy(&d);
 }
 
+/* A new model of the default, read; then the sets run one by one, unread
+ * until the last, which must equal a new model of them all. */
+static void read_then_runs_unread(run *kept, const char **sets, int n)
+{
+    run_scenario(kept, "scenarios/default.yaml", NULL, 0);
+    same_as_new(kept->m, NULL, 0);
+    for (int k = 0; k < n; k++) {
+        set_in_place(kept->m, sets[k]);
+        assert_int_equal(dc_model_run(kept->m), DC_OK);
+    }
+    same_as_new(kept->m, sets, n);
+}
+
 /* The readers keep what a run did not move (the town's import, the
  * off-site routes by blocks of steps: engine.c, netzero.c) only from the
  * settlement just before: a kept model read after each of many runs,
@@ -390,13 +403,7 @@ static void readers_across_runs_equal_new_models(void **state)
     /* Two runs moving different steps (the community centre's by day, the
      * town hall's battery), then one reading. */
     const char *two[] = {"pv_arrays.community_center_carport.capacity_kw=250", "batteries.town_hall_battery.power_kw=20"};
-    run_scenario(&kept, "scenarios/default.yaml", NULL, 0);
-    same_as_new(kept.m, NULL, 0);
-    for (int k = 0; k < 2; k++) {
-        set_in_place(kept.m, two[k]);
-        assert_int_equal(dc_model_run(kept.m), DC_OK);
-    }
-    same_as_new(kept.m, two, 2);
+    read_then_runs_unread(&kept, two, 2);
     /* Another battery read half way through its year, then the year run
      * with the battery as it was: nothing moved since the last settlement,
      * and what the half year read must not stand. */
@@ -414,13 +421,7 @@ static void readers_across_runs_equal_new_models(void **state)
      * The town's import read at the start must not stand in the others. */
     const char *three[] = {"pv_arrays.irrigation_pond.capacity_kw=1500", "batteries.town_hall_battery.energy_kwh=50",
                            "batteries.town_hall_battery.energy_kwh=125"};
-    run_scenario(&kept, "scenarios/default.yaml", NULL, 0);
-    same_as_new(kept.m, NULL, 0);
-    for (int k = 0; k < 3; k++) {
-        set_in_place(kept.m, three[k]);
-        assert_int_equal(dc_model_run(kept.m), DC_OK);
-    }
-    same_as_new(kept.m, three, 3);
+    read_then_runs_unread(&kept, three, 3);
     close_run(&kept);
 }
 
