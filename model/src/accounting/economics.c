@@ -73,12 +73,25 @@ static const double *pv_series(const dc_model *m, const char *name, const char *
     return dc_model_series(m, key);
 }
 
-static double year_sum(const dc_model *m, const double *v) { return v ? dc_col_sum(v, 0, m->ta.n - 1) : 0.0; }
+/* A PV item's series the economics sum, by blocks. */
+typedef struct {
+    const dc_model *m;
+    const dc_partials *p;
+    const double *v[3]; /* delivered, used on site, sent out; NULL: none */
+} pv_job;
+
+static void pv_block(void *arg, int b)
+{
+    const pv_job *j = arg;
+    int first, last;
+    dc_block_steps(&j->m->eng, b, &first, &last);
+    for (int q = 0; q < 3; q++) dc_part(j->p, q)[b] = j->v[q] ? dc_col_sum(j->v[q], first, last) : 0.0;
+}
 
 /* PV item k's year as its records stand: summed again only when its site
- * has changed (its epoch). These three follow from its output and its
- * site's shares alone; its sales, which follow its buyers, are another
- * series (sold_to_buyers). */
+ * has changed (its epoch), and then in the blocks the run changed. These
+ * three follow from its output and its site's shares alone; its sales,
+ * which follow its buyers, are another series (sold_to_buyers). */
 static dc_pv_sums pv_sums(const dc_model *m, int k)
 {
     dc_reader_cache *c = m->tc;
@@ -90,9 +103,12 @@ static dc_pv_sums pv_sums(const dc_model *m, int k)
     pthread_mutex_unlock(&c->lock);
     if (fresh) return y;
     const char *name = DC_CITEMS(m->s, S_PV, dc_pv_item)[k].name;
-    y = (dc_pv_sums){year_sum(m, pv_series(m, name, "delivered")), year_sum(m, pv_series(m, name, "used_on_site")),
-                     year_sum(m, pv_series(m, name, "sent_out"))};
+    pv_job job = {m, &c->pv_blocks[k], {pv_series(m, name, "delivered"), pv_series(m, name, "used_on_site"),
+                                         pv_series(m, name, "sent_out")}};
     pthread_mutex_lock(&c->lock);
+    dc_engine_redo_site_blocks(&m->eng, in->site, &c->pv_blocks[k].at, pv_block, &job);
+    int last = m->ta.n - 1;
+    y = (dc_pv_sums){dc_part_sum(job.p, 0, 0, last), dc_part_sum(job.p, 1, 0, last), dc_part_sum(job.p, 2, 0, last)};
     c->pv[k] = y;
     c->pv_at[k] = at;
     pthread_mutex_unlock(&c->lock);

@@ -53,51 +53,57 @@ static int site_minsei(const dc_model *m, int site, double *out)
     return any;
 }
 
-/* Output of the site's FIT arrays used behind its meter per step into
- * out[n] [kWh]; 0 when the site has none. */
-static int fit_used(const dc_model *m, int site, double *out)
-{
-    int any = 0;
-    for (int k = 0; k < m->s->list[S_PV].n; k++) {
-        const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[k];
-        const double *used = p->fit && m->topo.item_site[S_PV][k] == site ? m->pv_used[k] : NULL;
-        if (used && !any) memset(out, 0, (size_t)m->ta.n * sizeof *out); /* a site without FIT: no pass */
-        for (int i = 0; used && i < m->ta.n; i++) out[i] += used[i];
-        any |= used != NULL;
-    }
-    return any;
-}
+/* A site's routes of block b (own_routes), step by step. */
+typedef struct {
+    const dc_model *m;
+    int site;
+} routes_job;
 
-
-/* The routes of a site that follow from its own flows, its 民生 share of
- * each step (the site's supply behind its meter, FIT output apart, and
- * what other members of its private wire gave it), and its export; read
- * again only when the engine has changed the site since. A member's meter
- * shows the grid's share of the connection's import as its import, and
- * that share is part of what it took from the wire: only the rest came
- * from the other members. Sums in locals [kWh], which the series cannot
- * alias. *fit: scratch of a step per step, made when first needed; NULL
- * when it cannot be. Under the readers' lock. */
-static const dc_netzero_site *own_routes(const dc_model *m, int site, double **fit)
+static void own_block(void *arg, int b)
 {
-    dc_netzero_site *o = &m->nzb.own[site];
-    unsigned long epoch = m->eng.site[site].epoch;
-    if (o->epoch == epoch) return o;
-    const dc_site_view *v = &m->view[site];
-    const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *share = m->nzb.share[site];
-    if (share && !*fit && !(*fit = malloc(((size_t)m->ta.n + 1) * sizeof **fit))) return NULL;
-    int has_fit = share && fit_used(m, site, *fit);
+    const routes_job *j = arg;
+    const dc_model *m = j->m;
+    const dc_netzero_base *z = &m->nzb;
+    const dc_site_view *v = &m->view[j->site];
+    const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *share = z->share[j->site];
+    const double *const *fit = z->fit_used[j->site];
+    int first, last, n_fit = z->n_fit[j->site];
+    dc_block_steps(&m->eng, b, &first, &last);
     double fit_excluded = 0, onsite = 0, wire = 0;
-    for (int i = 0; share && i < m->ta.n; i++) {
+    for (int i = first; share && i <= last; i++) {
         if (share[i] <= 0) continue;
-        double f = has_fit ? (*fit)[i] : 0.0;
+        double f = 0.0; /* its FIT arrays' output used behind its meter, in item order */
+        for (int k = 0; k < n_fit; k++) f += fit[k][i];
         double from_outside = win[i] > imp[i] ? win[i] : imp[i], from_members = win[i] - imp[i];
         double local = dc_max(dem[i] - uns[i] - from_outside, 0.0);
         fit_excluded += dc_min(f, local) * share[i];
         onsite += dc_max(local - f, 0.0) * share[i];
         wire += (from_members > 0 ? from_members : 0.0) * share[i];
     }
-    *o = (dc_netzero_site){epoch, fit_excluded, onsite, wire, dc_col_sum(v->exp, 0, m->ta.n - 1)};
+    const dc_partials *p = &z->own_blocks[j->site];
+    dc_part(p, 0)[b] = fit_excluded, dc_part(p, 1)[b] = onsite, dc_part(p, 2)[b] = wire;
+    dc_part(p, 3)[b] = dc_col_sum(v->exp, first, last);
+}
+
+/* The routes of a site that follow from its own flows, its 民生 share of
+ * each step (the site's supply behind its meter, FIT output apart, and
+ * what other members of its private wire gave it), and its export; read
+ * again only when the engine has changed the site since, and then only
+ * in the blocks it changed. A member's meter shows the grid's share of
+ * the connection's import as its import, and that share is part of what
+ * it took from the wire: only the rest came from the other members.
+ * [kWh]. Under the readers' lock. */
+static const dc_netzero_site *own_routes(const dc_model *m, int site)
+{
+    dc_netzero_site *o = &m->nzb.own[site];
+    unsigned long epoch = m->eng.site[site].epoch;
+    if (o->epoch == epoch) return o;
+    dc_partials *p = &m->nzb.own_blocks[site];
+    routes_job job = {m, site};
+    dc_engine_redo_site_blocks(&m->eng, site, &p->at, own_block, &job);
+    int last = m->ta.n - 1;
+    *o = (dc_netzero_site){epoch, dc_part_sum(p, 0, 0, last), dc_part_sum(p, 1, 0, last), dc_part_sum(p, 2, 0, last),
+                           dc_part_sum(p, 3, 0, last)};
     return o;
 }
 
@@ -215,6 +221,26 @@ static dc_status route_blocks(dc_model *m)
     return b->block_offsite && b->block_hours ? DC_OK : DC_ERR_NOMEM;
 }
 
+/* Per site its routes' blocks and its FIT arrays' used-on-site series. */
+static dc_status site_blocks(dc_model *m)
+{
+    dc_netzero_base *b = &m->nzb;
+    size_t sites = (size_t)m->eng.n_sites + 1;
+    b->own_blocks = dc_pool_alloc(&m->pool, sites * sizeof *b->own_blocks);
+    b->n_fit = dc_pool_alloc(&m->pool, sites * sizeof *b->n_fit);
+    b->fit_used = dc_pool_alloc(&m->pool, sites * sizeof *b->fit_used);
+    if (!b->own_blocks || !b->n_fit || !b->fit_used) return DC_ERR_NOMEM;
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        b->fit_used[k] = dc_pool_alloc(&m->pool, ((size_t)m->s->list[S_PV].n + 1) * sizeof *b->fit_used[k]);
+        if (!b->fit_used[k] || dc_partials_make(&b->own_blocks[k], &m->pool, &m->eng, 4)) return DC_ERR_NOMEM;
+    }
+    for (int a = 0; a < m->s->list[S_PV].n; a++) {
+        int k = m->topo.item_site[S_PV][a];
+        if (DC_CITEMS(m->s, S_PV, dc_pv_item)[a].fit && m->pv_used[a]) b->fit_used[k][b->n_fit[k]++] = m->pv_used[a];
+    }
+    return DC_OK;
+}
+
 /* Each site's 民生 share of its demand per step, and the area's sums:
  * the loads never change in a model, so the table reads them once. */
 dc_status dc_netzero_prepare(dc_model *m)
@@ -237,7 +263,8 @@ dc_status dc_netzero_prepare(dc_model *m)
     }
     free(work);
     demand_terms(m, b);
-    return route_blocks(m);
+    dc_status st = site_blocks(m);
+    return st == DC_OK ? route_blocks(m) : st;
 }
 
 /* The routes from the records, site by site: what the table reads of a
@@ -245,14 +272,13 @@ dc_status dc_netzero_prepare(dc_model *m)
 static dc_status read_routes(const dc_model *m, dc_netzero_flows *f)
 {
     const dc_netzero_base *z = &m->nzb;
-    double *fit = NULL, *offsite = malloc(((size_t)z->n_minsei + 1) * sizeof *offsite);
+    double *offsite = malloc(((size_t)z->n_minsei + 1) * sizeof *offsite);
     if (!offsite) return DC_ERR_NOMEM;
     memset(f, 0, sizeof *f);
     for (int k = 0; k < m->eng.n_sites; k++) {
         int area = !strcmp(site_area(m, k), m->s->leading.area);
         if (!z->share[k] && !area) continue;
-        const dc_netzero_site *o = own_routes(m, k, &fit);
-        if (!o) return free(fit), free(offsite), DC_ERR_NOMEM;
+        const dc_netzero_site *o = own_routes(m, k);
         if (z->share[k]) {
             f->fit_excluded_mwh += o->fit_excluded / 1000;
             f->onsite_mwh += o->onsite / 1000;
@@ -260,7 +286,6 @@ static dc_status read_routes(const dc_model *m, dc_netzero_flows *f)
         }
         if (area) f->exported_mwh += o->exported / 1000;
     }
-    free(fit);
     f->grid_hours = offsite_routes(m, offsite);
     for (int k = 0; k < z->n_minsei; k++) f->offsite_ppa_mwh += offsite[k] / 1000;
     free(offsite);

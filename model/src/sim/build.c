@@ -436,7 +436,8 @@ void dc_model_sum_profiles(dc_model *m, int site)
 }
 
 /* What a settlement compares with to find the steps that moved
- * (engine.c: moved_steps): each site's import, and a buyer's purchases. */
+ * (engine.c: moved_steps): each site's import, and a buyer's purchases;
+ * and each site's blocks that runs touched (dc_site). */
 static int settle_memory(builder *b)
 {
     dc_engine *e = &b->m->eng;
@@ -449,6 +450,9 @@ static int settle_memory(builder *b)
         dc_site *s = &e->site[k];
         if (s->f[F_GRID_IMPORT] && !(s->seen_import = alloc(b, n))) return -1;
         if (s->f[F_OFFSITE_PPA_IN] && !(s->kept_ppa = alloc(b, n))) return -1;
+        size_t blocks = (size_t)dc_engine_blocks(e) + 1;
+        if (!(s->touched = alloc(b, blocks)) || !(s->changed = alloc(b, blocks))) return -1;
+        s->touched_all = s->changed_all = 1;
     }
     return 0;
 }
@@ -522,6 +526,7 @@ static dc_status allocate(builder *b)
     m->inst_of = alloc(b, S_COUNT * sizeof *m->inst_of);
     b->has = alloc(b, ((size_t)e->n_sites + 1) * sizeof *b->has);
     b->loads = alloc(b, ((size_t)m->s->list[S_LOADS].n + 1) * sizeof *b->loads);
+    e->zeros = b->zeros;
     if (!e->site || !e->inst || !e->slot || !e->sold || !b->zeros || !m->level0 ||
         !m->inst_of || !b->has || !b->loads)
         return DC_ERR_NOMEM;
@@ -707,6 +712,7 @@ dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag)
     if (st == DC_OK) st = sum_inputs(&b);
     if (st == DC_OK) st = pv_series(&b);
     if (st == DC_OK) st = site_views(&b);
+    if (st == DC_OK) st = dc_totals_prepare(m);
     if (st == DC_OK && m->s->resilience.scan) st = scan_setup(&b);
     if (st == DC_OK && m->s->leading.area[0]) st = dc_netzero_prepare(m);
     return st;

@@ -112,6 +112,11 @@ static void seller_rows(dc_engine *e, dc_instance *in)
         if (e->inst[gen->prof[k]].n_buyers) in->offers[in->n_offers++] = &e->inst[gen->prof[k]];
 }
 
+/* The blocks in which a site's shares may have moved since its profiles'
+ * records were last settled (each full run settles them, so they stand
+ * as of the last settlement): those touched since; NULL: every one. */
+static const unsigned char *touched_blocks(const dc_site *s) { return s->touched_all ? NULL : s->touched; }
+
 /* Each profile's records from its site's shares (at one site, or all: -1).
  * A profile at a passive site ends every year the same way: it is settled
  * once, when the engine is prepared (fixed = 1); after each run only its
@@ -129,7 +134,7 @@ static void settle_profiles(dc_engine *e, int fixed, int site)
         if (fixed ? s->active : !in->n_buyers) continue;
         int shares = fixed || !standing;
         dc_profile_year y = {e->n_steps, shares ? s->taken : NULL, shares ? s->sent : NULL,
-                             in->n_buyers ? e->sold[r] : NULL};
+                             in->n_buyers ? e->sold[r] : NULL, fixed ? NULL : touched_blocks(s), DC_BLOCK_STEPS};
         in->type->settle_year(in->state, &y);
     }
 }
@@ -261,6 +266,23 @@ static void town_import_moved(dc_engine *e)
     e->town_at = e->settles;
 }
 
+/* At a site that ran since the last settlement, what the runs touched
+ * becomes what this one found changed, and the next runs start touching
+ * nothing; a site that did not run keeps what it had. */
+static void turn_touched(dc_engine *e)
+{
+    int blocks = dc_engine_blocks(e);
+    for (int k = 0; k < e->n_sites; k++) {
+        dc_site *s = &e->site[k];
+        if (s->turned_epoch == s->epoch) continue;
+        unsigned char *was = s->changed;
+        s->changed = s->touched, s->changed_all = s->touched_all || !s->touched;
+        s->touched = was, s->touched_all = 0;
+        if (was) memset(was, 0, (size_t)blocks);
+        s->changed_before = s->changed_at, s->changed_at = e->settles, s->turned_epoch = s->epoch;
+    }
+}
+
 /* The year's last step done: the steps that moved, the off-site sales in
  * them, the profiles' records, and the town's import. */
 static void settle_year(dc_engine *e)
@@ -274,6 +296,7 @@ static void settle_year(dc_engine *e)
     remember_settled(e);
     settle_profiles(e, 0, -1);
     town_import_moved(e);
+    turn_touched(e);
 }
 
 int dc_engine_settled(const dc_engine *e)
@@ -300,6 +323,18 @@ void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, void (*redo)(v
     *at = dc_engine_settled(e) ? e->settles : 0;
 }
 
+void dc_engine_redo_site_blocks(const dc_engine *e, int site, unsigned long *at, void (*redo)(void *arg, int b),
+                                void *arg)
+{
+    const dc_site *s = &e->site[site];
+    int settled = dc_engine_settled(e), blocks = dc_engine_blocks(e);
+    int none = settled && *at && *at >= s->changed_at;
+    int some = settled && *at && *at >= s->changed_before && !s->changed_all;
+    for (int b = 0; !none && b < blocks; b++)
+        if (!some || s->changed[b]) redo(arg, b);
+    *at = settled ? e->settles : 0;
+}
+
 /* ---- passive buses, solved for the whole year at once ---------------------- */
 
 /* A site alone on its connection with nothing to dispatch: the grid takes
@@ -310,7 +345,7 @@ void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, void (*redo)(v
 static void solve_passive(dc_engine *e, dc_bus *b)
 {
     dc_site *s = &e->site[b->sites[0]];
-    s->epoch++;
+    dc_site_rewritten(s);
     const dc_instance *grid = &e->inst[b->grid];
     dc_bounds up, down_b;
     dc_ctx c = {0, &e->t[0], e->step_h, 1, 1};
@@ -504,7 +539,7 @@ static void settle_bus_profiles(dc_engine *e, const dc_bus *b)
         for (int j = 0; j < s->n_prof; j++) {
             dc_instance *in = &e->inst[s->prof[j]];
             if (in->n_buyers) continue;
-            dc_profile_year y = {e->n_steps, s->taken, s->sent, NULL};
+            dc_profile_year y = {e->n_steps, s->taken, s->sent, NULL, touched_blocks(s), DC_BLOCK_STEPS};
             in->type->settle_year(in->state, &y);
         }
     }
@@ -665,7 +700,7 @@ static void mark(dc_engine *e)
 
 int dc_engine_prepare(dc_engine *e)
 {
-    for (int k = 0; k < e->n_sites; k++) e->site[k].epoch++;
+    for (int k = 0; k < e->n_sites; k++) dc_site_rewritten(&e->site[k]);
     sum_town_input(e, 1);
     sum_town_input(e, 0);
     for (int b = 0; b < e->n_buses; b++) sum_bus_inputs(e, &e->bus[b]);
@@ -680,7 +715,7 @@ int dc_engine_prepare(dc_engine *e)
 void dc_engine_profiles_changed(dc_engine *e, int site)
 {
     dc_bus *b = &e->bus[e->site[site].bus];
-    e->site[site].epoch++;
+    dc_site_rewritten(&e->site[site]);
     sum_town_input(e, 0); /* demand is as it was */
     sum_bus_inputs(e, b);
     if (b->passive) solve_passive(e, b);

@@ -128,7 +128,25 @@ typedef struct dc_site {
      * when the engine `remembered` them; settled_epoch: its epoch then. */
     double *seen_import, *kept_ppa;
     unsigned long settled_epoch;
+    /* Blocks of DC_BLOCK_STEPS steps in which runs since the last
+     * settlement may have changed its records (every flow but its storage
+     * level and its off-site purchases; so its profiles' shares too), 1
+     * each; touched_all: every block. `changed`: what the last settlement
+     * after a run of the site found so; changed_at: that settlement,
+     * changed_before: the one before it that found a run of the site
+     * (0: none); turned_epoch: its epoch then. NULL: every block, always. */
+    unsigned char *touched, *changed;
+    int touched_all, changed_all;
+    unsigned long changed_at, changed_before, turned_epoch;
 } dc_site;
+
+/* A site whose records a run may change in any step: a new epoch, every
+ * block touched (a run that compares what it writes marks its own). */
+static inline void dc_site_rewritten(struct dc_site *s)
+{
+    s->epoch++;
+    s->touched_all = 1;
+}
 
 typedef struct dc_bus {
     char name[DC_NAME_MAX];
@@ -187,6 +205,8 @@ typedef struct dc_engine {
     int *work;               /* n_buses: the buses a job goes through */
     int *all_sites;          /* 0 .. n_sites-1 */
     double *scratch[2];      /* n_steps each: flows a passive site computes but does not record */
+    const double *zeros;     /* n_steps zeros: what a flow a site does not record stands at; NULL in an
+                                engine put together by hand */
 
     int passive_fail;        /* first step whose passive balance fails; n_steps when none */
     char passive_error[2048];
@@ -238,6 +258,13 @@ static inline int dc_engine_blocks(const dc_engine *e) { return (e->n_steps + DC
  * then *at is the last settlement, or 0 when the records do not stand
  * settled (the next reading reads every block). */
 void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, void (*redo)(void *arg, int b), void *arg);
+/* The same for a reader of one site's records (all but its storage level
+ * and off-site purchases, and its profiles' records) standing at
+ * settlement *at: none when no run of the site was settled since, the
+ * blocks the last settlement after one found changed when that was the
+ * only one, else every block. */
+void dc_engine_redo_site_blocks(const dc_engine *e, int site, unsigned long *at, void (*redo)(void *arg, int b),
+                                void *arg);
 /* The instances of one bus back to the start of the year. */
 void dc_engine_reset_bus(dc_engine *e, int bus);
 /* The year of one active bus alone, its records written; no year-end

@@ -14,6 +14,7 @@
 #include "kernels.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "res_battery_step.h"
@@ -23,8 +24,17 @@
 /* A run's constants and the step's numbers, as locals of the run (the
  * battery's state is a local of its own, whose address no call outside
  * this file sees). Members: 0 the grid, 1 the battery. */
+/* The flows a step of this bus can change from one run to the next. The
+ * others it writes follow from its inputs alone (shed, generation, the
+ * wire's), or from these and its inputs but for the sign of a zero (the
+ * balance residual, which a reader of blocks takes only the magnitude
+ * of); the storage level is read step by step, not by blocks. */
+enum { W_UNSERVED, W_CURTAILED, W_CHARGE, W_DISCHARGE, W_IMPORT, W_EXPORT, N_WATCHED };
+
 typedef struct {
     const double *prof, *bus_need, *dem, *pv, *crit;
+    const double *was[N_WATCHED];          /* those flows as they stand before the step writes them */
+    unsigned char *touched;                /* the site's blocks touched since the last settlement; NULL: all */
     const unsigned char *gu;
     int deficit[2], n_def, surplus[2], n_sur, forming[2];
     double tol;
@@ -52,6 +62,27 @@ static void lean_start(lean *l, const dc_engine *e, const dc_bus *b, const dc_si
     l->forming[0] = e->inst[b->mem[0].inst].grid_forming;
     l->forming[1] = e->inst[b->mem[1].inst].grid_forming;
     l->tol = e->tolerance;
+    static const int flow[N_WATCHED] = {F_UNSERVED,    F_CURTAILED,  F_STORAGE_CHARGE,
+                                        F_STORAGE_DISCHARGE, F_GRID_IMPORT, F_GRID_EXPORT};
+    for (int k = 0; k < N_WATCHED; k++) /* a flow it does not record is 0 in every step */
+        l->was[k] = s->f[flow[k]] ? s->f[flow[k]] : e->zeros ? e->zeros : s->rec[flow[k]];
+    l->touched = e->zeros ? s->touched : NULL;
+}
+
+/* Bits in which a flow's new value differs from the one it replaces. */
+static inline uint64_t moved_bits(double was, double now)
+{
+    uint64_t a, b;
+    memcpy(&a, &was, sizeof a);
+    memcpy(&b, &now, sizeof b);
+    return a ^ b;
+}
+
+/* Block of step i touched when any watched flow of it moved. */
+static inline void lean_touch(const lean *l, dc_site *s, int i, uint64_t moved)
+{
+    if (!l->touched) s->touched_all = 1;
+    else if (moved) l->touched[i / DC_BLOCK_STEPS] = 1;
 }
 
 /* What the run leaves where the generic step keeps it: the battery's
@@ -137,7 +168,8 @@ static inline double lean_commit(lean *l, battery_state *bs, const dc_ctx *c, dc
 }
 
 /* step_settle_site for one site and no wire: its records; its residual. */
-static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tally *t, double share_u, double frac)
+static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tally *t, double share_u, double frac,
+                                  uint64_t *moved)
 {
     double demand = l->dem[i], pv = l->pv[i];
     double need = !l->gu || l->gu[i] ? demand : l->crit[i];
@@ -145,6 +177,10 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
     double delivered = pv - curtailed, served = need - unserved;
     double wire = 0.0, wire_in = wire > 0 ? wire : 0.0, wire_out = wire < 0 ? -wire : 0.0;
     double residual = t->did + delivered + wire - served;
+    const double *const *w = l->was;
+    *moved |= moved_bits(w[W_UNSERVED][i], unserved) | moved_bits(w[W_CURTAILED][i], curtailed) |
+              moved_bits(w[W_CHARGE][i], t->charge) | moved_bits(w[W_DISCHARGE][i], t->discharge) |
+              moved_bits(w[W_IMPORT][i], t->import) | moved_bits(w[W_EXPORT][i], t->export);
     step_record(s->rec, i, unserved, demand - need, curtailed, t, wire_in, wire_out, residual);
     if (s->taken) step_profile_shares(s, i, curtailed, delivered + t->generation + t->discharge, t->export + wire_out);
     return residual;
@@ -152,11 +188,13 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
 
 int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
 {
+    _Static_assert((DC_BLOCK_STEPS & (DC_BLOCK_STEPS - 1)) == 0, "a block's last step found by a mask");
     dc_site *s = &e->site[b->sites[0]];
     s->epoch++;
     lean l;
     battery_state bat = *(const battery_state *)b->mem[1].state; /* a local of its own: it never escapes */
     lean_start(&l, e, b, s);
+    uint64_t moved = 0; /* in the block so far */
     for (int i = first; i < last; i++) {
         dc_ctx c = {i, &e->t[i], e->step_h, l.gu ? l.gu[i] : 1, 1};
         double need = l.bus_need[i], profile = l.prof[i], unserved, curtailed;
@@ -165,8 +203,10 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
         lean_orders(&l, c.grid_up, profile, need, &unserved, &curtailed);
         double ledger = lean_commit(&l, &bat, &c, &t);
         double share_u = need > 0 ? unserved / need : 0.0, frac = profile > 0 ? curtailed / profile : 0.0;
-        double residual = lean_settle(&l, s, i, &t, share_u, frac);
+        double residual = lean_settle(&l, s, i, &t, share_u, frac, &moved);
+        if (((i + 1) & (DC_BLOCK_STEPS - 1)) == 0 || i + 1 == last) lean_touch(&l, s, i, moved), moved = 0;
         if (fabs(residual) <= l.tol && ledger <= l.tol) continue;
+        lean_touch(&l, s, i, moved);
         lean_end(&l, bat, b);
         if (!(fabs(residual) <= l.tol)) dc_step_failed(e, b, i, "site", s->name, residual, s->res, s->n_res);
         else dc_step_ledger_failed(e, b, i, b->mem[1].inst, ledger);

@@ -181,9 +181,12 @@ static dc_status start_year(dc_model *m, dc_diag *diag)
     return st;
 }
 
-/* Months are contiguous on the axis: totals walk only their steps. */
+/* Months are contiguous on the axis: totals walk only their steps. They
+ * start at midnight, and a day's steps (1440 / step_minutes, a divisor
+ * of 60) are a multiple of 24: the months' blocks (partials.h) are whole. */
 static void periods(dc_model *m)
 {
+    _Static_assert(24 % DC_BLOCK_STEPS == 0, "a day is whole blocks");
     for (int k = 0; k <= 12; k++) m->period_first[k] = m->ta.n, m->period_last[k] = -1;
     m->period_first[0] = 0, m->period_last[0] = m->ta.n - 1;
     for (int i = 0; i < m->ta.n; i++) {

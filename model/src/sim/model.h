@@ -9,6 +9,7 @@
 #include "decarb.h"
 #include "engine.h"
 #include "inputs.h"
+#include "partials.h"
 #include "pool.h"
 #include "registry.h"
 #include "scenario.h"
@@ -73,6 +74,9 @@ typedef struct {
     double *block_offsite; /* [site of n_minsei * n_blocks + block] */
     int *block_hours;
     dc_netzero_site *own;    /* per site, under the readers' lock (dc_reader_cache) */
+    dc_partials *own_blocks; /* per site: fit_excluded, onsite, wire and exported by blocks */
+    int *n_fit;              /* per site: its FIT arrays, and their used-on-site series in item order */
+    const double ***fit_used;
     double minsei_after_kwh; /* the area's 民生 demand after savings [kWh] */
     double a_mwh, c_mwh, other_mwh; /* before savings, the savings, other sectors [MWh] */
 } dc_netzero_base;
@@ -99,8 +103,11 @@ typedef struct {
     unsigned long nz_at;
     dc_netzero_flows nz;    /* the net-zero table's routes */
     unsigned long blocks_at; /* the engine's settlement the routes' blocks stand at (0: none) */
+    dc_partials *own;       /* per site: its own flows' sums by blocks (totals.c) */
+    dc_partials settled;    /* the settlement's: purchases, sales and the town's peak by blocks */
     unsigned long *pv_at;   /* per PV item: its site's epoch then */
     dc_pv_sums *pv;         /* per PV item: its year's sums (economics) */
+    dc_partials *pv_blocks; /* per PV item: those sums by blocks */
 } dc_reader_cache;
 
 struct dc_model {
@@ -147,6 +154,9 @@ void dc_model_records_changed(dc_model *m);
 void dc_model_sum_profiles(dc_model *m, int site);
 /* Builds everything but the time axis and sun (build.c). */
 dc_status dc_model_build(dc_model *m, const dc_inputs *in, dc_diag *diag);
+/* The readers' blocks: the totals', and the PV sums of the economics
+ * (totals.c). */
+dc_status dc_totals_prepare(dc_model *m);
 /* The loads' part of the net-zero table, once (netzero.c). */
 dc_status dc_netzero_prepare(dc_model *m);
 /* Each load's grid purchases over the year [kWh]: as run, and without the

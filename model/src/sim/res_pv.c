@@ -22,16 +22,23 @@ typedef struct {
 
 static double pv_offer(const void *st, int i) { return ((const pv_state *)st)->ac[i]; }
 
-static void pv_settle_year(void *st, const dc_profile_year *y)
+static void pv_settle_steps(pv_state *s, const dc_profile_year *y, int first, int end)
 {
-    pv_state *s = st;
-    for (int i = 0; y->taken && i < y->n; i++) {
+    for (int i = first; i < end; i++) {
         double done = s->ac[i] * y->taken[i], out = done * y->sent[i];
         s->delivered[i] = done;
         s->curtailed[i] = s->ac[i] - done;
         s->exported[i] = out;
         s->used[i] = done - out;
     }
+}
+
+static void pv_settle_year(void *st, const dc_profile_year *y)
+{
+    pv_state *s = st;
+    if (y->taken && !y->blocks) pv_settle_steps(s, y, 0, y->n);
+    for (int b = 0, first = 0; y->taken && y->blocks && first < y->n; b++, first += y->block_steps)
+        if (y->blocks[b]) pv_settle_steps(s, y, first, first + y->block_steps < y->n ? first + y->block_steps : y->n);
     /* The engine writes the sales into the series itself (build.c), else a buffer of its own. */
     if (s->sold && y->sold && s->sold != y->sold) memcpy(s->sold, y->sold, (size_t)y->n * sizeof *s->sold);
 }

@@ -40,6 +40,11 @@ typedef struct {
     const double *sent;     /* share of what the site supplied itself that it sent to the
                                grid or a private wire [0-1] */
     const double *sold;     /* this instance's sale to off-site buyers [kWh]; NULL when none */
+    /* Per block of block_steps steps, 1 where the shares may have moved
+     * since they were last settled (elsewhere they stand as they were);
+     * NULL: every step. */
+    const unsigned char *blocks;
+    int block_steps;
 } dc_profile_year;
 
 typedef struct dc_restype {

@@ -398,7 +398,7 @@ static inline void step_snapshot(dc_engine *e, const dc_bus *b, int i)
  * last. Its state stays in cache for the whole run. */
 static inline int step_run(const dc_kind *K, dc_engine *e, dc_bus *b, int first, int last)
 {
-    for (int k = 0; k < b->n_sites; k++) e->site[b->sites[k]].epoch++;
+    for (int k = 0; k < b->n_sites; k++) dc_site_rewritten(&e->site[b->sites[k]]);
     for (int i = first; i < last; i++) {
         if (e->snap) step_snapshot(e, b, i);
         if (step_bus(K, e, b, i)) return i;

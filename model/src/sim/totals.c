@@ -8,6 +8,7 @@
 #include "minmax.h"
 #include "model.h"
 #include "params.h"
+#include "partials.h"
 
 static double at(const double *v, int i) { return v ? v[i] : 0.0; }
 
@@ -76,27 +77,59 @@ static double pv_export_of(const dc_site_view *c, int first, int last)
 enum { N_OWN_FLOWS = 0 OWN_FLOWS(COUNT_FLOW) };
 #undef COUNT_FLOW
 
+/* A site's own blocks: its flows, then the largest residual, its PV's
+ * export, its billable PPA output and its largest import. */
+enum { Q_RESIDUAL = N_OWN_FLOWS, Q_PV_EXPORT, Q_BILLABLE, Q_PEAK, N_OWN_Q };
+
+typedef struct {
+    const dc_model *m;
+    int site;
+} own_job;
+
+/* Block b of a site's own sums (dc_col_sums: the flows side by side). */
+static void own_block(void *arg, int b)
+{
+    const own_job *j = arg;
+    const dc_model *m = j->m;
+    const dc_site_view *c = &m->view[j->site];
+    const dc_partials *p = &m->tc->own[j->site];
+    int first, last;
+    dc_block_steps(&m->eng, b, &first, &last);
+    const double *v[N_OWN_FLOWS];
+    int q[N_OWN_FLOWS], n = 0, k = 0;
+    double sums[N_OWN_FLOWS];
+#define BLOCK_FLOW(field, series)                                                                              \
+    if (c->series != m->zeros) v[n] = c->series, q[n++] = k;                                                  \
+    k++;
+    OWN_FLOWS(BLOCK_FLOW)
+#undef BLOCK_FLOW
+    dc_col_sums(v, n, first, last, sums);
+    for (int i = 0; i < n; i++) dc_part(p, q[i])[b] = sums[i];
+    dc_part(p, Q_RESIDUAL)[b] = col_max_abs(m, c->residual, first, last);
+    dc_part(p, Q_PV_EXPORT)[b] = c->exp != m->zeros && c->pv != m->zeros ? pv_export_of(c, first, last) : 0.0;
+    dc_part(p, Q_BILLABLE)[b] = pv_quantity(m, j->site, first, last, m->pv_used, 1);
+    dc_part(p, Q_PEAK)[b] = c->imp != m->zeros ? dc_col_max(c->imp, first, last) : 0.0;
+}
+
 /* A site's sums over steps [first, last] that follow from its own flows:
- * all but its off-site purchases and its arrays' sales; the flows it
- * records summed side by side (dc_col_sums: the bits of one by one). */
+ * all but its off-site purchases and its arrays' sales; from its blocks,
+ * read again where a run changed the site. */
 static void own_sums(const dc_model *m, int site, int first, int last, dc_totals *t)
 {
-    const dc_site_view *c = &m->view[site];
+    const dc_partials *p = &m->tc->own[site];
+    own_job job = {m, site};
     memset(t, 0, sizeof *t);
+    dc_engine_redo_site_blocks(&m->eng, site, &m->tc->own[site].at, own_block, &job);
     if (last < first) return;
-    const double *v[N_OWN_FLOWS];
-    double *to[N_OWN_FLOWS], sums[N_OWN_FLOWS];
-    int n = 0;
-#define SUM_FLOW(field, series)                                                                                \
-    if (c->series != m->zeros) v[n] = c->series, to[n++] = &t->field;
+    int k = 0;
+#define SUM_FLOW(field, series) t->field = dc_part_sum(p, k++, first, last);
     OWN_FLOWS(SUM_FLOW)
 #undef SUM_FLOW
-    dc_col_sums(v, n, first, last, sums);
-    for (int k = 0; k < n; k++) *to[k] = sums[k];
-    t->max_residual_kwh = col_max_abs(m, c->residual, first, last);
-    if (c->exp != m->zeros && c->pv != m->zeros) t->pv_export_kwh = pv_export_of(c, first, last);
+    t->max_residual_kwh = dc_part_max(p, Q_RESIDUAL, first, last);
+    t->pv_export_kwh = dc_part_sum(p, Q_PV_EXPORT, first, last);
     t->storage_drawdown_kwh = level_before(m, site, first) - level_before(m, site, last + 1);
-    t->ppa_billable_kwh = pv_quantity(m, site, first, last, m->pv_used, 1);
+    t->ppa_billable_kwh = dc_part_sum(p, Q_BILLABLE, first, last);
+    t->peak_import_kw = dc_part_max(p, Q_PEAK, first, last) / m->step_h;
 }
 
 /* own_sums of a site, read again only when the engine has changed the
@@ -123,15 +156,37 @@ static void add_own(dc_totals *acc, const dc_totals *s)
     acc->ppa_billable_kwh += s->ppa_billable_kwh;
 }
 
-/* The highest import of the sites in one step [kW]: the town's series
- * when they are all the sites. */
-static double peak_import(const dc_model *m, const int *sites, int n, int first, int last)
+/* The settlement's blocks, read again where its imports moved
+ * (dc_engine_redo_blocks): per site its off-site purchases (quantity
+ * 2 x site) and its arrays' sales (2 x site + 1), and the town's largest
+ * import (2 x sites). */
+typedef struct {
+    const dc_model *m;
+    const double *town_import;
+} settled_job;
+
+static void settled_block(void *arg, int b)
 {
-    const double *imp = n == m->eng.n_sites ? dc_model_current(m, m->eng.town[F_GRID_IMPORT])
-                        : n == 1             ? m->view[sites[0]].imp
-                                             : NULL;
-    double peak = imp ? dc_col_max(imp, first, last) : 0.0;
-    for (int i = first; !imp && i <= last; i++) {
+    const settled_job *j = arg;
+    const dc_model *m = j->m;
+    const dc_partials *p = &m->tc->settled;
+    int first, last;
+    dc_block_steps(&m->eng, b, &first, &last);
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        dc_part(p, 2 * k)[b] = col_sum(m, m->view[k].ppa_in, first, last);
+        dc_part(p, 2 * k + 1)[b] = pv_quantity(m, k, first, last, m->pv_sold, 0);
+    }
+    dc_part(p, 2 * m->eng.n_sites)[b] = dc_col_max(j->town_import, first, last);
+}
+
+/* The highest import of the sites in one step over [first, last] [kW]:
+ * from the blocks for the town or one site, else step by step. */
+static double peak_import(const dc_model *m, const int *sites, int n, int first, int last, const dc_totals *own)
+{
+    if (n == m->eng.n_sites) return dc_part_max(&m->tc->settled, 2 * n, first, last) / m->step_h;
+    if (n == 1) return own->peak_import_kw;
+    double peak = 0.0;
+    for (int i = first; i <= last; i++) {
         double sum = 0.0;
         for (int k = 0; k < n; k++) sum += m->view[sites[k]].imp[i];
         peak = dc_max(peak, sum);
@@ -141,24 +196,28 @@ static double peak_import(const dc_model *m, const int *sites, int n, int first,
 
 /* Totals of a set of sites over the steps of a month (0 = the year), site
  * by site: each site's own flows (cached), then its off-site purchases
- * and sales, which every run settles again. */
+ * and sales, which every run settles again (their blocks where imports
+ * moved). */
 static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_totals *t)
 {
     dc_totals acc;
     memset(&acc, 0, sizeof acc);
     int first = m->period_first[month], last = m->period_last[month];
     double kg = 0.0;
+    settled_job job = {m, dc_model_current(m, m->eng.town[F_GRID_IMPORT])}; /* outside the lock: it takes it */
     pthread_mutex_lock(&m->tc->lock);
+    dc_engine_redo_blocks(&m->eng, &m->tc->settled.at, settled_block, &job);
+    const dc_totals *own = NULL;
     for (int k = 0; k < n; k++) {
-        const dc_totals *own = own_sums_cached(m, sites[k], month);
-        double ppa = last < first ? 0.0 : col_sum(m, m->view[sites[k]].ppa_in, first, last);
+        own = own_sums_cached(m, sites[k], month);
+        double ppa = dc_part_sum(&m->tc->settled, 2 * sites[k], first, last);
         add_own(&acc, own);
         acc.offsite_ppa_in_kwh += ppa;
         kg += (own->import_kwh - ppa) * m->view[sites[k]].ef; /* each meter at its own supplier's factor */
-        if (last >= first) acc.offsite_ppa_sold_kwh += pv_quantity(m, sites[k], first, last, m->pv_sold, 0);
+        acc.offsite_ppa_sold_kwh += dc_part_sum(&m->tc->settled, 2 * sites[k] + 1, first, last);
     }
+    acc.peak_import_kw = peak_import(m, sites, n, first, last, own);
     pthread_mutex_unlock(&m->tc->lock);
-    acc.peak_import_kw = peak_import(m, sites, n, first, last);
     *t = acc;
     t->import_co2_t = kg / 1000.0;
     ratios(t);
@@ -259,4 +318,18 @@ int dc_model_series_totals(const dc_model *m, size_t k, double out[13])
     }
     out[0] = finish(s->agg, year, m->step);
     return 0;
+}
+
+dc_status dc_totals_prepare(dc_model *m)
+{
+    dc_reader_cache *c = m->tc;
+    c->own = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *c->own);
+    if (!c->own || dc_partials_make(&c->settled, &m->pool, &m->eng, 2 * m->eng.n_sites + 1)) return DC_ERR_NOMEM;
+    for (int k = 0; k < m->eng.n_sites; k++)
+        if (dc_partials_make(&c->own[k], &m->pool, &m->eng, N_OWN_Q)) return DC_ERR_NOMEM;
+    int arrays = m->s->list[S_PV].n;
+    if (!(c->pv_blocks = dc_pool_alloc(&m->pool, ((size_t)arrays + 1) * sizeof *c->pv_blocks))) return DC_ERR_NOMEM;
+    for (int k = 0; k < arrays; k++)
+        if (dc_partials_make(&c->pv_blocks[k], &m->pool, &m->eng, 3)) return DC_ERR_NOMEM;
+    return DC_OK;
 }
