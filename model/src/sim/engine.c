@@ -159,12 +159,16 @@ static int same_bits(double a, double b)
     return x == y;
 }
 
-/* at[i] = 1 where now[i] and was[i] differ in a bit; a block of eight
- * steps is compared at once (most are the same). */
-static void mark_moved(unsigned char *restrict at, const double *restrict now, const double *restrict was, int n)
+/* at[i] = 1 where now[i] and was[i] differ in a bit, in the blocks a run
+ * touched (NULL: every block); a block of eight steps is compared at
+ * once (most are the same). */
+static void mark_moved(unsigned char *restrict at, const double *restrict now, const double *restrict was, int n,
+                       const unsigned char *touched)
 {
+    _Static_assert(DC_BLOCK_STEPS == 8, "a block is compared at once");
     int i = 0;
-    for (; i + 8 <= n; i += 8) {
+    for (int b = 0; i + 8 <= n; i += 8, b++) {
+        if (touched && !touched[b]) continue;
         uint64_t x[8], y[8], d = 0;
         memcpy(x, now + i, sizeof x);
         memcpy(y, was + i, sizeof y);
@@ -196,7 +200,7 @@ static int moved_steps(dc_engine *e)
         dc_site *s = &e->site[k];
         if (s->settled_epoch == s->epoch) continue;
         if (s->kept_ppa) memcpy(s->f[F_OFFSITE_PPA_IN], s->kept_ppa, (size_t)e->n_steps * sizeof(double));
-        if (s->seen_import) mark_moved(e->moved_at, s->f[F_GRID_IMPORT], s->seen_import, e->n_steps);
+        if (s->seen_import) mark_moved(e->moved_at, s->f[F_GRID_IMPORT], s->seen_import, e->n_steps, touched_blocks(s));
     }
     int i = 0;
     for (; i + 8 <= e->n_steps; i += 8) { /* eight flags a word: most are none */
@@ -330,8 +334,12 @@ void dc_engine_redo_site_blocks(const dc_engine *e, int site, unsigned long *at,
     int settled = dc_engine_settled(e), blocks = dc_engine_blocks(e);
     int none = settled && *at && *at >= s->changed_at;
     int some = settled && *at && *at >= s->changed_before && !s->changed_all;
-    for (int b = 0; !none && b < blocks; b++)
-        if (!some || s->changed[b]) redo(arg, b);
+    for (int b = 0; !none && b < blocks; b++) {
+        uint64_t eight = 1; /* blocks b to b + 7 are none when 0 (most are) */
+        if (some && b % 8 == 0 && b + 8 <= blocks) memcpy(&eight, s->changed + b, sizeof eight);
+        if (!eight) b += 7;
+        else if (!some || s->changed[b]) redo(arg, b);
+    }
     *at = settled ? e->settles : 0;
 }
 
