@@ -24,12 +24,16 @@
 /* A run's constants and the step's numbers, as locals of the run (the
  * battery's state is a local of its own, whose address no call outside
  * this file sees). Members: 0 the grid, 1 the battery. */
-/* The flows a step of this bus can change from one run to the next. The
- * others it writes follow from its inputs alone (shed, generation, the
- * wire's), or from these and its inputs but for the sign of a zero (the
- * balance residual, which a reader of blocks takes only the magnitude
- * of); the storage level is read step by step, not by blocks. */
-enum { W_UNSERVED, W_CURTAILED, W_CHARGE, W_DISCHARGE, W_IMPORT, W_EXPORT, N_WATCHED };
+/* What a run compares to find the steps it moved. While the grid is up,
+ * every flow a step records (and its profiles' shares) follows from the
+ * step's inputs and what the battery did: the grid's take and what is
+ * left unserved or curtailed follow in either order from the battery's,
+ * and that is its charge or discharge record (one of them 0, never -0).
+ * So a step moved when either of those moved; while the grid is down,
+ * whether the battery forms the island depends on its state too, and such
+ * a step counts as moved. The storage level is read step by step, not by
+ * blocks. */
+enum { W_CHARGE, W_DISCHARGE, N_WATCHED };
 
 typedef struct {
     const double *prof, *bus_need, *dem, *pv, *crit;
@@ -62,8 +66,7 @@ static void lean_start(lean *l, const dc_engine *e, const dc_bus *b, const dc_si
     l->forming[0] = e->inst[b->mem[0].inst].grid_forming;
     l->forming[1] = e->inst[b->mem[1].inst].grid_forming;
     l->tol = e->tolerance;
-    static const int flow[N_WATCHED] = {F_UNSERVED,    F_CURTAILED,  F_STORAGE_CHARGE,
-                                        F_STORAGE_DISCHARGE, F_GRID_IMPORT, F_GRID_EXPORT};
+    static const int flow[N_WATCHED] = {F_STORAGE_CHARGE, F_STORAGE_DISCHARGE};
     for (int k = 0; k < N_WATCHED; k++) /* a flow it does not record is 0 in every step */
         l->was[k] = s->f[flow[k]] ? s->f[flow[k]] : e->zeros ? e->zeros : s->rec[flow[k]];
     l->touched = e->zeros ? s->touched : NULL;
@@ -178,9 +181,8 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
     double wire = 0.0, wire_in = wire > 0 ? wire : 0.0, wire_out = wire < 0 ? -wire : 0.0;
     double residual = t->did + delivered + wire - served;
     const double *const *w = l->was;
-    *moved |= moved_bits(w[W_UNSERVED][i], unserved) | moved_bits(w[W_CURTAILED][i], curtailed) |
-              moved_bits(w[W_CHARGE][i], t->charge) | moved_bits(w[W_DISCHARGE][i], t->discharge) |
-              moved_bits(w[W_IMPORT][i], t->import) | moved_bits(w[W_EXPORT][i], t->export);
+    int up = !l->gu || l->gu[i];
+    *moved |= (uint64_t)!up | moved_bits(w[W_CHARGE][i], t->charge) | moved_bits(w[W_DISCHARGE][i], t->discharge);
     step_record(s->rec, i, unserved, demand - need, curtailed, t, wire_in, wire_out, residual);
     if (s->taken) step_profile_shares(s, i, curtailed, delivered + t->generation + t->discharge, t->export + wire_out);
     return residual;
