@@ -81,6 +81,13 @@ typedef struct {
     double a_mwh, c_mwh, other_mwh; /* before savings, the savings, other sectors [MWh] */
 } dc_netzero_base;
 
+/* A site's PV arrays' series the totals sum, in item order: the used on
+ * site of its on-site PPA arrays (billable), the sales of its arrays. */
+typedef struct {
+    int n_billable, n_sold;
+    const double **billable, **sold;
+} dc_site_arrays;
+
 /* What readers of a finished run compute once: each site's totals over a
  * month from its own flows (all but off-site purchases and sales), as
  * they stood at the site's engine epoch, so that a run's totals reread
@@ -105,6 +112,7 @@ typedef struct {
     unsigned long blocks_at; /* the engine's settlement the routes' blocks stand at (0: none) */
     dc_partials *own;       /* per site: its own flows' sums by blocks (totals.c) */
     dc_partials settled;    /* the settlement's: purchases, sales and the town's peak by blocks */
+    dc_site_arrays *arrays; /* per site */
     unsigned long *pv_at;   /* per PV item: its site's epoch then */
     dc_pv_sums *pv;         /* per PV item: its year's sums (economics) */
     dc_partials *pv_blocks; /* per PV item: those sums by blocks */

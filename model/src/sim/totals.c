@@ -12,13 +12,6 @@
 
 static double at(const double *v, int i) { return v ? v[i] : 0.0; }
 
-/* Sum of v over steps [first, last]; 0 without reading for a flow the
- * site does not record. */
-static double col_sum(const dc_model *m, const double *v, int first, int last)
-{
-    return v == m->zeros ? 0.0 : dc_col_sum(v, first, last);
-}
-
 static double col_max_abs(const dc_model *m, const double *v, int first, int last)
 {
     return v == m->zeros ? 0.0 : dc_col_max_abs(v, first, last);
@@ -31,15 +24,11 @@ static double level_before(const dc_model *m, int site, int i)
     return i == 0 ? m->level0[site] : at(v, i - 1);
 }
 
-/* Sum of one quantity (per item series) over a site's PV arrays. */
-static double pv_quantity(const dc_model *m, int site, int first, int last, const double **per_item, int onsite_only)
+/* Sum over steps [first, last] of series v[0..n-1], one after another. */
+static double sum_of(const double *const *v, int n, int first, int last)
 {
     double sum = 0.0;
-    for (int a = 0; a < m->s->list[S_PV].n; a++) {
-        const dc_pv_item *p = &DC_CITEMS(m->s, S_PV, dc_pv_item)[a];
-        if (m->topo.item_site[S_PV][a] != site || (onsite_only && p->contract != DC_CONTRACT_ONSITE_PPA)) continue;
-        if (per_item[a]) sum += dc_col_sum(per_item[a], first, last);
-    }
+    for (int k = 0; k < n; k++) sum += dc_col_sum(v[k], first, last);
     return sum;
 }
 
@@ -107,7 +96,8 @@ static void own_block(void *arg, int b)
     for (int i = 0; i < n; i++) dc_part(p, q[i])[b] = sums[i];
     dc_part(p, Q_RESIDUAL)[b] = col_max_abs(m, c->residual, first, last);
     dc_part(p, Q_PV_EXPORT)[b] = c->exp != m->zeros && c->pv != m->zeros ? pv_export_of(c, first, last) : 0.0;
-    dc_part(p, Q_BILLABLE)[b] = pv_quantity(m, j->site, first, last, m->pv_used, 1);
+    const dc_site_arrays *a = &m->tc->arrays[j->site];
+    dc_part(p, Q_BILLABLE)[b] = sum_of(a->billable, a->n_billable, first, last);
     dc_part(p, Q_PEAK)[b] = c->imp != m->zeros ? dc_col_max(c->imp, first, last) : 0.0;
 }
 
@@ -173,8 +163,9 @@ static void settled_block(void *arg, int b)
     int first, last;
     dc_block_steps(&m->eng, b, &first, &last);
     for (int k = 0; k < m->eng.n_sites; k++) {
-        dc_part(p, 2 * k)[b] = col_sum(m, m->view[k].ppa_in, first, last);
-        dc_part(p, 2 * k + 1)[b] = pv_quantity(m, k, first, last, m->pv_sold, 0);
+        const dc_site_arrays *a = &m->tc->arrays[k];
+        if (m->view[k].ppa_in != m->zeros) dc_part(p, 2 * k)[b] = dc_col_sum(m->view[k].ppa_in, first, last);
+        if (a->n_sold) dc_part(p, 2 * k + 1)[b] = sum_of(a->sold, a->n_sold, first, last);
     }
     dc_part(p, 2 * m->eng.n_sites)[b] = dc_col_max(j->town_import, first, last);
 }
@@ -328,6 +319,19 @@ dc_status dc_totals_prepare(dc_model *m)
     for (int k = 0; k < m->eng.n_sites; k++)
         if (dc_partials_make(&c->own[k], &m->pool, &m->eng, N_OWN_Q)) return DC_ERR_NOMEM;
     int arrays = m->s->list[S_PV].n;
+    if (!(c->arrays = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *c->arrays))) return DC_ERR_NOMEM;
+    for (int k = 0; k < m->eng.n_sites; k++) {
+        dc_site_arrays *a = &c->arrays[k];
+        a->billable = dc_pool_alloc(&m->pool, ((size_t)arrays + 1) * sizeof *a->billable);
+        a->sold = dc_pool_alloc(&m->pool, ((size_t)arrays + 1) * sizeof *a->sold);
+        if (!a->billable || !a->sold) return DC_ERR_NOMEM;
+    }
+    for (int k = 0; k < arrays; k++) { /* in item order, as the sums add them */
+        dc_site_arrays *a = &c->arrays[m->topo.item_site[S_PV][k]];
+        int onsite = DC_CITEMS(m->s, S_PV, dc_pv_item)[k].contract == DC_CONTRACT_ONSITE_PPA;
+        if (onsite && m->pv_used[k]) a->billable[a->n_billable++] = m->pv_used[k];
+        if (m->pv_sold[k]) a->sold[a->n_sold++] = m->pv_sold[k];
+    }
     if (!(c->pv_blocks = dc_pool_alloc(&m->pool, ((size_t)arrays + 1) * sizeof *c->pv_blocks))) return DC_ERR_NOMEM;
     for (int k = 0; k < arrays; k++)
         if (dc_partials_make(&c->pv_blocks[k], &m->pool, &m->eng, 3)) return DC_ERR_NOMEM;
