@@ -80,12 +80,11 @@ typedef struct {
     const double *v[3]; /* delivered, used on site, sent out; NULL: none */
 } pv_job;
 
-static void pv_block(void *arg, int b)
+static void pv_blocks(void *arg, int b0, int b1)
 {
     const pv_job *j = arg;
-    int first, last;
-    dc_block_steps(&j->m->eng, b, &first, &last);
-    for (int q = 0; q < 3; q++) dc_part(j->p, q)[b] = j->v[q] ? dc_col_sum(j->v[q], first, last) : 0.0;
+    for (int q = 0; q < 3; q++)
+        if (j->v[q]) dc_block_sums(&j->m->eng, j->v[q], b0, b1, dc_part(j->p, q));
 }
 
 /* PV item k's year as its records stand: summed again only when its site
@@ -106,7 +105,7 @@ static dc_pv_sums pv_sums(const dc_model *m, int k)
     pv_job job = {m, &c->pv_blocks[k], {pv_series(m, name, "delivered"), pv_series(m, name, "used_on_site"),
                                          pv_series(m, name, "sent_out")}};
     pthread_mutex_lock(&c->lock);
-    dc_engine_redo_site_blocks(&m->eng, in->site, &c->pv_blocks[k].at, pv_block, &job);
+    dc_engine_redo_site_blocks(&m->eng, in->site, &c->pv_blocks[k].at, pv_blocks, &job);
     int last = m->ta.n - 1;
     y = (dc_pv_sums){dc_part_sum(job.p, 0, 0, last), dc_part_sum(job.p, 1, 0, last), dc_part_sum(job.p, 2, 0, last)};
     c->pv[k] = y;

@@ -53,21 +53,20 @@ static int site_minsei(const dc_model *m, int site, double *out)
     return any;
 }
 
-/* A site's routes of block b (own_routes), step by step. */
+/* A site's routes by blocks (own_routes), step by step. */
 typedef struct {
     const dc_model *m;
     int site;
 } routes_job;
 
-static void own_block(void *arg, int b)
+/* Block b's routes of a site into its blocks. */
+static void own_block(const dc_model *m, int site, int b)
 {
-    const routes_job *j = arg;
-    const dc_model *m = j->m;
     const dc_netzero_base *z = &m->nzb;
-    const dc_site_view *v = &m->view[j->site];
-    const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *share = z->share[j->site];
-    const double *const *fit = z->fit_used[j->site];
-    int first, last, n_fit = z->n_fit[j->site];
+    const dc_site_view *v = &m->view[site];
+    const double *dem = v->demand, *uns = v->unserved, *imp = v->imp, *win = v->wire_in, *share = z->share[site];
+    const double *const *fit = z->fit_used[site];
+    int first, last, n_fit = z->n_fit[site];
     dc_block_steps(&m->eng, b, &first, &last);
     double fit_excluded = 0, onsite = 0, wire = 0;
     for (int i = first; share && i <= last; i++) {
@@ -80,9 +79,15 @@ static void own_block(void *arg, int b)
         onsite += dc_max(local - f, 0.0) * share[i];
         wire += (from_members > 0 ? from_members : 0.0) * share[i];
     }
-    const dc_partials *p = &z->own_blocks[j->site];
+    const dc_partials *p = &z->own_blocks[site];
     dc_part(p, 0)[b] = fit_excluded, dc_part(p, 1)[b] = onsite, dc_part(p, 2)[b] = wire;
-    dc_part(p, 3)[b] = dc_col_sum(v->exp, first, last);
+}
+
+static void own_blocks(void *arg, int b0, int b1)
+{
+    const routes_job *j = arg;
+    for (int b = b0; b <= b1; b++) own_block(j->m, j->site, b);
+    dc_block_sums(&j->m->eng, j->m->view[j->site].exp, b0, b1, dc_part(&j->m->nzb.own_blocks[j->site], 3));
 }
 
 /* The routes of a site that follow from its own flows, its 民生 share of
@@ -100,7 +105,7 @@ static const dc_netzero_site *own_routes(const dc_model *m, int site)
     if (o->epoch == epoch) return o;
     dc_partials *p = &m->nzb.own_blocks[site];
     routes_job job = {m, site};
-    dc_engine_redo_site_blocks(&m->eng, site, &p->at, own_block, &job);
+    dc_engine_redo_site_blocks(&m->eng, site, &p->at, own_blocks, &job);
     int last = m->ta.n - 1;
     *o = (dc_netzero_site){epoch, dc_part_sum(p, 0, 0, last), dc_part_sum(p, 1, 0, last), dc_part_sum(p, 2, 0, last),
                            dc_part_sum(p, 3, 0, last)};
@@ -110,9 +115,8 @@ static const dc_netzero_site *own_routes(const dc_model *m, int site)
 /* Block b of the off-site routes from the records (a dc_model): each
  * 民生 site's purchases for its 民生 loads, and the steps in which those
  * loads bought from the grid (their grid purchases added site by site). */
-static void route_block(void *arg, int b)
+static void route_block(const dc_model *m, int b)
 {
-    const dc_model *m = arg;
     const dc_netzero_base *z = &m->nzb;
     int first = b * DC_BLOCK_STEPS, end = first + DC_BLOCK_STEPS < m->ta.n ? first + DC_BLOCK_STEPS : m->ta.n;
     double grid[DC_BLOCK_STEPS] = {0.0};
@@ -132,6 +136,11 @@ static void route_block(void *arg, int b)
     z->block_hours[b] = hours;
 }
 
+static void route_blocks_redo(void *arg, int b0, int b1)
+{
+    for (int b = b0; b <= b1; b++) route_block(arg, b);
+}
+
 /* The off-site PPA purchases of each 民生 site for its 民生 loads into
  * offsite[k] [kWh]; the steps in which those loads bought from the grid.
  * The year is the sum of the blocks, read again only where steps moved
@@ -140,7 +149,7 @@ static int offsite_routes(const dc_model *m, double *offsite)
 {
     const dc_netzero_base *z = &m->nzb;
     int hours = 0;
-    dc_engine_redo_blocks(&m->eng, &m->tc->blocks_at, route_block, (void *)m);
+    dc_engine_redo_blocks(&m->eng, &m->tc->blocks_at, route_blocks_redo, (void *)m);
     for (int k = 0; k < z->n_minsei; k++)
         offsite[k] = dc_col_sum(z->block_offsite + (size_t)k * (size_t)z->n_blocks, 0, z->n_blocks - 1);
     for (int b = 0; b < z->n_blocks; b++) hours += z->block_hours[b];

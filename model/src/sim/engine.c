@@ -317,30 +317,47 @@ int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps)
     return e->n_moved;
 }
 
-void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, void (*redo)(void *arg, int b), void *arg)
+void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, dc_redo_fn redo, void *arg)
 {
     const int *steps;
-    int moved = dc_engine_moved(e, *at, &steps);
-    for (int b = 0; moved < 0 && b < dc_engine_blocks(e); b++) redo(arg, b);
-    for (int j = 0; j < moved; j++)
-        if (j == 0 || steps[j] / DC_BLOCK_STEPS != steps[j - 1] / DC_BLOCK_STEPS) redo(arg, steps[j] / DC_BLOCK_STEPS);
+    int moved = dc_engine_moved(e, *at, &steps), from = -1, to = -1;
+    if (moved < 0) redo(arg, 0, dc_engine_blocks(e) - 1);
+    for (int j = 0; j < moved; j++) { /* the moved steps' blocks, neighbours in one run */
+        int b = steps[j] / DC_BLOCK_STEPS;
+        if (b <= to + 1 && from >= 0) to = b;
+        else {
+            if (from >= 0) redo(arg, from, to);
+            from = to = b;
+        }
+    }
+    if (from >= 0) redo(arg, from, to);
     *at = dc_engine_settled(e) ? e->settles : 0;
 }
 
-void dc_engine_redo_site_blocks(const dc_engine *e, int site, unsigned long *at, void (*redo)(void *arg, int b),
-                                void *arg)
+void dc_engine_redo_site_blocks(const dc_engine *e, int site, unsigned long *at, dc_redo_fn redo, void *arg)
 {
     const dc_site *s = &e->site[site];
     int settled = dc_engine_settled(e), blocks = dc_engine_blocks(e);
     int none = settled && *at && *at >= s->changed_at;
     int some = settled && *at && *at >= s->changed_before && !s->changed_all;
-    for (int b = 0; !none && b < blocks; b++) {
-        uint64_t eight = 1; /* blocks b to b + 7 are none when 0 (most are) */
-        if (some && b % 8 == 0 && b + 8 <= blocks) memcpy(&eight, s->changed + b, sizeof eight);
-        if (!eight) b += 7;
-        else if (!some || s->changed[b]) redo(arg, b);
-    }
     *at = settled ? e->settles : 0;
+    if (none) return;
+    if (!some) {
+        redo(arg, 0, blocks - 1);
+        return;
+    }
+    for (int b = 0; b < blocks;) {
+        uint64_t eight = 1; /* blocks b to b + 7 are none when 0 (most are) */
+        if (b % 8 == 0 && b + 8 <= blocks) memcpy(&eight, s->changed + b, sizeof eight);
+        if (!eight || !s->changed[b]) {
+            b += eight ? 1 : 8;
+            continue;
+        }
+        int to = b;
+        while (to + 1 < blocks && s->changed[to + 1]) to++;
+        redo(arg, b, to);
+        b = to + 1;
+    }
 }
 
 /* ---- passive buses, solved for the whole year at once ---------------------- */

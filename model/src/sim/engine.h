@@ -250,21 +250,21 @@ int dc_engine_settled(const dc_engine *e);
  * *steps, and their count; else -1: the reader reads the whole year. */
 int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps);
 /* Readers that keep sums by blocks of steps: a case that moves a few
- * steps reads their blocks again, not the year. */
+ * steps reads their blocks again, not the year. A reader's redo(arg, b0,
+ * b1) reads blocks b0 to b1 again (runs of neighbours in one call). */
 enum { DC_BLOCK_STEPS = 8 };
+typedef void (*dc_redo_fn)(void *arg, int b0, int b1);
 static inline int dc_engine_blocks(const dc_engine *e) { return (e->n_steps + DC_BLOCK_STEPS - 1) / DC_BLOCK_STEPS; }
-/* redo(arg, b) for each block a reader standing at settlement *at reads
- * again: those of the moved steps (dc_engine_moved), else every one;
+/* redo for the blocks a reader standing at settlement *at reads again: those of the moved steps (dc_engine_moved), else every one;
  * then *at is the last settlement, or 0 when the records do not stand
  * settled (the next reading reads every block). */
-void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, void (*redo)(void *arg, int b), void *arg);
+void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, dc_redo_fn redo, void *arg);
 /* The same for a reader of one site's records (all but its storage level
  * and off-site purchases, and its profiles' records) standing at
  * settlement *at: none when no run of the site was settled since, the
  * blocks the last settlement after one found changed when that was the
  * only one, else every block. */
-void dc_engine_redo_site_blocks(const dc_engine *e, int site, unsigned long *at, void (*redo)(void *arg, int b),
-                                void *arg);
+void dc_engine_redo_site_blocks(const dc_engine *e, int site, unsigned long *at, dc_redo_fn redo, void *arg);
 /* The instances of one bus back to the start of the year. */
 void dc_engine_reset_bus(dc_engine *e, int bus);
 /* The year of one active bus alone, its records written; no year-end

@@ -12,10 +12,6 @@
 
 static double at(const double *v, int i) { return v ? v[i] : 0.0; }
 
-static double col_max_abs(const dc_model *m, const double *v, int first, int last)
-{
-    return v == m->zeros ? 0.0 : dc_col_max_abs(v, first, last);
-}
 
 /* Stored energy of a site just before step i. */
 static double level_before(const dc_model *m, int site, int i)
@@ -24,11 +20,11 @@ static double level_before(const dc_model *m, int site, int i)
     return i == 0 ? m->level0[site] : at(v, i - 1);
 }
 
-/* Sum over steps [first, last] of series v[0..n-1], one after another. */
-static double sum_of(const double *const *v, int n, int first, int last)
+/* Sum over block b of series v[0..n-1], one after another. */
+static double block_sum_of(const dc_engine *e, const double *const *v, int n, int b)
 {
     double sum = 0.0;
-    for (int k = 0; k < n; k++) sum += dc_col_sum(v[k], first, last);
+    for (int k = 0; k < n; k++) sum += dc_block_sum(e, v[k], b);
     return sum;
 }
 
@@ -75,30 +71,29 @@ typedef struct {
     int site;
 } own_job;
 
-/* Block b of a site's own sums (dc_col_sums: the flows side by side). */
-static void own_block(void *arg, int b)
+/* Blocks b0 to b1 of a site's own sums. */
+static void own_blocks(void *arg, int b0, int b1)
 {
     const own_job *j = arg;
     const dc_model *m = j->m;
+    const dc_engine *e = &m->eng;
     const dc_site_view *c = &m->view[j->site];
     const dc_partials *p = &m->tc->own[j->site];
-    int first, last;
-    dc_block_steps(&m->eng, b, &first, &last);
-    const double *v[N_OWN_FLOWS];
-    int q[N_OWN_FLOWS], n = 0, k = 0;
-    double sums[N_OWN_FLOWS];
+    const dc_site_arrays *a = &m->tc->arrays[j->site];
+    int k = 0;
 #define BLOCK_FLOW(field, series)                                                                              \
-    if (c->series != m->zeros) v[n] = c->series, q[n++] = k;                                                  \
+    if (c->series != m->zeros) dc_block_sums(e, c->series, b0, b1, dc_part(p, k));                           \
     k++;
     OWN_FLOWS(BLOCK_FLOW)
 #undef BLOCK_FLOW
-    dc_col_sums(v, n, first, last, sums);
-    for (int i = 0; i < n; i++) dc_part(p, q[i])[b] = sums[i];
-    dc_part(p, Q_RESIDUAL)[b] = col_max_abs(m, c->residual, first, last);
-    dc_part(p, Q_PV_EXPORT)[b] = c->exp != m->zeros && c->pv != m->zeros ? pv_export_of(c, first, last) : 0.0;
-    const dc_site_arrays *a = &m->tc->arrays[j->site];
-    dc_part(p, Q_BILLABLE)[b] = sum_of(a->billable, a->n_billable, first, last);
-    dc_part(p, Q_PEAK)[b] = c->imp != m->zeros ? dc_col_max(c->imp, first, last) : 0.0;
+    if (c->residual != m->zeros) dc_block_maxes(e, c->residual, 1, b0, b1, dc_part(p, Q_RESIDUAL));
+    if (c->imp != m->zeros) dc_block_maxes(e, c->imp, 0, b0, b1, dc_part(p, Q_PEAK));
+    for (int b = b0; b <= b1; b++) {
+        int first, last;
+        dc_block_steps(e, b, &first, &last);
+        dc_part(p, Q_PV_EXPORT)[b] = c->exp != m->zeros && c->pv != m->zeros ? pv_export_of(c, first, last) : 0.0;
+        dc_part(p, Q_BILLABLE)[b] = block_sum_of(e, a->billable, a->n_billable, b);
+    }
 }
 
 /* A site's sums over steps [first, last] that follow from its own flows:
@@ -109,7 +104,7 @@ static void own_sums(const dc_model *m, int site, int first, int last, dc_totals
     const dc_partials *p = &m->tc->own[site];
     own_job job = {m, site};
     memset(t, 0, sizeof *t);
-    dc_engine_redo_site_blocks(&m->eng, site, &m->tc->own[site].at, own_block, &job);
+    dc_engine_redo_site_blocks(&m->eng, site, &m->tc->own[site].at, own_blocks, &job);
     if (last < first) return;
     int k = 0;
 #define SUM_FLOW(field, series) t->field = dc_part_sum(p, k++, first, last);
@@ -155,19 +150,18 @@ typedef struct {
     const double *town_import;
 } settled_job;
 
-static void settled_block(void *arg, int b)
+static void settled_blocks(void *arg, int b0, int b1)
 {
     const settled_job *j = arg;
     const dc_model *m = j->m;
+    const dc_engine *e = &m->eng;
     const dc_partials *p = &m->tc->settled;
-    int first, last;
-    dc_block_steps(&m->eng, b, &first, &last);
-    for (int k = 0; k < m->eng.n_sites; k++) {
+    for (int k = 0; k < e->n_sites; k++) {
         const dc_site_arrays *a = &m->tc->arrays[k];
-        if (m->view[k].ppa_in != m->zeros) dc_part(p, 2 * k)[b] = dc_col_sum(m->view[k].ppa_in, first, last);
-        if (a->n_sold) dc_part(p, 2 * k + 1)[b] = sum_of(a->sold, a->n_sold, first, last);
+        if (m->view[k].ppa_in != m->zeros) dc_block_sums(e, m->view[k].ppa_in, b0, b1, dc_part(p, 2 * k));
+        for (int b = b0; a->n_sold && b <= b1; b++) dc_part(p, 2 * k + 1)[b] = block_sum_of(e, a->sold, a->n_sold, b);
     }
-    dc_part(p, 2 * m->eng.n_sites)[b] = dc_col_max(j->town_import, first, last);
+    dc_block_maxes(e, j->town_import, 0, b0, b1, dc_part(p, 2 * e->n_sites));
 }
 
 /* The highest import of the sites in one step over [first, last] [kW]:
@@ -197,15 +191,16 @@ static void totals_of(const dc_model *m, const int *sites, int n, int month, dc_
     double kg = 0.0;
     settled_job job = {m, dc_model_current(m, m->eng.town[F_GRID_IMPORT])}; /* outside the lock: it takes it */
     pthread_mutex_lock(&m->tc->lock);
-    dc_engine_redo_blocks(&m->eng, &m->tc->settled.at, settled_block, &job);
+    dc_engine_redo_blocks(&m->eng, &m->tc->settled.at, settled_blocks, &job);
     const dc_totals *own = NULL;
     for (int k = 0; k < n; k++) {
         own = own_sums_cached(m, sites[k], month);
-        double ppa = dc_part_sum(&m->tc->settled, 2 * sites[k], first, last);
+        int buys = m->view[sites[k]].ppa_in != m->zeros, sells = m->tc->arrays[sites[k]].n_sold > 0;
+        double ppa = buys ? dc_part_sum(&m->tc->settled, 2 * sites[k], first, last) : 0.0;
         add_own(&acc, own);
         acc.offsite_ppa_in_kwh += ppa;
         kg += (own->import_kwh - ppa) * m->view[sites[k]].ef; /* each meter at its own supplier's factor */
-        acc.offsite_ppa_sold_kwh += dc_part_sum(&m->tc->settled, 2 * sites[k] + 1, first, last);
+        if (sells) acc.offsite_ppa_sold_kwh += dc_part_sum(&m->tc->settled, 2 * sites[k] + 1, first, last);
     }
     acc.peak_import_kw = peak_import(m, sites, n, first, last, own);
     pthread_mutex_unlock(&m->tc->lock);
