@@ -76,6 +76,9 @@ static void same_as_strtod(const char *text)
     double a = dc_parse_number(text, &e1), b = strtod(text, &e2);
     if (memcmp(&a, &b, sizeof a) || e1 != e2)
         fail_msg("'%s': %.17g (end +%d), strtod %.17g (end +%d)", text, a, (int)(e1 - text), b, (int)(e2 - text));
+    double c; /* a whole cell the fast path takes is strtod's, all of it read */
+    if (dc_parse_whole_fast(text, &c) && (memcmp(&c, &b, sizeof c) || *e2 != '\0'))
+        fail_msg("'%s': whole %.17g, strtod %.17g (end +%d)", text, c, b, (int)(e2 - text));
 }
 
 static void parser_equals_strtod(void **state)
@@ -86,6 +89,13 @@ static void parser_equals_strtod(void **state)
                           "0.00000000000000000000001", "1e5", "1E-3", "inf", "-nan", "", "-", ".", " 5", "5 ",
                           "5,6", "12.5\r\n", "3.14abc", "999999999999999.9", "4.35", "0.6000000000000001"};
     for (size_t k = 0; k < sizeof edge / sizeof edge[0]; k++) same_as_strtod(edge[k]);
+    /* A sweep row's cells take the fast path; what strtod reads otherwise
+     * (an exponent, inf, a trailing space, 16 digits) does not. */
+    double v;
+    const char *fast[] = {"2745739.570994", "-0.4", "43.5405", "53560280", "+7", ".5", "5."};
+    const char *slow[] = {"1.78e-14", "inf", "5 ", " 5", "1234567890123456", "", "-", "0x10"};
+    for (size_t k = 0; k < sizeof fast / sizeof fast[0]; k++) assert_true(dc_parse_whole_fast(fast[k], &v));
+    for (size_t k = 0; k < sizeof slow / sizeof slow[0]; k++) assert_false(dc_parse_whole_fast(slow[k], &v));
     const char *hex[] = {"0x10", "-0x10", "+0X1p4", " 0x10", "0x"}; /* strtod reads 16, -16, 16, 16, 0: no number */
     for (size_t k = 0; k < sizeof hex / sizeof hex[0]; k++) {
         char *end;

@@ -177,7 +177,10 @@ static const double EXACT_POW10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6, 
 
 static int ends_field(char c) { return c == '\0' || c == ',' || c == '\r' || c == '\n' || c == ' ' || c == '\t'; }
 
-double dc_parse_number(const char *s, char **end)
+/* Clinger's fast path on s: *v and the end of the number read, or NULL
+ * when it does not apply (no digits, more than 15 significant digits or
+ * 22 decimals, or a number that does not end where a field does). */
+static const char *fast_decimal(const char *s, double *v)
 {
     const char *p = s;
     int neg = *p == '-';
@@ -189,10 +192,25 @@ double dc_parse_number(const char *s, char **end)
     if (*p == '.')
         for (p++; *p >= '0' && *p <= '9'; p++, any = 1, decimals++)
             if (mant || *p != '0') mant = mant * 10 + (uint64_t)(*p - '0'), digits++;
-    if (!any || digits > 15 || decimals > 22 || !ends_field(*p)) return dc_parse_decimal(s, end);
+    if (!any || digits > 15 || decimals > 22 || !ends_field(*p)) return NULL;
+    double x = (double)mant / EXACT_POW10[decimals];
+    *v = neg ? -x : x;
+    return p;
+}
+
+double dc_parse_number(const char *s, char **end)
+{
+    double v;
+    const char *p = fast_decimal(s, &v);
+    if (!p) return dc_parse_decimal(s, end);
     if (end) *end = (char *)p;
-    double v = (double)mant / EXACT_POW10[decimals];
-    return neg ? -v : v;
+    return v;
+}
+
+int dc_parse_whole_fast(const char *s, double *v)
+{
+    const char *p = fast_decimal(s, v);
+    return p && *p == '\0';
 }
 
 double dc_parse_decimal(const char *s, char **end)

@@ -38,4 +38,7 @@ int dc_parse_grouped(const char *text, double *v);
  * division (Clinger's fast path). Anything else (exponents, inf, more
  * digits, a field that goes on) is strtod's. */
 double dc_parse_number(const char *s, char **end);
+/* 1 when all of s is a number Clinger's fast path reads (as above), into
+ * *v: strtod's value; else 0 and *v undefined. */
+int dc_parse_whole_fast(const char *s, double *v);
 #endif

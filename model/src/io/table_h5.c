@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fmt.h"
 #include "utf8.h"
 #include "writers.h"
 
@@ -57,6 +58,7 @@ static int is_number(const char *t, double *v)
 {
     char *end;
     if (!*t) return *v = NAN, 1; /* an empty cell: a missing number */
+    if (dc_parse_whole_fast(t, v)) return 1; /* most cells: strtod's value without strtod */
     errno = 0;
     *v = strtod(t, &end);
     return *end == '\0' && !errno;
