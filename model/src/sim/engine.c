@@ -553,6 +553,24 @@ typedef struct {
     int first, end;
 } steps_span;
 
+/* A site's shares in the blocks its runs touched since the last
+ * settlement (every block: touched_all), from its records: what
+ * step_profile_shares gives at a step of one site without a wire or a
+ * generator (the battery kernel's), which wrote those records. */
+static void shares_from_records(const dc_engine *e, dc_site *s)
+{
+    const double *cur = s->f[F_CURTAILED], *dis = s->f[F_STORAGE_DISCHARGE], *exp = s->f[F_GRID_EXPORT];
+    for (int b = 0, first = 0; s->taken && first < e->n_steps; b++, first += DC_BLOCK_STEPS) {
+        if (!s->touched_all && s->touched && !s->touched[b]) continue;
+        int end = first + DC_BLOCK_STEPS < e->n_steps ? first + DC_BLOCK_STEPS : e->n_steps;
+        for (int i = first; i < end; i++) {
+            double c = cur ? cur[i] : 0.0, out = exp ? exp[i] : 0.0;
+            step_profile_shares(s, i, c, s->pv[i] - c + 0.0 + (dis ? dis[i] : 0.0), out + 0.0);
+        }
+    }
+    s->shares_later = 0;
+}
+
 /* The records of the profiles at a bus's sites that sell nothing, once
  * the bus has finished its year: they depend on its sites' shares alone,
  * so the bus's thread settles them while other buses still run (those
@@ -560,7 +578,8 @@ typedef struct {
 static void settle_bus_profiles(dc_engine *e, const dc_bus *b)
 {
     for (int k = 0; k < b->n_sites; k++) {
-        const dc_site *s = &e->site[b->sites[k]];
+        dc_site *s = &e->site[b->sites[k]];
+        if (s->shares_later) shares_from_records(e, s);
         for (int j = 0; j < s->n_prof; j++) {
             dc_instance *in = &e->inst[s->prof[j]];
             if (in->n_buyers) continue;

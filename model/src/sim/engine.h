@@ -123,6 +123,8 @@ typedef struct dc_site {
     int active;          /* 0: on a passive bus, its year solved at reset into f; 1: stepped in now */
     unsigned long epoch; /* moves whenever its inputs or records but off-site purchases change */
     double *taken, *sent; /* sites with profiles, per step: see dc_profile_year */
+    int shares_later;     /* 1: a run left its shares to be worked out from its records when its bus
+                             ends the year (the battery kernel: only in the blocks it touched) */
     /* Its import per step as the last settlement of the year left it, and
      * a buyer's off-site purchases then (NULL for a site that buys none),
      * when the engine `remembered` them; settled_epoch: its epoch then. */

@@ -184,7 +184,6 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
     int up = !l->gu || l->gu[i];
     *moved |= (uint64_t)!up | moved_bits(w[W_CHARGE][i], t->charge) | moved_bits(w[W_DISCHARGE][i], t->discharge);
     step_record(s->rec, i, unserved, demand - need, curtailed, t, wire_in, wire_out, residual);
-    if (s->taken) step_profile_shares(s, i, curtailed, delivered + t->generation + t->discharge, t->export + wire_out);
     return residual;
 }
 
@@ -193,6 +192,7 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
     _Static_assert((DC_BLOCK_STEPS & (DC_BLOCK_STEPS - 1)) == 0, "a block's last step found by a mask");
     dc_site *s = &e->site[b->sites[0]];
     s->epoch++;
+    s->shares_later = 1; /* its profiles' shares follow from its records: worked out when its year ends */
     lean l;
     battery_state bat = *(const battery_state *)b->mem[1].state; /* a local of its own: it never escapes */
     lean_start(&l, e, b, s);
