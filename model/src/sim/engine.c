@@ -319,6 +319,7 @@ int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps)
 
 void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, dc_redo_fn redo, void *arg)
 {
+    if (*at && *at == e->settles && dc_engine_settled(e)) return; /* read at this settlement already */
     const int *steps;
     int moved = dc_engine_moved(e, *at, &steps), from = -1, to = -1;
     if (moved < 0) redo(arg, 0, dc_engine_blocks(e) - 1);

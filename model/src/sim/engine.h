@@ -257,7 +257,8 @@ int dc_engine_moved(const dc_engine *e, unsigned long at, const int **steps);
 enum { DC_BLOCK_STEPS = 8 };
 typedef void (*dc_redo_fn)(void *arg, int b0, int b1);
 static inline int dc_engine_blocks(const dc_engine *e) { return (e->n_steps + DC_BLOCK_STEPS - 1) / DC_BLOCK_STEPS; }
-/* redo for the blocks a reader standing at settlement *at reads again: those of the moved steps (dc_engine_moved), else every one;
+/* redo for the blocks a reader standing at settlement *at reads again
+ * (none when that is the last and the records stand settled): those of the moved steps (dc_engine_moved), else every one;
  * then *at is the last settlement, or 0 when the records do not stand
  * settled (the next reading reads every block). */
 void dc_engine_redo_blocks(const dc_engine *e, unsigned long *at, dc_redo_fn redo, void *arg);
