@@ -187,6 +187,25 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
     return residual;
 }
 
+/* The battery's own records of steps [first, last) are left to be
+ * worked out from the site's when read (dc_battery_records). A whole year
+ * starts the steps left anew (it writes every one), a run that goes on
+ * from the last adds to them; any other has those worked out first, so
+ * that the steps it does not reach keep the last run's. The site's only
+ * store is the battery: its charge, discharge and level are the
+ * battery's. (A run that fails leaves the steps after its failing one
+ * as a run left them before it.) */
+static void records_later(battery_state *bat, const dc_site *s, int first, int last, int n_steps)
+{
+    int year = first == 0 && last == n_steps, goes_on = first == bat->later_last;
+    if (bat->later && !year && !goes_on) dc_battery_records(bat);
+    if (!bat->later || first == 0) bat->later_first = first, bat->later_soc0 = bat->b.soc;
+    bat->later_rates = bat_rates_of(bat); /* a run goes on only at the rates it began with (a set starts anew) */
+    bat->later = 1, bat->later_last = first;
+    bat->site_charge = s->f[F_STORAGE_CHARGE], bat->site_discharge = s->f[F_STORAGE_DISCHARGE];
+    bat->site_level = s->f[F_STORAGE_LEVEL];
+}
+
 int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
 {
     _Static_assert((DC_BLOCK_STEPS & (DC_BLOCK_STEPS - 1)) == 0, "a block's last step found by a mask");
@@ -195,10 +214,11 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
     s->shares_later = 1; /* its profiles' shares follow from its records: worked out when its year ends */
     lean l;
     battery_state bat = *(const battery_state *)b->mem[1].state; /* a local of its own: it never escapes */
+    records_later(&bat, s, first, last, e->n_steps);
     lean_start(&l, e, b, s);
     uint64_t moved = 0; /* in the block so far */
     for (int i = first; i < last; i++) {
-        dc_ctx c = {i, &e->t[i], e->step_h, l.gu ? l.gu[i] : 1, 1};
+        dc_ctx c = {i, &e->t[i], e->step_h, l.gu ? l.gu[i] : 1, 0}; /* the battery's records: later */
         double need = l.bus_need[i], profile = l.prof[i], unserved, curtailed;
         dc_tally t;
         lean_ask(&l, &bat, &c);
@@ -209,11 +229,13 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
         if (((i + 1) & (DC_BLOCK_STEPS - 1)) == 0 || i + 1 == last) lean_touch(&l, s, i, moved), moved = 0;
         if (fabs(residual) <= l.tol && ledger <= l.tol) continue;
         lean_touch(&l, s, i, moved);
+        bat.later_last = i + 1;
         lean_end(&l, bat, b);
         if (!(fabs(residual) <= l.tol)) dc_step_failed(e, b, i, "site", s->name, residual, s->res, s->n_res);
         else dc_step_ledger_failed(e, b, i, b->mem[1].inst, ledger);
         return i;
     }
+    bat.later_last = last;
     lean_end(&l, bat, b);
     return last;
 }

@@ -9,6 +9,7 @@
 #include "crew.h"
 #include "diag.h"
 #include "model.h"
+#include "res_battery_step.h"
 #include "params.h"
 #include "types.h"
 #include "validate.h"
@@ -459,8 +460,25 @@ int dc_model_series_get(const dc_model *m, size_t i, dc_series_info *out)
     return 0;
 }
 
+/* A battery's records a run left to later (the battery kernel), worked
+ * out when one of them is first read. */
+static void battery_records_current(const dc_model *m, const double *v)
+{
+    for (int k = 0; k < m->s->list[S_BATTERIES].n; k++) {
+        int r = m->inst_of[S_BATTERIES][k];
+        battery_state *b = r >= 0 ? m->eng.inst[r].state : NULL;
+        if (!b || (v != b->charge && v != b->discharge && v != b->stored && v != b->losses && v != b->drawdown &&
+                   v != b->cycles))
+            continue;
+        pthread_mutex_lock(&m->tc->lock); /* the model is not const: only this accessor is */
+        dc_battery_records(b);
+        pthread_mutex_unlock(&m->tc->lock);
+    }
+}
+
 const double *dc_model_current(const dc_model *m, const double *v)
 {
+    battery_records_current(m, v);
     for (int k = 0; k < F_COUNT; k++) {
         if (v != m->eng.town[k] || k == F_DEMAND || k == F_PV) continue; /* demand and PV are kept */
         pthread_mutex_lock(&m->tc->lock);

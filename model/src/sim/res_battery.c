@@ -41,8 +41,20 @@ const dc_restype dc_battery_type = {
     .forms_grid = bat_forms_grid,
 };
 
+void dc_battery_records(battery_state *s)
+{
+    const bat_rates *r = &s->later_rates;
+    for (int i = s->later_first; s->later && i < s->later_last; i++) {
+        double before = i == 0 ? s->later_soc0 : s->site_level[i - 1];
+        double after = before - before * (1.0 - r->keep); /* dc_battery_self_discharge */
+        bat_record(s, r, i, s->site_charge[i], s->site_discharge[i], before, before - after, s->site_level[i]);
+    }
+    s->later = 0;
+}
+
 /* The item's parameters into the state, which goes back to the start of
- * the year; its series stay where they are. */
+ * the year; its series stay where they are (those left to later keep the
+ * rates they were run with). */
 dc_status dc_battery_retune(void *state, const dc_build_env *env, int item)
 {
     battery_state *s = state;

@@ -22,7 +22,24 @@ typedef struct {
     double loss_per_out;         /* AC kWh out -> conversion loss [kWh] */
     int grid_forming;
     double *charge, *discharge, *stored, *losses, *drawdown, *cycles;
+    /* Steps [later_first, later_last) whose records a run left to be
+     * worked out from its site's (the battery kernel: dc_battery_records);
+     * its site's charge, discharge and storage level; the stored energy
+     * before step 0 when the run began there. */
+    int later, later_first, later_last;
+    const double *site_charge, *site_discharge, *site_level;
+    double later_soc0;
+    struct bat_rates {
+        double eta_c, eta_d, keep, loss_per_out, energy;
+    } later_rates; /* what they were run with (a set may change them before a read) */
 } battery_state;
+
+typedef struct bat_rates bat_rates;
+
+static inline bat_rates bat_rates_of(const battery_state *s)
+{
+    return (bat_rates){s->b.eta_c, s->b.eta_d, s->b.keep_per_step, s->loss_per_out, s->p.energy_kwh};
+}
 
 static inline void bat_begin(void *st, const dc_ctx *c)
 {
@@ -44,20 +61,29 @@ static inline void bat_bounds(const void *st, const dc_ctx *c, dc_bounds *b)
     *b = (dc_bounds){0.0, out, 0.0, dc_battery_can_charge(&s->b), 0.0};
 }
 
+/* Step i's records at rates r: AC in and out [kWh], stored energy at
+ * the step's start and end, and its self-discharge [kWh]. */
+static inline void bat_record(battery_state *s, const bat_rates *r, int i, double in, double out, double before,
+                              double lost, double soc)
+{
+    s->charge[i] = in;
+    s->discharge[i] = out;
+    s->stored[i] = soc;
+    s->losses[i] = in * (1.0 - r->eta_c) + out * r->loss_per_out + lost;
+    s->drawdown[i] = before - soc;
+    s->cycles[i] = out > 0 && r->energy > 0 ? out / r->eta_d / r->energy : 0.0;
+}
+
 static inline double bat_commit(void *st, const dc_ctx *c, double kwh)
 {
     battery_state *s = st;
-    int i = c->i;
     if (kwh > 0) dc_battery_discharge(&s->b, kwh);
     else if (kwh < 0) dc_battery_charge(&s->b, -kwh);
     double in = kwh < 0 ? -kwh : 0.0, out = kwh > 0 ? kwh : 0.0;
-    if (!c->record) return kwh;
-    s->charge[i] = in;
-    s->discharge[i] = out;
-    s->stored[i] = s->b.soc;
-    s->losses[i] = in * (1.0 - s->b.eta_c) + out * s->loss_per_out + s->lost_kwh;
-    s->drawdown[i] = s->before_kwh - s->b.soc;
-    s->cycles[i] = out > 0 && s->p.energy_kwh > 0 ? out / s->b.eta_d / s->p.energy_kwh : 0.0;
+    if (c->record) {
+        bat_rates r = bat_rates_of(s);
+        bat_record(s, &r, c->i, in, out, s->before_kwh, s->lost_kwh, s->b.soc);
+    }
     return kwh;
 }
 
@@ -70,4 +96,11 @@ static inline double bat_ledger(const void *st, const dc_ctx *c, double done)
 }
 
 static inline double bat_level(const void *st) { return ((const battery_state *)st)->b.soc; }
+
+/* The records of the steps a run left to later (battery_state), from its
+ * site's: the same expressions on the same values as bat_commit's (its
+ * site's charge, discharge and level are the battery's own when it is
+ * the site's only store), at the rates they were run with; nothing is
+ * left after. */
+void dc_battery_records(battery_state *s);
 #endif
