@@ -170,6 +170,25 @@ static inline double lean_commit(lean *l, battery_state *bs, const dc_ctx *c, dc
     return fabs(bat_ledger(bs, c, kwh));
 }
 
+/* step_record without the flows that are 0 in every step of a bus whose
+ * grid is never down: its shed (its demand less the same), generation (it
+ * has no generator) and wire flows (no wire). They stand at 0 from the
+ * model's making, and nothing else writes them. */
+static inline void lean_record(double *const *r, int i, double unserved, double curtailed, const dc_tally *t,
+                               double residual)
+{
+    r[F_UNSERVED][i] = unserved;
+    r[F_CURTAILED][i] = curtailed;
+    r[F_STORAGE_CHARGE][i] = t->charge;
+    r[F_STORAGE_DISCHARGE][i] = t->discharge;
+    r[F_STORAGE_LEVEL][i] = t->level;
+    r[F_GRID_IMPORT][i] = t->import;
+    r[F_GRID_EXPORT][i] = t->export;
+    r[F_OFFSITE_PPA_IN][i] = 0.0;
+    r[F_RESIDUAL][i] = residual;
+    _Static_assert(F_COUNT == 15, "a new flow needs its line here or a reason it is 0 (step_record)");
+}
+
 /* step_settle_site for one site and no wire: its records; its residual. */
 static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tally *t, double share_u, double frac,
                                   uint64_t *moved)
@@ -183,7 +202,8 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
     const double *const *w = l->was;
     int up = !l->gu || l->gu[i];
     *moved |= (uint64_t)!up | moved_bits(w[W_CHARGE][i], t->charge) | moved_bits(w[W_DISCHARGE][i], t->discharge);
-    step_record(s->rec, i, unserved, demand - need, curtailed, t, wire_in, wire_out, residual);
+    if (l->gu) step_record(s->rec, i, unserved, demand - need, curtailed, t, wire_in, wire_out, residual);
+    else lean_record(s->rec, i, unserved, curtailed, t, residual);
     return residual;
 }
 
