@@ -66,13 +66,6 @@ static double npv_at_price(double p, void *ctx)
     return npv_of(&c);
 }
 
-static const double *pv_series(const dc_model *m, const char *name, const char *q)
-{
-    char key[4 * DC_NAME_MAX];
-    snprintf(key, sizeof key, "pv:%s:%s", name, q);
-    return dc_model_series(m, key);
-}
-
 /* A PV item's series the economics sum, by blocks. */
 typedef struct {
     const dc_model *m;
@@ -101,9 +94,7 @@ static dc_pv_sums pv_sums(const dc_model *m, int k)
     dc_pv_sums y = c->pv[k];
     pthread_mutex_unlock(&c->lock);
     if (fresh) return y;
-    const char *name = DC_CITEMS(m->s, S_PV, dc_pv_item)[k].name;
-    pv_job job = {m, &c->pv_blocks[k], {pv_series(m, name, "delivered"), pv_series(m, name, "used_on_site"),
-                                         pv_series(m, name, "sent_out")}};
+    pv_job job = {m, &c->pv_blocks[k], {c->pv_year[k][0], c->pv_year[k][1], c->pv_year[k][2]}};
     pthread_mutex_lock(&c->lock);
     dc_engine_redo_site_blocks(&m->eng, in->site, &c->pv_blocks[k].at, pv_blocks, &job);
     int last = m->ta.n - 1;

@@ -116,6 +116,7 @@ typedef struct {
     unsigned long *pv_at;   /* per PV item: its site's epoch then */
     dc_pv_sums *pv;         /* per PV item: its year's sums (economics) */
     dc_partials *pv_blocks; /* per PV item: those sums by blocks */
+    const double *(*pv_year)[3]; /* per PV item: its delivered, used on site, sent out series (NULL: none) */
 } dc_reader_cache;
 
 struct dc_model {

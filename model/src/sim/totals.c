@@ -327,7 +327,17 @@ dc_status dc_totals_prepare(dc_model *m)
         if (onsite && m->pv_used[k]) a->billable[a->n_billable++] = m->pv_used[k];
         if (m->pv_sold[k]) a->sold[a->n_sold++] = m->pv_sold[k];
     }
-    if (!(c->pv_blocks = dc_pool_alloc(&m->pool, ((size_t)arrays + 1) * sizeof *c->pv_blocks))) return DC_ERR_NOMEM;
+    if (!(c->pv_blocks = dc_pool_alloc(&m->pool, ((size_t)arrays + 1) * sizeof *c->pv_blocks)) ||
+        !(c->pv_year = dc_pool_alloc(&m->pool, ((size_t)arrays + 1) * sizeof *c->pv_year)))
+        return DC_ERR_NOMEM;
+    static const char *const YEAR[3] = {"delivered", "used_on_site", "sent_out"};
+    for (int k = 0; k < arrays; k++)
+        for (int q = 0; q < 3; q++) {
+            char name[4 * DC_NAME_MAX];
+            snprintf(name, sizeof name, "pv:%s:%s", DC_CITEMS(m->s, S_PV, dc_pv_item)[k].name, YEAR[q]);
+            const dc_series *found = dc_registry_find(&m->reg, name);
+            c->pv_year[k][q] = found ? found->v : NULL;
+        }
     for (int k = 0; k < arrays; k++)
         if (dc_partials_make(&c->pv_blocks[k], &m->pool, &m->eng, 3)) return DC_ERR_NOMEM;
     return DC_OK;
