@@ -246,7 +246,8 @@ static void remember_settled(dc_engine *e)
     e->remembered = e->moved && !e->sellers_moved;
     for (int k = 0; k < e->n_sites; k++) {
         dc_site *s = &e->site[k];
-        if (e->remembered && s->seen_import) keep_moved(e, s->seen_import, s->f[F_GRID_IMPORT]);
+        int ran = e->moved_all || s->settled_epoch != s->epoch; /* else its import is what it kept */
+        if (e->remembered && s->seen_import && ran) keep_moved(e, s->seen_import, s->f[F_GRID_IMPORT]);
         if (e->remembered && s->kept_ppa) keep_moved(e, s->kept_ppa, s->f[F_OFFSITE_PPA_IN]);
         s->settled_epoch = s->epoch;
     }
