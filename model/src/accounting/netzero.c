@@ -120,6 +120,11 @@ static void route_block(const dc_model *m, int b)
     const dc_netzero_base *z = &m->nzb;
     int first = b * DC_BLOCK_STEPS, end = first + DC_BLOCK_STEPS < m->ta.n ? first + DC_BLOCK_STEPS : m->ta.n;
     double grid[DC_BLOCK_STEPS] = {0.0};
+    for (int k = 0; k < z->n_minsei; k++) { /* a block is a line of each series: all asked for at once */
+        int site = z->minsei[k];
+        __builtin_prefetch(z->share[site] + first), __builtin_prefetch(m->view[site].ppa_in + first);
+        __builtin_prefetch(m->view[site].imp + first);
+    }
     for (int k = 0; k < z->n_minsei; k++) {
         int site = z->minsei[k];
         const double *sh = z->share[site], *pp = m->view[site].ppa_in, *im = m->view[site].imp;
