@@ -342,18 +342,29 @@ static int mine(const sweep_run *r, size_t i)
     return !r->done[i] && i % (size_t)r->ranks.size == (size_t)r->ranks.rank;
 }
 
+/* 1 when some axis changes profiles or inputs: only then may a case need
+ * a model of other profiles than the thread's last (the profile cache);
+ * a case that fails makes a new model too, rarely, and then without it. */
+static int needs_cache(const sweep_run *r)
+{
+    for (size_t a = 0; a < dc_sweep_axes(r->w); a++)
+        if (dc_scenario_key_scope(dc_runner_base(r->runner), dc_sweep_axis_key(r->w, a)) > DC_SCOPE_DISPATCH) return 1;
+    return 0;
+}
+
 static void *worker(void *arg)
 {
     sweep_run *r = arg;
     char *row = malloc(LINE_MAX_LEN);
-    dc_cache *cache = dc_cache_create();
+    int cached = needs_cache(r);
+    dc_cache *cache = cached ? dc_cache_create() : NULL;
     kept_model *kept = calloc(1, sizeof *kept);
     for (;;) {
         pthread_mutex_lock(&r->lock);
         while (r->next < dc_sweep_cases(r->w) && !mine(r, r->next)) r->next++;
         size_t i = r->next++;
         pthread_mutex_unlock(&r->lock);
-        if (i >= dc_sweep_cases(r->w) || !row || !cache || !kept) break;
+        if (i >= dc_sweep_cases(r->w) || !row || (cached && !cache) || !kept) break;
         run_case(r, cache, kept, i, row, LINE_MAX_LEN);
         pthread_mutex_lock(&r->lock);
         size_t n = strlen(row);
