@@ -233,8 +233,8 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
     s->epoch++;
     s->shares_later = 1; /* its profiles' shares follow from its records: worked out when its year ends */
     lean l;
+    records_later(b->mem[1].state, s, first, last, e->n_steps);
     battery_state bat = *(const battery_state *)b->mem[1].state; /* a local of its own: it never escapes */
-    records_later(&bat, s, first, last, e->n_steps);
     lean_start(&l, e, b, s);
     uint64_t moved = 0; /* in the block so far */
     for (int i = first; i < last; i++) {
