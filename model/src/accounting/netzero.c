@@ -120,11 +120,6 @@ static void route_block(const dc_model *m, int b)
     const dc_netzero_base *z = &m->nzb;
     int first = b * DC_BLOCK_STEPS, end = first + DC_BLOCK_STEPS < m->ta.n ? first + DC_BLOCK_STEPS : m->ta.n;
     double grid[DC_BLOCK_STEPS] = {0.0};
-    for (int k = 0; k < z->n_minsei; k++) { /* a block is a line of each series: all asked for at once */
-        int site = z->minsei[k];
-        __builtin_prefetch(z->share[site] + first), __builtin_prefetch(m->view[site].ppa_in + first);
-        __builtin_prefetch(m->view[site].imp + first);
-    }
     for (int k = 0; k < z->n_minsei; k++) {
         int site = z->minsei[k];
         const double *sh = z->share[site], *pp = m->view[site].ppa_in, *im = m->view[site].imp;
@@ -143,7 +138,15 @@ static void route_block(const dc_model *m, int b)
 
 static void route_blocks_redo(void *arg, int b0, int b1)
 {
-    for (int b = b0; b <= b1; b++) route_block(arg, b);
+    const dc_model *m = arg;
+    const dc_netzero_base *z = &m->nzb;
+    int first = b0 * DC_BLOCK_STEPS;
+    for (int k = 0; k < z->n_minsei; k++) { /* a run's first block, a line of each series: asked for at once */
+        int site = z->minsei[k];
+        __builtin_prefetch(z->share[site] + first), __builtin_prefetch(m->view[site].ppa_in + first);
+        __builtin_prefetch(m->view[site].imp + first);
+    }
+    for (int b = b0; b <= b1; b++) route_block(m, b);
 }
 
 /* The off-site PPA purchases of each 民生 site for its 民生 loads into
