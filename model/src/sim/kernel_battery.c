@@ -21,9 +21,6 @@
 #include "res_grid_step.h"
 #include "step.h"
 
-/* A run's constants and the step's numbers, as locals of the run (the
- * battery's state is a local of its own, whose address no call outside
- * this file sees). Members: 0 the grid, 1 the battery. */
 /* What a run compares to find the steps it moved. While the grid is up,
  * every flow a step records (and its profiles' shares) follows from the
  * step's inputs and what the battery did: the grid's take and what is
@@ -35,6 +32,9 @@
  * blocks. */
 enum { W_CHARGE, W_DISCHARGE, N_WATCHED };
 
+/* A run's constants and the step's numbers, as locals of the run (the
+ * battery's state is a local of its own, whose address no call outside
+ * this file sees). Members: 0 the grid, 1 the battery. */
 typedef struct {
     const double *prof, *bus_need, *dem, *pv, *crit;
     const double *was[N_WATCHED];          /* those flows as they stand before the step writes them */
@@ -213,8 +213,8 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
  * from the last adds to them; any other has those worked out first, so
  * that the steps it does not reach keep the last run's. The site's only
  * store is the battery: its charge, discharge and level are the
- * battery's. (A run that fails leaves the steps after its failing one
- * as a run left them before it.) */
+ * battery's. (After a run that fails, its records past the failing step
+ * are not the last year's: a failed year is not read as results.) */
 static void records_later(battery_state *bat, const dc_site *s, int first, int last, int n_steps)
 {
     int year = first == 0 && last == n_steps, goes_on = first == bat->later_last;
