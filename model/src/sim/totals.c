@@ -12,7 +12,6 @@
 
 static double at(const double *v, int i) { return v ? v[i] : 0.0; }
 
-
 /* Stored energy of a site just before step i. */
 static double level_before(const dc_model *m, int site, int i)
 {
