@@ -129,7 +129,7 @@ static void route_block(const dc_model *m, int b)
             bought += pp[i] * sh[i];
             grid[i - first] += (im[i] - pp[i]) * sh[i];
         }
-        z->block_offsite[(size_t)k * (size_t)z->n_blocks + (size_t)b] = bought;
+        dc_part(z->offsite, k)[b] = bought;
     }
     int hours = 0;
     for (int i = 0; i < end - first; i++) hours += grid[i] > 1e-9;
@@ -157,10 +157,9 @@ static int offsite_routes(const dc_model *m, double *offsite)
 {
     const dc_netzero_base *z = &m->nzb;
     int hours = 0;
-    dc_engine_redo_blocks(&m->eng, &m->tc->blocks_at, route_blocks_redo, (void *)m);
-    for (int k = 0; k < z->n_minsei; k++)
-        offsite[k] = dc_col_sum(z->block_offsite + (size_t)k * (size_t)z->n_blocks, 0, z->n_blocks - 1);
-    for (int b = 0; b < z->n_blocks; b++) hours += z->block_hours[b];
+    dc_engine_redo_blocks(&m->eng, &z->offsite->at, route_blocks_redo, (void *)m);
+    for (int k = 0; k < z->n_minsei; k++) offsite[k] = dc_part_sum(z->offsite, k, 0, m->ta.n - 1);
+    for (int b = 0; b < z->offsite->blocks; b++) hours += z->block_hours[b];
     return hours;
 }
 
@@ -227,15 +226,14 @@ static void verdict(const dc_model *m, dc_netzero *z)
 static dc_status route_blocks(dc_model *m)
 {
     dc_netzero_base *b = &m->nzb;
-    b->n_blocks = dc_engine_blocks(&m->eng);
     b->minsei = dc_pool_alloc(&m->pool, ((size_t)m->eng.n_sites + 1) * sizeof *b->minsei);
-    if (!b->minsei) return DC_ERR_NOMEM;
+    b->offsite = dc_pool_alloc(&m->pool, sizeof *b->offsite);
+    if (!b->minsei || !b->offsite) return DC_ERR_NOMEM;
     for (int k = 0; k < m->eng.n_sites; k++)
         if (b->share[k]) b->minsei[b->n_minsei++] = k;
-    size_t cells = (size_t)b->n_minsei * (size_t)b->n_blocks + 1;
-    b->block_offsite = dc_pool_alloc(&m->pool, cells * sizeof *b->block_offsite);
-    b->block_hours = dc_pool_alloc(&m->pool, ((size_t)b->n_blocks + 1) * sizeof *b->block_hours);
-    return b->block_offsite && b->block_hours ? DC_OK : DC_ERR_NOMEM;
+    if (dc_partials_make(b->offsite, &m->pool, &m->eng, b->n_minsei)) return DC_ERR_NOMEM;
+    b->block_hours = dc_pool_alloc(&m->pool, ((size_t)b->offsite->blocks + 1) * sizeof *b->block_hours);
+    return b->block_hours ? DC_OK : DC_ERR_NOMEM;
 }
 
 /* Per site its routes' blocks and its FIT arrays' used-on-site series. */

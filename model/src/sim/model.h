@@ -70,8 +70,8 @@ typedef struct {
      * readers' lock: the sites with 民生 loads, each one's purchases for
      * them per block [kWh], and the steps per block in which they bought
      * from the grid. */
-    int n_minsei, *minsei, n_blocks;
-    double *block_offsite; /* [site of n_minsei * n_blocks + block] */
+    int n_minsei, *minsei;
+    dc_partials *offsite;  /* quantity k: the k-th such site's */
     int *block_hours;
     dc_netzero_site *own;    /* per site, under the readers' lock (dc_reader_cache) */
     dc_partials *own_blocks; /* per site: fit_excluded, onsite, wire and exported by blocks */
@@ -109,7 +109,6 @@ typedef struct {
     dc_totals town[13];     /* dc_model_totals per month */
     unsigned long nz_at;
     dc_netzero_flows nz;    /* the net-zero table's routes */
-    unsigned long blocks_at; /* the engine's settlement the routes' blocks stand at (0: none) */
     dc_partials *own;       /* per site: its own flows' sums by blocks (totals.c) */
     dc_partials settled;    /* the settlement's: purchases, sales and the town's peak by blocks */
     dc_site_arrays *arrays; /* per site */

@@ -18,14 +18,14 @@
 
 typedef struct {
     double *v;
-    int n, blocks;
+    int blocks;
     unsigned long at; /* the settlement the blocks stand at; 0: none yet */
 } dc_partials;
 
 /* n quantities over the engine's blocks, zero, from the pool; 0 or -1. */
 static inline int dc_partials_make(dc_partials *p, dc_pool *pool, const dc_engine *e, int n)
 {
-    p->n = n, p->blocks = dc_engine_blocks(e), p->at = 0;
+    p->blocks = dc_engine_blocks(e), p->at = 0;
     p->v = dc_pool_alloc(pool, ((size_t)n * (size_t)p->blocks + 1) * sizeof *p->v);
     return p->v ? 0 : -1;
 }
