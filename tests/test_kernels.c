@@ -193,17 +193,19 @@ static void set_both(dc_model *a, dc_model *b, const char *assignment)
     assert_int_equal(dc_model_set(b, assignment, NULL), DC_OK);
 }
 
-/* A kernel model and a generic-step model of the default, each run. */
-static void run_pair(run *k, run *g)
+/* A kernel model and a generic-step model of a scenario, each run. */
+static void run_pair_of(run *k, run *g, const char *path)
 {
-    open_run(k, "scenarios/default.yaml", NULL, 0);
-    open_run(g, "scenarios/default.yaml", NULL, 0);
+    open_run(k, path, NULL, 0);
+    open_run(g, path, NULL, 0);
     g->m->eng.generic_only = 1;
     assert_int_equal(dc_engine_prepare(&g->m->eng), 0);
     assert_true(kernel_buses(k->m) >= 1);
     assert_int_equal(dc_model_run(k->m), DC_OK);
     assert_int_equal(dc_model_run(g->m), DC_OK);
 }
+
+static void run_pair(run *k, run *g) { run_pair_of(k, g, "scenarios/default.yaml"); }
 
 static void steps_to(dc_model *m, size_t step)
 {
@@ -239,6 +241,10 @@ static void battery_records_read_as_the_generic_step(void **state)
     assert_int_equal(dc_model_run(k.m), DC_OK);
     assert_int_equal(dc_model_run(g.m), DC_OK);
     same_series(k.m, g.m, "after a set and its run");
+    /* A cyclic year is searched for by whole years that no settlement
+     * follows: the town hall's off-site purchases stand cleared after. */
+    set_both(k.m, g.m, "batteries.town_hall_battery.year_end=cyclic");
+    same_series(k.m, g.m, "after the search for a cyclic start, before its run");
     close_run(&k), close_run(&g);
     /* A settled year, then a year that fails at a day's step (a demand
      * made NaN): the steps it ran record their purchases as 0, the others
@@ -253,6 +259,17 @@ static void battery_records_read_as_the_generic_step(void **state)
     assert_int_equal(dc_model_steps_done(k.m), dc_model_steps_done(g.m));
     assert_true(dc_model_steps_done(k.m) > 4000); /* it ran the days before */
     same_series_but(k.m, g.m, "after a failed year", 0);
+    close_run(&k), close_run(&g);
+    /* A year failing on another bus (the sawmill's, reset to run again):
+     * the town hall's battery ran its whole year, no settlement followed. */
+    run_pair_of(&k, &g, "tests/bench/every_technology.yaml");
+    ((double *)dc_model_series(k.m, "site:sawmill_chp:demand"))[4000 + 12] = NAN;
+    ((double *)dc_model_series(g.m, "site:sawmill_chp:demand"))[4000 + 12] = NAN;
+    assert_int_equal(dc_model_reset(k.m), DC_OK);
+    assert_int_equal(dc_model_reset(g.m), DC_OK);
+    assert_int_not_equal(dc_model_run(k.m), DC_OK);
+    assert_int_not_equal(dc_model_run(g.m), DC_OK);
+    same_series_but(k.m, g.m, "after a year failed on another bus", 0);
     close_run(&k), close_run(&g);
 }
 

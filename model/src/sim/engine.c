@@ -613,6 +613,22 @@ static void run_buses(dc_engine *e, int first, int end)
     dc_engine_each_bus(e, e->work, n, end - first >= PARALLEL_MIN_STEPS, run_job, &span);
 }
 
+/* Off-site purchases are the settlement's. A run that the settlement
+ * does not follow (it stops short of the year's end, or a bus fails) has
+ * them cleared in the steps each bus of it ran, its failing step too, as
+ * the generic step leaves them (step_record): a year read half way shows
+ * none. A kernel leaves them to this and to the settlement. */
+static void clear_unsettled(dc_engine *e, int bus, int first, int end)
+{
+    for (int k = 0; k < e->n_buyer_sites; k++) {
+        dc_site *s = &e->site[e->buyer_sites[k]];
+        const dc_bus *b = &e->bus[s->bus];
+        if (!s->active || b->kept || (bus >= 0 && s->bus != bus)) continue;
+        int ran = b->stop < end ? b->stop + 1 : end;
+        if (ran > first) memset(s->f[F_OFFSITE_PPA_IN] + first, 0, (size_t)(ran - first) * sizeof(double));
+    }
+}
+
 /* A failure anywhere ends the run at the earliest failing step (the first
  * bus, at equal steps), as a step-by-step run would. */
 int dc_engine_run(dc_engine *e, int first, int last, int *failed)
@@ -626,12 +642,14 @@ int dc_engine_run(dc_engine *e, int first, int last, int *failed)
     for (int b = 0; e->snap && b < e->n_buses; b++) /* passive buses do not change: their state is the same */
         for (int i = first; e->bus[b].passive && i < end; i++) step_snapshot(e, &e->bus[b], i);
     run_buses(e, first, end);
+    int ran = end;
     for (int a = 0; a < e->n_active_buses; a++) {
         const dc_bus *b = &e->bus[e->active_buses[a]];
         if (!b->kept && b->stop < end) end = b->stop, why = b->error;
     }
     snprintf(e->error, sizeof e->error, "%s", why);
     *failed = end;
+    if (end < last || last < e->n_steps) clear_unsettled(e, -1, first, ran);
     if (end < last) return -1;
     if (last == e->n_steps) settle_year(e);
     return 0;
@@ -647,7 +665,8 @@ int dc_engine_run_bus(dc_engine *e, int bus, int *failed)
 {
     dc_bus *b = &e->bus[bus];
     b->error[0] = '\0';
-    *failed = b->kernel ? b->kernel->run(e, b, 0, e->n_steps) : step_run(NULL, e, b, 0, e->n_steps);
+    *failed = b->stop = b->kernel ? b->kernel->run(e, b, 0, e->n_steps) : step_run(NULL, e, b, 0, e->n_steps);
+    clear_unsettled(e, bus, 0, e->n_steps); /* no settlement follows */
     return *failed < e->n_steps ? -1 : 0;
 }
 

@@ -140,14 +140,24 @@ typedef struct dc_site {
     unsigned char *touched, *changed;
     int touched_all, changed_all;
     unsigned long changed_at, changed_before, turned_epoch;
+    /* 1 while every step's records but its storage level and off-site
+     * purchases are what the battery kernel writes for the step's charge
+     * and discharge as they stand (kernel_battery.c): its next run then
+     * writes only the level of a step whose charge and discharge did not
+     * move. */
+    int records_follow;
 } dc_site;
 
 /* A site whose records a run may change in any step: a new epoch, every
- * block touched (a run that compares what it writes marks its own). */
+ * block touched (a run that compares what it writes marks its own). Any
+ * change to what a step's flows follow from (its inputs, the profiles'
+ * output, the dispatch orders, the grid) but a store's own parameters
+ * comes here: its records no longer follow (records_follow). */
 static inline void dc_site_rewritten(struct dc_site *s)
 {
     s->epoch++;
     s->touched_all = 1;
+    s->records_follow = 0;
 }
 
 typedef struct dc_bus {

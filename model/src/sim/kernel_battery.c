@@ -40,6 +40,7 @@ typedef struct {
     const double *was[N_WATCHED];          /* those flows as they stand before the step writes them */
     unsigned char *touched;                /* the site's blocks touched since the last settlement; NULL: all */
     const unsigned char *gu;
+    int follow;                            /* 1: a step that did not move is left as it stands (lean_settle) */
     int deficit[2], n_def, surplus[2], n_sur, forming[2];
     double tol;
     grid_state grid;
@@ -70,6 +71,7 @@ static void lean_start(lean *l, const dc_engine *e, const dc_bus *b, const dc_si
     for (int k = 0; k < N_WATCHED; k++) /* a flow it does not record is 0 in every step */
         l->was[k] = s->f[flow[k]] ? s->f[flow[k]] : e->zeros ? e->zeros : s->rec[flow[k]];
     l->touched = e->zeros ? s->touched : NULL;
+    l->follow = s->records_follow && l->touched && !l->gu && s->f[F_STORAGE_CHARGE] && s->f[F_STORAGE_DISCHARGE];
 }
 
 /* Bits in which a flow's new value differs from the one it replaces. */
@@ -173,7 +175,9 @@ static inline double lean_commit(lean *l, battery_state *bs, const dc_ctx *c, dc
 /* step_record without the flows that are 0 in every step of a bus whose
  * grid is never down: its shed (its demand less the same), generation (it
  * has no generator) and wire flows (no wire). They stand at 0 from the
- * model's making, and nothing else writes them. */
+ * model's making, and nothing else writes them. The off-site purchases
+ * are the engine's (dc_engine_run: the settlement writes them, a run it
+ * does not follow has them cleared). */
 static inline void lean_record(double *const *r, int i, double unserved, double curtailed, const dc_tally *t,
                                double residual)
 {
@@ -184,14 +188,23 @@ static inline void lean_record(double *const *r, int i, double unserved, double 
     r[F_STORAGE_LEVEL][i] = t->level;
     r[F_GRID_IMPORT][i] = t->import;
     r[F_GRID_EXPORT][i] = t->export;
-    r[F_OFFSITE_PPA_IN][i] = 0.0;
     r[F_RESIDUAL][i] = residual;
     _Static_assert(F_COUNT == 15, "a new flow needs its line here or a reason it is 0 (step_record)");
 }
 
-/* step_settle_site for one site and no wire: its records; its residual. */
+/* Whether step i fails: its site's residual or the battery's ledger. */
+static inline int lean_fails(const lean *l, double residual, double ledger)
+{
+    return !(fabs(residual) <= l->tol && ledger <= l->tol);
+}
+
+/* step_settle_site for one site and no wire: its records; its residual.
+ * A step that did not move at a site whose records follow them
+ * (dc_site.records_follow) writes its level alone: every other flow it
+ * would record stands there (see the watch above). A failing step is
+ * written whole, so that the error's step reads as it ran. */
 static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tally *t, double share_u, double frac,
-                                  uint64_t *moved)
+                                  double ledger, uint64_t *moved)
 {
     double demand = l->dem[i], pv = l->pv[i];
     double need = !l->gu || l->gu[i] ? demand : l->crit[i];
@@ -201,9 +214,13 @@ static inline double lean_settle(const lean *l, dc_site *s, int i, const dc_tall
     double residual = t->did + delivered + wire - served;
     const double *const *w = l->was;
     int up = !l->gu || l->gu[i];
-    *moved |= (uint64_t)!up | moved_bits(w[W_CHARGE][i], t->charge) | moved_bits(w[W_DISCHARGE][i], t->discharge);
+    uint64_t step_moved =
+        (uint64_t)!up | moved_bits(w[W_CHARGE][i], t->charge) | moved_bits(w[W_DISCHARGE][i], t->discharge);
+    *moved |= step_moved;
     if (l->gu) step_record(s->rec, i, unserved, demand - need, curtailed, t, wire_in, wire_out, residual);
-    else lean_record(s->rec, i, unserved, curtailed, t, residual);
+    else if (step_moved || !l->follow || lean_fails(l, residual, ledger))
+        lean_record(s->rec, i, unserved, curtailed, t, residual);
+    else s->rec[F_STORAGE_LEVEL][i] = t->level;
     return residual;
 }
 
@@ -245,17 +262,21 @@ int dc_kernel_battery_run(dc_engine *e, dc_bus *b, int first, int last)
         lean_orders(&l, c.grid_up, profile, need, &unserved, &curtailed);
         double ledger = lean_commit(&l, &bat, &c, &t);
         double share_u = need > 0 ? unserved / need : 0.0, frac = profile > 0 ? curtailed / profile : 0.0;
-        double residual = lean_settle(&l, s, i, &t, share_u, frac, &moved);
+        double residual = lean_settle(&l, s, i, &t, share_u, frac, ledger, &moved);
         if (((i + 1) & (DC_BLOCK_STEPS - 1)) == 0 || i + 1 == last) lean_touch(&l, s, i, moved), moved = 0;
-        if (fabs(residual) <= l.tol && ledger <= l.tol) continue;
+        if (!lean_fails(&l, residual, ledger)) continue;
         lean_touch(&l, s, i, moved);
         bat.later_last = i + 1;
         lean_end(&l, bat, b);
+        s->records_follow = l.follow; /* the steps past this one stand as they were */
         if (!(fabs(residual) <= l.tol)) dc_step_failed(e, b, i, "site", s->name, residual, s->res, s->n_res);
         else dc_step_ledger_failed(e, b, i, b->mem[1].inst, ledger);
         return i;
     }
     bat.later_last = last;
     lean_end(&l, bat, b);
+    /* Records follow once a year has written every step of them, and
+     * stay so while runs leave only unmoved steps as they stand. */
+    s->records_follow = l.follow || (first == 0 && last == e->n_steps && l.touched && !l.gu);
     return last;
 }
