@@ -254,6 +254,42 @@ static void broken_headers(void **state)
     dc_diag_destroy(&d);
 }
 
+/* A row's fields found wherever its commas fall among the eight-byte
+ * words the reader looks at: the year (not read) written with 0 to 8
+ * leading zeros shifts every later byte; the row reads as in the file
+ * (line 21: GHI 249, DNI 22, DHI 238, 7.0 degC, 100905 Pa, wind 1.5). A
+ * '\r' left inside the row ends it, as a comma cannot. */
+static void fields_at_every_offset(void **state)
+{
+    (void)state;
+    char path[128], row[512];
+    snprintf(path, sizeof path, "%s/w.epw", tmp);
+    for (int zeros = 0; zeros <= 8; zeros++) {
+        snprintf(row, sizeof row, "%.*s1983,1,1,13,60,A7A7E8*0*0H9H9H9I9I9I9I9*0A7E8*0A7A7*0E8*0*0,7.0,-8.0,31,100905,"
+                 "697,1415,283,249,22,238,27800,1900,26700,8780,340,1.5,9,5,11.2,6300,9,999999999,0\n", zeros,
+                 "00000000");
+        broken_copy(path, 21, row, 0);
+        dc_weather_raw w;
+        dc_diag *d = dc_diag_create();
+        if (dc_epw_read(path, &w, d) != DC_OK) {
+            print_diag(d);
+            fail_msg("%d leading zeros", zeros);
+        }
+        assert_near(w.ghi[12], 249.0, 0.0);
+        assert_near(w.dni[12], 22.0, 0.0);
+        assert_near(w.dhi[12], 238.0, 0.0);
+        assert_near(w.temp_c[12], 7.0, 0.0);
+        assert_near(w.pressure_mbar[12], 1009.05, 0.0);
+        assert_near(w.wind_ms[12], 1.5, 0.0);
+        dc_weather_raw_free(&w);
+        dc_diag_destroy(&d);
+    }
+    snprintf(row, sizeof row, "1983,1,1,13,60,x,7.0,-8.0,31,100905,697,1415,283,249,22,238,27800,1900,26700,8780\r,"
+             "340,1.5,0\n");
+    broken_copy(path, 21, row, 0);
+    expect_error(path, "21:1: row: 20 fields, at least 22 needed");
+}
+
 /* A copy saved by Windows Notepad or Excel's "CSV UTF-8" starts with a
  * byte-order mark: the same file, read directly and when the scenario
  * leaves the format to be recognised (it was taken for a JMA download). */
@@ -307,6 +343,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(broken_headers, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(beam_gaps, tmp_setup, tmp_teardown),
         cmocka_unit_test_setup_teardown(byte_order_mark, tmp_setup, tmp_teardown),
+        cmocka_unit_test_setup_teardown(fields_at_every_offset, tmp_setup, tmp_teardown),
     };
     return cmocka_run_group_tests_name("epw", tests, NULL, NULL);
 }
