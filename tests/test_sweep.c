@@ -476,6 +476,49 @@ static void model_set_refuses(void **state)
     close_run(&fresh);
 }
 
+/* A year of other weather (the bundled file with one daytime hour's
+ * irradiance changed) misses a cache that holds the bundled year's sun
+ * and arrays: its model is a fresh model's, bit for bit. A model made
+ * without a cache does not read one in a set in place either. */
+static void other_weather_misses(dc_cache *c)
+{
+    char dir[] = "/tmp/decarb-weather-XXXXXX", epw[128], set[160];
+    assert_non_null(mkdtemp(dir));
+    snprintf(epw, sizeof epw, "%s/w.epw", dir);
+    FILE *in = fopen(EPW_PATH, "r"), *out = fopen(epw, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    char line[4096];
+    for (int k = 1; fgets(line, sizeof line, in); k++) { /* line 21: 13:00 on 1 January, GHI 249 */
+        char *ghi = k == 21 ? strstr(line, ",249,22,238,") : NULL;
+        if (ghi) memcpy(ghi, ",250,23,239,", 12);
+        fputs(line, out);
+    }
+    fclose(in);
+    fclose(out);
+    snprintf(set, sizeof set, "weather.file=%s", epw);
+    const char *sets[] = {set};
+    run fresh, cached;
+    run_scenario(&fresh, "scenarios/default.yaml", sets, 1);
+    size_t hits = dc_cache_hits(c);
+    dc_diag *d = dc_diag_create();
+    cached = fresh;
+    cached.m = NULL;
+    assert_int_equal(dc_model_create_cached(fresh.s, fresh.in, c, &cached.m, d), DC_OK);
+    assert_int_equal(dc_cache_hits(c), hits);
+    assert_int_equal(dc_model_run(cached.m), DC_OK);
+    for (size_t k = 0; k < dc_model_series_count(fresh.m); k++)
+        assert_memory_equal(dc_model_series_at(cached.m, k), dc_model_series_at(fresh.m, k),
+                            dc_model_steps(fresh.m) * sizeof(double));
+    dc_model_destroy(&cached.m);
+    assert_int_equal(dc_model_set_cached(fresh.m, c, "pv_arrays.irrigation_pond.capacity_kw=1234.5", d), DC_OK);
+    assert_int_equal(dc_cache_hits(c), hits);
+    dc_diag_destroy(&d);
+    close_run(&fresh);
+    unlink(epw);
+    rmdir(dir);
+}
+
 /* A cached model is the same model: every series bit for bit, and the
  * cache was used (the second model's sun and five arrays came from it). */
 static void cached_model_equals_fresh(void **state)
@@ -518,6 +561,7 @@ static void cached_model_equals_fresh(void **state)
     dc_inputs_destroy(&in);
     dc_scenario_destroy(&s);
     dc_diag_destroy(&d);
+    other_weather_misses(c);
     dc_cache_destroy(&c);
     close_run(&fresh);
 }

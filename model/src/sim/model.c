@@ -16,10 +16,12 @@
 
 enum { MAX_CYCLIC_PASSES = 10 };
 
-static dc_sun_key sun_key_of(const dc_scenario *s, const dc_weather_raw *raw, const dc_timeaxis *ta)
+/* The weather's hash only for a cache: a model made without one never
+ * uses one (retune), and a run's hash of the year's weather is not free. */
+static dc_sun_key sun_key_of(const dc_scenario *s, const dc_weather_raw *raw, const dc_timeaxis *ta, int keyed)
 {
     return (dc_sun_key){
-        .weather = dc_weather_hash(raw),
+        .weather = keyed ? dc_weather_hash(raw) : 0,
         .year = s->year,
         .fiscal = s->fiscal,
         .step_s = ta->step_s,
@@ -226,7 +228,8 @@ dc_status dc_model_create_on(const dc_scenario *s, const dc_inputs *in, dc_cache
         periods(m);
         dc_registry_init(&m->reg, m->ta.n);
         m->cache = cache;
-        m->sun_key = sun_key_of(s, &in->weather, &m->ta);
+        m->keyed = cache != NULL;
+        m->sun_key = sun_key_of(s, &in->weather, &m->ta, m->keyed);
         st = build_sun(m, s, &in->weather, diag);
     }
     if (st == DC_OK) st = dc_model_build(m, in, diag);
@@ -388,7 +391,7 @@ static const dc_binding *retunable(const dc_model *m, const char *key, int *item
 static dc_status retune(dc_model *m, dc_cache *cache, const dc_binding *b, int item, dc_diag *diag)
 {
     dc_build_env env = {m->s, NULL, &m->topo, &m->ta, &m->weather, &m->sun, m->step_h, NULL, &m->pool, diag,
-                        cache, &m->sun_key, 0};
+                        m->keyed ? cache : NULL, &m->sun_key, 0};
     dc_instance *in = &m->eng.inst[m->inst_of[b->section][item]];
     dc_status st = b->retune(in->state, &env, item);
     if (st != DC_OK) return st;

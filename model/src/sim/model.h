@@ -127,6 +127,7 @@ struct dc_model {
     dc_ephem ephem;
     dc_sun sun;
     dc_sun_key sun_key;    /* what weather and sun depend on (profile cache) */
+    int keyed;             /* 1: sun_key holds its weather's hash (made with a cache): only then is one used */
     dc_cache *cache;       /* during create only: the caller's cache, or NULL */
     dc_topology topo;
     dc_registry reg;
