@@ -4,6 +4,9 @@
 
 #include <math.h>
 
+#include "diag.h"
+#include "inputs.h"
+
 static void null_everywhere(void **state)
 {
     (void)state;
@@ -31,6 +34,12 @@ static void null_everywhere(void **state)
     assert_int_equal(dc_inputs_load(NULL, &in, d), DC_ERR_ARG);
     assert_null(in);
     assert_int_equal(dc_inputs_load(NULL, NULL, d), DC_ERR_ARG);
+    assert_int_equal(dc_inputs_load_on(NULL, 2, &in, d), DC_ERR_ARG);
+    dc_scenario *ready = NULL;
+    assert_int_equal(dc_scenario_load("scenarios/default.yaml", &ready, d), DC_OK);
+    assert_int_equal(dc_inputs_load_on(ready, 0, &in, d), DC_ERR_ARG);
+    assert_null(in);
+    dc_scenario_destroy(&ready);
     dc_inputs_destroy(NULL);
 
     dc_model *m = (dc_model *)1;
@@ -164,11 +173,102 @@ static void out_of_order(void **state)
     close_run(&r);
 }
 
+/* The messages of d and e, one by one, and their error counts. */
+static void same_messages(const dc_diag *d, const dc_diag *e)
+{
+    assert_int_equal(dc_diag_count(d), dc_diag_count(e));
+    for (size_t i = 0; i < dc_diag_count(d); i++) {
+        assert_string_equal(dc_diag_message(d, i), dc_diag_message(e, i));
+        assert_int_equal(dc_diag_is_warning(d, i), dc_diag_is_warning(e, i));
+    }
+    assert_int_equal(dc_diag_errors(d), dc_diag_errors(e));
+}
+
+/* Messages logged apart and replayed read as if added in their place:
+ * a warning already given is not repeated (also one given before the
+ * log), and past the kept number the rest are counted, errors apart. */
+static void replayed_messages_read_as_added(void **state)
+{
+    (void)state;
+    dc_diag *seq = dc_diag_create(), *par = dc_diag_create(), *log = dc_diag_create_log();
+    for (int k = 0; k < 3; k++) {
+        dc_diag_add(seq, "w.epw", k + 9, 1, "ghi", "bad %d", k);
+        dc_diag_add(par, "w.epw", k + 9, 1, "ghi", "bad %d", k);
+    }
+    dc_diag_warn(seq, "w.epw", 0, 0, NULL, "gaps");
+    dc_diag_warn(par, "w.epw", 0, 0, NULL, "gaps");
+    for (int k = 0; k < 260; k++) { /* 197 kept with the 4 before, then counted */
+        dc_diag *to[] = {seq, log};
+        for (int j = 0; j < 2; j++) {
+            if (k % 7 == 0) dc_diag_warn(to[j], "w.epw", 0, 0, NULL, "gaps");
+            else if (k % 5 == 0) dc_diag_warn(to[j], "x.csv", k, 0, NULL, "odd %d", k % 3);
+            else dc_diag_add(to[j], "x.csv", k, 2, "kwh", "not a number");
+        }
+    }
+    dc_diag_replay(par, log);
+    same_messages(seq, par);
+    assert_string_equal(dc_diag_message(par, dc_diag_count(par) - 1), dc_diag_message(seq, 200));
+    dc_diag_destroy(&log);
+    dc_diag_destroy(&seq);
+    dc_diag_destroy(&par);
+}
+
+/* Inputs read on two threads (the weather beside the other files) are the
+ * inputs one thread reads, and a scenario whose weather and load profile
+ * are both broken gives the same messages in the same order. */
+static void inputs_on_two_threads(void **state)
+{
+    (void)state;
+    const char *paths[] = {"scenarios/default.yaml", "tests/bench/every_technology.yaml"};
+    for (size_t p = 0; p < 2; p++) {
+        dc_diag *d = dc_diag_create(), *e = dc_diag_create();
+        dc_scenario *s = NULL;
+        dc_inputs *one = NULL, *two = NULL;
+        assert_int_equal(dc_scenario_load(paths[p], &s, d), DC_OK);
+        assert_int_equal(dc_inputs_load(s, &one, d), DC_OK);
+        assert_int_equal(dc_inputs_load_on(s, 2, &two, e), DC_OK);
+        same_messages(d, e);
+        int n = one->weather.n;
+        assert_int_equal(n, two->weather.n);
+        assert_memory_equal(one->weather.ghi, two->weather.ghi, (size_t)n * sizeof(double));
+        assert_memory_equal(one->weather.temp_c, two->weather.temp_c, (size_t)n * sizeof(double));
+        assert_int_equal(one->n_loads, two->n_loads);
+        for (int k = 0; k < one->n_loads; k++) {
+            assert_int_equal(one->loads[k].profile_n, two->loads[k].profile_n);
+            if (one->loads[k].profile_n)
+                assert_memory_equal(one->loads[k].profile, two->loads[k].profile,
+                                    (size_t)one->loads[k].profile_n * sizeof(double));
+        }
+        dc_inputs_destroy(&one);
+        dc_inputs_destroy(&two);
+        dc_scenario_destroy(&s);
+        dc_diag_destroy(&d);
+        dc_diag_destroy(&e);
+    }
+    dc_diag *d = dc_diag_create(), *e = dc_diag_create();
+    dc_scenario *s = NULL;
+    dc_inputs *one = NULL, *two = NULL;
+    assert_int_equal(dc_scenario_load("tests/bad/bad_profile.yaml", &s, d), DC_OK);
+    assert_int_equal(dc_scenario_set(s, "weather.file=tests/bad/gap.epw", d), DC_OK);
+    assert_int_equal(dc_scenario_validate(s, d), DC_OK);
+    dc_status st = dc_inputs_load(s, &one, d);
+    assert_int_not_equal(st, DC_OK);
+    assert_int_equal(dc_inputs_load_on(s, 2, &two, e), st);
+    assert_null(two);
+    assert_true(diag_has(d, "gap.epw") && diag_has(d, "bad_profile.csv"));
+    same_messages(d, e);
+    dc_scenario_destroy(&s);
+    dc_diag_destroy(&d);
+    dc_diag_destroy(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(null_everywhere),
         cmocka_unit_test(out_of_order),
+        cmocka_unit_test(replayed_messages_read_as_added),
+        cmocka_unit_test(inputs_on_two_threads),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }

@@ -276,7 +276,8 @@ static dc_scenario *prepare(const options *o, dc_inputs **in, dc_diag *d, dc_sta
     for (int i = 0; i < o->n_sets && *st == DC_OK; i++)
         if (dc_scenario_set(s, o->sets[i], d) != DC_OK) *st = DC_ERR_ARG;
     if (*st == DC_OK) *st = dc_scenario_validate(s, d);
-    if (*st == DC_OK) *st = dc_inputs_load(s, in, d);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (*st == DC_OK) *st = dc_inputs_load_on(s, cores > 1 ? 2 : 1, in, d); /* the weather beside the rest */
     if (*st != DC_OK) dc_scenario_destroy(&s);
     return s;
 }

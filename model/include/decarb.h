@@ -77,6 +77,10 @@ void dc_scenario_destroy(dc_scenario **s);
 /* Inputs: the files a scenario names (weather, load profiles), read once. */
 typedef struct dc_inputs dc_inputs;
 dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag);
+/* The same, the weather read while the other files are read on a second
+ * thread (threads > 1); the same inputs and messages, in the same order.
+ * DC_ERR_ARG for threads < 1. */
+dc_status dc_inputs_load_on(const dc_scenario *s, int threads, dc_inputs **out, dc_diag *diag);
 void dc_inputs_destroy(dc_inputs **in);
 
 /* Model: one run. create -> step ... -> results -> destroy. The model

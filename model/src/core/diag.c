@@ -13,9 +13,17 @@ struct dc_diag {
     size_t n, cap;
     size_t dropped;         /* messages past DIAG_KEEP */
     size_t dropped_errors;
+    int log;                /* 1: every message as added, for dc_diag_replay */
 };
 
 dc_diag *dc_diag_create(void) { return calloc(1, sizeof(dc_diag)); }
+
+dc_diag *dc_diag_create_log(void)
+{
+    dc_diag *d = dc_diag_create();
+    if (d) d->log = 1;
+    return d;
+}
 
 void dc_diag_destroy(dc_diag **d)
 {
@@ -77,15 +85,35 @@ static void note_dropped(dc_diag *d, int warning)
     d->warning[d->n - 1] = d->dropped_errors == 0;
 }
 
+/* m (its own) as message n, unless a warning said so already. */
+static void keep(dc_diag *d, int warning, char *m)
+{
+    if (!d->log && d->n >= DIAG_KEEP) {
+        free(m);
+        note_dropped(d, warning);
+        return;
+    }
+    if (grow(d)) {
+        free(m);
+        return;
+    }
+    for (size_t i = 0; warning && !d->log && i < d->n; i++) /* a check run twice warns once */
+        if (d->warning[i] && d->msg[i] && !strcmp(d->msg[i], m)) {
+            free(m);
+            return;
+        }
+    d->warning[d->n] = (unsigned char)warning;
+    d->msg[d->n++] = m;
+}
+
 static void add(dc_diag *d, int warning, const char *file, int line, int col, const char *field,
                 const char *fmt, va_list ap)
 {
     if (!d) return;
-    if (d->n >= DIAG_KEEP) {
+    if (!d->log && d->n >= DIAG_KEEP) {
         note_dropped(d, warning);
         return;
     }
-    if (grow(d)) return;
     char where[1200] = "", text[1024];
     if (file && line > 0 && col > 0)
         snprintf(where, sizeof where, "%s:%d:%d: ", file, line, col);
@@ -99,13 +127,15 @@ static void add(dc_diag *d, int warning, const char *file, int line, int col, co
     char *m = malloc(len);
     if (!m) return;
     snprintf(m, len, "%s%s%s%s%s", where, tag, field ? field : "", field ? ": " : "", text);
-    for (size_t i = 0; warning && i < d->n; i++) /* a check run twice warns once */
-        if (d->warning[i] && d->msg[i] && !strcmp(d->msg[i], m)) {
-            free(m);
-            return;
-        }
-    d->warning[d->n] = (unsigned char)warning;
-    d->msg[d->n++] = m;
+    keep(d, warning, m);
+}
+
+void dc_diag_replay(dc_diag *d, dc_diag *log)
+{
+    for (size_t i = 0; d && log && i < log->n; i++) {
+        keep(d, log->warning[i], log->msg[i]);
+        log->msg[i] = NULL; /* d's now, or freed */
+    }
 }
 
 void dc_diag_add(dc_diag *d, const char *file, int line, int col, const char *field, const char *fmt, ...)

@@ -2,6 +2,7 @@
 #include "inputs.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,19 +195,12 @@ static dc_inputs *alloc_inputs(const dc_scenario *s)
     return in;
 }
 
-dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
+/* Every file but the weather, each read whatever the others gave (every
+ * error at once); the first failure. */
+static dc_status read_rest(const dc_scenario *s, dc_inputs *in, dc_diag *diag)
 {
-    if (!out) return DC_ERR_ARG;
-    *out = NULL;
-    if (!s) return DC_ERR_ARG;
-    if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
-    dc_inputs *in = alloc_inputs(s);
-    if (!in) return DC_ERR_NOMEM;
-    dc_status st = read_weather(s, &in->weather, diag);
-    if (s->holidays_file[0]) {
-        dc_status hs = dc_holidays_read(s->holidays_file, "holidays_file", &in->holidays, diag);
-        if (st == DC_OK) st = hs;
-    }
+    dc_status st = DC_OK;
+    if (s->holidays_file[0]) st = dc_holidays_read(s->holidays_file, "holidays_file", &in->holidays, diag);
     for (int i = 0; i < in->n_loads; i++) {
         dc_status ls = read_load(s, i, &in->loads[i], &in->holidays, diag);
         if (st == DC_OK) st = ls;
@@ -224,6 +218,50 @@ dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
     dc_status gs = read_ghg(s, in, diag);
     if (st == DC_OK) st = gs;
     if (fs == DC_OK && gs == DC_OK && dc_factors_resolve(s, in, diag) && st == DC_OK) st = DC_ERR_STATISTICS;
+    return st;
+}
+
+/* The other files, read on a thread of their own while the weather is
+ * read, their messages logged apart (dc_diag_replay after the weather's). */
+typedef struct {
+    const dc_scenario *s;
+    dc_inputs *in;
+    dc_diag *log;
+    dc_status st;
+} rest_job;
+
+static void *rest_thread(void *arg)
+{
+    rest_job *j = arg;
+    j->st = read_rest(j->s, j->in, j->log);
+    return NULL;
+}
+
+dc_status dc_inputs_load(const dc_scenario *s, dc_inputs **out, dc_diag *diag)
+{
+    return dc_inputs_load_on(s, 1, out, diag);
+}
+
+dc_status dc_inputs_load_on(const dc_scenario *s, int threads, dc_inputs **out, dc_diag *diag)
+{
+    if (!out) return DC_ERR_ARG;
+    *out = NULL;
+    if (!s || threads < 1) return DC_ERR_ARG;
+    if (!dc_scenario_ready(s, diag)) return DC_ERR_STATE;
+    dc_inputs *in = alloc_inputs(s);
+    if (!in) return DC_ERR_NOMEM;
+    rest_job job = {s, in, threads > 1 ? dc_diag_create_log() : NULL, DC_OK};
+    pthread_t th;
+    int apart = job.log && pthread_create(&th, NULL, rest_thread, &job) == 0;
+    dc_status st = read_weather(s, &in->weather, diag);
+    if (apart) {
+        pthread_join(th, NULL);
+        dc_diag_replay(diag, job.log);
+    } else {
+        job.st = read_rest(s, in, diag);
+    }
+    dc_diag_destroy(&job.log);
+    if (st == DC_OK) st = job.st;
     if (st != DC_OK) {
         dc_inputs_destroy(&in);
         return st;
