@@ -10,6 +10,7 @@ enum { DC_LINE_LIMIT = 1 << 20 }; /* longest line of any input file [bytes] */
 
 typedef struct {
     FILE *fp;
+    char *io;         /* fp's buffer */
     char *buf;
     size_t cap;
     int lineno;       /* of the line last returned (1-based) */
