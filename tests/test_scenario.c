@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "params.h"
 #include "scenario.h"
+#include "validate.h"
 
 #define PV(s, i) (&DC_ITEMS(s, S_PV, dc_pv_item)[i])
 
@@ -242,6 +243,49 @@ static void errors_counted_past_those_kept(void **state)
     dc_diag_destroy(&d);
 }
 
+/* A model's set checks only what the key can break (dc_validate_after_set):
+ * for every number of every list item of a scenario with each technology,
+ * at values in and out of their ranges, a key it checks alone gets the
+ * error count of the whole check. Keys of other sections go to the whole
+ * check, so a section wrongly counted among those read only by their own
+ * checks fails here (a load's annual_kwh of 0, a plant's numbers). */
+static void set_checks_what_it_can_break(void **state)
+{
+    (void)state;
+    static const double VALUES[] = {-5, 0, 0.5, 1, 10, 50, 95, 100, 150, 1990, 2030, 2031, 2099, 1e5};
+    dc_diag *d = dc_diag_create();
+    dc_scenario *base = NULL;
+    assert_int_equal(dc_scenario_load("tests/bench/every_technology.yaml", &base, d), DC_OK);
+    /* SAPM: an array's heat loss numbers are then an error of its own check */
+    assert_int_equal(dc_scenario_set(base, "pv_arrays.town_hall.temperature_model=sapm", d), DC_OK);
+    assert_int_equal(dc_scenario_validate(base, d), DC_OK);
+    int own = 0, compared = 0, failing = 0;
+    for (size_t k = 0; k < dc_n_params; k++) {
+        const dc_param *p = &dc_params[k];
+        if ((p->type != P_NUMBER && p->type != P_INTEGER) || !dc_section_is_list(p->section)) continue;
+        own += dc_validate_reads_only_own(p);
+        for (int i = 0; i < base->list[p->section].n; i++)
+            for (size_t v = 0; v < sizeof VALUES / sizeof VALUES[0]; v++) {
+                char set[512];
+                snprintf(set, sizeof set, "%s.%s.%s=%.17g", dc_sections[p->section].name,
+                         (const char *)dc_list_item(base, p->section, i), p->key, VALUES[v]);
+                dc_scenario *s = dc_scenario_copy(base);
+                assert_non_null(s);
+                if (dc_scenario_set(s, set, d) == DC_OK) {
+                    int whole = dc_validate(s, d), after = dc_validate_after_set(s, p, i, d);
+                    if (whole != after) fail_msg("%s: %d errors in the whole check, %d after the set", set, whole, after);
+                    compared++, failing += whole > 0;
+                }
+                dc_scenario_destroy(&s);
+            }
+    }
+    assert_true(own >= 20);           /* the batteries' and arrays' numbers */
+    assert_true(compared > 1000);
+    assert_true(failing > 50);        /* values the checks refuse were among them */
+    dc_scenario_destroy(&base);
+    dc_diag_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +296,7 @@ int main(void)
         cmocka_unit_test(parameter_listing),
         cmocka_unit_test_setup_teardown(hostile_files, setup, tmp_teardown),
         cmocka_unit_test(errors_counted_past_those_kept),
+        cmocka_unit_test(set_checks_what_it_can_break),
     };
     return cmocka_run_group_tests_name("scenario", tests, NULL, NULL);
 }

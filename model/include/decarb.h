@@ -137,7 +137,10 @@ dc_status dc_model_set_accounting(dc_model *m, const char *assignment, dc_diag *
  * then back at the start of the year, its cyclic start found again, for
  * dc_model_run: the same figures, bit for bit, as a new model with the key
  * set. DC_ERR_ARG for any other key (it needs a new model); the model is
- * unchanged when the value is refused. */
+ * unchanged when the value is refused. The value gets the errors
+ * dc_scenario_validate would give; a battery's or an array's number is
+ * checked by the checks that read it alone, so warnings about the rest of
+ * the scenario, given when the model was made, are not repeated. */
 dc_status dc_model_set(dc_model *m, const char *assignment, dc_diag *diag);
 /* The same, with a profile cache (see dc_model_create_cached); may be NULL. */
 dc_status dc_model_set_cached(dc_model *m, dc_cache *cache, const char *assignment, dc_diag *diag);

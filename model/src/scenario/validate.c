@@ -264,6 +264,25 @@ int dc_validate(const dc_scenario *s, dc_diag *diag)
     return c.errors;
 }
 
+/* A number of one battery or one PV array is read by its own section's
+ * checks and by the percent check; every other check reads their names,
+ * sites, contracts and buyers (text) or other sections, and holds as it
+ * held. */
+int dc_validate_reads_only_own(const dc_param *p)
+{
+    return (p->section == S_BATTERIES || p->section == S_PV) && (p->type == P_NUMBER || p->type == P_INTEGER);
+}
+
+int dc_validate_after_set(const dc_scenario *s, const dc_param *p, int item, dc_diag *diag)
+{
+    if (!dc_validate_reads_only_own(p)) return dc_validate(s, diag);
+    checker c = {s, diag, 0};
+    if (p->section == S_BATTERIES) check_batteries(&c);
+    else check_pv(&c);
+    if (p->unit && !strcmp(p->unit, "%")) check_percent_value(&c, p, item);
+    return c.errors;
+}
+
 dc_status dc_scenario_validate(dc_scenario *s, dc_diag *diag)
 {
     if (!s) return DC_ERR_ARG;
