@@ -58,11 +58,15 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(INCLUDES) $(shell pkg-config --cflags $(PKGS) 2>/d
 # shared library brings libcurl and 30 more libraries that a run never
 # uses, and loading them was 7 ms of every run. Its filters need szip
 # (libaec-dev) and zlib, both dependencies of libhdf5-dev.
-HDF5_LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -Wl,-Bstatic -lhdf5_hl -lhdf5 -Wl,-Bdynamic -lsz -lz
+HDF5_LIBS = $(shell pkg-config --libs-only-L hdf5 2>/dev/null) -Wl,-Bstatic -lhdf5_hl -lhdf5 -lsz -laec -lz -Wl,-Bdynamic
 # GSL likewise (libgsl-dev ships its archive): binding its 2,000 symbols
-# at every start cost more than the few routines decarb uses.
+# at every start cost more than the few routines decarb uses. libyaml,
+# szip (libaec) and zlib too (their -dev packages ship the archives): a
+# start then loads libc and libm alone. libxlsxwriter, opened by name
+# when a workbook is written, brings its own zlib: the program exports
+# none of these symbols, so the two never meet.
 GSL_LIBS = -Wl,-Bstatic -lgsl -lgslcblas -Wl,-Bdynamic
-LIBS = $(HDF5_LIBS) $(GSL_LIBS) $(shell pkg-config --libs yaml-0.1 2>/dev/null) -lm -lpthread
+LIBS = $(HDF5_LIBS) $(GSL_LIBS) -Wl,-Bstatic $(shell pkg-config --libs yaml-0.1 2>/dev/null) -Wl,-Bdynamic -lm -lpthread
 TEST_LIBS = $(LIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard model/src/$(d)/*.c))
