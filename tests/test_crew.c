@@ -2,9 +2,11 @@
  * once per call, whether its threads were still looking for work or had
  * gone to sleep; a model whose thread count changes between runs, and a
  * model built on several threads, give the bits of one thread. */
+#define _GNU_SOURCE /* CPU sets */
 #include "helpers.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,6 +14,7 @@
 #include <time.h>
 
 #include "crew.h"
+#include "spread.h"
 
 enum { EXTRA = 3, CALLS = 400 };
 
@@ -215,6 +218,46 @@ static void a_forked_child_runs_alone(void **state)
     close_run(&r);
 }
 
+/* The CPUs the thread may use, once it runs. */
+static void *affinity_of(void *arg)
+{
+    cpu_set_t *mask = arg;
+    return pthread_getaffinity_np(pthread_self(), sizeof *mask, mask) ? NULL : arg;
+}
+
+/* dc_thread_start: the thread gets its argument and gives its result;
+ * once it runs it may use every CPU the process may (starting on another
+ * CPU than its creator's is a placement, not a pin); and with one CPU
+ * allowed it starts there. */
+static void threads_start_free_to_move(void **state)
+{
+    (void)state;
+    cpu_set_t all, seen, one;
+    assert_int_equal(sched_getaffinity(0, sizeof all, &all), 0);
+    for (int k = 0; k < 50; k++) {
+        pthread_t th;
+        void *rc = NULL;
+        CPU_ZERO(&seen);
+        assert_int_equal(dc_thread_start(&th, affinity_of, &seen), 0);
+        assert_int_equal(pthread_join(th, &rc), 0);
+        assert_ptr_equal(rc, &seen);
+        assert_true(CPU_EQUAL(&seen, &all));
+    }
+    int cpu = sched_getcpu();
+    assert_true(cpu >= 0);
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    assert_int_equal(sched_setaffinity(0, sizeof one, &one), 0);
+    pthread_t th;
+    void *rc = NULL;
+    CPU_ZERO(&seen);
+    assert_int_equal(dc_thread_start(&th, affinity_of, &seen), 0);
+    assert_int_equal(pthread_join(th, &rc), 0);
+    assert_int_equal(sched_setaffinity(0, sizeof all, &all), 0);
+    assert_ptr_equal(rc, &seen);
+    assert_true(CPU_EQUAL(&seen, &one));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +266,7 @@ int main(void)
         cmocka_unit_test(built_on_threads_gives_the_same_bits),
         cmocka_unit_test_setup_teardown(load_errors_on_threads_as_on_one, tmp_setup, tmp_teardown),
         cmocka_unit_test(a_forked_child_runs_alone),
+        cmocka_unit_test(threads_start_free_to_move),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "resultset.h"
+#include "spread.h"
 #include "writers.h"
 #include "xlsx_lib.h"
 
@@ -100,7 +101,7 @@ static void write_all(writing *w)
         if (wanted(ORDER[j], w->m, w->g)) w->files[w->n++] = ORDER[j];
     pthread_mutex_init(&w->lock, NULL);
     pthread_t other;
-    int two = pthread_create(&other, NULL, write_files, w) == 0; /* else all on this one */
+    int two = dc_thread_start(&other, write_files, w) == 0; /* else all on this one */
     write_files(w);
     if (two) pthread_join(other, NULL);
     pthread_mutex_destroy(&w->lock);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "decarb.h"
+#include "spread.h"
 
 static const char MARKER[] = ".decarb"; /* in every set: decarb wrote this folder */
 
@@ -79,7 +80,7 @@ static void remove_set(const char *path)
             strlen(e->d_name) < sizeof big.name)
             most = st.st_size, snprintf(big.name, sizeof big.name, "%s", e->d_name);
     pthread_t th;
-    int apart = big.name[0] && pthread_create(&th, NULL, unlink_one, &big) == 0;
+    int apart = big.name[0] && dc_thread_start(&th, unlink_one, &big) == 0;
     rewinddir(d);
     for (struct dirent *e; (e = readdir(d));)
         if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && !(apart && !strcmp(e->d_name, big.name)))

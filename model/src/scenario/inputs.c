@@ -20,6 +20,7 @@
 #include "loadfiles.h"
 #include "meter.h"
 #include "params.h"
+#include "spread.h"
 #include "cost_inputs.h"
 #include "plant_inputs.h"
 #include "validate.h"
@@ -252,7 +253,7 @@ dc_status dc_inputs_load_on(const dc_scenario *s, int threads, dc_inputs **out, 
     if (!in) return DC_ERR_NOMEM;
     rest_job job = {s, in, threads > 1 ? dc_diag_create_log() : NULL, DC_OK};
     pthread_t th;
-    int apart = job.log && pthread_create(&th, NULL, rest_thread, &job) == 0;
+    int apart = job.log && dc_thread_start(&th, rest_thread, &job) == 0;
     dc_status st = read_weather(s, &in->weather, diag);
     if (apart) {
         pthread_join(th, NULL);

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "spread.h"
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define RELAX() _mm_pause()
@@ -84,7 +87,7 @@ dc_crew *dc_crew_create(int extra)
     pthread_cond_init(&c->start, NULL);
     pthread_cond_init(&c->done, NULL);
     c->pid = getpid();
-    while (c->extra < extra && pthread_create(&c->th[c->extra], NULL, member, c) == 0) c->extra++;
+    while (c->extra < extra && dc_thread_start(&c->th[c->extra], member, c) == 0) c->extra++;
     if (c->extra == 0) dc_crew_destroy(&c); /* no thread: the caller works alone */
     return c;
 }
