@@ -38,6 +38,10 @@ int dc_thread_start(pthread_t *th, void *(*fn)(void *), void *arg)
     }
     int rc = pthread_create(th, &attr, begin, s);
     pthread_attr_destroy(&attr);
+    if (rc && s->pinned) { /* the CPUs changed under it (a cpuset): started as anywhere */
+        s->pinned = 0;
+        rc = pthread_create(th, NULL, begin, s);
+    }
     if (rc) free(s);
     return rc;
 }
