@@ -125,7 +125,9 @@ static void costs(const dc_model *m, const dc_cost_params *c, double size, dc_ec
     r->annual_cost = r->net_capex / annuity(rate, c->lifetime_years) + r->opex_per_year;
 }
 
-static void pv_row(const dc_model *m, int k, dc_econ_row *r)
+/* An array's row; its PPA price (a root search) only when priced: the
+ * area's total leaves prices out, and a sweep reads the total per case. */
+static void pv_row(const dc_model *m, int k, int priced, dc_econ_row *r)
 {
     const dc_scenario *s = m->s;
     const dc_pv_item *p = &DC_CITEMS(s, S_PV, dc_pv_item)[k];
@@ -144,7 +146,7 @@ static void pv_row(const dc_model *m, int k, dc_econ_row *r)
     r->ppa = p->contract == DC_CONTRACT_ONSITE_PPA;
     r->billed_kwh = r->ppa ? used : 0.0;
     r->ppa_price_yen_per_kwh = r->town_saving_per_year = NAN;
-    if (r->ppa && used > 0) {
+    if (priced && r->ppa && used > 0) {
         cash_flow c = {r->net_capex, sent * ep - r->opex_per_year, 0, used, r->lifetime_years,
                        s->leading.target_irr_pct / 100.0};
         r->ppa_price_yen_per_kwh = brent(npv_at_price, &c, -1e4, 1e5);
@@ -182,17 +184,19 @@ size_t dc_model_econ_count(const dc_model *m)
     return n;
 }
 
-int dc_model_econ_get(const dc_model *m, size_t i, dc_econ_row *out)
+static int econ_row(const dc_model *m, size_t i, int priced, dc_econ_row *out)
 {
     int sec, k;
     if (!m || !out || row_item(m, i, &sec, &k)) return -1;
     memset(out, 0, sizeof *out);
     out->name = (const char *)dc_list_item(m->s, sec, k);
     out->site = m->eng.site[m->topo.item_site[sec][k]].name;
-    if (sec == S_PV) pv_row(m, k, out);
+    if (sec == S_PV) pv_row(m, k, priced, out);
     else battery_row(m, k, out);
     return 0;
 }
+
+int dc_model_econ_get(const dc_model *m, size_t i, dc_econ_row *out) { return econ_row(m, i, 1, out); }
 
 int dc_model_econ_total(const dc_model *m, dc_econ_row *t)
 {
@@ -203,7 +207,7 @@ int dc_model_econ_total(const dc_model *m, dc_econ_row *t)
     t->site = "";
     t->lifetime_years = t->lcoe_yen_per_kwh = t->ppa_price_yen_per_kwh = t->town_saving_per_year = NAN;
     dc_econ_row r;
-    for (size_t i = 0; dc_model_econ_get(m, i, &r) == 0; i++) {
+    for (size_t i = 0; econ_row(m, i, 0, &r) == 0; i++) {
         t->capex += r.capex, t->subsidy += r.subsidy, t->net_capex += r.net_capex;
         t->opex_per_year += r.opex_per_year, t->annual_cost += r.annual_cost, t->energy_kwh += r.energy_kwh;
         t->value_per_year += r.value_per_year, t->npv += r.npv;
