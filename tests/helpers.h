@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -17,8 +18,19 @@
 
 #define EPW_PATH "inputs/weather/JPN_Tokyo.Hyakuri.477150_IWEC.epw"
 
-/* cmocka's assert_float_equal takes an absolute epsilon. */
-#define assert_near(a, b, eps) assert_float_equal((a), (b), (eps))
+/* |a - b| <= eps in double precision (equal infinities too); NaN is near
+ * nothing. cmocka's assert_float_equal, used here before, rounds both
+ * sides to float, passes whatever is within float's relative precision
+ * whatever eps says, and passes NaN. */
+#define assert_near(a, b, eps) near_or_fail((double)(a), (double)(b), (double)(eps), #a, #b, __FILE__, __LINE__)
+
+static inline void near_or_fail(double a, double b, double eps, const char *a_text, const char *b_text,
+                                const char *file, int line)
+{
+    if (a == b || fabs(a - b) <= eps) return;
+    print_error("%s = %.17g is not within %g of %s = %.17g\n", a_text, a, eps, b_text, b);
+    _fail(file, line);
+}
 
 static inline void make_tmpdir(char *buf, size_t len)
 {
